@@ -1,0 +1,28 @@
+import type { z } from 'zod';
+import { appChannels } from './app';
+import { captionChannels } from './captions';
+import { imageChannels } from './images';
+import { sessionChannels } from './session';
+import { tagChannels } from './tags';
+
+export * from './events';
+export * from './models';
+
+/** Every request channel of the app, each with a zod schema for its input and output. */
+export const channels = {
+  ...appChannels,
+  ...sessionChannels,
+  ...imageChannels,
+  ...captionChannels,
+  ...tagChannels,
+} as const;
+
+export type Channels = typeof channels;
+export type ChannelName = keyof Channels;
+/** what a caller passes (defaults optional) */
+export type ChannelInput<K extends ChannelName> = z.input<Channels[K]['input']>;
+/** what a handler receives, after parsing */
+export type ChannelArgs<K extends ChannelName> = z.output<Channels[K]['input']>;
+export type ChannelOutput<K extends ChannelName> = z.output<Channels[K]['output']>;
+
+export const channelNames = Object.keys(channels) as ChannelName[];

@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config';
+
+// Unit (core), api (handlers through a transport) and shell (stubbed electron)
+// run in plain Node. End-to-end tests are Playwright's (playwright.config.ts).
+export default defineConfig({
+  test: {
+    include: ['test/unit/**/*.test.ts', 'test/api/**/*.test.ts', 'test/shell/**/*.test.ts'],
+    environment: 'node',
+    pool: 'forks',
+    testTimeout: 30_000,
+    hookTimeout: 30_000,
+  },
+});
