@@ -1,0 +1,50 @@
+import { availableParallelism } from 'node:os';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Piscina } from 'piscina';
+
+/**
+ * Worker threads for pixel work and other heavy jobs, so the main event loop
+ * never blocks. Each worker entry is a file in this folder whose default
+ * export handles one task; `W` is that function's type.
+ *
+ * From source (tests, `tsx`) the entry is the .ts file, loaded through tsx;
+ * in the bundled app it is the .js file electron-vite emits beside this one.
+ */
+export interface WorkerPool<W extends (task: never) => unknown> {
+  run(task: Parameters<W>[0], signal?: AbortSignal): Promise<Awaited<ReturnType<W>>>;
+  destroy(): Promise<void>;
+  readonly threads: number;
+}
+
+const here = dirname(fileURLToPath(import.meta.url));
+
+export function workerEntry(name: string): { filename: string; execArgv: string[] } {
+  const js = join(here, 'workers', `${name}.js`);
+  if (existsSync(js)) return { filename: js, execArgv: [] };
+  const jsBeside = join(here, `${name}.js`);
+  if (existsSync(jsBeside)) return { filename: jsBeside, execArgv: [] };
+  return { filename: join(here, `${name}.ts`), execArgv: ['--import', 'tsx'] };
+}
+
+export function createWorkerPool<W extends (task: never) => unknown>(
+  name: string,
+  options: { maxThreads?: number; idleTimeoutMs?: number } = {},
+): WorkerPool<W> {
+  const threads = Math.max(1, options.maxThreads ?? availableParallelism());
+  const entry = workerEntry(name);
+  const pool = new Piscina({
+    filename: entry.filename,
+    execArgv: entry.execArgv,
+    minThreads: 0,
+    maxThreads: threads,
+    // idle threads cost memory; a scan or thumbnail burst spins them up again
+    idleTimeout: options.idleTimeoutMs ?? 10_000,
+  });
+  return {
+    threads,
+    run: (task, signal) => pool.run(task, signal ? { signal } : {}) as Promise<Awaited<ReturnType<W>>>,
+    destroy: () => pool.destroy(),
+  };
+}
