@@ -14,6 +14,7 @@ export default defineConfig({
           index: resolve(__dirname, 'src-main/electron/main.ts'),
           serve: resolve(__dirname, 'src-main/serve/serve-cli.ts'),
           'workers/probe-worker': resolve(__dirname, 'src-main/workers/probe-worker.ts'),
+          'workers/render-worker': resolve(__dirname, 'src-main/workers/render-worker.ts'),
         },
         output: { format: 'es', entryFileNames: '[name].js' },
       },

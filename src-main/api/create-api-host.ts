@@ -1,0 +1,41 @@
+import { Workspace } from '../core/app/workspace';
+import { ImageService } from '../core/images/image-service';
+import type { ApiHost, EventListener, Platform } from './api-host';
+import { dispatch } from './dispatch';
+import type { ApiContext } from './handler';
+
+export interface ApiHostOptions {
+  /** the command line's --output-dir and --prefix */
+  defaults?: { outputDir: string; prefix: string };
+}
+
+/** Wire core to a transport: the Electron shell, the serve transport and the api tests all start here. */
+export function createApiHost(platform: Platform, options: ApiHostOptions = {}): ApiHost & { workspace: Workspace } {
+  const workspace = new Workspace({
+    userDataDir: platform.userDataDir,
+    cacheDir: platform.cacheDir,
+    allowedRoot: platform.servedFolder,
+    ...(options.defaults ? { defaults: options.defaults } : {}),
+  });
+  const images = new ImageService(platform.cacheDir);
+  const ctx: ApiContext = { workspace, images, platform };
+  let shutdown: Promise<void> | null = null;
+
+  return {
+    workspace,
+    invoke: (channel, payload) => dispatch(channel, payload, ctx),
+    subscribe: (listener: EventListener) => workspace.bus.subscribe(listener),
+    async image(id, kind) {
+      const session = workspace.current();
+      if (!session) return { ok: false, status: 404, message: 'No folder is open' };
+      return images.serve(session, id, kind);
+    },
+    shutdown() {
+      shutdown ??= (async () => {
+        await workspace.shutdown();
+        await images.close();
+      })();
+      return shutdown;
+    },
+  };
+}

@@ -1,0 +1,18 @@
+import type { ChannelArgs, ChannelName, ChannelOutput } from '../../src-shared/contract';
+import type { Workspace } from '../core/app/workspace';
+import type { ImageService } from '../core/images/image-service';
+import type { Platform } from './api-host';
+
+export interface ApiContext {
+  workspace: Workspace;
+  images: ImageService;
+  platform: Platform;
+}
+
+/** One contract channel's implementation: input already parsed by zod; throw AppError to fail. */
+export type Handler<K extends ChannelName> = (
+  args: ChannelArgs<K>,
+  ctx: ApiContext,
+) => Promise<ChannelOutput<K>> | ChannelOutput<K>;
+
+export type HandlerMap = { [K in ChannelName]: Handler<K> };

@@ -1,0 +1,94 @@
+import { relative, resolve, isAbsolute } from 'node:path';
+import type { SessionInfo } from '../../../src-shared/contract';
+import { AppError } from '../app-error';
+import { EventBus } from '../events/event-bus';
+import { JobRunner } from '../jobs/job-runner';
+import type { DatasetSession } from '../session/dataset-session';
+import { openSession, type OpenRequest } from '../session/open-session';
+import { DEFAULT_OUTPUT_DIR, DEFAULT_PREFIX } from '../session/session-settings';
+import { closeProbePool } from '../scan/probe-images';
+import { RecentFolders } from './recent-folders';
+
+export interface WorkspaceOptions {
+  userDataDir: string;
+  cacheDir: string;
+  /** when set (the browser transport), only this folder and folders inside it may be opened */
+  allowedRoot: string | null;
+  /** the command line's --output-dir and --prefix */
+  defaults?: { outputDir: string; prefix: string };
+}
+
+/**
+ * The app's state in main: at most one open dataset, the job runner and the
+ * event bus. Transport-agnostic; the api handlers call it.
+ */
+export class Workspace {
+  readonly bus = new EventBus();
+  readonly jobs = new JobRunner(this.bus);
+  readonly recent: RecentFolders;
+  readonly defaults: { outputDir: string; prefix: string };
+  private session: DatasetSession | null = null;
+  private transition: Promise<unknown> = Promise.resolve();
+
+  constructor(readonly options: WorkspaceOptions) {
+    this.recent = new RecentFolders(options.userDataDir);
+    this.defaults = options.defaults ?? { outputDir: DEFAULT_OUTPUT_DIR, prefix: DEFAULT_PREFIX };
+  }
+
+  current(): DatasetSession | null {
+    return this.session;
+  }
+
+  requireSession(): DatasetSession {
+    if (!this.session) throw new AppError('no-session', 'No folder is open');
+    return this.session;
+  }
+
+  checkAllowed(path: string): string {
+    const folder = resolve(path);
+    const root = this.options.allowedRoot;
+    if (root) {
+      const rel = relative(resolve(root), folder);
+      if (rel.startsWith('..') || isAbsolute(rel)) {
+        throw new AppError('invalid-input', `This server only opens ${root} and the folders inside it`);
+      }
+    }
+    return folder;
+  }
+
+  /** opens and closes run one at a time: a double click must not open two sessions */
+  open(request: Omit<OpenRequest, 'defaults'>): Promise<SessionInfo> {
+    const run = this.transition.then(async () => {
+      const path = this.checkAllowed(request.path);
+      await this.closeNow();
+      const session = await openSession({ ...request, path, defaults: this.defaults }, { bus: this.bus, jobs: this.jobs });
+      this.session = session;
+      await this.recent.add(session.info().root).catch(() => undefined);
+      const info = session.info();
+      this.bus.emit('session.changed', { session: info });
+      return info;
+    });
+    this.transition = run.catch(() => undefined);
+    return run;
+  }
+
+  close(): Promise<void> {
+    const run = this.transition.then(() => this.closeNow());
+    this.transition = run.catch(() => undefined);
+    return run;
+  }
+
+  private async closeNow(): Promise<void> {
+    const s = this.session;
+    if (!s) return;
+    this.session = null;
+    await s.close();
+    this.bus.emit('session.changed', { session: null });
+  }
+
+  async shutdown(): Promise<void> {
+    this.jobs.cancelAll();
+    await this.close();
+    await closeProbePool();
+  }
+}

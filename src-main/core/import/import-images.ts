@@ -1,0 +1,110 @@
+import { constants } from 'node:fs';
+import { copyFile, mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+import { AppError, describeFsError } from '../app-error';
+import { fingerprintBytes } from '../captions/caption-file';
+import type { JobContext } from '../jobs/job-runner';
+import { extensionOf } from '../scan/image-extensions';
+import { compareNatural } from '../scan/natural-order';
+import { probeImages } from '../scan/probe-images';
+import { walkFolder } from '../scan/walk-folder';
+import type { InvalidFileRow, SessionStore } from '../store/session-store';
+import { highestNumber, importName } from './import-naming';
+
+export interface ImportOutcome {
+  imported: number;
+  alreadyImported: number;
+  invalid: InvalidFileRow[];
+}
+
+const COPY_CONCURRENCY = 4;
+const EMPTY_FINGERPRINT = fingerprintBytes(new Uint8Array(0));
+
+/**
+ * civitai-tagger's import: every valid image under `root` (the output folder
+ * excepted) is copied into `outputDir` as `<prefix>_NNN.<ext>` in natural
+ * order, with an empty caption beside it. Originals are never touched; an
+ * image recorded as imported before is not copied again. Each copy goes to a
+ * temporary name first, so a crash never leaves a half-written image under a
+ * real name.
+ */
+export async function importImages(
+  root: string,
+  outputDir: string,
+  prefix: string,
+  store: SessionStore,
+  job: JobContext,
+): Promise<ImportOutcome> {
+  const outputRel = relative(root, outputDir).split(sep).join('/');
+  const listing = await walkFolder(root, { recursive: true, exclude: new Set([outputRel]), signal: job.signal });
+  const done = new Set(store.imports().map((r) => r.sourceRel));
+  const candidates = listing.images.filter((f) => !done.has(f.rel)).sort((a, b) => compareNatural(a.rel, b.rel));
+  const alreadyImported = listing.images.length - candidates.length;
+  if (candidates.length === 0) return { imported: 0, alreadyImported, invalid: [] };
+
+  job.progress(0, candidates.length, 'Checking images');
+  const probes = await probeImages(root, candidates, {
+    signal: job.signal,
+    onProgress: (n) => job.progress(n, candidates.length, 'Checking images'),
+  });
+
+  const invalid: InvalidFileRow[] = [];
+  const valid: { file: (typeof candidates)[number]; probe: { width: number; height: number; format: string } }[] = [];
+  candidates.forEach((file, i) => {
+    const p = probes[i]!;
+    if (p.ok) valid.push({ file, probe: p });
+    else invalid.push({ relPath: file.rel, size: file.size, mtimeMs: file.mtimeMs, reason: p.reason });
+  });
+
+  try {
+    await mkdir(outputDir, { recursive: true });
+  } catch (err) {
+    throw describeFsError(err, `Cannot create the output folder ${outputDir}`);
+  }
+  let next = highestNumber(await readdir(outputDir), prefix);
+  const plan = valid.map((v) => ({ ...v, name: importName(prefix, ++next, extensionOf(v.file.rel)) }));
+
+  let copied = 0;
+  let cursor = 0;
+  const copyOne = async () => {
+    while (cursor < plan.length) {
+      job.signal.throwIfAborted();
+      const item = plan[cursor++]!;
+      const dest = join(outputDir, item.name);
+      const temp = join(outputDir, `.${item.name}.importing`);
+      const captionPath = join(outputDir, item.name.replace(/\.[^.]+$/, '.txt'));
+      let imageStat, captionStat;
+      try {
+        await copyFile(join(root, item.file.rel), temp, constants.COPYFILE_EXCL);
+        await rename(temp, dest);
+        await writeFile(captionPath, '', { flag: 'wx' }).catch((err) => {
+          if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+        });
+        // the index must hold what is on disk, or the next open would read everything again
+        [imageStat, captionStat] = await Promise.all([stat(dest), stat(captionPath)]);
+      } catch (err) {
+        await rm(temp, { force: true });
+        throw describeFsError(err, `Cannot copy ${item.file.rel} into ${outputDir}`);
+      }
+      // record at once: an interrupted import resumes without copying anything twice
+      store.db.transaction(() => {
+        store.addImports([{ sourceRel: item.file.rel, size: item.file.size, mtimeMs: item.file.mtimeMs, imageRel: item.name }]);
+        const [id] = store.insertImages([
+          { relPath: item.name, ord: 0, size: imageStat.size, mtimeMs: imageStat.mtimeMs, ...item.probe, probed: true },
+        ]);
+        store.upsertCaptions([
+          captionStat.size === 0
+            ? { imageId: id!, onDisk: true, fingerprint: EMPTY_FINGERPRINT, size: 0, mtimeMs: captionStat.mtimeMs, encoding: 'utf8', bom: false, lineEnding: 'none', text: '' }
+            : // a caption was already there: leave the row out so the next sync reads it
+              { imageId: id!, onDisk: false, fingerprint: 'stale', size: -1, mtimeMs: -1, encoding: 'utf8', bom: false, lineEnding: 'none', text: '' },
+        ]);
+      })();
+      job.progress(++copied, plan.length, 'Importing');
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(COPY_CONCURRENCY, plan.length) }, copyOne));
+  if (plan.length === 0 && invalid.length === candidates.length && alreadyImported === 0) {
+    throw new AppError('no-images', `No readable images in ${root}`, { invalid });
+  }
+  return { imported: copied, alreadyImported, invalid };
+}

@@ -1,0 +1,60 @@
+import { join } from 'node:path';
+import type { ProbeResult } from '../../workers/probe-worker';
+import type probe from '../../workers/probe-worker';
+import { createWorkerPool, type WorkerPool } from '../../workers/worker-pool';
+
+/** libvips' own default: a larger image is refused before any pixel is decoded */
+export const MAX_PIXELS = 0x3fff * 0x3fff;
+
+const BATCH = 64;
+
+let pool: WorkerPool<typeof probe> | null = null;
+const probePool = () => (pool ??= createWorkerPool<typeof probe>('probe-worker'));
+
+export async function closeProbePool(): Promise<void> {
+  const p = pool;
+  pool = null;
+  await p?.destroy();
+}
+
+/**
+ * Header checks for many files on all worker threads. Results come back in
+ * input order; `onBatch` reports progress. Empty files are refused here
+ * without a worker round trip.
+ */
+export async function probeImages(
+  root: string,
+  files: readonly { rel: string; size: number }[],
+  options: { signal?: AbortSignal; onProgress?: (done: number) => void } = {},
+): Promise<ProbeResult[]> {
+  const results: ProbeResult[] = new Array(files.length);
+  const batches: number[][] = [];
+  let current: number[] = [];
+  files.forEach((f, i) => {
+    if (f.size === 0) {
+      results[i] = { ok: false, reason: 'the file is empty (0 bytes)' };
+      return;
+    }
+    current.push(i);
+    if (current.length === BATCH) {
+      batches.push(current);
+      current = [];
+    }
+  });
+  if (current.length > 0) batches.push(current);
+
+  let done = files.length - batches.reduce((n, b) => n + b.length, 0);
+  options.onProgress?.(done);
+  await Promise.all(
+    batches.map(async (batch) => {
+      const out = await probePool().run(
+        { paths: batch.map((i) => join(root, files[i]!.rel)), maxPixels: MAX_PIXELS },
+        options.signal,
+      );
+      batch.forEach((fileIndex, j) => (results[fileIndex] = out[j]!));
+      done += batch.length;
+      options.onProgress?.(done);
+    }),
+  );
+  return results;
+}

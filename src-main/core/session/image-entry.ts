@@ -1,0 +1,60 @@
+import type { Conflict, ImageDetail, ImageStatus, ImageSummary } from '../../../src-shared/contract';
+import type { CaptionFormat } from '../captions/caption-codec';
+import type { ImageRow } from '../store/session-store';
+
+/** A caption as main holds it: the text, its tags view, and the file as last read or written. */
+export interface CaptionState {
+  text: string;
+  tags: string[];
+  format: CaptionFormat;
+  exists: boolean;
+  fingerprint: string;
+  size: number;
+  mtimeMs: number;
+  revision: number;
+  conflict: Conflict | null;
+}
+
+export interface ImageEntry {
+  row: ImageRow;
+  /** relative path of the caption file beside the image */
+  captionRel: string;
+  caption: CaptionState;
+}
+
+export function statusOf(entry: ImageEntry): ImageStatus {
+  if (entry.row.skip) return 'skip';
+  return entry.caption.text.trim() === '' ? 'todo' : 'tagged';
+}
+
+export function summarize(entry: ImageEntry): ImageSummary {
+  return {
+    id: entry.row.id,
+    name: entry.row.relPath,
+    status: statusOf(entry),
+    tagCount: entry.caption.tags.length,
+    width: entry.row.width,
+    height: entry.row.height,
+    hasConflict: entry.caption.conflict !== null,
+  };
+}
+
+export function describe(entry: ImageEntry, sharesStemWith: string[]): ImageDetail {
+  const c = entry.caption;
+  return {
+    ...summarize(entry),
+    format: entry.row.format,
+    bytes: entry.row.size,
+    caption: {
+      text: c.text,
+      tags: c.tags,
+      exists: c.exists,
+      revision: c.revision,
+      encoding: c.format.encoding,
+      bom: c.format.bom,
+      lineEnding: c.format.lineEnding,
+    },
+    conflict: c.conflict,
+    sharesStemWith,
+  };
+}

@@ -1,0 +1,177 @@
+import { mkdir, readdir, rm, rmdir, stat } from 'node:fs/promises';
+import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import type { SessionMode } from '../../../src-shared/contract';
+import { AppError, describeFsError } from '../app-error';
+import { sweepStaleTemps } from '../fs/sweep-temps';
+import type { EventBus } from '../events/event-bus';
+import { importImages } from '../import/import-images';
+import type { JobRunner } from '../jobs/job-runner';
+import { readCivitaiSession, resolveCivitaiPosition } from '../legacy/civitai-session';
+import { walkFolder } from '../scan/walk-folder';
+import { openDatabase, SESSION_DIR } from '../store/open-database';
+import { SessionStore } from '../store/session-store';
+import { readTagsFile } from '../vocabulary/tags-file';
+import { startBackgroundProbe } from './background-probe';
+import { DatasetSession } from './dataset-session';
+import { databasePath, locateSession } from './locate-session';
+import { readSettings, writeSettings, type SessionSettings } from './session-settings';
+import { syncFolder } from './sync-folder';
+
+export interface OpenRequest {
+  path: string;
+  setup?: { mode: SessionMode; outputDir: string; prefix: string };
+  defaults: { outputDir: string; prefix: string };
+}
+
+export interface OpenDeps {
+  bus: EventBus;
+  jobs: JobRunner;
+}
+
+/**
+ * Open a folder: resume our session or civitai-tagger's, or set up a new one
+ * as the user chose; import new originals (import mode); bring the index in
+ * line with the folder; then check image headers in the background.
+ */
+export async function openSession(req: OpenRequest, deps: OpenDeps): Promise<DatasetSession> {
+  const folder = resolve(req.path);
+  const info = await stat(folder).catch((err) => {
+    throw describeFsError(err, `Cannot open ${folder}`);
+  });
+  if (!info.isDirectory()) throw new AppError('invalid-input', `${folder} is not a folder`);
+
+  const located = await locateSession(folder, req.setup?.outputDir ?? req.defaults.outputDir);
+  let datasetDir: string;
+  let settings: SessionSettings;
+  let store: SessionStore;
+  let resumedFrom: 'lora-tagger' | 'civitai-tagger' | 'new';
+  let knownTags: string[] = [];
+  let civitaiPosition: string | number | null = null;
+  let created = false;
+
+  if (located.kind === 'ours') {
+    datasetDir = located.datasetDir;
+    store = new SessionStore(openDatabase(databasePath(datasetDir)));
+    settings = readSettings(store) ?? defaultSettings('in-place', datasetDir, null, req.defaults.prefix);
+    resumedFrom = 'lora-tagger';
+  } else if (located.kind === 'civitai') {
+    datasetDir = located.datasetDir;
+    const legacy = await readCivitaiSession(datasetDir);
+    store = new SessionStore(await createDatabase(datasetDir));
+    settings = defaultSettings('import', located.root, basename(datasetDir), req.defaults.prefix);
+    writeSettings(store, settings);
+    await markCivitaiImports(store, located.root, datasetDir, legacy?.processedImages ?? new Map());
+    knownTags = legacy?.tags ?? [];
+    civitaiPosition = legacy?.currentPosition ?? null;
+    resumedFrom = 'civitai-tagger';
+  } else {
+    if (!req.setup) {
+      throw new AppError('invalid-input', `${folder} has not been set up yet: choose Import copies or Tag in place`);
+    }
+    const { mode, outputDir, prefix } = req.setup;
+    datasetDir = mode === 'import' ? join(folder, outputDir) : folder;
+    store = new SessionStore(await createDatabase(datasetDir));
+    settings = defaultSettings(mode, folder, mode === 'import' ? outputDir : null, prefix);
+    writeSettings(store, settings);
+    resumedFrom = 'new';
+    created = true;
+  }
+
+  try {
+    knownTags = [...new Set([...knownTags, ...(await readTagsFile(datasetDir))])];
+    await sweepStaleTemps(datasetDir).catch(() => undefined);
+    let imported = 0;
+    if (settings.mode === 'import' && (await isFolder(settings.root))) {
+      const outcome = await deps.jobs.run('import', 'Importing images', (job) =>
+        importImages(settings.root, datasetDir, settings.prefix, store, job),
+      );
+      imported = outcome.imported;
+    }
+    const listing = await deps.jobs.run('scan', 'Reading captions', async (job) => {
+      const l = await walkFolder(datasetDir, { recursive: settings.mode === 'in-place', signal: job.signal });
+      const synced = await syncFolder(store, datasetDir, l, {
+        signal: job.signal,
+        reorder: imported > 0,
+        onProgress: (done, total) => job.progress(done, total, 'Reading captions'),
+      });
+      return synced;
+    });
+    if (listing.entries.length === 0 && store.invalidFiles().length === 0) {
+      throw new AppError('no-images', `No images in ${folder}. LoRA Tagger reads jpg, jpeg, png, webp, gif, bmp, tif, tiff, avif.`);
+    }
+
+    const session = new DatasetSession(datasetDir, store, settings, deps.bus, resumedFrom, knownTags);
+    session.setEntries(listing.entries, skippedOf(store));
+    if (civitaiPosition !== null) {
+      const index = resolveCivitaiPosition(civitaiPosition, listing.entries.map((e) => e.row.relPath));
+      if (index !== null) session.setPositionByIndex(index);
+    }
+    if (listing.unprobed.length > 0) startBackgroundProbe(session, listing.unprobed, deps);
+    return session;
+  } catch (err) {
+    const copied = created ? store.imports().map((r) => r.imageRel).filter(Boolean) : [];
+    store.close();
+    if (created) await undoCreation(datasetDir, settings.mode, copied);
+    throw err;
+  }
+}
+
+async function createDatabase(datasetDir: string) {
+  try {
+    await mkdir(join(datasetDir, SESSION_DIR), { recursive: true });
+  } catch (err) {
+    const e = describeFsError(err, `Cannot write in ${datasetDir}`);
+    if (e.code === 'read-only') {
+      throw new AppError('read-only', `${datasetDir} is read-only: LoRA Tagger needs to write captions there. Copy the folder somewhere you can write, or change its permissions.`);
+    }
+    throw e;
+  }
+  return openDatabase(databasePath(datasetDir));
+}
+
+/** a refused, failed or cancelled first open leaves the folder as it was: no half-done import */
+async function undoCreation(datasetDir: string, mode: SessionMode, copied: readonly string[]): Promise<void> {
+  await rm(join(datasetDir, SESSION_DIR), { recursive: true, force: true }).catch(() => undefined);
+  if (mode === 'import') {
+    for (const rel of copied) {
+      await rm(join(datasetDir, rel), { force: true }).catch(() => undefined);
+      // the empty caption we created beside it; a caption with text in it was not ours
+      const caption = join(datasetDir, rel.replace(/\.[^.]+$/, '.txt'));
+      if ((await stat(caption).catch(() => null))?.size === 0) await rm(caption, { force: true }).catch(() => undefined);
+    }
+    const left = await readdir(datasetDir).catch(() => ['?']);
+    if (left.length === 0) await rmdir(datasetDir).catch(() => undefined);
+  }
+}
+
+function defaultSettings(mode: SessionMode, root: string, outputDir: string | null, prefix: string): SessionSettings {
+  return { mode, root, outputDir, prefix, separator: ', ', captionMode: 'tags', triggerWord: null, positionImageId: null };
+}
+
+const skippedOf = (store: SessionStore) => store.invalidFiles().map((r) => ({ name: r.relPath, reason: r.reason }));
+
+const isFolder = (p: string) => stat(p).then((s) => s.isDirectory(), () => false);
+
+/**
+ * civitai-tagger's `processed_images` maps originals to copies. Originals it
+ * names are marked imported, matched by path under the root or, for paths
+ * from another machine, by file name. With no map at all, every original
+ * present is taken as imported: copying a whole folder twice is worse than
+ * missing an image, which the user can still import.
+ */
+async function markCivitaiImports(store: SessionStore, root: string, datasetDir: string, processed: Map<string, string>) {
+  const outputRel = relative(root, datasetDir).split(sep).join('/');
+  const listing = await walkFolder(root, { recursive: true, exclude: new Set([outputRel]) });
+  const names = new Set<string>();
+  const rels = new Set<string>();
+  for (const original of processed.keys()) {
+    const p = original.replace(/\\/g, '/');
+    names.add(p.split('/').pop()!);
+    if (isAbsolute(original)) rels.add(relative(root, original).split(sep).join('/'));
+    else rels.add(p);
+  }
+  const rows = listing.images
+    .filter((f) => processed.size === 0 || rels.has(f.rel) || names.has(f.rel.split('/').pop()!))
+    .map((f) => ({ sourceRel: f.rel, size: f.size, mtimeMs: f.mtimeMs, imageRel: processed.get(f.rel) ?? '' }));
+  store.addImports(rows);
+}

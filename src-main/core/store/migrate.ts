@@ -1,0 +1,30 @@
+import type Database from 'better-sqlite3';
+import { AppError } from '../app-error';
+import type { Migration } from './migrations/migration';
+
+/**
+ * Bring a session database up to date. The version lives in SQLite's
+ * user_version; each step runs in its own transaction so a failure leaves the
+ * database at the last good version. A database from a newer app is refused:
+ * guessing at a schema we don't know could lose someone's work.
+ */
+export function migrate(db: Database.Database, migrations: readonly Migration[]): { from: number; to: number } {
+  migrations.forEach((m, i) => {
+    if (m.version !== i + 1) throw new Error(`migration ${m.name} has version ${m.version}, expected ${i + 1}`);
+  });
+  const latest = migrations.length;
+  const from = db.pragma('user_version', { simple: true }) as number;
+  if (from > latest) {
+    throw new AppError(
+      'newer-database',
+      `This folder's session was saved by a newer LoRA Tagger (schema ${from}; this version knows ${latest}). Update the app to open it.`,
+    );
+  }
+  for (const m of migrations.slice(from)) {
+    db.transaction(() => {
+      db.exec(m.up);
+      db.pragma(`user_version = ${m.version}`);
+    })();
+  }
+  return { from, to: latest };
+}

@@ -1,0 +1,5 @@
+import { migration001 } from './001-initial';
+import type { Migration } from './migration';
+
+/** In order; the runner checks that versions are 1, 2, 3… with no gap. */
+export const migrations: readonly Migration[] = [migration001];

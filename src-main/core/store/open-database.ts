@@ -1,0 +1,38 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { describeFsError } from '../app-error';
+import { migrate } from './migrate';
+import { migrations } from './migrations';
+
+export const SESSION_DIR = '.lora-tagger';
+export const SESSION_FILE = 'session.sqlite';
+
+/**
+ * WAL with synchronous=NORMAL: each committed edit survives the process being
+ * killed (the WAL is on disk before the commit returns); only an OS crash may
+ * lose the last transactions, and the caption files themselves are fsynced.
+ */
+export function openDatabase(path: string): Database.Database {
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+  } catch (err) {
+    throw describeFsError(err, `Cannot create ${dirname(path)}`);
+  }
+  let db: Database.Database;
+  try {
+    db = new Database(path);
+  } catch (err) {
+    throw describeFsError(err, `Cannot open the session database ${path}`);
+  }
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('foreign_keys = ON');
+    migrate(db, migrations);
+    return db;
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+}

@@ -1,0 +1,192 @@
+import type Database from 'better-sqlite3';
+import type { CaptionEncoding } from '../../../src-shared/contract';
+
+export interface ImageRow {
+  id: number;
+  relPath: string;
+  ord: number;
+  size: number;
+  mtimeMs: number;
+  width: number | null;
+  height: number | null;
+  format: string | null;
+  probed: boolean;
+  fingerprint: string | null;
+  skip: boolean;
+}
+
+export interface CaptionRow {
+  imageId: number;
+  onDisk: boolean;
+  fingerprint: string;
+  size: number;
+  mtimeMs: number;
+  encoding: CaptionEncoding;
+  bom: boolean;
+  lineEnding: 'none' | 'lf' | 'crlf';
+  text: string;
+}
+
+export interface InvalidFileRow {
+  relPath: string;
+  size: number;
+  mtimeMs: number;
+  reason: string;
+}
+
+export interface ImportRow {
+  sourceRel: string;
+  size: number;
+  mtimeMs: number;
+  imageRel: string;
+}
+
+/** Typed access to session.sqlite. Prepared once; every multi-row change is one transaction. */
+export class SessionStore {
+  private readonly stmt;
+
+  constructor(readonly db: Database.Database) {
+    this.stmt = {
+      getSetting: db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?'),
+      setSetting: db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'),
+      images: db.prepare('SELECT * FROM images ORDER BY ord'),
+      insertImage: db.prepare(
+        'INSERT INTO images (rel_path, ord, size, mtime_ms, width, height, format, probed) VALUES (@relPath, @ord, @size, @mtimeMs, @width, @height, @format, @probed)',
+      ),
+      deleteImage: db.prepare('DELETE FROM images WHERE id = ?'),
+      setOrd: db.prepare('UPDATE images SET ord = ? WHERE id = ?'),
+      setFile: db.prepare('UPDATE images SET size = ?, mtime_ms = ?, probed = 0, fingerprint = NULL WHERE id = ?'),
+      setProbe: db.prepare('UPDATE images SET width = ?, height = ?, format = ?, probed = 1 WHERE id = ?'),
+      setSkip: db.prepare('UPDATE images SET skip = ? WHERE id = ?'),
+      setFingerprint: db.prepare('UPDATE images SET fingerprint = ? WHERE id = ?'),
+      captions: db.prepare('SELECT * FROM captions'),
+      upsertCaption: db.prepare(
+        `INSERT INTO captions (image_id, on_disk, fingerprint, size, mtime_ms, encoding, bom, line_ending, text)
+         VALUES (@imageId, @onDisk, @fingerprint, @size, @mtimeMs, @encoding, @bom, @lineEnding, @text)
+         ON CONFLICT (image_id) DO UPDATE SET on_disk = excluded.on_disk, fingerprint = excluded.fingerprint,
+           size = excluded.size, mtime_ms = excluded.mtime_ms, encoding = excluded.encoding, bom = excluded.bom,
+           line_ending = excluded.line_ending, text = excluded.text`,
+      ),
+      invalid: db.prepare('SELECT rel_path AS relPath, size, mtime_ms AS mtimeMs, reason FROM invalid_files ORDER BY rel_path'),
+      clearInvalid: db.prepare('DELETE FROM invalid_files'),
+      insertInvalid: db.prepare('INSERT OR REPLACE INTO invalid_files (rel_path, size, mtime_ms, reason) VALUES (?, ?, ?, ?)'),
+      imports: db.prepare('SELECT source_rel AS sourceRel, size, mtime_ms AS mtimeMs, image_rel AS imageRel FROM imports'),
+      insertImport: db.prepare('INSERT OR REPLACE INTO imports (source_rel, size, mtime_ms, image_rel) VALUES (?, ?, ?, ?)'),
+      touchRecent: db.prepare('INSERT INTO recent_tags (tag, used_at) VALUES (?, ?) ON CONFLICT (tag) DO UPDATE SET used_at = excluded.used_at'),
+      recent: db.prepare<[number], { tag: string }>('SELECT tag FROM recent_tags ORDER BY used_at DESC, rowid DESC LIMIT ?'),
+    };
+  }
+
+  getSetting(key: string): string | null {
+    return this.stmt.getSetting.get(key)?.value ?? null;
+  }
+
+  setSetting(key: string, value: string): void {
+    this.stmt.setSetting.run(key, value);
+  }
+
+  images(): ImageRow[] {
+    return (this.stmt.images.all() as Record<string, unknown>[]).map((r) => ({
+      id: r.id as number,
+      relPath: r.rel_path as string,
+      ord: r.ord as number,
+      size: r.size as number,
+      mtimeMs: r.mtime_ms as number,
+      width: r.width as number | null,
+      height: r.height as number | null,
+      format: r.format as string | null,
+      probed: r.probed === 1,
+      fingerprint: r.fingerprint as string | null,
+      skip: r.skip === 1,
+    }));
+  }
+
+  /** returns the new ids, in input order */
+  insertImages(rows: Omit<ImageRow, 'id' | 'fingerprint' | 'skip'>[]): number[] {
+    return this.db.transaction(() =>
+      rows.map((r) => Number(this.stmt.insertImage.run({ ...r, probed: r.probed ? 1 : 0 }).lastInsertRowid)),
+    )();
+  }
+
+  deleteImages(ids: readonly number[]): void {
+    this.db.transaction(() => ids.forEach((id) => this.stmt.deleteImage.run(id)))();
+  }
+
+  setOrder(idsInOrder: readonly number[]): void {
+    this.db.transaction(() => idsInOrder.forEach((id, ord) => this.stmt.setOrd.run(ord, id)))();
+  }
+
+  setFileChanged(id: number, size: number, mtimeMs: number): void {
+    this.stmt.setFile.run(size, mtimeMs, id);
+  }
+
+  setProbes(rows: readonly { id: number; width: number; height: number; format: string }[]): void {
+    this.db.transaction(() => rows.forEach((r) => this.stmt.setProbe.run(r.width, r.height, r.format, r.id)))();
+  }
+
+  setSkip(id: number, skip: boolean): void {
+    this.stmt.setSkip.run(skip ? 1 : 0, id);
+  }
+
+  setFingerprint(id: number, fingerprint: string): void {
+    this.stmt.setFingerprint.run(fingerprint, id);
+  }
+
+  captions(): CaptionRow[] {
+    return (this.stmt.captions.all() as Record<string, unknown>[]).map((r) => ({
+      imageId: r.image_id as number,
+      onDisk: r.on_disk === 1,
+      fingerprint: r.fingerprint as string,
+      size: r.size as number,
+      mtimeMs: r.mtime_ms as number,
+      encoding: r.encoding as CaptionEncoding,
+      bom: r.bom === 1,
+      lineEnding: r.line_ending as CaptionRow['lineEnding'],
+      text: r.text as string,
+    }));
+  }
+
+  upsertCaptions(rows: readonly CaptionRow[]): void {
+    this.db.transaction(() =>
+      rows.forEach((r) => this.stmt.upsertCaption.run({ ...r, onDisk: r.onDisk ? 1 : 0, bom: r.bom ? 1 : 0 })),
+    )();
+  }
+
+  invalidFiles(): InvalidFileRow[] {
+    return this.stmt.invalid.all() as InvalidFileRow[];
+  }
+
+  addInvalidFile(r: InvalidFileRow): void {
+    this.stmt.insertInvalid.run(r.relPath, r.size, r.mtimeMs, r.reason);
+  }
+
+  replaceInvalidFiles(rows: readonly InvalidFileRow[]): void {
+    this.db.transaction(() => {
+      this.stmt.clearInvalid.run();
+      rows.forEach((r) => this.stmt.insertInvalid.run(r.relPath, r.size, r.mtimeMs, r.reason));
+    })();
+  }
+
+  imports(): ImportRow[] {
+    return this.stmt.imports.all() as ImportRow[];
+  }
+
+  addImports(rows: readonly ImportRow[]): void {
+    this.db.transaction(() => rows.forEach((r) => this.stmt.insertImport.run(r.sourceRel, r.size, r.mtimeMs, r.imageRel)))();
+  }
+
+  touchRecentTags(tags: readonly string[], at = Date.now()): void {
+    this.db.transaction(() => tags.forEach((t, i) => this.stmt.touchRecent.run(t, at + i)))();
+  }
+
+  recentTags(limit: number): string[] {
+    return this.stmt.recent.all(limit).map((r) => r.tag);
+  }
+
+  close(): void {
+    if (this.db.open) {
+      this.db.pragma('wal_checkpoint(TRUNCATE)');
+      this.db.close();
+    }
+  }
+}

@@ -1,0 +1,43 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { decodeCaption } from '../captions/caption-codec';
+import { normalizeTag } from '../captions/tag-text';
+import { writeFileAtomic } from '../fs/atomic-write';
+
+export const TAGS_FILE = 'tags.txt';
+
+/**
+ * civitai-tagger's master list, `tags.txt` in the output folder. We write it
+ * as tags joined by ", "; we read that and the one-tag-per-line form older
+ * versions wrote.
+ */
+export async function readTagsFile(dir: string): Promise<string[]> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(join(dir, TAGS_FILE));
+  } catch {
+    return [];
+  }
+  const { text } = decodeCaption(bytes);
+  const parts = text.includes(',') ? text.split(',') : text.split(/\r?\n/);
+  const seen = new Set<string>();
+  for (const p of parts) {
+    const tag = normalizeTag(p);
+    if (tag) seen.add(tag);
+  }
+  return [...seen];
+}
+
+export function formatTagsFile(tags: Iterable<string>, separator: string): string {
+  return [...tags].join(separator);
+}
+
+/** Writes only when the content differs: an unchanged list is never rewritten. */
+export async function writeTagsFile(dir: string, tags: Iterable<string>, separator: string): Promise<boolean> {
+  const content = Buffer.from(formatTagsFile(tags, separator), 'utf8');
+  const path = join(dir, TAGS_FILE);
+  const current = await readFile(path).catch(() => null);
+  if (current && current.equals(content)) return false;
+  await writeFileAtomic(path, content);
+  return true;
+}

@@ -1,0 +1,90 @@
+import { createHash } from 'node:crypto';
+import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import sharp from 'sharp';
+
+/**
+ * Thumbnails and previews, made off the main thread and cached on disk under
+ * a fingerprint of the file's content, so a moved or renamed image reuses its
+ * cache entry and an edited one does not. Shrink-on-load: libvips decodes
+ * JPEG and WebP at a fraction of full size when the output is small.
+ */
+export interface RenderTask {
+  src: string;
+  cacheDir: string;
+  /** 'full' converts formats a browser cannot show (TIFF) at full size */
+  kind: 'thumb' | 'preview' | 'full';
+  maxSide: number;
+  maxPixels: number;
+  /** known from the index: saves reading the file's head and tail */
+  fingerprint: string | null;
+}
+
+export type RenderResult =
+  | { ok: true; path: string; fingerprint: string; created: boolean }
+  | { ok: false; reason: string; fingerprint: string | null };
+
+sharp.cache(false);
+sharp.concurrency(1); // one libvips thread per worker: the pool already uses every core
+
+const SAMPLE = 64 * 1024;
+
+/** size + first and last 64 KiB: cheap at 100,000 files and different for any two real images */
+export async function contentFingerprint(path: string): Promise<string> {
+  const handle = await open(path, 'r');
+  try {
+    const { size } = await handle.stat();
+    const hash = createHash('sha1').update(String(size));
+    const head = Buffer.alloc(Math.min(SAMPLE, size));
+    await handle.read(head, 0, head.length, 0);
+    hash.update(head);
+    if (size > SAMPLE) {
+      const tail = Buffer.alloc(Math.min(SAMPLE, size - SAMPLE));
+      await handle.read(tail, 0, tail.length, size - tail.length);
+      hash.update(tail);
+    }
+    return hash.digest('hex');
+  } finally {
+    await handle.close();
+  }
+}
+
+export function cachePath(cacheDir: string, kind: RenderTask['kind'], maxSide: number, fingerprint: string): string {
+  const ext = kind === 'full' ? 'png' : 'webp';
+  return join(cacheDir, `${kind}-${maxSide}`, fingerprint.slice(0, 2), `${fingerprint}.${ext}`);
+}
+
+export default async function render(task: RenderTask): Promise<RenderResult> {
+  let fingerprint = task.fingerprint;
+  try {
+    fingerprint ??= await contentFingerprint(task.src);
+    const dest = cachePath(task.cacheDir, task.kind, task.maxSide, fingerprint);
+    if (await stat(dest).then(() => true, () => false)) return { ok: true, path: dest, fingerprint, created: false };
+    await mkdir(dirname(dest), { recursive: true });
+    const temp = `${dest}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+    try {
+      let pipeline = sharp(task.src, { limitInputPixels: task.maxPixels, failOn: 'error' }).rotate();
+      if (task.kind === 'full') {
+        await pipeline.png().toFile(temp);
+      } else {
+        pipeline = pipeline.resize({ width: task.maxSide, height: task.maxSide, fit: 'inside', withoutEnlargement: true });
+        await pipeline.webp({ quality: task.kind === 'thumb' ? 70 : 85 }).toFile(temp);
+      }
+      await rename(temp, dest);
+    } catch (err) {
+      await rm(temp, { force: true });
+      throw err;
+    }
+    return { ok: true, path: dest, fingerprint, created: true };
+  } catch (err) {
+    return { ok: false, reason: describe(err), fingerprint };
+  }
+}
+
+function describe(err: unknown): string {
+  const message = err instanceof Error ? err.message : String(err);
+  if (/premature end|truncated/i.test(message)) return 'the image file is truncated';
+  if (/pixel limit/i.test(message)) return 'the image is too large to display';
+  if (/unsupported image format/i.test(message)) return 'not a readable image';
+  return message.split('\n')[0] ?? message;
+}
