@@ -1,0 +1,189 @@
+import { isIP } from 'node:net';
+import { resolve } from 'node:path';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { segmentSchema } from '../../src-shared/contract/session';
+import { USAGE } from './usage';
+
+export const exportTargets = ['civitai', 'kohya', 'ai-toolkit'] as const;
+export const exportFormats = ['keep', 'png', 'jpg', 'webp'] as const;
+export type ExportTarget = (typeof exportTargets)[number];
+export type ExportFormat = (typeof exportFormats)[number];
+
+export interface OpenCommand {
+  command: 'open';
+  folder: string | null;
+  outputDir: string;
+  prefix: string;
+}
+export interface ServeCommand {
+  command: 'serve';
+  folder: string;
+  host: string;
+  port: number;
+}
+export interface ExportCommand {
+  command: 'export';
+  folder: string;
+  target: ExportTarget;
+  out: string;
+  trigger: string | null;
+  maxSide: number | null;
+  format: ExportFormat;
+  keepMetadata: boolean;
+}
+export type Command =
+  | OpenCommand
+  | ServeCommand
+  | ExportCommand
+  | { command: 'help'; usage: string }
+  | { command: 'version' }
+  | { command: 'error'; message: string; usage: string };
+
+/** civitai-tagger's defaults, so a folder set up by either tool looks the same */
+export const DEFAULT_OUTPUT_DIR = 'output';
+export const DEFAULT_PREFIX = 'img';
+export const DEFAULT_HOST = '127.0.0.1';
+export const DEFAULT_PORT = 4780;
+
+/** thrown inside this module only; parseCommandLine turns it into an `error` command */
+class UsageError extends Error {}
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+type Values = Record<string, string | boolean | undefined>;
+
+const openOptions: Options = { 'output-dir': { type: 'string' }, prefix: { type: 'string' } };
+const serveOptions: Options = { host: { type: 'string' }, port: { type: 'string' } };
+const exportOptions: Options = {
+  target: { type: 'string' },
+  out: { type: 'string' },
+  trigger: { type: 'string' },
+  'max-side': { type: 'string' },
+  format: { type: 'string' },
+  'keep-metadata': { type: 'boolean' },
+};
+
+/**
+ * Parse the user's arguments (already stripped of Electron's own: see userArgs).
+ * Paths are resolved against `cwd`, which is the caller's: a second instance
+ * hands over the directory it was started in, not ours.
+ */
+export function parseCommandLine(argv: readonly string[], cwd: string = process.cwd()): Command {
+  const beforeTerminator = argv.includes('--') ? argv.slice(0, argv.indexOf('--')) : argv;
+  if (beforeTerminator.some((a) => a === '--help' || a === '-h')) return { command: 'help', usage: USAGE };
+  if (beforeTerminator.some((a) => a === '--version' || a === '-v')) return { command: 'version' };
+  try {
+    const [first, ...rest] = argv;
+    if (first === 'serve') return parseServe(rest, cwd);
+    if (first === 'export') return parseExport(rest, cwd);
+    return parseOpen(argv, cwd);
+  } catch (err) {
+    if (err instanceof UsageError) return { command: 'error', message: err.message, usage: USAGE };
+    throw err;
+  }
+}
+
+function parseOpen(args: readonly string[], cwd: string): OpenCommand {
+  const { values, positionals } = parse(args, openOptions);
+  if (positionals.length > 1) throw new UsageError(`one folder at most, got ${positionals.length}: ${positionals.join(' ')}`);
+  return {
+    command: 'open',
+    folder: positionals[0] === undefined ? null : folderPath(positionals[0], cwd),
+    outputDir: segment('--output-dir', values['output-dir'], DEFAULT_OUTPUT_DIR),
+    prefix: segment('--prefix', values.prefix, DEFAULT_PREFIX),
+  };
+}
+
+function parseServe(args: readonly string[], cwd: string): ServeCommand {
+  const { values, positionals } = parse(args, serveOptions);
+  return {
+    command: 'serve',
+    folder: folderPath(onlyFolder('serve', positionals), cwd),
+    host: hostName(values.host),
+    port: integer('--port', values.port, DEFAULT_PORT, 0, 65535),
+  };
+}
+
+function parseExport(args: readonly string[], cwd: string): ExportCommand {
+  const { values, positionals } = parse(args, exportOptions);
+  const folder = folderPath(onlyFolder('export', positionals), cwd);
+  const target = oneOf('--target', values.target, exportTargets);
+  if (target === undefined) throw new UsageError(`--target is required: ${exportTargets.join(', ')}`);
+  if (typeof values.out !== 'string' || values.out === '') throw new UsageError('--out PATH is required');
+  const maxSide = values['max-side'] === undefined ? null : integer('--max-side', values['max-side'], 0, 1, 65535);
+  return {
+    command: 'export',
+    folder,
+    target,
+    out: resolve(cwd, values.out),
+    trigger: triggerWord(values.trigger),
+    maxSide,
+    format: oneOf('--format', values.format, exportFormats) ?? 'keep',
+    keepMetadata: values['keep-metadata'] === true,
+  };
+}
+
+function parse(args: readonly string[], options: Options): { values: Values; positionals: string[] } {
+  try {
+    const { values, positionals } = parseArgs({ args: [...args], options, strict: true, allowPositionals: true });
+    return { values: values as Values, positionals };
+  } catch (err) {
+    // node's messages go on to explain `--` quoting at length; the first sentence is the useful part
+    const message = err instanceof Error ? err.message : String(err);
+    throw new UsageError(message.split(/\.\s/)[0] ?? message);
+  }
+}
+
+function onlyFolder(command: string, positionals: readonly string[]): string {
+  if (positionals.length !== 1) {
+    throw new UsageError(`lora-tagger ${command} takes one folder, got ${positionals.length === 0 ? 'none' : positionals.join(' ')}`);
+  }
+  return positionals[0] as string;
+}
+
+function folderPath(raw: string, cwd: string): string {
+  if (raw.trim() === '') throw new UsageError('the folder is an empty string');
+  if (raw.includes('\0')) throw new UsageError('the folder path holds a NUL character');
+  return resolve(cwd, raw);
+}
+
+/** NAME values become one folder or file-name part inside the dataset: same rule as the setup screen's */
+function segment(flag: string, raw: string | boolean | undefined, fallback: string): string {
+  if (raw === undefined) return fallback;
+  const parsed = segmentSchema.safeParse(raw);
+  if (!parsed.success) throw new UsageError(`${flag} ${JSON.stringify(raw)}: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
+  return parsed.data;
+}
+
+function integer(flag: string, raw: string | boolean | undefined, fallback: number, min: number, max: number): number {
+  if (raw === undefined) return fallback;
+  if (typeof raw !== 'string' || !/^\d{1,6}$/.test(raw)) throw new UsageError(`${flag} needs a whole number, got ${JSON.stringify(raw)}`);
+  const n = Number(raw);
+  if (n < min || n > max) throw new UsageError(`${flag} must be between ${min} and ${max}, got ${n}`);
+  return n;
+}
+
+function oneOf<T extends string>(flag: string, raw: string | boolean | undefined, allowed: readonly T[]): T | undefined {
+  if (raw === undefined) return undefined;
+  const found = allowed.find((a) => a === raw);
+  if (found === undefined) throw new UsageError(`${flag} must be one of ${allowed.join(', ')}, got ${JSON.stringify(raw)}`);
+  return found;
+}
+
+/** host names and IP literals (`[::1]` accepted): nothing that could smuggle a path or a port */
+function hostName(raw: string | boolean | undefined): string {
+  if (raw === undefined) return DEFAULT_HOST;
+  const host = typeof raw === 'string' && /^\[.*\]$/.test(raw) ? raw.slice(1, -1) : raw;
+  const isHostName = typeof host === 'string' && /^[A-Za-z0-9](?:[A-Za-z0-9.-]{0,251}[A-Za-z0-9])?$/.test(host);
+  if (typeof host !== 'string' || (isIP(host) === 0 && !isHostName)) {
+    throw new UsageError(`--host ${JSON.stringify(raw)} is not a host name or IP address`);
+  }
+  return host;
+}
+
+/** the trigger is prepended as one tag: a comma would make it two, a newline would break the caption line */
+function triggerWord(raw: string | boolean | undefined): string | null {
+  if (raw === undefined) return null;
+  const word = typeof raw === 'string' ? raw.trim() : '';
+  if (word === '' || /[,\r\n]/.test(word)) throw new UsageError('--trigger needs one tag: not empty, no comma or line break');
+  return word;
+}

@@ -1,0 +1,19 @@
+/** What `lora-tagger --help` prints, and what follows every command-line error. */
+export const USAGE = `Usage:
+  lora-tagger [<folder>] [--output-dir NAME] [--prefix NAME]
+      Open the app, optionally on <folder>. --output-dir and --prefix are the
+      defaults offered when a folder is set up for import (output, img).
+
+  lora-tagger serve <folder> [--host 127.0.0.1] [--port 4780]
+      Serve the UI for <folder> to a browser instead of opening a window.
+      --port 0 picks any free port. Loopback only unless --host says otherwise.
+
+  lora-tagger export <folder> --target civitai|kohya|ai-toolkit --out PATH
+                     [--trigger WORD] [--max-side N] [--format keep|png|jpg|webp]
+                     [--keep-metadata]
+      Write the dataset in the layout a trainer expects.
+
+  lora-tagger --help | --version
+
+A folder literally named "serve" or "export" is opened with ./serve or ./export.
+Put "--" before a folder whose name starts with "-".`;
