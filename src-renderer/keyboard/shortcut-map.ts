@@ -1,0 +1,85 @@
+/**
+ * The keyboard map, as a pure function from a key press to an action, so the
+ * rules (what works while typing, what does not) are testable without a DOM.
+ * Menu commands from the shell land on the same actions (see run-command.ts).
+ */
+
+export type ShortcutAction =
+  | 'previous'
+  | 'next'
+  | 'save'
+  | 'find-tag'
+  | 'focus-tag-input'
+  | 'leave-input'
+  | 'shortcuts'
+  | 'close-overlay'
+  | 'undo'
+  | 'redo';
+
+export interface KeyPress {
+  key: string;
+  ctrlKey: boolean;
+  metaKey: boolean;
+  altKey: boolean;
+  shiftKey: boolean;
+  /** where focus is: a text field swallows plain keys, a button owns Enter */
+  focus: 'text' | 'control' | 'none';
+  overlayOpen: boolean;
+}
+
+export function shortcutFor(press: KeyPress): ShortcutAction | null {
+  // Cmd on macOS, Ctrl elsewhere; Alt combinations belong to the OS and menus
+  const mod = press.ctrlKey || press.metaKey;
+  if (press.altKey) return null;
+  if (mod) {
+    switch (press.key.toLowerCase()) {
+      case 's':
+        return 'save';
+      case 'f':
+        return 'find-tag';
+      case 'l':
+        return 'focus-tag-input';
+      // in a text field these are the field's own undo and redo
+      case 'z':
+        return press.focus === 'text' ? null : press.shiftKey ? 'redo' : 'undo';
+      case 'y':
+        return press.focus === 'text' ? null : 'redo';
+      default:
+        return null;
+    }
+  }
+  if (press.key === 'Escape') {
+    if (press.overlayOpen) return 'close-overlay';
+    return press.focus === 'text' ? 'leave-input' : null;
+  }
+  if (press.overlayOpen || press.focus === 'text') return null;
+  switch (press.key) {
+    case 'ArrowLeft':
+      return 'previous';
+    case 'ArrowRight':
+      return 'next';
+    case '?':
+      return 'shortcuts';
+    case 'Enter':
+      // Enter on a focused button presses it; only elsewhere does it jump to the tag input
+      return press.focus === 'none' ? 'focus-tag-input' : null;
+    default:
+      return null;
+  }
+}
+
+/** What the shortcuts overlay lists, in the order it lists them. */
+export const SHORTCUT_HELP: ReadonlyArray<{ keys: string[]; does: string }> = [
+  { keys: ['←'], does: 'Previous image' },
+  { keys: ['→'], does: 'Next image' },
+  { keys: ['Enter', 'Ctrl L'], does: 'Type tags for this image' },
+  { keys: ['Enter'], does: 'In the tag input: add the typed tags (a, b, c adds three)' },
+  { keys: ['↑', '↓', 'Tab'], does: 'In the tag input: choose and accept a suggestion' },
+  { keys: ['Backspace'], does: 'In an empty tag input: remove the last tag' },
+  { keys: ['Ctrl F'], does: 'Filter the tag list' },
+  { keys: ['Ctrl Z'], does: 'Undo the last tag edit (outside text fields)' },
+  { keys: ['Ctrl Shift Z', 'Ctrl Y'], does: 'Redo' },
+  { keys: ['Ctrl S'], does: 'Save (rewrites tags.txt; captions are saved as you edit)' },
+  { keys: ['Esc'], does: 'Leave the text field, close a list or this overlay' },
+  { keys: ['?'], does: 'Show these shortcuts' },
+];

@@ -1,0 +1,40 @@
+import { useEffect } from 'react';
+import { runCommand } from '../actions/run-command';
+import { useUiStore } from '../stores/ui-store';
+import { type KeyPress, shortcutFor } from './shortcut-map';
+
+const NON_TEXT_INPUTS = new Set(['button', 'checkbox', 'radio', 'submit', 'reset', 'range', 'color', 'file', 'image']);
+
+function focusKind(element: Element | null): KeyPress['focus'] {
+  if (!(element instanceof HTMLElement) || element === document.body) return 'none';
+  if (element.isContentEditable || element instanceof HTMLTextAreaElement || element instanceof HTMLSelectElement) return 'text';
+  if (element instanceof HTMLInputElement) return NON_TEXT_INPUTS.has(element.type) ? 'control' : 'text';
+  if (element instanceof HTMLButtonElement || element instanceof HTMLAnchorElement || element.getAttribute('role') === 'button') {
+    return 'control';
+  }
+  return 'none';
+}
+
+/** One keydown listener for the whole window, mapping keys through shortcut-map.ts. */
+export function useGlobalShortcuts(): void {
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      // a field that handled the key itself (the tag input's Escape closing its list) says so
+      if (event.defaultPrevented || event.isComposing) return;
+      const action = shortcutFor({
+        key: event.key,
+        ctrlKey: event.ctrlKey,
+        metaKey: event.metaKey,
+        altKey: event.altKey,
+        shiftKey: event.shiftKey,
+        focus: focusKind(document.activeElement),
+        overlayOpen: useUiStore.getState().shortcutsOpen,
+      });
+      if (!action) return;
+      event.preventDefault();
+      runCommand(action);
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, []);
+}

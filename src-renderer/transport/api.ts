@@ -1,0 +1,19 @@
+import type { ChannelInput, ChannelName, ChannelOutput } from '../../src-shared/contract';
+import type { Result } from '../../src-shared/result';
+import { chooseTransport } from './choose-transport';
+
+/**
+ * The one transport of this window, chosen once at start-up. Stores import it
+ * at module level so they can subscribe to events before anything renders.
+ */
+export const transport = chooseTransport();
+export const api = transport.api;
+
+/** invoke that never rejects: a transport that throws (a preload bug) becomes an 'internal' error like any other */
+export async function call<K extends ChannelName>(channel: K, input: ChannelInput<K>): Promise<Result<ChannelOutput<K>>> {
+  try {
+    return await api.invoke(channel, input);
+  } catch (error) {
+    return { ok: false, error: { code: 'internal', message: `${channel}: ${String(error)}` } };
+  }
+}
