@@ -1,0 +1,113 @@
+import type { ImageDetail } from '../../src-shared/contract';
+import type { AppErrorData, Result } from '../../src-shared/result';
+import { createEditHistory } from '../logic/edit-history';
+import { addTags, removeTag, sameTags, toggleTag } from '../logic/tag-edits';
+import { acceptDetail, setDuplicates, useCaptionStore } from '../stores/caption-store';
+import { updateRowFromDetail } from '../stores/images-store';
+import { refreshRecentTags } from '../stores/tags-store';
+import { showToast } from '../stores/ui-store';
+import { call } from '../transport/api';
+
+/**
+ * Edits run one at a time, in the order they were made. Each names the revision
+ * it starts from, so two quick edits must not both start from the same one: the
+ * second waits for the first's answer and builds on the detail it returned.
+ */
+/** this window's tag edits, for Ctrl+Z / Ctrl+Shift+Z (see undo-redo.ts) */
+export const editHistory = createEditHistory(500);
+
+let queue: Promise<void> = Promise.resolve();
+let waiting = 0;
+
+/** the newest detail seen for images with edits in flight, so an edit made just before navigating still applies */
+const latest = new Map<number, ImageDetail>();
+
+function enqueue(task: () => Promise<void>): Promise<void> {
+  waiting += 1;
+  const run = async () => {
+    try {
+      await task();
+    } catch (error) {
+      showToast(`Edit failed: ${String(error)}`, 'error');
+    } finally {
+      waiting -= 1;
+      if (waiting === 0) latest.clear();
+    }
+  };
+  queue = queue.then(run);
+  return queue;
+}
+
+function newest(id: number): ImageDetail | null {
+  const shown = useCaptionStore.getState().detail;
+  const known = latest.get(id) ?? null;
+  if (shown?.id !== id) return known;
+  return known && known.caption.revision > shown.caption.revision ? known : shown;
+}
+
+function remember(detail: ImageDetail): void {
+  latest.set(detail.id, detail);
+  acceptDetail(detail);
+  updateRowFromDetail(detail);
+}
+
+async function settle(id: number, result: Result<ImageDetail>, context: string): Promise<ImageDetail | null> {
+  if (result.ok) {
+    remember(result.value);
+    return result.value;
+  }
+  if (result.error.code === 'conflict') {
+    // the file changed under us: fetch what is there now; the detail carries the conflict for the banner
+    const fresh = await call('image.get', { id });
+    if (fresh.ok) remember(fresh.value);
+    return null;
+  }
+  reportError(context, result.error);
+  return null;
+}
+
+const reportError = (context: string, error: AppErrorData) => showToast(`${context}: ${error.message}`, 'error');
+
+export interface TagChange {
+  tags: string[];
+  duplicates?: string[];
+}
+
+/**
+ * Change an image's tags by a function of its tags as they are when the edit
+ * runs. Undo and redo pass `history: false` and keep their own books.
+ */
+export function editTags(id: number, change: (tags: readonly string[]) => TagChange, history = true): Promise<boolean> {
+  let changed = false;
+  const edit = enqueue(async () => {
+    const detail = newest(id);
+    if (!detail) return;
+    const before = detail.caption.tags;
+    const { tags, duplicates = [] } = change(before);
+    if (useCaptionStore.getState().detail?.id === id) setDuplicates(duplicates);
+    if (sameTags(tags, before)) return;
+    const result = await call('caption.setTags', { id, tags, revision: detail.caption.revision });
+    const saved = await settle(id, result, 'Could not save the tags');
+    if (!saved) return;
+    changed = true;
+    if (history) editHistory.record({ id, before: [...before], after: saved.caption.tags });
+    void refreshRecentTags();
+  });
+  // resolves true once main accepted a change, false if there was nothing to do or it was refused
+  return edit.then(() => changed);
+}
+
+export const addTagsTo = (id: number, wanted: string[]) => editTags(id, (tags) => addTags(tags, wanted));
+export const removeTagFrom = (id: number, tag: string) => editTags(id, (tags) => ({ tags: removeTag(tags, tag) }));
+export const toggleTagOn = (id: number, tag: string) => editTags(id, (tags) => ({ tags: toggleTag(tags, tag) }));
+
+export const setSkip = (id: number, skip: boolean) =>
+  enqueue(async () => {
+    await settle(id, await call('image.setSkip', { id, skip }), 'Could not change the skip mark');
+  });
+
+export const resolveConflict = (id: number, keep: 'disk' | 'mine') =>
+  enqueue(async () => {
+    const saved = await settle(id, await call('caption.resolveConflict', { id, keep }), 'Could not settle the conflict');
+    if (saved) void refreshRecentTags();
+  });

@@ -1,0 +1,42 @@
+import { create } from 'zustand';
+import type { ChannelOutput, SessionInfo, Stats } from '../../src-shared/contract';
+import { api } from '../transport/api';
+
+export type AppInfo = ChannelOutput<'app.info'>;
+export type FolderProbe = ChannelOutput<'folder.probe'>;
+
+/** What the window shows: one screen at a time, each with only the data it needs. */
+export type Phase =
+  | { kind: 'starting' }
+  | { kind: 'welcome'; message: WelcomeMessage | null }
+  | { kind: 'probing'; path: string }
+  | { kind: 'setup'; probe: FolderProbe }
+  | { kind: 'opening'; path: string }
+  | { kind: 'tagging' };
+
+/** an error or a notice on the welcome screen; `code` lets tests and styles tell them apart */
+export interface WelcomeMessage {
+  code: string;
+  text: string;
+  tone: 'error' | 'info';
+}
+
+interface SessionState {
+  appInfo: AppInfo | null;
+  session: SessionInfo | null;
+  /** kept apart from `session` because `stats.changed` streams it on every edit */
+  stats: Stats | null;
+  phase: Phase;
+}
+
+export const useSessionStore = create<SessionState>()(() => ({
+  appInfo: null,
+  session: null,
+  stats: null,
+  phase: { kind: 'starting' },
+}));
+
+export const setPhase = (phase: Phase) => useSessionStore.setState({ phase });
+export const showWelcome = (message: WelcomeMessage | null = null) => setPhase({ kind: 'welcome', message });
+
+api.on('stats.changed', (stats) => useSessionStore.setState((s) => (s.session ? { stats } : s)));
