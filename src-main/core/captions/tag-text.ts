@@ -1,0 +1,53 @@
+/**
+ * Tags as they sit in a caption's text. Text is kept as written: nothing here
+ * changes case, underscores, brackets, weights like "(masterpiece:1.2)" or
+ * order; the only cleaning is whitespace at the edges of a tag (and, for what
+ * the user types, runs of whitespace inside it).
+ */
+
+const LINE_BREAK = /\r\n|\n|\r/;
+
+/**
+ * The tags of a caption: comma-separated, or one per line when the text has
+ * no comma at all (some taggers write lists that way). A text with commas is
+ * split on commas only, so a line break inside a comma list stays in its tag
+ * and survives being joined again.
+ */
+export function parseTags(text: string): string[] {
+  const parts = text.includes(',') ? text.split(',') : text.split(LINE_BREAK);
+  return parts.map((p) => p.trim()).filter((p) => p !== '');
+}
+
+export function joinTags(tags: readonly string[], separator = ', '): string {
+  return tags.join(separator);
+}
+
+/** One tag as the user meant it: trimmed, inner whitespace runs (tabs, newlines) as one space. */
+export function normalizeTag(input: string): string {
+  return input.trim().replace(/\s+/g, ' ');
+}
+
+/**
+ * What the user typed or pasted into the tag box: "a, b, c" is three tags, and
+ * so is a pasted list with one tag per line. Empties and repeats within the
+ * input are dropped; the first spelling wins.
+ */
+export function splitTagInput(input: string): string[] {
+  const seen = new Set<string>();
+  for (const part of input.split(/,|\r\n|\n|\r/)) {
+    const tag = normalizeTag(part);
+    if (tag !== '') seen.add(tag);
+  }
+  return [...seen];
+}
+
+/** The first tag that occurs a second time (compared after normalizeTag), in its normalized form. */
+export function findDuplicate(tags: readonly string[]): string | null {
+  const seen = new Set<string>();
+  for (const raw of tags) {
+    const tag = normalizeTag(raw);
+    if (seen.has(tag)) return tag;
+    seen.add(tag);
+  }
+  return null;
+}

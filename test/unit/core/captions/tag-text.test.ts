@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { findDuplicate, joinTags, normalizeTag, parseTags, splitTagInput } from '../../../../src-main/core/captions/tag-text';
+
+describe('parseTags', () => {
+  it.each([
+    ['comma and space', '1girl, solo, long hair', ['1girl', 'solo', 'long hair']],
+    ['commas without spaces', 'a,b', ['a', 'b']],
+    ['one tag per line', 'a\nb\r\nc\n', ['a', 'b', 'c']],
+    ['a single tag', 'solo', ['solo']],
+    ['empty text', '', []],
+    ['whitespace only', '  \n\t ', []],
+    ['empty pieces between commas', 'a,, ,b,', ['a', 'b']],
+    ['emoji', '😀, 🎨 art', ['😀', '🎨 art']],
+    ['weights and brackets', '(masterpiece:1.2), [blue eyes], \\(artist\\)', ['(masterpiece:1.2)', '[blue eyes]', '\\(artist\\)']],
+    ['underscores', 'tag_with_underscore, long_hair', ['tag_with_underscore', 'long_hair']],
+    ['case', 'Mixed Case, UPPER', ['Mixed Case', 'UPPER']],
+    ['CJK', '女の子, 猫', ['女の子', '猫']],
+    ['inner double spaces kept', 'a  b, c', ['a  b', 'c']],
+  ])('%s', (_name, text, tags) => {
+    expect(parseTags(text)).toEqual(tags);
+  });
+
+  it('splits only on commas when there are commas, so a line break stays inside its tag', () => {
+    expect(parseTags('a, b\nc, d')).toEqual(['a', 'b\nc', 'd']);
+  });
+});
+
+describe('joinTags', () => {
+  it('joins with ", " by default and with a chosen separator', () => {
+    expect(joinTags(['a', 'b_c', '(d:1.1)'])).toBe('a, b_c, (d:1.1)');
+    expect(joinTags(['a', 'b'], ',')).toBe('a,b');
+    expect(joinTags([])).toBe('');
+  });
+
+  it('gives back the same text it parsed from a ", "-joined caption', () => {
+    const text = 'Mixed Case, tag_with_underscore, (masterpiece:1.2), 😀';
+    expect(joinTags(parseTags(text))).toBe(text);
+  });
+});
+
+describe('normalizeTag', () => {
+  it('trims and collapses whitespace runs, nothing else', () => {
+    expect(normalizeTag('  long   hair \t')).toBe('long hair');
+    expect(normalizeTag('a\n b')).toBe('a b');
+    expect(normalizeTag(' Tag_With_Underscore ')).toBe('Tag_With_Underscore');
+    expect(normalizeTag('(masterpiece:1.2)')).toBe('(masterpiece:1.2)');
+    expect(normalizeTag('   ')).toBe('');
+  });
+});
+
+describe('splitTagInput', () => {
+  it('splits typed input on commas', () => {
+    expect(splitTagInput('a, b, c')).toEqual(['a', 'b', 'c']);
+    expect(splitTagInput('a,b')).toEqual(['a', 'b']);
+  });
+
+  it('normalizes each tag and drops empties', () => {
+    expect(splitTagInput('  long   hair ,, ,smile, ')).toEqual(['long hair', 'smile']);
+    expect(splitTagInput('')).toEqual([]);
+  });
+
+  it('drops repeats within the input, first one wins', () => {
+    expect(splitTagInput('a, b, a,  b , c')).toEqual(['a', 'b', 'c']);
+  });
+
+  it('keeps case: differently cased tags are different tags', () => {
+    expect(splitTagInput('Smile, smile')).toEqual(['Smile', 'smile']);
+  });
+
+  it('treats a pasted one-tag-per-line list as several tags', () => {
+    expect(splitTagInput('a\nb\r\nc')).toEqual(['a', 'b', 'c']);
+  });
+});
+
+describe('findDuplicate', () => {
+  it('returns null when every tag is distinct', () => {
+    expect(findDuplicate(['a', 'b', 'A'])).toBeNull();
+    expect(findDuplicate([])).toBeNull();
+  });
+
+  it('returns the first tag that appears a second time', () => {
+    expect(findDuplicate(['a', 'b', 'c', 'b', 'a'])).toBe('b');
+  });
+
+  it('compares after normalizing whitespace', () => {
+    expect(findDuplicate(['long hair', ' long   hair '])).toBe('long hair');
+  });
+});
