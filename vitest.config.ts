@@ -7,6 +7,7 @@ export default defineConfig({
     include: ['test/unit/**/*.test.ts', 'test/api/**/*.test.ts', 'test/shell/**/*.test.ts'],
     environment: 'node',
     pool: 'forks',
+    env: { LORA_TAGGER_CHECK_OUTPUT: '1' },
     testTimeout: 30_000,
     hookTimeout: 30_000,
   },

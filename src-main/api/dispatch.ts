@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { channels, type ChannelName } from '../../src-shared/contract';
 import { fail, ok, type Result } from '../../src-shared/result';
 import { AppError } from '../core/app-error';
@@ -9,6 +10,18 @@ const checkOutputs = process.env.LORA_TAGGER_CHECK_OUTPUT === '1';
 
 const isChannel = (name: string): name is ChannelName => Object.prototype.hasOwnProperty.call(channels, name);
 
+/** Unknown keys are refused, not stripped: a payload smuggling a `path` next to an id is an error. */
+const strictInputs = new Map<ChannelName, z.ZodType>();
+function strictInput(name: ChannelName): z.ZodType {
+  let schema = strictInputs.get(name);
+  if (!schema) {
+    const input = channels[name].input as z.ZodType;
+    schema = input instanceof z.ZodObject ? input.strict() : input;
+    strictInputs.set(name, schema);
+  }
+  return schema;
+}
+
 /**
  * The single entry for every transport: untrusted channel name and payload in,
  * a Result out. Nothing thrown crosses this line.
@@ -18,7 +31,7 @@ export async function dispatch(channel: string, payload: unknown, ctx: ApiContex
     return fail('invalid-input', `Unknown channel: ${String(channel).slice(0, 100)}`);
   }
   const spec = channels[channel];
-  const parsed = spec.input.safeParse(payload ?? {});
+  const parsed = strictInput(channel).safeParse(payload === undefined ? {} : payload);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue?.path.length ? ` at ${issue.path.join('.')}` : '';

@@ -63,7 +63,7 @@ export default async function render(task: RenderTask): Promise<RenderResult> {
     await mkdir(dirname(dest), { recursive: true });
     const temp = `${dest}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
     try {
-      let pipeline = sharp(task.src, { limitInputPixels: task.maxPixels, failOn: 'error' }).rotate();
+      let pipeline = sharp(task.src, { limitInputPixels: task.maxPixels, failOn: 'truncated' }).rotate();
       if (task.kind === 'full') {
         await pipeline.png().toFile(temp);
       } else {

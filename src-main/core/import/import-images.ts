@@ -55,6 +55,11 @@ export async function importImages(
     if (p.ok) valid.push({ file, probe: p });
     else invalid.push({ relPath: file.rel, size: file.size, mtimeMs: file.mtimeMs, reason: p.reason });
   });
+  // the session lists the originals it could not import, with the reason, until they are fixed
+  store.db.transaction(() => {
+    for (const v of valid) store.removeInvalidFile(v.file.rel);
+    for (const bad of invalid) store.addInvalidFile(bad);
+  })();
 
   try {
     await mkdir(outputDir, { recursive: true });

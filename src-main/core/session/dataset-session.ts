@@ -30,6 +30,7 @@ export class DatasetSession {
   private readonly queue = new SerialQueue<string>();
   private readonly background = new Set<Promise<unknown>>();
   private readonly closeController = new AbortController();
+  private readonly closers: (() => void)[] = [];
   readonly tagsFile: TagsFileKeeper;
 
   constructor(
@@ -64,9 +65,19 @@ export class DatasetSession {
     return this.closeController.signal;
   }
 
+  onClose(fn: () => void): void {
+    this.closers.push(fn);
+  }
+
   trackBackground(work: Promise<unknown>): void {
     this.background.add(work);
     void work.finally(() => this.background.delete(work));
+  }
+
+  /** resolves when background checks and queued writes are done (tests, the bench, export) */
+  async whenIdle(): Promise<void> {
+    while (this.background.size > 0) await Promise.allSettled([...this.background]);
+    await this.queue.idle();
   }
 
   /** files found not to be readable images leave the list and join the skipped files */
@@ -163,14 +174,14 @@ export class DatasetSession {
     return this.store.recentTags(RECENT_LIMIT);
   }
 
-  setTags(id: number, tags: readonly string[], revision: number): Promise<ImageDetail> {
+  async setTags(id: number, tags: readonly string[], revision: number): Promise<ImageDetail> {
     const cleaned = tags.map(normalizeTag).filter((t) => t !== '');
     const dup = findDuplicate(cleaned);
     if (dup !== null) throw new AppError('duplicate-tag', `“${dup}” is already on this image`, { tag: dup });
     return this.edit(id, joinTags(cleaned, this.settings.separator), revision);
   }
 
-  setText(id: number, text: string, revision: number): Promise<ImageDetail> {
+  async setText(id: number, text: string, revision: number): Promise<ImageDetail> {
     // a caption file is one line: trainers read the first line or join lines differently
     return this.edit(id, text.replace(/\s*[\r\n]+\s*/g, ' '), revision);
   }
@@ -287,6 +298,7 @@ export class DatasetSession {
 
   async close(): Promise<void> {
     this.closeController.abort();
+    for (const fn of this.closers.splice(0)) fn();
     await Promise.allSettled([...this.background]);
     await this.flush();
     this.tagsFile.dispose();

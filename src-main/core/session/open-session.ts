@@ -13,6 +13,8 @@ import { SessionStore } from '../store/session-store';
 import { readTagsFile } from '../vocabulary/tags-file';
 import { startBackgroundProbe } from './background-probe';
 import { DatasetSession } from './dataset-session';
+import { FolderWatcher, foldersOf } from './folder-watcher';
+import { resyncSession } from './resync';
 import { databasePath, locateSession } from './locate-session';
 import { readSettings, writeSettings, type SessionSettings } from './session-settings';
 import { syncFolder } from './sync-folder';
@@ -107,6 +109,7 @@ export async function openSession(req: OpenRequest, deps: OpenDeps): Promise<Dat
       if (index !== null) session.setPositionByIndex(index);
     }
     if (listing.unprobed.length > 0) startBackgroundProbe(session, listing.unprobed, deps);
+    watchSession(session, settings.mode === 'in-place', deps);
     return session;
   } catch (err) {
     const copied = created ? store.imports().map((r) => r.imageRel).filter(Boolean) : [];
@@ -114,6 +117,22 @@ export async function openSession(req: OpenRequest, deps: OpenDeps): Promise<Dat
     if (created) await undoCreation(datasetDir, settings.mode, copied);
     throw err;
   }
+}
+
+/** edits and new images from other programs show up while the folder is open */
+function watchSession(session: DatasetSession, recursive: boolean, deps: OpenDeps): void {
+  const folders = () => foldersOf(session.allEntries().map((e) => e.row.relPath), recursive);
+  const watcher = new FolderWatcher(session.datasetDir, {
+    captionChanged: (rel) => void session.captionFileChanged(rel).catch(() => undefined),
+    imagesChanged: () =>
+      session.trackBackground(
+        resyncSession(session, deps)
+          .then(() => watcher.watchFolders(folders()))
+          .catch(() => undefined),
+      ),
+  });
+  watcher.watchFolders(folders());
+  session.onClose(() => watcher.close());
 }
 
 async function createDatabase(datasetDir: string) {

@@ -12,6 +12,8 @@ const WRITE_DELAY_MS = 1000;
 export class TagsFileKeeper {
   private timer: NodeJS.Timeout | null = null;
   private readonly known: string[];
+  /** only a tag change rewrites tags.txt: opening and closing never does */
+  private dirty = false;
 
   constructor(
     private readonly dir: string | null,
@@ -29,6 +31,7 @@ export class TagsFileKeeper {
 
   schedule(): void {
     if (!this.dir) return;
+    this.dirty = true;
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       this.timer = null;
@@ -41,6 +44,8 @@ export class TagsFileKeeper {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     if (!this.dir) return null;
+    if (!this.dirty) return join(this.dir, TAGS_FILE);
+    this.dirty = false;
     const all = new Set(this.known);
     for (const t of this.inUse()) all.add(t);
     await writeTagsFile(this.dir, all, this.separator);

@@ -69,6 +69,7 @@ export class SessionStore {
       ),
       invalid: db.prepare('SELECT rel_path AS relPath, size, mtime_ms AS mtimeMs, reason FROM invalid_files ORDER BY rel_path'),
       clearInvalid: db.prepare('DELETE FROM invalid_files'),
+      removeInvalid: db.prepare('DELETE FROM invalid_files WHERE rel_path = ?'),
       insertInvalid: db.prepare('INSERT OR REPLACE INTO invalid_files (rel_path, size, mtime_ms, reason) VALUES (?, ?, ?, ?)'),
       imports: db.prepare('SELECT source_rel AS sourceRel, size, mtime_ms AS mtimeMs, image_rel AS imageRel FROM imports'),
       insertImport: db.prepare('INSERT OR REPLACE INTO imports (source_rel, size, mtime_ms, image_rel) VALUES (?, ?, ?, ?)'),
@@ -154,6 +155,10 @@ export class SessionStore {
 
   invalidFiles(): InvalidFileRow[] {
     return this.stmt.invalid.all() as InvalidFileRow[];
+  }
+
+  removeInvalidFile(relPath: string): void {
+    this.stmt.removeInvalid.run(relPath);
   }
 
   addInvalidFile(r: InvalidFileRow): void {

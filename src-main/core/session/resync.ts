@@ -1,0 +1,32 @@
+import { walkFolder } from '../scan/walk-folder';
+import { startBackgroundProbe } from './background-probe';
+import type { DatasetSession } from './dataset-session';
+import type { OpenDeps } from './open-session';
+import { syncFolder } from './sync-folder';
+
+/**
+ * Images were added to or removed from the folder while it was open: bring
+ * the list in line, check the new files, and tell the renderer.
+ */
+export async function resyncSession(session: DatasetSession, deps: OpenDeps): Promise<void> {
+  const recursive = session.info().mode === 'in-place';
+  const listing = await walkFolder(session.datasetDir, { recursive, signal: session.closing });
+  const synced = await syncFolder(session.store, session.datasetDir, listing, { signal: session.closing });
+  if (synced.added === 0 && synced.removed === 0) return;
+  // captions in memory are the live ones (revisions, pending conflicts): keep them
+  const live = new Map(session.allEntries().map((e) => [e.row.id, e]));
+  for (const entry of synced.entries) {
+    const current = live.get(entry.row.id);
+    if (current) {
+      entry.caption = current.caption;
+      entry.row.skip = current.row.skip;
+    }
+  }
+  session.setEntries(
+    synced.entries,
+    session.store.invalidFiles().map((r) => ({ name: r.relPath, reason: r.reason })),
+  );
+  deps.bus.emit('images.changed', { updated: [], reset: true });
+  deps.bus.emit('session.changed', { session: session.info() });
+  if (synced.unprobed.length > 0) startBackgroundProbe(session, synced.unprobed, deps);
+}

@@ -1,0 +1,128 @@
+import { constants as fsConstants } from 'node:fs';
+import { copyFile, open, stat } from 'node:fs/promises';
+import sharp from 'sharp';
+import { readableImageError } from './export-image-errors';
+
+/**
+ * One image as a trainer should get it: shown the right way up (EXIF
+ * orientation applied to the pixels), transparency flattened onto a colour
+ * (trainers read RGB; a dropped alpha channel shows whatever colour hid under
+ * it), metadata stripped unless kept, converted, fitted inside a longest side.
+ */
+export interface RenderTask {
+  input: string;
+  output: string;
+  format: 'png' | 'jpeg' | 'webp';
+  quality: number;
+  keepMetadata: boolean;
+  /** #rrggbb */
+  background: string;
+  maxSide: number | null;
+  maxPixels: number;
+  /** refuse an output larger than this (Civitai's 50 MB) */
+  maxBytes: number | null;
+}
+
+export type RenderResult =
+  | { ok: true; width: number; height: number; bytes: number; copied: boolean; converted: boolean }
+  | { ok: false; reason: string };
+
+export async function renderImage(task: RenderTask): Promise<RenderResult> {
+  let inputBytes: number;
+  try {
+    inputBytes = (await stat(task.input)).size;
+  } catch (err) {
+    return { ok: false, reason: `cannot read the file: ${(err as NodeJS.ErrnoException).code ?? String(err)}` };
+  }
+
+  let meta: sharp.Metadata;
+  try {
+    // the header alone; the pixel limit is checked here to name the size in the message
+    meta = await sharp(task.input, { limitInputPixels: false }).metadata();
+  } catch (err) {
+    return { ok: false, reason: readableImageError(err) };
+  }
+  if (!meta.width || !meta.height || !meta.format) return { ok: false, reason: 'no image size in the file header' };
+  if (meta.width * meta.height > task.maxPixels) {
+    return {
+      ok: false,
+      reason: `too large: ${meta.width}×${meta.height} is over the ${Math.round(task.maxPixels / 1e6)}-megapixel limit`,
+    };
+  }
+
+  const rotated = (meta.orientation ?? 1) >= 5;
+  const [shownW, shownH] = rotated ? [meta.height, meta.width] : [meta.width, meta.height];
+  const converted = meta.format !== task.format;
+  const needsResize = task.maxSide !== null && Math.max(shownW, shownH) > task.maxSide;
+  const untouched = !converted && !needsResize && (meta.orientation ?? 1) === 1 && !meta.hasAlpha;
+
+  // Original bytes only when nothing is to change, metadata included: copying
+  // would carry EXIF, ICC and PNG text (prompts) along.
+  if (task.keepMetadata && untouched) {
+    if (task.maxBytes !== null && inputBytes > task.maxBytes) return tooBig(inputBytes, task.maxBytes);
+    await copyFile(task.input, task.output, fsConstants.COPYFILE_EXCL);
+    await syncFile(task.output);
+    return { ok: true, width: shownW, height: shownH, bytes: inputBytes, copied: true, converted: false };
+  }
+
+  let data: Buffer;
+  let info: sharp.OutputInfo;
+  try {
+    let pipeline = sharp(task.input, { limitInputPixels: task.maxPixels })
+      .rotate()
+      .flatten({ background: task.background });
+    if (needsResize) {
+      pipeline = pipeline.resize({
+        width: task.maxSide!,
+        height: task.maxSide!,
+        fit: 'inside',
+        withoutEnlargement: true,
+      });
+    }
+    if (task.keepMetadata) pipeline = pipeline.keepMetadata();
+    pipeline = encode(pipeline, task);
+    ({ data, info } = await pipeline.toBuffer({ resolveWithObject: true }));
+  } catch (err) {
+    return { ok: false, reason: readableImageError(err) };
+  }
+  if (task.maxBytes !== null && data.length > task.maxBytes) return tooBig(data.length, task.maxBytes);
+  // written outside the try: a full disk must fail the export, not skip an image
+  await writeSynced(task.output, data);
+  return { ok: true, width: info.width, height: info.height, bytes: data.length, copied: false, converted };
+}
+
+function encode(pipeline: sharp.Sharp, task: RenderTask): sharp.Sharp {
+  switch (task.format) {
+    case 'jpeg':
+      // full-resolution colour at high quality: chroma subsampling blurs fine detail a LoRA learns from
+      return pipeline.jpeg({ quality: task.quality, chromaSubsampling: task.quality >= 90 ? '4:4:4' : '4:2:0' });
+    case 'webp':
+      return pipeline.webp({ quality: task.quality });
+    case 'png':
+      return pipeline.png();
+  }
+}
+
+function tooBig(bytes: number, limit: number): RenderResult {
+  const mb = (n: number) => `${(n / 1_000_000).toFixed(1)} MB`;
+  return { ok: false, reason: `the file is ${mb(bytes)}, over the ${mb(limit)} limit` };
+}
+
+async function writeSynced(path: string, data: Buffer): Promise<void> {
+  const file = await open(path, 'wx');
+  try {
+    await file.writeFile(data);
+    await file.sync();
+  } finally {
+    await file.close();
+  }
+}
+
+async function syncFile(path: string): Promise<void> {
+  const file = await open(path, 'r+');
+  try {
+    await file.sync();
+  } finally {
+    await file.close();
+  }
+}

@@ -1,0 +1,76 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { highestNumber, importName } from '../../../../src-main/core/import/import-naming';
+import { makeImages, writeBytes } from '../../../support/make-images';
+import { makeWorkspace } from '../../../support/open-workspace';
+import { makeTempDir } from '../../../support/temp-dir';
+
+let tmp: ReturnType<typeof makeTempDir>;
+beforeEach(() => (tmp = makeTempDir()));
+afterEach(() => tmp.cleanup());
+
+describe('import naming', () => {
+  it('numbers on from the highest number present, three digits at least', () => {
+    expect(highestNumber(['img_001.png', 'img_012.jpg', 'img_7.png', 'other_99.png', 'img_x.png'], 'img')).toBe(12);
+    expect(importName('img', 13, 'JPG')).toBe('img_013.jpg');
+    expect(importName('set', 1234, 'png')).toBe('set_1234.png');
+  });
+});
+
+describe('importImages through a session', () => {
+  it('copies valid images in natural order with an empty caption beside each, originals untouched', async () => {
+    const root = join(tmp.path, 'photos');
+    await makeImages(root, ['BG-10.png', 'BG-2.jpg', 'BG-1.webp', 'sub/z.png']);
+    writeBytes(join(root, 'notes.png'), 'this is text, not an image');
+    const before = readdirSync(root).map((n) => [n, statSync(join(root, n)).mtimeMs]);
+    const { workspace } = makeWorkspace(tmp.path);
+
+    const info = await workspace.open({ path: root, setup: { mode: 'import', outputDir: 'output', prefix: 'img' } });
+
+    const out = join(root, 'output');
+    const files = readdirSync(out).filter((n) => !n.startsWith('.')).sort();
+    expect(files).toEqual(['img_001.webp', 'img_001.txt', 'img_002.jpg', 'img_002.txt', 'img_003.png', 'img_003.txt', 'img_004.png', 'img_004.txt'].sort());
+    // BG-1 → 001, BG-2 → 002, BG-10 → 003, sub/z → 004: same bytes as the originals
+    expect(readFileSync(join(out, 'img_001.webp'))).toEqual(readFileSync(join(root, 'BG-1.webp')));
+    expect(readFileSync(join(out, 'img_003.png'))).toEqual(readFileSync(join(root, 'BG-10.png')));
+    expect(readFileSync(join(out, 'img_004.png'))).toEqual(readFileSync(join(root, 'sub/z.png')));
+    for (const t of files.filter((f) => f.endsWith('.txt'))) expect(readFileSync(join(out, t)).length).toBe(0);
+    expect(readdirSync(root).filter((n) => n !== 'output').map((n) => [n, statSync(join(root, n)).mtimeMs])).toEqual(before);
+    expect(info.mode).toBe('import');
+    expect(info.stats.total).toBe(4);
+    expect(info.skippedFiles).toEqual([{ name: 'notes.png', reason: expect.stringMatching(/not a readable image/) }]);
+    await workspace.shutdown();
+  });
+
+  it('imports only new images on reopen and numbers them after the highest', async () => {
+    const root = join(tmp.path, 'photos');
+    await makeImages(root, ['a.png', 'b.png']);
+    const { workspace } = makeWorkspace(tmp.path);
+    await workspace.open({ path: root, setup: { mode: 'import', outputDir: 'out', prefix: 'cat' } });
+    await workspace.close();
+
+    await makeImages(root, ['c.png']);
+    const info = await workspace.open({ path: root });
+    const names = workspace.requireSession().list().map((i) => i.name);
+    expect(names).toEqual(['cat_001.png', 'cat_002.png', 'cat_003.png']);
+    expect(info.stats.total).toBe(3);
+    expect(readFileSync(join(root, 'out', 'cat_003.png'))).toEqual(readFileSync(join(root, 'c.png')));
+    await workspace.shutdown();
+  });
+
+  it('refuses a folder with no images and leaves nothing behind', async () => {
+    const root = join(tmp.path, 'empty');
+    writeBytes(join(root, 'readme.txt'), 'hello');
+    const { workspace } = makeWorkspace(tmp.path);
+    await expect(workspace.open({ path: root, setup: { mode: 'import', outputDir: 'output', prefix: 'img' } })).rejects.toMatchObject({
+      code: 'no-images',
+    });
+    expect(readdirSync(root)).toEqual(['readme.txt']);
+    await expect(workspace.open({ path: root, setup: { mode: 'in-place', outputDir: 'output', prefix: 'img' } })).rejects.toMatchObject({
+      code: 'no-images',
+    });
+    expect(readdirSync(root)).toEqual(['readme.txt']);
+    await workspace.shutdown();
+  });
+});
