@@ -1,0 +1,55 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { RecordedEvent } from '../../../support/open-workspace';
+import { makeImage, makeImages, writeBytes } from '../../../support/make-images';
+import { makeWorkspace } from '../../../support/open-workspace';
+import { makeTempDir } from '../../../support/temp-dir';
+
+let tmp: ReturnType<typeof makeTempDir>;
+beforeEach(() => (tmp = makeTempDir()));
+afterEach(() => tmp.cleanup());
+
+/** resolves with the first recorded event that matches, however long the watcher takes */
+function nextEvent(events: RecordedEvent[], match: (e: RecordedEvent) => boolean, from: number): Promise<RecordedEvent> {
+  return new Promise((resolve) => {
+    const poll = () => {
+      const hit = events.slice(from).find(match);
+      if (hit) resolve(hit);
+      else setTimeout(poll, 20);
+    };
+    poll();
+  });
+}
+
+describe('live updates from the folder', () => {
+  it('picks up a caption another program writes while the folder is open', async () => {
+    const dir = join(tmp.path, 'set');
+    await makeImages(dir, ['a.png', 'b.png']);
+    writeBytes(join(dir, 'a.txt'), 'old');
+    const { workspace, events } = makeWorkspace(tmp.path);
+    await workspace.open({ path: dir, setup: { mode: 'in-place', outputDir: 'output', prefix: 'img' } });
+    const session = workspace.requireSession();
+    const a = session.list()[0]!;
+    const mark = events.length;
+
+    writeFileSync(join(dir, 'a.txt'), 'new, from, elsewhere');
+    const changed = await nextEvent(events, (e) => e.event === 'caption.changed', mark);
+    expect(changed.payload).toMatchObject({ source: 'disk', image: { id: a.id, caption: { tags: ['new', 'from', 'elsewhere'] } } });
+    expect(session.tagList().map((t) => t.name).sort()).toEqual(['elsewhere', 'from', 'new']);
+    await workspace.shutdown();
+  });
+
+  it('adds an image dropped into the folder to the list', async () => {
+    const dir = join(tmp.path, 'set');
+    await makeImages(dir, ['a.png']);
+    const { workspace, events } = makeWorkspace(tmp.path);
+    await workspace.open({ path: dir, setup: { mode: 'in-place', outputDir: 'output', prefix: 'img' } });
+    const mark = events.length;
+
+    await makeImage(join(dir, 'b.png'), { seed: 9 });
+    await nextEvent(events, (e) => e.event === 'images.changed' && (e.payload as { reset: boolean }).reset, mark);
+    expect(workspace.requireSession().list().map((i) => i.name)).toEqual(['a.png', 'b.png']);
+    await workspace.shutdown();
+  });
+});
