@@ -1,0 +1,26 @@
+import { ConnectionBanner } from './components/connection-banner';
+import { ShortcutsOverlay } from './components/shortcuts-overlay';
+import { ToastView } from './components/toast';
+import { useGlobalShortcuts } from './keyboard/use-global-shortcuts';
+import { OpeningScreen } from './screens/opening-screen';
+import { SetupScreen } from './screens/setup-screen';
+import { TaggingScreen } from './screens/tagging-screen';
+import { WelcomeScreen } from './screens/welcome-screen';
+import { useSessionStore } from './stores/session-store';
+
+export function App() {
+  useGlobalShortcuts();
+  const phase = useSessionStore((s) => s.phase);
+  return (
+    <div className="app">
+      <ConnectionBanner />
+      {phase.kind === 'starting' && <div className="app-starting" aria-busy="true" />}
+      {phase.kind === 'welcome' && <WelcomeScreen message={phase.message} />}
+      {(phase.kind === 'probing' || phase.kind === 'opening') && <OpeningScreen phase={phase} />}
+      {phase.kind === 'setup' && <SetupScreen probe={phase.probe} />}
+      {phase.kind === 'tagging' && <TaggingScreen />}
+      <ShortcutsOverlay />
+      <ToastView />
+    </div>
+  );
+}

@@ -1,0 +1,42 @@
+import { useEffect, useRef, useState } from 'react';
+import type { TagCount } from '../../src-shared/contract';
+import { normalizeTag } from '../logic/tag-edits';
+import { call } from '../transport/api';
+
+const DEBOUNCE_MS = 60;
+const LIMIT = 12;
+
+/** the part of the input being typed: what follows the last comma */
+export function currentSegment(text: string): { before: string; segment: string } {
+  const cut = text.lastIndexOf(',') + 1;
+  return { before: text.slice(0, cut), segment: text.slice(cut) };
+}
+
+/**
+ * Suggestions for what is being typed, from the dataset's vocabulary. Only the
+ * answer to the latest query is kept: a slow early answer must not replace a newer one.
+ */
+export function useSuggestions(text: string, exclude: readonly string[]): TagCount[] {
+  const [items, setItems] = useState<TagCount[]>([]);
+  const latest = useRef(0);
+  const query = normalizeTag(currentSegment(text).segment);
+
+  useEffect(() => {
+    const seq = ++latest.current;
+    if (!query) {
+      setItems([]);
+      return;
+    }
+    const timer = setTimeout(() => {
+      void call('tags.suggest', { query, limit: Math.min(100, LIMIT + exclude.length) }).then((result) => {
+        if (seq !== latest.current) return;
+        const onImage = new Set(exclude);
+        // tags the image already has would only be refused as duplicates
+        setItems(result.ok ? result.value.items.filter((t) => !onImage.has(t.name)).slice(0, LIMIT) : []);
+      });
+    }, DEBOUNCE_MS);
+    return () => clearTimeout(timer);
+  }, [query, exclude]);
+
+  return items;
+}

@@ -1,0 +1,27 @@
+import '../styles/tagging.css';
+import { useShallow } from 'zustand/react/shallow';
+import { CaptionPanel } from '../components/caption-panel';
+import { DatasetNotices } from '../components/dataset-notices';
+import { ImageView } from '../components/image-view';
+import { MasterTagList } from '../components/master-tag-list';
+import { TaggingHeader } from '../components/tagging-header';
+import { useCaptionStore } from '../stores/caption-store';
+
+const NO_TAGS: readonly string[] = [];
+
+export function TaggingScreen() {
+  const { imageId, tags } = useCaptionStore(
+    useShallow((s) => ({ imageId: s.detail?.id ?? null, tags: s.detail?.caption.tags ?? NO_TAGS })),
+  );
+  return (
+    <main className="tagging" data-testid="tagging-screen">
+      <TaggingHeader />
+      <DatasetNotices />
+      <div className="tagging-body">
+        <ImageView />
+        <CaptionPanel />
+        <MasterTagList imageId={imageId} tags={tags} />
+      </div>
+    </main>
+  );
+}
