@@ -29,6 +29,12 @@ const START_TEXT = '<|startoftext|>';
 const END_TEXT = '<|endoftext|>';
 /** Bounds memory if someone pastes a book; captions reuse a few thousand words. */
 const CACHE_LIMIT = 50_000;
+/**
+ * Merging is quadratic in a word's length, so a pasted blob with no spaces
+ * could stall the editor. No real word comes near this many bytes; longer
+ * runs are merged in slices of it (only their count may differ from CLIP's).
+ */
+const MAX_WORD_BYTES = 256;
 
 export interface ClipTokenizer {
   /** Token ids of `text`, without the start and end tokens the encoder adds. */
@@ -118,15 +124,29 @@ export function loadClipTokenizer(vocabGzPath: string): ClipTokenizer {
 
   const cache = new Map<string, readonly number[]>();
 
-  /** Byte-maps one pre-token and applies the merges, lowest rank first. */
-  function bpe(word: string): readonly number[] {
-    const hit = cache.get(word);
-    if (hit) return hit;
-    const mapped = PRINTABLE_ASCII.test(word)
-      ? word
-      : Array.from(Buffer.from(word, 'utf8'), (b) => byteChars[b]!).join('');
+  /** Appends the ids of one pre-token: byte-mapped, then merged. */
+  function encodeWord(word: string, out: number[]): void {
+    let wordIds = cache.get(word);
+    if (!wordIds) {
+      const mapped = PRINTABLE_ASCII.test(word)
+        ? word
+        : Array.from(Buffer.from(word, 'utf8'), (b) => byteChars[b]!).join('');
+      const merged: number[] = [];
+      for (let at = 0; at < mapped.length; at += MAX_WORD_BYTES) {
+        const end = Math.min(at + MAX_WORD_BYTES, mapped.length);
+        for (const id of bpe(mapped.slice(at, end), end === mapped.length)) merged.push(id);
+      }
+      if (cache.size >= CACHE_LIMIT) cache.clear();
+      cache.set(word, merged);
+      wordIds = merged;
+    }
+    for (const id of wordIds) out.push(id);
+  }
+
+  /** Applies the merges to byte-mapped symbols, lowest rank first. */
+  function bpe(mapped: string, endsWord: boolean): number[] {
     let symbols = mapped.split('');
-    symbols[symbols.length - 1] += '</w>';
+    if (endsWord) symbols[symbols.length - 1] += '</w>';
     while (symbols.length > 1) {
       let best = Infinity;
       let at = -1;
@@ -153,14 +173,11 @@ export function loadClipTokenizer(vocabGzPath: string): ClipTokenizer {
       }
       symbols = merged;
     }
-    const out = symbols.map((s) => {
+    return symbols.map((s) => {
       const id = ids.get(s);
       if (id === undefined) throw new Error(`CLIP BPE produced "${s}", which is not in the vocabulary`);
       return id;
     });
-    if (cache.size >= CACHE_LIMIT) cache.clear();
-    cache.set(word, out);
-    return out;
   }
 
   function encode(text: string): number[] {
@@ -168,7 +185,7 @@ export function loadClipTokenizer(vocabGzPath: string): ClipTokenizer {
     for (const part of normalizeForClip(text).split(SPECIAL_SPLIT)) {
       if (part === START_TEXT) out.push(CLIP_START_ID);
       else if (part === END_TEXT) out.push(CLIP_END_ID);
-      else for (const word of part.match(PRE_TOKEN) ?? []) out.push(...bpe(word));
+      else for (const word of part.match(PRE_TOKEN) ?? []) encodeWord(word, out);
     }
     return out;
   }

@@ -92,6 +92,14 @@ describe('counting captions', () => {
     expect(clip.encode('\u{10FFFD}')).toEqual([106 + 0x46, 221 + 0x10, 106 + 0x11, 256 + 106 + 0x0f]);
   });
 
+  it('still counts a pasted blob with no spaces (merged in 256-byte slices)', () => {
+    const blob = 'a'.repeat(100_000);
+    const count = clip.count(blob);
+    expect(count).toBeGreaterThan(blob.length / 16);
+    expect(count).toBeLessThanOrEqual(blob.length);
+    expect(clip.encode(blob).every((id) => id >= 0 && id < CLIP_START_ID)).toBe(true);
+  });
+
   it('collapses whitespace and treats newlines like spaces', () => {
     expect(normalizeForClip('  Long\t\tHair \n Blue  ')).toBe('long hair blue');
     expect(clip.encode('long\nhair')).toEqual(clip.encode('long hair'));
