@@ -9,6 +9,8 @@ import { writeFileAtomic } from '../../../../src-main/core/fs/atomic-write';
 import { sweepStaleTemps } from '../../../../src-main/core/fs/sweep-temps';
 import { TEMP_NAME_PATTERN } from '../../../../src-main/core/fs/temp-name';
 
+const bypassesPermissions = await permissionsBypassed();
+
 let dir: string;
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'atomic-write-'));
@@ -68,11 +70,11 @@ describe('writeFileAtomic', () => {
     expect(await readFile(join(dir, 'taken', 'inside.txt'), 'utf8')).toBe('keep');
   });
 
-  // root ignores directory permissions, so a read-only folder cannot be
-  // simulated there; the error path is covered by the two tests above too
-  const bypassesPermissions = process.getuid?.() === 0;
-  it.skipIf(bypassesPermissions || process.platform === 'win32')(
-    'throws EACCES in a read-only folder and leaves the old file untouched (skipped as root: root bypasses chmod)',
+  // root (and Windows, where chmod does not guard folders) can still write into
+  // a 0o555 folder, so a read-only folder cannot be simulated there; the two
+  // tests above cover the failure path in every environment
+  it.skipIf(bypassesPermissions)(
+    'throws EACCES in a read-only folder and leaves the old file untouched (skipped where a probe shows this process, e.g. root, writes through chmod 0o555)',
     async () => {
       const target = join(dir, 'a.txt');
       await writeFile(target, 'old');
@@ -83,6 +85,21 @@ describe('writeFileAtomic', () => {
     },
   );
 });
+
+/** Probes whether this process can write into a folder it made read-only. */
+async function permissionsBypassed(): Promise<boolean> {
+  const probe = await mkdtemp(join(tmpdir(), 'perm-probe-'));
+  try {
+    await chmod(probe, 0o555);
+    await writeFile(join(probe, 'probe'), 'x');
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await chmod(probe, 0o755);
+    await rm(probe, { recursive: true, force: true });
+  }
+}
 
 describe('writeFileAtomic when the writer is killed mid-stream', () => {
   const fixture = fileURLToPath(new URL('./fixtures/rewrite-loop.ts', import.meta.url));
