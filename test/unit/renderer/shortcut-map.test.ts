@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { type KeyPress, shortcutFor } from '../../../src-renderer/keyboard/shortcut-map';
+
+const press = (key: string, over: Partial<KeyPress> = {}): KeyPress => ({
+  key,
+  ctrlKey: false,
+  metaKey: false,
+  altKey: false,
+  shiftKey: false,
+  focus: 'none',
+  overlayOpen: false,
+  ...over,
+});
+
+describe('keyboard map', () => {
+  it('navigates with the arrows only outside text fields', () => {
+    expect(shortcutFor(press('ArrowLeft'))).toBe('previous');
+    expect(shortcutFor(press('ArrowRight', { focus: 'control' }))).toBe('next');
+    expect(shortcutFor(press('ArrowRight', { focus: 'text' }))).toBeNull();
+  });
+
+  it('saves, finds and focuses the tag input with Ctrl or Cmd, even while typing', () => {
+    expect(shortcutFor(press('s', { ctrlKey: true, focus: 'text' }))).toBe('save');
+    expect(shortcutFor(press('f', { metaKey: true }))).toBe('find-tag');
+    expect(shortcutFor(press('L', { ctrlKey: true, focus: 'text' }))).toBe('focus-tag-input');
+  });
+
+  it('lets Enter press a focused button, and jump to the tag input elsewhere', () => {
+    expect(shortcutFor(press('Enter'))).toBe('focus-tag-input');
+    expect(shortcutFor(press('Enter', { focus: 'control' }))).toBeNull();
+    expect(shortcutFor(press('Enter', { focus: 'text' }))).toBeNull();
+  });
+
+  it('uses Escape to close the overlay first, then to leave a field', () => {
+    expect(shortcutFor(press('Escape', { overlayOpen: true, focus: 'text' }))).toBe('close-overlay');
+    expect(shortcutFor(press('Escape', { focus: 'text' }))).toBe('leave-input');
+    expect(shortcutFor(press('Escape'))).toBeNull();
+  });
+
+  it('opens the overlay with ? but not while typing a ?', () => {
+    expect(shortcutFor(press('?'))).toBe('shortcuts');
+    expect(shortcutFor(press('?', { focus: 'text' }))).toBeNull();
+    expect(shortcutFor(press('ArrowRight', { overlayOpen: true }))).toBeNull();
+  });
+
+  it('leaves Ctrl+Z to text fields, and undoes tag edits elsewhere', () => {
+    expect(shortcutFor(press('z', { ctrlKey: true, focus: 'text' }))).toBeNull();
+    expect(shortcutFor(press('z', { ctrlKey: true }))).toBe('undo');
+    expect(shortcutFor(press('Z', { ctrlKey: true, shiftKey: true }))).toBe('redo');
+    expect(shortcutFor(press('y', { ctrlKey: true }))).toBe('redo');
+  });
+});

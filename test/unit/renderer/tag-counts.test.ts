@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { applyTagDeltas, toCountMap, visibleTags } from '../../../src-renderer/logic/tag-counts';
+
+describe('master tag list', () => {
+  const counts = toCountMap([
+    { name: 'blue sky', count: 3 },
+    { name: 'Blonde hair', count: 7 },
+    { name: 'cat', count: 3 },
+  ]);
+
+  it('applies deltas: new counts replace, 0 removes, unknown tags appear', () => {
+    const next = applyTagDeltas(counts, [
+      { name: 'cat', count: 0 },
+      { name: 'dog', count: 1 },
+      { name: 'blue sky', count: 4 },
+    ]);
+    expect([...next]).toEqual([
+      ['blue sky', 4],
+      ['Blonde hair', 7],
+      ['dog', 1],
+    ]);
+    expect(counts.get('cat')).toBe(3);
+  });
+
+  it('filters case-insensitively on a substring', () => {
+    expect(visibleTags(counts, 'BL', 'name').map((t) => t.name)).toEqual(['Blonde hair', 'blue sky']);
+  });
+
+  it('sorts by count, ties by name', () => {
+    expect(visibleTags(counts, '', 'count').map((t) => t.name)).toEqual(['Blonde hair', 'blue sky', 'cat']);
+  });
+});
