@@ -1,6 +1,6 @@
 import { constants as fsConstants } from 'node:fs';
 import { copyFile, open, stat } from 'node:fs/promises';
-import sharp from 'sharp';
+import sharp, { type Metadata, type OutputInfo, type Sharp } from 'sharp';
 import { readableImageError } from './export-image-errors';
 
 /**
@@ -35,7 +35,7 @@ export async function renderImage(task: RenderTask): Promise<RenderResult> {
     return { ok: false, reason: `cannot read the file: ${(err as NodeJS.ErrnoException).code ?? String(err)}` };
   }
 
-  let meta: sharp.Metadata;
+  let meta: Metadata;
   try {
     // the header alone; the pixel limit is checked here to name the size in the message
     meta = await sharp(task.input, { limitInputPixels: false }).metadata();
@@ -66,7 +66,7 @@ export async function renderImage(task: RenderTask): Promise<RenderResult> {
   }
 
   let data: Buffer;
-  let info: sharp.OutputInfo;
+  let info: OutputInfo;
   try {
     let pipeline = sharp(task.input, { limitInputPixels: task.maxPixels })
       .rotate()
@@ -91,7 +91,7 @@ export async function renderImage(task: RenderTask): Promise<RenderResult> {
   return { ok: true, width: info.width, height: info.height, bytes: data.length, copied: false, converted };
 }
 
-function encode(pipeline: sharp.Sharp, task: RenderTask): sharp.Sharp {
+function encode(pipeline: Sharp, task: RenderTask): Sharp {
   switch (task.format) {
     case 'jpeg':
       // full-resolution colour at high quality: chroma subsampling blurs fine detail a LoRA learns from

@@ -1,0 +1,142 @@
+import { readFile, rm, truncate, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { renderImage, type RenderTask } from '../../../../src-main/workers/export-render';
+import {
+  halfTransparentPng,
+  jpegWithExif,
+  pixelAt,
+  pngChunkTypes,
+  pngWithPrompt,
+  rotatedJpeg,
+  solid,
+  tempDir,
+} from '../../../fixtures/export/fixture-images';
+
+let dir: string;
+let n = 0;
+beforeAll(async () => {
+  dir = await tempDir('render');
+});
+afterAll(() => rm(dir, { recursive: true, force: true }));
+
+async function render(input: Buffer, name: string, over: Partial<RenderTask> = {}) {
+  const inPath = join(dir, `${n}-${name}`);
+  const outPath = join(dir, `${n++}-out-${name}`);
+  await writeFile(inPath, input);
+  const task: RenderTask = {
+    input: inPath,
+    output: outPath,
+    format: 'png',
+    quality: 95,
+    keepMetadata: false,
+    background: '#ffffff',
+    maxSide: null,
+    maxPixels: 0x3fff * 0x3fff,
+    maxBytes: null,
+    ...over,
+  };
+  const result = await renderImage(task);
+  return { result, inPath, outPath };
+}
+
+describe('renderImage', () => {
+  it('applies EXIF orientation to the pixels: sides swapped, the red corner moves top-right', async () => {
+    const { result, outPath } = await render(await rotatedJpeg(), 'rot.jpg', { format: 'jpeg' });
+    expect(result).toMatchObject({ ok: true, width: 20, height: 40 });
+    const out = await readFile(outPath);
+    const meta = await sharp(out).metadata();
+    expect([meta.width, meta.height, meta.orientation ?? 1]).toEqual([20, 40, 1]);
+    const [r, g, b] = await pixelAt(out, 17, 2);
+    expect(r).toBeGreaterThan(200);
+    expect(g).toBeLessThan(60);
+    expect(b).toBeLessThan(60);
+    // and the stored top-left, now top-left shown, is white
+    expect((await pixelAt(out, 2, 2)).every((v) => v > 200)).toBe(true);
+  });
+
+  it('flattens transparency onto the background colour', async () => {
+    const { result, outPath } = await render(await halfTransparentPng(), 'alpha.png', { background: '#00ff00' });
+    expect(result.ok).toBe(true);
+    const out = await readFile(outPath);
+    expect((await sharp(out).metadata()).hasAlpha).toBe(false);
+    expect(await pixelAt(out, 1, 1)).toEqual([0, 255, 0]);
+    expect(await pixelAt(out, 6, 6)).toEqual([0, 0, 255]);
+  });
+
+  it('strips PNG text chunks (generation prompts) by re-encoding', async () => {
+    const input = await pngWithPrompt();
+    expect(pngChunkTypes(input)).toEqual(expect.arrayContaining(['tEXt', 'iTXt']));
+    const { result, outPath } = await render(input, 'prompt.png');
+    expect(result).toMatchObject({ ok: true, copied: false });
+    const out = await readFile(outPath);
+    const types = pngChunkTypes(out);
+    expect(types).not.toContain('tEXt');
+    expect(types).not.toContain('iTXt');
+    expect(types).not.toContain('zTXt');
+    expect(out.includes('secret')).toBe(false);
+    expect(await pixelAt(out, 8, 8)).toEqual([10, 200, 30]);
+  });
+
+  it('strips EXIF and ICC from a JPEG', async () => {
+    const { outPath } = await render(await jpegWithExif(), 'exif.jpg', { format: 'jpeg' });
+    const out = await readFile(outPath);
+    const meta = await sharp(out).metadata();
+    expect(meta.exif).toBeUndefined();
+    expect(meta.icc).toBeUndefined();
+    expect(out.includes('SecretCam')).toBe(false);
+  });
+
+  it('copies the original bytes when metadata is kept and nothing else changes', async () => {
+    const { result, inPath, outPath } = await render(await jpegWithExif(), 'keep.jpg', { format: 'jpeg', keepMetadata: true });
+    expect(result).toMatchObject({ ok: true, copied: true });
+    expect((await readFile(outPath)).equals(await readFile(inPath))).toBe(true);
+  });
+
+  it('keeps metadata through a conversion when asked', async () => {
+    const { result, outPath } = await render(await jpegWithExif(), 'keep.png', { format: 'png', keepMetadata: true });
+    expect(result).toMatchObject({ ok: true, copied: false, converted: true });
+    expect((await sharp(await readFile(outPath)).metadata()).exif).toBeDefined();
+  });
+
+  it('fits inside the longest side without enlarging', async () => {
+    const big = await render(await solid(300, 150, [1, 2, 3]).png().toBuffer(), 'big.png', { maxSide: 100 });
+    expect(big.result).toMatchObject({ ok: true, width: 100, height: 50 });
+    const small = await render(await solid(50, 20, [1, 2, 3]).png().toBuffer(), 'small.png', { maxSide: 100 });
+    expect(small.result).toMatchObject({ ok: true, width: 50, height: 20 });
+    expect((await sharp(await readFile(small.outPath)).metadata()).width).toBe(50);
+  });
+
+  it('converts gif and tiff to the chosen format', async () => {
+    const gif = await render(await solid(8, 8, [255, 0, 0]).gif().toBuffer(), 'a.gif', { format: 'png' });
+    expect(gif.result).toMatchObject({ ok: true, converted: true });
+    expect((await sharp(await readFile(gif.outPath)).metadata()).format).toBe('png');
+    const tiff = await render(await solid(8, 8, [0, 0, 255]).tiff().toBuffer(), 'a.tif', { format: 'webp' });
+    expect((await sharp(await readFile(tiff.outPath)).metadata()).format).toBe('webp');
+  });
+
+  it('refuses an image over the pixel limit with a clear reason, writing nothing', async () => {
+    const { result, outPath } = await render(await solid(100, 100, [0, 0, 0]).png().toBuffer(), 'huge.png', { maxPixels: 5000 });
+    expect(result).toMatchObject({ ok: false, reason: expect.stringMatching(/^too large: 100×100 is over the .*megapixel limit$/) });
+    await expect(readFile(outPath)).rejects.toThrow();
+  });
+
+  it('refuses a damaged file with a clear reason', async () => {
+    const { result } = await render(Buffer.from('not an image at all'), 'broken.png');
+    expect(result).toEqual({ ok: false, reason: 'not a readable image (unknown or damaged format)' });
+  });
+
+  it('refuses to copy a file over the byte limit, but re-encoding may bring it under', async () => {
+    // a small PNG followed by 60 MB of sparse zeros: readers stop at IEND
+    const png = await solid(8, 8, [9, 9, 9]).png().toBuffer();
+    const inPath = join(dir, 'padded.png');
+    await writeFile(inPath, png);
+    await truncate(inPath, 60_000_000);
+    const base = { input: inPath, format: 'png', quality: 95, background: '#ffffff', maxSide: null, maxPixels: 1e8, maxBytes: 50_000_000 } as const;
+    const copied = await renderImage({ ...base, output: join(dir, 'padded-keep.png'), keepMetadata: true });
+    expect(copied).toEqual({ ok: false, reason: 'the file is 60.0 MB, over the 50.0 MB limit' });
+    const reencoded = await renderImage({ ...base, output: join(dir, 'padded-strip.png'), keepMetadata: false });
+    expect(reencoded).toMatchObject({ ok: true, copied: false });
+  });
+});
