@@ -1,0 +1,97 @@
+import { pathToFileURL } from 'node:url';
+import { net, protocol } from 'electron';
+import { IMAGE_SCHEME, parseImagePath } from '../../src-shared/image-url';
+import type { ApiHost } from '../api/api-host';
+
+/**
+ * Must run before `ready`. standard: real URL parsing (host, path, `..` folded);
+ * secure: allowed from the app's page without mixed-content noise; supportFetchAPI
+ * and stream: the renderer may fetch() an image and large files are streamed.
+ */
+export function registerImageScheme(): void {
+  protocol.registerSchemesAsPrivileged([
+    { scheme: IMAGE_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true } },
+  ]);
+}
+
+/** After `ready`: `lt-image://image/<id>/<kind>` answered by the ApiHost, which resolves ids to files. */
+export function setupImageProtocol(host: ApiHost): void {
+  protocol.handle(IMAGE_SCHEME, (request) => answerImageRequest(request, host, fetchFile));
+}
+
+const fetchFile = (path: string): Promise<Response> => net.fetch(pathToFileURL(path).href);
+
+/**
+ * What may go out with an image Content-Type. The ApiHost names the type; anything
+ * else (an SVG, which can carry script; HTML) is refused instead of being served.
+ */
+const IMAGE_MIME_TYPES: ReadonlySet<string> = new Set([
+  'image/jpeg',
+  'image/png',
+  'image/webp',
+  'image/gif',
+  'image/bmp',
+  'image/tiff',
+  'image/avif',
+]);
+
+/** BodyInit: the node typings have the class but not the DOM's name for its argument */
+type ResponseBody = ConstructorParameters<typeof Response>[0];
+
+const COMMON_HEADERS = {
+  'x-content-type-options': 'nosniff',
+  // the responses are images; should one ever be rendered as a document it may run nothing
+  'content-security-policy': "default-src 'none'",
+  'cache-control': 'no-cache',
+};
+
+export async function answerImageRequest(
+  request: Request,
+  host: ApiHost,
+  fetchPath: (path: string) => Promise<Response>,
+): Promise<Response> {
+  if (request.method !== 'GET' && request.method !== 'HEAD') return textResponse(405, 'only GET and HEAD');
+  const target = imageTarget(request.url);
+  if (!target) return textResponse(400, 'not an lt-image://image/<id>/<kind> URL');
+
+  const answer = await host.image(target.id, target.kind);
+  if (!answer.ok) return textResponse(answer.status, answer.message);
+
+  const mime = answer.mime.split(';')[0]?.trim().toLowerCase() ?? '';
+  if (!IMAGE_MIME_TYPES.has(mime)) return textResponse(415, `not an image type the app serves: ${mime || 'none'}`);
+  const headers = { ...COMMON_HEADERS, 'content-type': mime };
+  const body = (bytes: ResponseBody): ResponseBody => (request.method === 'HEAD' ? null : bytes);
+
+  if ('data' in answer) return new Response(body(new Uint8Array(answer.data)), { status: 200, headers });
+
+  let file: Response;
+  try {
+    file = await fetchPath(answer.path);
+  } catch {
+    return textResponse(404, 'the image file could not be read');
+  }
+  if (!file.ok) return textResponse(404, 'the image file could not be read');
+  return new Response(body(file.body), { status: 200, headers });
+}
+
+/**
+ * Exactly `lt-image://image/<id>/<kind>` (a `?v=` cache-buster is ignored). The
+ * raw URL is checked too, so `..` or encoded separators cannot be folded by the
+ * URL parser into something that happens to look valid.
+ */
+function imageTarget(raw: string): ReturnType<typeof parseImagePath> {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return null;
+  }
+  if (url.protocol !== `${IMAGE_SCHEME}:` || url.username || url.password || url.port) return null;
+  const rawPath = raw.slice(`${IMAGE_SCHEME}://`.length).split(/[?#]/)[0] ?? '';
+  if (rawPath !== `${url.host}${url.pathname}`) return null;
+  return url.host === 'image' ? parseImagePath(`image${url.pathname}`) : null;
+}
+
+function textResponse(status: number, message: string): Response {
+  return new Response(message, { status, headers: { ...COMMON_HEADERS, 'content-type': 'text/plain; charset=utf-8' } });
+}
