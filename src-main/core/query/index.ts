@@ -1,0 +1,21 @@
+/**
+ * The image filter's query language.
+ *
+ *   smile  "long hair"         caption contains the text (case-insensitive)
+ *   tag:hat  tag:"long hair"   has a tag equal to it (case-insensitive)
+ *   tag:long*  tag:h?t         `*` any run, `?` one character; `\*` `\?` literal
+ *   caption:x  name:x  path:x  contains; with a wildcard, name: and path: match the whole value (name:*.png)
+ *   tags:=0  tags:>20  tags:5  the tag count: = != < > <= >=
+ *   status:todo|tagged|skip
+ *   a b  a AND b  a OR b  NOT a  -a  (a OR b) c      NOT > AND > OR, keywords in any case
+ *
+ * Text with a colon or a keyword in it is searched for in quotes: "rating:explicit", "and".
+ * A backslash escapes the next character anywhere. Compile once with
+ * `compileQuery`, run the test per `indexImage`d image; errors come back with
+ * the [start, end) range to underline, never as exceptions.
+ */
+export { compileQuery, filterImages, QUERY_FIELDS } from './compile';
+export type { CompileResult, FilterResult, ImageTest } from './compile';
+export { indexImage } from './indexed-image';
+export type { IndexedImage, QueryImage } from './indexed-image';
+export type { QueryError } from './lexer';

@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import { compileQuery, filterImages, indexImage } from '../../../../src-main/core/query';
+import { allNames, images, indexed } from './dataset';
+
+const names = (query: string): string[] => {
+  const result = filterImages(indexed, query);
+  if (!result.ok) throw new Error(`query ${JSON.stringify(query)} failed: ${result.error.message}`);
+  return result.indices.map((i) => images[i]!.name);
+};
+const except = (...gone: string[]) => allNames.filter((n) => !gone.includes(n));
+
+const untagged = ['img_003.jpg', 'img_010.png'];
+const mychar = ['img_001.png', 'img_002.png', 'beach_day.jpg', 'Beach_Night.JPG', 'blurry.png'];
+
+const cases: [query: string, expected: string[]][] = [
+  // empty and bare words: caption contains, case-insensitive
+  ['', allNames],
+  ['   ', allNames],
+  ['smile', ['img_001.png', 'emoji_😀.png']],
+  ['SMILE', ['img_001.png', 'emoji_😀.png']],
+  ['hair', ['img_001.png', 'img_002.png', 'beach_day.jpg', 'Beach_Night.JPG', 'sketch.png']],
+  ['long hair', ['img_001.png', 'beach_day.jpg', 'Beach_Night.JPG', 'sketch.png']],
+  ['"long hair"', ['img_001.png', 'beach_day.jpg', 'Beach_Night.JPG', 'sketch.png']],
+  ['"sketch of a girl"', ['sketch.png']],
+  ['pencil sketch', ['sketch.png']],
+  ['hair -"long hair"', ['img_002.png']],
+  ['x-ray', ['weird (1).png']],
+  ['"and"', ['weird (1).png']],
+  ['"rating:explicit"', ['score.png']],
+  // tag: exact, case-insensitive, wildcards
+  ['tag:"long hair"', ['img_001.png', 'beach_day.jpg', 'Beach_Night.JPG']],
+  ['tag:hat', ['img_002.png', 'dup.png']],
+  ['tag:HAT', ['img_002.png', 'dup.png']],
+  ['Tag:MyChar', mychar],
+  ['tag:ha', []],
+  ['tag:h?t', ['img_002.png', 'dup.png']],
+  ['tag:long*', ['img_001.png', 'beach_day.jpg', 'Beach_Night.JPG']],
+  ['tag:*hair', ['img_001.png', 'img_002.png', 'beach_day.jpg', 'Beach_Night.JPG', 'sketch.png']],
+  ['tag:*', except(...untagged)],
+  ['tag:?', ['emoji_😀.png']],
+  ['tag:😀', ['emoji_😀.png']],
+  ['tag:score_*', ['score.png']],
+  ['tag:t1*', ['many.png']],
+  ['tag:rating:explicit', ['score.png']],
+  ['tag:"rating:explicit"', ['score.png']],
+  ['tag:what\\?', ['emoji_😀.png']],
+  ['tag:wha\\?', []],
+  ['tag:AND', ['weird (1).png']],
+  ['tag:\\(masterpiece:1.2\\)', ['weird (1).png']],
+  ['tag:"(masterpiece:1.2)"', ['weird (1).png']],
+  ['tag:x-ray', ['weird (1).png']],
+  // tags: the tag count
+  ['tags:=0', untagged],
+  ['tags:0', untagged],
+  ['tags:>20', ['many.png']],
+  ['tags:>=5', ['img_001.png', 'img_002.png', 'beach_day.jpg', 'many.png']],
+  ['tags:<3', ['img_003.jpg', 'blurry.png', 'sketch.png', 'img_010.png']],
+  ['tags:<=1', ['img_003.jpg', 'sketch.png', 'img_010.png']],
+  ['tags:!=0', except(...untagged)],
+  ['tags:3 tag:hat', ['dup.png']],
+  // status:
+  ['status:todo', untagged],
+  ['status:skip', ['blurry.png']],
+  ['status:TAGGED', except(...untagged, 'blurry.png')],
+  ['-status:skip', except('blurry.png')],
+  ['NOT status:tagged', ['img_003.jpg', 'blurry.png', 'img_010.png']],
+  // caption:, name:, path:
+  ['caption:"blue eyes"', ['img_001.png']],
+  ['caption:red*eyes', ['img_002.png']],
+  ['caption:pencil', ['sketch.png']],
+  ['caption:*', allNames],
+  ['name:img', ['img_001.png', 'img_002.png', 'img_003.jpg', 'img_010.png']],
+  ['name:*.jpg', ['img_003.jpg', 'beach_day.jpg', 'Beach_Night.JPG']],
+  ['name:img_00?.png', ['img_001.png', 'img_002.png']],
+  ['name:emoji_?.png', ['emoji_😀.png']],
+  ['name:"weird (1)"', ['weird (1).png']],
+  ['path:summer', ['beach_day.jpg', 'Beach_Night.JPG']],
+  ['path:outdoor/*', ['beach_day.jpg', 'Beach_Night.JPG', 'forest.webp']],
+  ['path:*/img_*', ['img_001.png', 'img_002.png', 'img_003.jpg', 'img_010.png']],
+  // NOT, AND, OR, parentheses, precedence
+  ['tag:mychar AND tag:beach', ['beach_day.jpg', 'Beach_Night.JPG']],
+  ['tag:mychar tag:beach', ['beach_day.jpg', 'Beach_Night.JPG']],
+  ['tag:night OR tag:tree', ['Beach_Night.JPG', 'forest.webp']],
+  ['tag:beach or tag:hat', ['img_002.png', 'beach_day.jpg', 'Beach_Night.JPG', 'dup.png']],
+  ['tag:mychar -tag:beach', ['img_001.png', 'img_002.png', 'blurry.png']],
+  ['tag:mychar not tag:beach -status:skip', ['img_001.png', 'img_002.png']],
+  ['tag:outdoors OR tag:mychar AND tag:night', ['beach_day.jpg', 'Beach_Night.JPG', 'forest.webp']],
+  ['(tag:outdoors OR tag:mychar) AND tag:night', ['Beach_Night.JPG']],
+  ['(tag:outdoors OR tag:mychar) tag:long*', ['img_001.png', 'beach_day.jpg', 'Beach_Night.JPG']],
+  ['NOT (tag:mychar OR tag:outdoors)', except(...mychar, 'forest.webp')],
+  ['NOT tag:mychar OR tag:beach', except('img_001.png', 'img_002.png', 'blurry.png')],
+  ['--tag:hat', ['img_002.png', 'dup.png']],
+  ['NOT NOT tag:hat', ['img_002.png', 'dup.png']],
+  ['(tag:hat)', ['img_002.png', 'dup.png']],
+  ['((tag:hat) OR (tag:tree))', ['img_002.png', 'forest.webp', 'dup.png']],
+  ['status:todo OR tags:>20 OR tag:blurry', ['img_003.jpg', 'blurry.png', 'many.png', 'img_010.png']],
+  ['tag:"no humans" -tag:mychar', ['forest.webp']],
+];
+
+describe('compileQuery: matching', () => {
+  it.each(cases)('%s', (query, expected) => {
+    expect(names(query)).toEqual(expected);
+  });
+
+  it('the table covers enough ground', () => {
+    expect(cases.length).toBeGreaterThanOrEqual(40);
+  });
+
+  it('matches a freshly indexed image regardless of how its text is cased', () => {
+    const img = indexImage({ name: 'X.PNG', path: 'A/X.PNG', caption: 'Blue SKY', tags: ['Blue Sky'], status: 'tagged' });
+    const test = (q: string) => {
+      const c = compileQuery(q);
+      if (!c.ok) throw new Error(c.error.message);
+      return c.test(img);
+    };
+    expect(test('tag:"blue sky" name:x.png path:a/* sky')).toBe(true);
+    expect(test('tag:blue')).toBe(false);
+  });
+});

@@ -1,0 +1,72 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { compileQuery, filterImages } from '../../../../src-main/core/query';
+import { indexed } from './dataset';
+
+/** fragments that exercise every corner of the grammar when glued together at random */
+const fragment = fc.constantFrom(
+  'tag:', 'tags:', 'caption:', 'name:', 'path:', 'status:', 'foo:', 'TAG:',
+  '"', '\\', '(', ')', '-', '*', '?', ':', ' ', '  ', '\t',
+  'AND', 'or', 'Not', 'and', 'hat', 'long hair', 'mychar', 'skip', 'todo',
+  '>', '>=', '<', '<=', '=', '!=', '0', '5', '20', '😀', 'İ', 'constructor', '__proto__',
+);
+const queryish = fc.array(fragment, { maxLength: 20 }).map((parts) => parts.join(''));
+const anyText = fc.oneof(fc.string({ maxLength: 60 }), fc.string({ unit: 'grapheme', maxLength: 30 }), queryish);
+
+describe('compileQuery: never throws', () => {
+  it('on any string: it either compiles to a test that runs, or names a range inside the query', () => {
+    fc.assert(
+      fc.property(anyText, (query) => {
+        const result = compileQuery(query);
+        if (result.ok) {
+          for (const img of indexed) expect(typeof result.test(img)).toBe('boolean');
+        } else {
+          const { message, start, end } = result.error;
+          expect(message.length).toBeGreaterThan(0);
+          expect(start).toBeGreaterThanOrEqual(0);
+          expect(end).toBeGreaterThan(start);
+          expect(end).toBeLessThanOrEqual(query.length);
+        }
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
+
+/** small valid queries, to check the operators mean what they say */
+const term = fc.constantFrom(
+  'tag:hat', 'tag:mychar', 'tag:*hair', 'tags:>3', 'tags:=0', 'status:todo', 'status:skip',
+  'name:*.png', 'path:outdoor', 'smile', '"long hair"', 'caption:beach',
+);
+const validQuery: fc.Arbitrary<string> = fc.letrec<{ q: string }>((tie) => ({
+  q: fc.oneof(
+    { depthSize: 'small', withCrossShrink: true },
+    term,
+    tie('q').map((a) => `-(${a})`),
+    fc.tuple(tie('q'), tie('q')).map(([a, b]) => `(${a}) AND (${b})`),
+    fc.tuple(tie('q'), tie('q')).map(([a, b]) => `(${a}) OR (${b})`),
+  ),
+})).q;
+
+const matched = (query: string): Set<number> => {
+  const result = filterImages(indexed, query);
+  if (!result.ok) throw new Error(`${query}: ${result.error.message}`);
+  return new Set(result.indices);
+};
+const everyIndex = indexed.map((_, i) => i);
+
+describe('compileQuery: the operators', () => {
+  it('NOT is the complement, AND the intersection, OR the union, adjacency an AND', () => {
+    fc.assert(
+      fc.property(validQuery, validQuery, (a, b) => {
+        const ma = matched(a);
+        const mb = matched(b);
+        expect(matched(`-(${a})`)).toEqual(new Set(everyIndex.filter((i) => !ma.has(i))));
+        expect(matched(`(${a}) AND (${b})`)).toEqual(new Set([...ma].filter((i) => mb.has(i))));
+        expect(matched(`(${a}) (${b})`)).toEqual(new Set([...ma].filter((i) => mb.has(i))));
+        expect(matched(`(${a}) OR (${b})`)).toEqual(new Set([...ma, ...mb]));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
