@@ -1,0 +1,70 @@
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { app, dialog } from 'electron';
+import type { OpenCommand } from '../cli/parse-args';
+import { createApiHost } from '../api/create-api-host';
+import { appUrlCheck, rendererEntry } from './app-url';
+import { createEventQueue } from './event-queue';
+import { setupWebContentsHardening } from './harden-web-contents';
+import { registerImageScheme, setupImageProtocol } from './image-protocol';
+import { setupIpc } from './ipc';
+import { setupMenu } from './menu';
+import { desktopPlatform } from './platform';
+import { setupShutdownOnQuit } from './shutdown-on-quit';
+import { setupSingleInstance } from './single-instance';
+import { createMainWindow, focusMainWindow } from './window';
+
+/** out/ in the built app: this file is bundled into out/main/index.js beside out/preload and out/renderer */
+const bundleDir = dirname(dirname(fileURLToPath(import.meta.url)));
+
+/**
+ * `lora-tagger [<folder>]`: the desktop app. Start-up is a list of setup steps,
+ * one concern each; the order matters only where noted.
+ */
+export function startDesktop(command: OpenCommand, launchArgs: string[]): void {
+  const entry = rendererEntry({
+    isPackaged: app.isPackaged,
+    devServerUrl: process.env.ELECTRON_RENDERER_URL,
+    indexFile: join(bundleDir, 'renderer', 'index.html'),
+  });
+  const isAppUrl = appUrlCheck(entry);
+  const events = createEventQueue();
+
+  // before ready: privileged schemes cannot be registered later
+  registerImageScheme();
+  const isFirstInstance = setupSingleInstance({
+    handoff: { args: launchArgs, cwd: process.cwd() },
+    onFolder: (path) => events.push('folder.requested', { path }),
+    focus: focusMainWindow,
+  });
+  if (!isFirstInstance) {
+    app.quit();
+    return;
+  }
+  setupWebContentsHardening(isAppUrl);
+  if (process.platform === 'win32') app.setAppUserModelId('app.loratagger.desktop');
+
+  app
+    .whenReady()
+    .then(() => {
+      const host = createApiHost(desktopPlatform(), { defaults: { outputDir: command.outputDir, prefix: command.prefix } });
+      setupShutdownOnQuit(host);
+      setupIpc({ host, events, isAppUrl });
+      setupImageProtocol(host);
+      setupMenu({ events, isDev: !app.isPackaged });
+
+      const window = createMainWindow({ preloadPath: join(bundleDir, 'preload', 'index.cjs'), entry });
+      events.attach(window.webContents);
+      // a reload (devtools, a renderer crash) drops the page's listeners: hold events until it is back
+      window.webContents.on('did-start-loading', () => events.markNotReady(window.webContents));
+
+      // the queue holds it until the page is listening
+      if (command.folder !== null) events.push('folder.requested', { path: command.folder });
+    })
+    .catch((err: unknown) => {
+      const message = err instanceof Error ? (err.stack ?? err.message) : String(err);
+      console.error(`LoRA Tagger could not start: ${message}`);
+      dialog.showErrorBox('LoRA Tagger could not start', message);
+      app.exit(1);
+    });
+}

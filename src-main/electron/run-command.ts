@@ -1,0 +1,36 @@
+import { app } from 'electron';
+import type { Command } from '../cli/parse-args';
+import { startDesktop } from './lifecycle';
+import { startServeCommand } from './serve-command';
+
+/** One process, one command: the window, a server, or a line of text and an exit code. */
+export function runCommand(command: Command, launchArgs: string[]): void {
+  switch (command.command) {
+    case 'open':
+      startDesktop(command, launchArgs);
+      return;
+    case 'serve':
+      startServeCommand(command);
+      return;
+    case 'export':
+      // the export feature's command runner (src-main/cli/export-command.ts) is not part of this build yet
+      exitWith(2, 'lora-tagger export is not available in this build');
+      return;
+    case 'help':
+      process.stdout.write(`${command.usage}\n`);
+      app.exit(0);
+      return;
+    case 'version':
+      process.stdout.write(`${app.getName()} ${app.getVersion()}\n`);
+      app.exit(0);
+      return;
+    case 'error':
+      exitWith(2, `lora-tagger: ${command.message}\n\n${command.usage}`);
+      return;
+  }
+}
+
+function exitWith(code: number, message: string): void {
+  process.stderr.write(`${message}\n`);
+  app.exit(code);
+}
