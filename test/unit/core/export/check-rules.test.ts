@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { exportOptionsSchema } from '../../../../src-shared/contract/export';
+import { checkRules, type CheckedImage } from '../../../../src-main/core/export/check-rules';
+import { targetSpec } from '../../../../src-main/core/export/targets';
+
+const image = (id: number, over: Partial<CheckedImage['source']> = {}): CheckedImage => ({
+  source: { id, absPath: `/d/${id}.png`, relPath: `${id}.png`, captionText: 'a, b, c', skip: false, width: 512, height: 512, bytes: 1000, ...over },
+  fingerprint: null,
+});
+
+const run = (target: 'civitai' | 'kohya' | 'ai-toolkit', images: CheckedImage[], clipCount?: (t: string) => number) => {
+  const options = exportOptionsSchema.parse({ target, out: { kind: 'folder', path: '/out' }, trigger: 'ohwx', kohya: { name: 'woman' } });
+  return checkRules({ images, skipped: [], mode: 'tags', options, spec: targetSpec(target), clipCount });
+};
+
+describe('checkRules', () => {
+  it('refuses more than 1,000 images for Civitai only', () => {
+    const many = Array.from({ length: 1001 }, (_, i) => image(i + 1));
+    const civitai = run('civitai', many);
+    expect(civitai.map((l) => [l.kind, l.severity])).toEqual([['too-many-images', 'error']]);
+    expect(civitai[0]!.message).toContain('Mark 1 image to skip');
+    expect(civitai[0]!.imageIds).toHaveLength(1001);
+    expect(run('kohya', many)).toEqual([]);
+    expect(run('civitai', many.slice(0, 1000))).toEqual([]);
+  });
+
+  it("says what kohya does with an image without a caption", () => {
+    const lines = run('kohya', [image(1, { captionText: '' })]);
+    expect(lines[0]!.message).toContain('kohya trains them on the class name "woman"');
+  });
+
+  it('counts tokens of the caption as exported, trigger included', () => {
+    const seen: string[] = [];
+    run('civitai', [image(1, { captionText: 'a, b' })], (t) => {
+      seen.push(t);
+      return 1;
+    });
+    expect(seen).toEqual(['ohwx, a, b']);
+  });
+
+  it('uses the probed size when the worker could not read one, and reports files over 50 MB as info outside Civitai', () => {
+    const lines = run('kohya', [image(1, { width: 1000, height: 200, bytes: 51_000_000 })]);
+    expect(lines.map((l) => [l.kind, l.severity])).toEqual([
+      ['too-small', 'warning'],
+      ['extreme-aspect', 'warning'],
+      ['file-too-large', 'info'],
+    ]);
+  });
+});
