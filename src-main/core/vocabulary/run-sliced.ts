@@ -1,0 +1,31 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
+
+/** how long work may hold the event loop before letting it run */
+export const SLICE_MS = 12;
+
+/**
+ * Runs a generator in slices of about `sliceMs`, letting the event loop run
+ * between them, so a long build never freezes the app's main process (IPC,
+ * file events) for more than a slice plus its longest single step.
+ * `stillWanted` is asked after every pause: when it says no, the work is
+ * dropped and the result is null.
+ */
+export async function runSliced<T>(
+  steps: Generator<void, T>,
+  stillWanted: () => boolean = () => true,
+  sliceMs = SLICE_MS,
+): Promise<T | null> {
+  let sliceStart = performance.now();
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+    if (performance.now() - sliceStart >= sliceMs) {
+      await nextTurn();
+      if (!stillWanted()) {
+        steps.return(undefined as never);
+        return null;
+      }
+      sliceStart = performance.now();
+    }
+  }
+}

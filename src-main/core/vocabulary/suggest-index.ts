@@ -1,0 +1,202 @@
+import { runSliced } from './run-sliced';
+import { buildTagIndex, runToEnd, type NamedList, type TagIndex } from './tag-index';
+import { MatchRank, MIN_INSIDE_QUERY, insertionText, matchRank, queryKey, tagKey } from './tag-key';
+import type { ListTag, TagCategory } from './tag-list';
+import { insideHits, prefixHits, type Hit } from './tag-search';
+
+export type SuggestionSource = 'dataset' | 'recent' | 'list';
+
+export interface Suggestion {
+  /** what to insert */
+  name: string;
+  category: TagCategory;
+  /** the dataset count if the tag is used in this dataset, else its post count */
+  count: number;
+  source: SuggestionSource;
+  /** set when the query matched an alias: `name` is the main tag, this is the alias */
+  aliasOf?: string;
+}
+
+export interface SuggestOptions {
+  limit: number;
+  /** every tag of the dataset as written, with how many images carry it */
+  datasetCounts: ReadonlyMap<string, number>;
+  /** tags the user inserted lately, most recent first */
+  recent: readonly string[];
+  /** insert list tags as "long hair" rather than `long_hair`; dataset tags are always inserted as written */
+  underscoresToSpaces: boolean;
+}
+
+/** a dataset or recent tag that matched, before ranking */
+interface OwnMatch {
+  name: string;
+  key: string;
+  rank: MatchRank;
+  /** where it goes among matches of equal rank: lower first */
+  order: number;
+  id: number | undefined;
+  aliasOf: string | undefined;
+}
+
+/** the memo of tag keys is dropped past this size: dataset tags come and go */
+const KEY_MEMO_LIMIT = 200_000;
+
+const byCodeUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * Autocomplete over the tag lists (the shipped Danbooru list first, then the
+ * lists the user imports) and the dataset's own tags. Ranking: tags used in
+ * this dataset (most used first), then recent tags (most recent first), then
+ * list tags (highest post count first); within each, matches at the start of
+ * the tag, then at the start of a word, then anywhere (two or more
+ * characters). One tag is suggested once, in the highest place it earns.
+ *
+ * Adding or removing a list rebuilds the whole merged index in slices off the
+ * event loop's critical path; queries keep using the previous index until the
+ * new one is complete.
+ */
+export class SuggestIndex {
+  private lists: NamedList[] = [];
+  private index: TagIndex = runToEnd(buildTagIndex([]));
+  private wanted = 0;
+  private latest: Promise<void> = Promise.resolve();
+  private readonly keyMemo = new Map<string, string>();
+
+  /** Loads a list, replacing any list of the same source; resolves once suggestions use it. */
+  addList(tags: readonly ListTag[], source: string): Promise<void> {
+    const list: NamedList = { source, tags };
+    const at = this.lists.findIndex((l) => l.source === source);
+    this.lists = at < 0 ? [...this.lists, list] : this.lists.map((l, i) => (i === at ? list : l));
+    return this.rebuild();
+  }
+
+  /** Drops a list; false when no list has that source. Resolves once suggestions no longer use it. */
+  async removeList(source: string): Promise<boolean> {
+    const kept = this.lists.filter((l) => l.source !== source);
+    if (kept.length === this.lists.length) return false;
+    this.lists = kept;
+    await this.rebuild();
+    return true;
+  }
+
+  /** sources of the loaded lists, in ranking order (earlier lists name a shared tag) */
+  sources(): string[] {
+    return this.lists.map((l) => l.source);
+  }
+
+  /** distinct tags in the index suggestions currently use */
+  get size(): number {
+    return this.index.keys.length;
+  }
+
+  private rebuild(): Promise<void> {
+    const ticket = ++this.wanted;
+    const build = runSliced(buildTagIndex(this.lists), () => ticket === this.wanted).then((index): Promise<void> | void => {
+      if (index && ticket === this.wanted) this.index = index;
+      // overtaken by a later change: settle when that one does
+      else return this.latest;
+    });
+    this.latest = build;
+    return build;
+  }
+
+  suggest(query: string, opts: SuggestOptions): Suggestion[] {
+    const q = queryKey(query);
+    const limit = Math.floor(opts.limit);
+    const out: Suggestion[] = [];
+    if (q === '' || !(limit > 0)) return out;
+    const seen = new Set<string>();
+    const emit = (s: Suggestion, key: string): boolean => {
+      if (seen.has(key)) return out.length < limit;
+      seen.add(key);
+      out.push(s);
+      return out.length < limit;
+    };
+
+    const used: OwnMatch[] = [];
+    for (const [name, count] of opts.datasetCounts) {
+      if (!(count > 0)) continue;
+      const m = this.matchOwn(name, q, -count);
+      if (m) used.push(m);
+    }
+    used.sort((a, b) => a.rank - b.rank || a.order - b.order || byCodeUnits(a.name, b.name));
+    for (const m of used) {
+      if (!emit(this.ownSuggestion(m, 'dataset', -m.order), m.key)) return out;
+    }
+
+    const recent: OwnMatch[] = [];
+    opts.recent.forEach((name, i) => {
+      const m = this.matchOwn(name, q, i);
+      if (m) recent.push(m);
+    });
+    recent.sort((a, b) => a.rank - b.rank || a.order - b.order);
+    for (const m of recent) {
+      const inDataset = opts.datasetCounts.get(m.name) ?? 0;
+      const count = inDataset > 0 ? inDataset : m.id === undefined ? 0 : this.index.counts[m.id]!;
+      if (!emit(this.ownSuggestion(m, 'recent', count), m.key)) return out;
+    }
+
+    const ix = this.index;
+    const accept = (id: number): boolean => !seen.has(ix.keys[id]!);
+    const phases: ((need: number) => Hit[])[] = [
+      (need) => prefixHits(ix, ix.starts, q, need, accept),
+      (need) => prefixHits(ix, ix.words, q, need, accept),
+    ];
+    if (q.length >= MIN_INSIDE_QUERY) phases.push((need) => insideHits(ix, q, need, accept));
+    for (const phase of phases) {
+      for (const { id, alias } of phase(limit - out.length)) {
+        const s: Suggestion = {
+          name: insertionText(ix.names[id]!, opts.underscoresToSpaces),
+          category: ix.categories[id]!,
+          count: ix.counts[id]!,
+          source: 'list',
+        };
+        if (alias >= 0) s.aliasOf = ix.aliases[id]![alias]!;
+        if (!emit(s, ix.keys[id]!)) return out;
+      }
+    }
+    return out;
+  }
+
+  private keyOf(name: string): string {
+    let key = this.keyMemo.get(name);
+    if (key === undefined) {
+      if (this.keyMemo.size >= KEY_MEMO_LIMIT) this.keyMemo.clear();
+      key = tagKey(name);
+      this.keyMemo.set(name, key);
+    }
+    return key;
+  }
+
+  /** How a dataset or recent tag matches: by its own text, or by an alias the lists give it. */
+  private matchOwn(name: string, q: string, order: number): OwnMatch | null {
+    const key = this.keyOf(name);
+    if (key === '') return null;
+    let rank = matchRank(key, q);
+    let aliasOf: string | undefined;
+    const id = this.index.byKey.get(key);
+    if (rank !== MatchRank.start && id !== undefined) {
+      const aliasKeys = this.index.aliasKeys[id]!;
+      for (let a = 0; a < aliasKeys.length; a++) {
+        const r = matchRank(aliasKeys[a]!, q);
+        // as in the list search: an alias counts at its start or a word start, never inside
+        if (r < rank && r !== MatchRank.inside) {
+          rank = r;
+          aliasOf = this.index.aliases[id]![a];
+        }
+      }
+    }
+    return rank === MatchRank.none ? null : { name, key, rank, order, id, aliasOf };
+  }
+
+  private ownSuggestion(m: OwnMatch, source: SuggestionSource, count: number): Suggestion {
+    const s: Suggestion = {
+      name: m.name,
+      category: m.id === undefined ? 'unknown' : this.index.categories[m.id]!,
+      count,
+      source,
+    };
+    if (m.aliasOf !== undefined) s.aliasOf = m.aliasOf;
+    return s;
+  }
+}

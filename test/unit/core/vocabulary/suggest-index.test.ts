@@ -1,0 +1,231 @@
+import { describe, expect, it } from 'vitest';
+import { SuggestIndex, type SuggestOptions } from '../../../../src-main/core/vocabulary/suggest-index';
+import { parseTagList } from '../../../../src-main/core/vocabulary/tag-list';
+
+const FIXTURE = [
+  '1girl,0,6008644,"1girls,sole_female"',
+  'highres,5,5256195,"high_res,hires"',
+  'long_hair,0,4350743,"longhair,/lh"',
+  'breasts,0,3439214,"boobs,oppai"',
+  'long_sleeves,0,1400000,',
+  'hair_ornament,0,1000000,hair_decoration',
+  'very_long_hair,0,952244,',
+  'blue_archive,3,500000,',
+  'hatsune_miku,4,106634,/hm',
+  'chair,0,50000,',
+  '^_^,0,9000,',
+  'wlop,1,3000,',
+].join('\n');
+
+async function fixtureIndex(): Promise<SuggestIndex> {
+  const index = new SuggestIndex();
+  await index.addList(parseTagList(FIXTURE, 'danbooru.csv').tags, 'danbooru');
+  return index;
+}
+
+const options = (over: Partial<SuggestOptions> = {}): SuggestOptions => ({
+  limit: 20,
+  datasetCounts: new Map(),
+  recent: [],
+  underscoresToSpaces: false,
+  ...over,
+});
+
+const names = (index: SuggestIndex, query: string, over: Partial<SuggestOptions> = {}): string[] =>
+  index.suggest(query, options(over)).map((s) => s.name);
+
+describe('SuggestIndex ranking', () => {
+  it('puts dataset tags first (by match, then count), then recent tags, then the list by post count', async () => {
+    const index = await fixtureIndex();
+    const result = index.suggest(
+      'ha',
+      options({
+        datasetCounts: new Map([
+          ['long hair', 5],
+          ['chair', 9],
+          ['hat', 2],
+          ['unused', 0],
+        ]),
+        recent: ['hair_ornament', 'halo'],
+      }),
+    );
+    expect(result).toEqual([
+      { name: 'hat', category: 'unknown', count: 2, source: 'dataset' },
+      { name: 'long hair', category: 'general', count: 5, source: 'dataset' },
+      { name: 'chair', category: 'general', count: 9, source: 'dataset' },
+      { name: 'hair_ornament', category: 'general', count: 1000000, source: 'recent' },
+      { name: 'halo', category: 'unknown', count: 0, source: 'recent' },
+      { name: 'hatsune_miku', category: 'character', count: 106634, source: 'list' },
+      { name: 'very_long_hair', category: 'general', count: 952244, source: 'list' },
+    ]);
+  });
+
+  it('orders dataset tags of the same match by count, and recent tags by recency', async () => {
+    const index = await fixtureIndex();
+    const result = index.suggest(
+      'lo',
+      options({
+        datasetCounts: new Map([
+          ['long_sleeves', 3],
+          ['long_hair', 40],
+        ]),
+        recent: ['lollipop', 'lotus'],
+      }),
+    );
+    expect(result.map((s) => [s.name, s.source])).toEqual([
+      ['long_hair', 'dataset'],
+      ['long_sleeves', 'dataset'],
+      ['lollipop', 'recent'],
+      ['lotus', 'recent'],
+      ['very_long_hair', 'list'],
+      ['wlop', 'list'],
+    ]);
+  });
+
+  it('ranks list tags: start of tag, then start of a word, then inside, each by post count', async () => {
+    const index = await fixtureIndex();
+    expect(names(index, 'air')).toEqual(['long_hair', 'hair_ornament', 'very_long_hair', 'chair']);
+    expect(names(index, 'hair')).toEqual(['hair_ornament', 'long_hair', 'very_long_hair', 'chair']);
+  });
+
+  it('never matches a single character inside a word', async () => {
+    const index = await fixtureIndex();
+    expect(names(index, 'a')).toEqual(['blue_archive']);
+  });
+
+  it('finds long_hair for "long ha": space and underscore are the same, case is ignored', async () => {
+    const index = await fixtureIndex();
+    expect(names(index, 'long ha')[0]).toBe('long_hair');
+    expect(names(index, 'LONG_HA')[0]).toBe('long_hair');
+    expect(names(index, 'long ')).toEqual(['long_hair', 'long_sleeves', 'very_long_hair']);
+  });
+
+  it('suggests the main tag for an alias, and says which alias matched', async () => {
+    const index = await fixtureIndex();
+    expect(index.suggest('oppa', options())).toEqual([
+      { name: 'breasts', category: 'general', count: 3439214, source: 'list', aliasOf: 'oppai' },
+    ]);
+    expect(index.suggest('/h', options()).map((s) => [s.name, s.aliasOf])).toEqual([['hatsune_miku', '/hm']]);
+    // the tag's own name wins over an alias when both match
+    expect(index.suggest('hig', options())[0]).toEqual({
+      name: 'highres',
+      category: 'meta',
+      count: 5256195,
+      source: 'list',
+    });
+  });
+
+  it('matches a dataset tag through its list aliases too', async () => {
+    const index = await fixtureIndex();
+    const result = index.suggest('boo', options({ datasetCounts: new Map([['breasts', 4]]) }));
+    expect(result).toEqual([{ name: 'breasts', category: 'general', count: 4, source: 'dataset', aliasOf: 'boobs' }]);
+  });
+
+  it('shows a dataset tag written with spaces once, in the dataset spelling', async () => {
+    const index = await fixtureIndex();
+    const result = index.suggest(
+      'long',
+      options({ datasetCounts: new Map([['long hair', 7]]), recent: ['long_hair', 'Long Hair'] }),
+    );
+    expect(result.map((s) => [s.name, s.source, s.count])).toEqual([
+      ['long hair', 'dataset', 7],
+      ['long_sleeves', 'list', 1400000],
+      ['very_long_hair', 'list', 952244],
+    ]);
+  });
+
+  it('merges two dataset spellings of one tag into the more used one', async () => {
+    const index = await fixtureIndex();
+    const result = index.suggest('long h', options({ datasetCounts: new Map([['Long_Hair', 2], ['long hair', 30]]) }));
+    expect(result.map((s) => s.name)).toEqual(['long hair', 'very_long_hair']);
+  });
+
+  it('inserts list tags with spaces only when asked; dataset and recent tags always as written', async () => {
+    const index = await fixtureIndex();
+    expect(names(index, 'long', { underscoresToSpaces: true })).toEqual(['long hair', 'long sleeves', 'very long hair']);
+    expect(
+      names(index, 'long', {
+        underscoresToSpaces: true,
+        datasetCounts: new Map([['long_sleeves', 1]]),
+        recent: ['long_coat'],
+      }),
+    ).toEqual(['long_sleeves', 'long_coat', 'long hair', 'very long hair']);
+    expect(names(index, '^', { underscoresToSpaces: true })).toEqual(['^_^']);
+  });
+
+  it('respects the limit and never repeats a tag', async () => {
+    const index = await fixtureIndex();
+    const result = index.suggest('h', options({ limit: 3, datasetCounts: new Map([['hat', 1]]), recent: ['hat', 'hood'] }));
+    expect(result.map((s) => s.name)).toEqual(['hat', 'hood', 'highres']);
+    for (const query of ['h', 'ha', 'air', 'long', 'l', 'o']) {
+      const all = names(index, query, { recent: ['long_hair', 'hair_ornament'] });
+      expect(new Set(all).size).toBe(all.length);
+    }
+  });
+
+  it('gives nothing for an empty query or a limit below one', async () => {
+    const index = await fixtureIndex();
+    expect(index.suggest('', options())).toEqual([]);
+    expect(index.suggest('   ', options())).toEqual([]);
+    expect(index.suggest('long', options({ limit: 0 }))).toEqual([]);
+  });
+
+  it('suggests dataset and recent tags before any list is loaded', () => {
+    const index = new SuggestIndex();
+    expect(
+      index.suggest('ha', options({ datasetCounts: new Map([['hat', 3]]), recent: ['halo'] })).map((s) => s.name),
+    ).toEqual(['hat', 'halo']);
+  });
+});
+
+describe('SuggestIndex lists', () => {
+  it('merges a user list with the Danbooru list: one suggestion per tag, the first list spelling it', async () => {
+    const index = await fixtureIndex();
+    await index.addList(parseTagList('Long Hair\nmy_style\nlong_hair\n', 'mine.txt').tags, 'mine.txt');
+    expect(index.sources()).toEqual(['danbooru', 'mine.txt']);
+    const result = index.suggest('lon', options());
+    expect(result.filter((s) => s.name.toLowerCase().replace(/ /g, '_') === 'long_hair')).toEqual([
+      { name: 'long_hair', category: 'general', count: 4350743, source: 'list' },
+    ]);
+    expect(index.suggest('my', options())).toEqual([{ name: 'my_style', category: 'unknown', count: 0, source: 'list' }]);
+  });
+
+  it('adds a user list’s aliases and higher counts to a shared tag', async () => {
+    const index = await fixtureIndex();
+    await index.addList(parseTagList('wlop,0,9999999,"wang_ling"\n', 'mine.csv').tags, 'mine.csv');
+    expect(index.suggest('wang', options())).toEqual([
+      { name: 'wlop', category: 'artist', count: 9999999, source: 'list', aliasOf: 'wang_ling' },
+    ]);
+  });
+
+  it('removes a list and replaces a list added again under its source', async () => {
+    const index = await fixtureIndex();
+    await index.addList(parseTagList('my_style\n', 'mine.txt').tags, 'mine.txt');
+    await index.addList(parseTagList('my_other_style\n', 'mine.txt').tags, 'mine.txt');
+    expect(names(index, 'my')).toEqual(['my_other_style']);
+    expect(await index.removeList('mine.txt')).toBe(true);
+    expect(await index.removeList('mine.txt')).toBe(false);
+    expect(names(index, 'my')).toEqual([]);
+    expect(index.sources()).toEqual(['danbooru']);
+  });
+
+  it('keeps answering from the previous index until a rebuild is complete', async () => {
+    const index = await fixtureIndex();
+    const adding = index.addList(parseTagList('my_style\n', 'mine.txt').tags, 'mine.txt');
+    expect(names(index, 'my')).toEqual([]);
+    await adding;
+    expect(names(index, 'my')).toEqual(['my_style']);
+  });
+
+  it('settles overlapping changes in the order they were made', async () => {
+    const index = await fixtureIndex();
+    const add = index.addList(parseTagList('my_style\n', 'mine.txt').tags, 'mine.txt');
+    const remove = index.removeList('mine.txt');
+    const addOther = index.addList(parseTagList('other_style\n', 'other.txt').tags, 'other.txt');
+    await Promise.all([add, remove, addOther]);
+    expect(index.sources()).toEqual(['danbooru', 'other.txt']);
+    expect(names(index, 'my')).toEqual([]);
+    expect(names(index, 'oth')).toEqual(['other_style']);
+    expect(index.size).toBe(13);
+  });
+});
