@@ -1,6 +1,7 @@
 import { ConnectionBanner } from './components/connection-banner';
 import { ShortcutsOverlay } from './components/shortcuts-overlay';
 import { ToastView } from './components/toast';
+import { useDropGuard } from './components/use-drop-guard';
 import { useGlobalShortcuts } from './keyboard/use-global-shortcuts';
 import { OpeningScreen } from './screens/opening-screen';
 import { SetupScreen } from './screens/setup-screen';
@@ -10,6 +11,7 @@ import { useSessionStore } from './stores/session-store';
 
 export function App() {
   useGlobalShortcuts();
+  useDropGuard();
   const phase = useSessionStore((s) => s.phase);
   return (
     <div className="app">

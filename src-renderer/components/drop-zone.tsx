@@ -17,6 +17,8 @@ export function DropZone() {
   };
   const onDrop = (event: DragEvent) => {
     event.preventDefault();
+    // handled here: the window-wide guard (use-drop-guard.ts) must not open it a second time
+    event.stopPropagation();
     setOver(false);
     const file = event.dataTransfer.files[0];
     if (!file) return;

@@ -28,6 +28,8 @@ function usePrefetchNeighbours(ids: ReadonlyArray<number | undefined>) {
 
 function Picture({ id, name }: { id: number; name: string }) {
   const [broken, setBroken] = useState(false);
+  // a first preview can take a moment while main renders it: say so rather than show an empty frame
+  const [loaded, setLoaded] = useState(false);
   if (broken) {
     return (
       <div className="image-broken" data-testid="image-broken">
@@ -37,15 +39,19 @@ function Picture({ id, name }: { id: number; name: string }) {
     );
   }
   return (
-    <img
-      className="image-picture"
-      data-testid="current-image"
-      data-image-id={id}
-      src={previewUrl(id)}
-      alt={name}
-      draggable={false}
-      onError={() => setBroken(true)}
-    />
+    <>
+      {!loaded && <span className="image-loading">Loading preview…</span>}
+      <img
+        className={loaded ? 'image-picture' : 'image-picture image-picture-loading'}
+        data-testid="current-image"
+        data-image-id={id}
+        src={previewUrl(id)}
+        alt={name}
+        draggable={false}
+        onLoad={() => setLoaded(true)}
+        onError={() => setBroken(true)}
+      />
+    </>
   );
 }
 

@@ -4,7 +4,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { toggleTagOn } from '../actions/caption-edits';
 import { visibleTags } from '../logic/tag-counts';
 import { useTagsStore } from '../stores/tags-store';
-import { setTagFilter, setTagSort, useUiStore } from '../stores/ui-store';
+import { focusTaken, setTagFilter, setTagSort, useUiStore } from '../stores/ui-store';
 
 const ROW_PX = 26;
 
@@ -21,9 +21,10 @@ export function MasterTagList({ imageId, tags }: { imageId: number | null; tags:
   const filterRef = useRef<HTMLInputElement>(null);
   const focusRequest = useUiStore((s) => (s.focusRequest?.target === 'tag-filter' ? s.focusRequest.seq : null));
   useEffect(() => {
-    if (focusRequest === null) return;
-    filterRef.current?.focus();
-    filterRef.current?.select();
+    if (focusRequest === null || !filterRef.current) return;
+    filterRef.current.focus();
+    filterRef.current.select();
+    focusTaken(focusRequest);
   }, [focusRequest]);
 
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -59,7 +60,8 @@ export function MasterTagList({ imageId, tags }: { imageId: number | null; tags:
         type="search"
         className="master-filter"
         data-testid="master-filter"
-        placeholder="Filter (Ctrl F) · Enter toggles the first"
+        placeholder="Filter tags (Ctrl F)"
+        title="Type to filter; Enter adds or removes the first match"
         aria-label="Filter tags"
         spellCheck={false}
         value={filter}

@@ -2,7 +2,7 @@ import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
 import { addTagsTo, removeTagFrom } from '../actions/caption-edits';
 import { addTags, parseTagInput } from '../logic/tag-edits';
 import { setDuplicates } from '../stores/caption-store';
-import { useUiStore } from '../stores/ui-store';
+import { focusTaken, useUiStore } from '../stores/ui-store';
 import { currentSegment, useSuggestions } from './use-suggestions';
 
 /** -1 is "none" (Enter adds what was typed); ↓ from the last suggestion returns there, ↑ from none goes to the last */
@@ -27,7 +27,9 @@ export function TagInput({ imageId, tags }: TagInputProps) {
 
   const focusRequest = useUiStore((s) => (s.focusRequest?.target === 'tag-input' ? s.focusRequest.seq : null));
   useEffect(() => {
-    if (focusRequest !== null) inputRef.current?.focus();
+    if (focusRequest === null || !inputRef.current) return;
+    inputRef.current.focus();
+    focusTaken(focusRequest);
   }, [focusRequest]);
 
   // a new image starts with an empty field: half-typed tags belong to the image they were typed for

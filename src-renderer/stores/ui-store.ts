@@ -15,7 +15,7 @@ export type FocusTarget = 'tag-input' | 'tag-filter';
 interface UiState {
   toast: Toast | null;
   shortcutsOpen: boolean;
-  /** a keyboard shortcut asks a field to take focus; the field watches `seq` */
+  /** a keyboard shortcut asks a field to take focus; the field takes it and clears the request */
   focusRequest: { target: FocusTarget; seq: number } | null;
   /** browser transport only; null on the desktop */
   connection: ConnectionState | null;
@@ -44,6 +44,13 @@ export const setShortcutsOpen = (open: boolean) => useUiStore.setState({ shortcu
 
 let focusSeq = 0;
 export const requestFocus = (target: FocusTarget) => useUiStore.setState({ focusRequest: { target, seq: ++focusSeq } });
+/**
+ * The field took focus: forget the request, so a field that mounts later (the
+ * tag input comes back after each image loads) does not steal focus again.
+ * A request made while the field was not there waits for it instead.
+ */
+export const focusTaken = (seq: number) =>
+  useUiStore.setState((s) => (s.focusRequest?.seq === seq ? { focusRequest: null } : s));
 
 export const setTagFilter = (tagFilter: string) => useUiStore.setState({ tagFilter });
 export const setTagSort = (tagSort: TagSort) => useUiStore.setState({ tagSort });
