@@ -47,7 +47,7 @@ async function fingerprintOne(path: string, maxPixels: number): Promise<Fingerpr
       height: rotated ? meta.width : meta.height,
     };
   } catch (err) {
-    return { ok: false, reason: readableImageError(err) };
+    return { ok: false, reason: readableImageError(err, path) };
   }
 }
 

@@ -40,7 +40,7 @@ export async function renderImage(task: RenderTask): Promise<RenderResult> {
     // the header alone; the pixel limit is checked here to name the size in the message
     meta = await sharp(task.input, { limitInputPixels: false }).metadata();
   } catch (err) {
-    return { ok: false, reason: readableImageError(err) };
+    return { ok: false, reason: readableImageError(err, task.input) };
   }
   if (!meta.width || !meta.height || !meta.format) return { ok: false, reason: 'no image size in the file header' };
   if (meta.width * meta.height > task.maxPixels) {
@@ -83,7 +83,7 @@ export async function renderImage(task: RenderTask): Promise<RenderResult> {
     pipeline = encode(pipeline, task);
     ({ data, info } = await pipeline.toBuffer({ resolveWithObject: true }));
   } catch (err) {
-    return { ok: false, reason: readableImageError(err) };
+    return { ok: false, reason: readableImageError(err, task.input) };
   }
   if (task.maxBytes !== null && data.length > task.maxBytes) return tooBig(data.length, task.maxBytes);
   // written outside the try: a full disk must fail the export, not skip an image

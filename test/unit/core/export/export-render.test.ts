@@ -127,6 +127,13 @@ describe('renderImage', () => {
     expect(result).toEqual({ ok: false, reason: 'not a readable image (unknown or damaged format)' });
   });
 
+  it('says plainly that BMP cannot be read, rather than calling the file damaged', async () => {
+    // a valid 1×1 24-bit BMP: libvips, inside sharp, has no BMP decoder
+    const bmp = Buffer.from('424d3a0000000000000036000000280000000100000001000000010018000000000004000000130b0000130b000000000000000000000000ff00', 'hex');
+    const { result } = await render(bmp, 'a.bmp');
+    expect(result).toEqual({ ok: false, reason: 'BMP images cannot be read here: save it as PNG and open the folder again' });
+  });
+
   it('refuses to copy a file over the byte limit, but re-encoding may bring it under', async () => {
     // a small PNG followed by 60 MB of sparse zeros: readers stop at IEND
     const png = await solid(8, 8, [9, 9, 9]).png().toBuffer();

@@ -6,10 +6,12 @@ import { exportOptionsSchema, type ExportOptionsInput } from '../../../../src-sh
 import { closeExportPool, runExport } from '../../../../src-main/core/export';
 import {
   halfTransparentPng,
+  jpegWithExif,
   pixelAt,
   pngChunkTypes,
   pngWithPrompt,
   readZip,
+  rotatedJpeg,
   solid,
   tempDir,
   writeDataset,
@@ -126,6 +128,24 @@ describe('civitai zip', () => {
     expect(entries.find((e) => e.name === 'prompt.png')!.data.includes('secret')).toBe(false);
     expect(await pixelAt(entries.find((e) => e.name === 'alpha.png')!.data, 0, 0)).toEqual([255, 0, 255]);
     expect(summary.notes.join('\n')).toContain('2 images re-encoded');
+  });
+
+  it('turns a rotated-EXIF JPEG upright and strips EXIF from every JPEG', async () => {
+    const { entries } = await exportZip(
+      [
+        { rel: 'rot.jpg', data: await rotatedJpeg(), caption: 'r' },
+        { rel: 'cam.jpg', data: await jpegWithExif(), caption: 'c' },
+      ],
+      'tags',
+    );
+    const rot = entries.find((e) => e.name === 'rot.jpg')!.data;
+    const meta = await sharp(rot).metadata();
+    expect([meta.width, meta.height, meta.orientation ?? 1, meta.exif]).toEqual([20, 40, 1, undefined]);
+    const [r, g, b] = await pixelAt(rot, 17, 2);
+    expect(r > 200 && g < 60 && b < 60).toBe(true);
+    const cam = entries.find((e) => e.name === 'cam.jpg')!.data;
+    expect((await sharp(cam).metadata()).exif).toBeUndefined();
+    expect(cam.includes('SecretCam')).toBe(false);
   });
 
   it('honours the 2048 cap on the longest side', async () => {
