@@ -1,5 +1,4 @@
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { app, dialog } from 'electron';
 import type { OpenCommand } from '../cli/parse-args';
 import { createApiHost } from '../api/create-api-host';
@@ -14,14 +13,19 @@ import { setupShutdownOnQuit } from './shutdown-on-quit';
 import { setupSingleInstance } from './single-instance';
 import { createMainWindow, focusMainWindow } from './window';
 
-/** out/ in the built app: this file is bundled into out/main/index.js beside out/preload and out/renderer */
-const bundleDir = dirname(dirname(fileURLToPath(import.meta.url)));
+/** what the entry knows about this launch */
+export interface Launch {
+  /** the user's own arguments, handed to a running instance */
+  launchArgs: string[];
+  /** out/ of the build, holding main/, preload/ and renderer/ */
+  bundleDir: string;
+}
 
 /**
  * `lora-tagger [<folder>]`: the desktop app. Start-up is a list of setup steps,
  * one concern each; the order matters only where noted.
  */
-export function startDesktop(command: OpenCommand, launchArgs: string[]): void {
+export function startDesktop(command: OpenCommand, { launchArgs, bundleDir }: Launch): void {
   const entry = rendererEntry({
     isPackaged: app.isPackaged,
     devServerUrl: process.env.ELECTRON_RENDERER_URL,

@@ -1,13 +1,13 @@
 import { app } from 'electron';
 import type { Command } from '../cli/parse-args';
-import { startDesktop } from './lifecycle';
+import { type Launch, startDesktop } from './lifecycle';
 import { startServeCommand } from './serve-command';
 
 /** One process, one command: the window, a server, or a line of text and an exit code. */
-export function runCommand(command: Command, launchArgs: string[]): void {
+export function runCommand(command: Command, launch: Launch): void {
   switch (command.command) {
     case 'open':
-      startDesktop(command, launchArgs);
+      startDesktop(command, launch);
       return;
     case 'serve':
       startServeCommand(command);

@@ -1,4 +1,5 @@
 import './setup';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { OpenCommand } from '../../src-main/cli/parse-args';
@@ -19,6 +20,8 @@ vi.mock('../../src-main/api/create-api-host', async () => {
 });
 const { createApiHost } = await import('../../src-main/api/create-api-host');
 
+const bundleDir = '/opt/lora-tagger/resources/app.asar/out';
+const launch = (launchArgs: string[]) => ({ launchArgs, bundleDir });
 const open = (folder: string | null): OpenCommand => ({ command: 'open', folder, outputDir: 'train', prefix: 'cat' });
 const flush = () => new Promise((resolve) => setImmediate(resolve));
 
@@ -50,14 +53,14 @@ afterEach(() => {
 describe('startDesktop', () => {
   it('registers the image scheme and takes the single-instance lock before ready', () => {
     app.whenReady.mockReturnValueOnce(new Promise(() => {}));
-    startDesktop(open(null), []);
+    startDesktop(open(null), launch([]));
     expect(protocol.registerSchemesAsPrivileged).toHaveBeenCalledOnce();
     expect(app.requestSingleInstanceLock).toHaveBeenCalledOnce();
     expect(BrowserWindow.created).toHaveLength(0);
   });
 
   it('on ready: builds the host for the desktop, binds every channel, serves images, sets the menu, opens one window', async () => {
-    startDesktop(open(null), []);
+    startDesktop(open(null), launch([]));
     await flush();
     expect(createApiHost).toHaveBeenCalledWith(
       expect.objectContaining({ transport: 'electron', userDataDir: '/fake/userData', servedFolder: null, version: '9.9.9', pickFolder: expect.any(Function) }),
@@ -68,19 +71,19 @@ describe('startDesktop', () => {
     expect(Menu.setApplicationMenu).toHaveBeenCalledOnce();
     const window = theWindow();
     expect(BrowserWindow.created).toHaveLength(1);
-    expect(window.options.webPreferences?.preload).toMatch(/preload[\\/]index\.cjs$/);
-    expect(window.loaded).toEqual({ file: expect.stringMatching(/renderer[\\/]index\.html$/) });
+    expect(window.options.webPreferences?.preload).toBe(join(bundleDir, 'preload', 'index.cjs'));
+    expect(window.loaded).toEqual({ file: join(bundleDir, 'renderer', 'index.html') });
   });
 
   it('keeps an isolated launch (--user-data-dir) out of the shared thumbnail cache', async () => {
     app.commandLine.hasSwitch.mockImplementation((name) => name === 'user-data-dir');
-    startDesktop(open(null), []);
+    startDesktop(open(null), launch([]));
     await flush();
     expect(createApiHost).toHaveBeenCalledWith(expect.objectContaining({ cacheDir: expect.stringMatching(/^[\\/]fake[\\/]sessionData/) }), expect.anything());
   });
 
   it('asks the page to open the folder from the command line, once the page is listening', async () => {
-    startDesktop(open('/data/cats'), ['/data/cats']);
+    startDesktop(open('/data/cats'), launch(['/data/cats']));
     await flush();
     const window = theWindow();
     expect(window.webContents.sent).toEqual([]);
@@ -91,7 +94,7 @@ describe('startDesktop', () => {
   });
 
   it('holds events again while the page reloads', async () => {
-    startDesktop(open(null), []);
+    startDesktop(open(null), launch([]));
     await flush();
     const window = theWindow();
     pageReady(window);
@@ -103,7 +106,7 @@ describe('startDesktop', () => {
   });
 
   it('hands a second launch’s folder to the page and focuses the window', async () => {
-    startDesktop(open(null), []);
+    startDesktop(open(null), launch([]));
     await flush();
     const window = theWindow();
     pageReady(window);
@@ -114,7 +117,7 @@ describe('startDesktop', () => {
 
   it('as a second instance: quits at once, no host, no window', async () => {
     app.requestSingleInstanceLock.mockReturnValueOnce(false);
-    startDesktop(open('/data/cats'), ['/data/cats']);
+    startDesktop(open('/data/cats'), launch(['/data/cats']));
     await flush();
     expect(app.quit).toHaveBeenCalledOnce();
     expect(createApiHost).not.toHaveBeenCalled();
@@ -123,7 +126,7 @@ describe('startDesktop', () => {
 
   it('loads the dev server when electron-vite says so, unpackaged', async () => {
     vi.stubEnv('ELECTRON_RENDERER_URL', 'http://localhost:5173');
-    startDesktop(open(null), []);
+    startDesktop(open(null), launch([]));
     await flush();
     expect(theWindow().loaded).toEqual({ url: 'http://localhost:5173/' });
   });

@@ -11,7 +11,7 @@ vi.mock('../../src-main/serve/run-serve', () => ({
 const { runServe } = await import('../../src-main/serve/run-serve');
 
 const flush = () => new Promise((resolve) => setImmediate(resolve));
-const run = (args: string[]) => runCommand(parseCommandLine(args, '/home/ana'), args);
+const run = (args: string[]) => runCommand(parseCommandLine(args, '/home/ana'), { launchArgs: args, bundleDir: '/opt/lora-tagger/out' });
 
 let stdout: MockInstance;
 let stderr: MockInstance;
