@@ -19,7 +19,7 @@ function failureMessage(path: string, error: AppErrorData): WelcomeMessage {
     case 'no-images':
       return noImagesMessage(path);
     case 'cancelled':
-      return { code: 'cancelled', text: `Opening ${path} was cancelled. Nothing was changed.`, tone: 'info' };
+      return { code: 'cancelled', text: `Opening ${path} was cancelled.`, tone: 'info' };
     default:
       return { code: error.code, text: `Could not open ${path}: ${error.message}`, tone: 'error' };
   }

@@ -1,3 +1,4 @@
+import '../styles/caption-panel.css';
 import { useShallow } from 'zustand/react/shallow';
 import { useCaptionStore } from '../stores/caption-store';
 import { ConflictBanner } from './conflict-banner';
@@ -6,7 +7,6 @@ import { RecentTags } from './recent-tags';
 import { SkipToggle } from './skip-toggle';
 import { TagChips } from './tag-chips';
 import { TagInput } from './tag-input';
-
 
 /** Everything about the image on screen that can be edited: its tags, skip mark, and any conflict. */
 export function CaptionPanel() {

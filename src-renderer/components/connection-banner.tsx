@@ -9,7 +9,7 @@ export function ConnectionBanner() {
   if (connection === null || connection === 'open') return null;
   const text =
     connection === 'reconnecting'
-      ? 'Connection to the LoRA Tagger server lost. Reconnecting…'
+      ? 'Connection to the LoRA Tagger server lost. Reconnecting… (If it was restarted, open the new address it printed.)'
       : 'Connecting to the LoRA Tagger server…';
   return (
     <div className="connection-banner" data-testid="connection-banner" data-state={connection} role="status">
