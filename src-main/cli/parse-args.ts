@@ -135,7 +135,7 @@ function parse(args: readonly string[], options: Options): { values: Values; pos
 
 function onlyFolder(command: string, positionals: readonly string[]): string {
   if (positionals.length !== 1) {
-    throw new UsageError(`lora-tagger ${command} takes one folder, got ${positionals.length === 0 ? 'none' : positionals.join(' ')}`);
+    throw new UsageError(`${command} takes one folder, got ${positionals.length === 0 ? 'none' : positionals.join(' ')}`);
   }
   return positionals[0] as string;
 }
