@@ -99,6 +99,8 @@ export function editTags(id: number, change: (tags: readonly string[]) => TagCha
 
 export const addTagsTo = (id: number, wanted: string[]) => editTags(id, (tags) => addTags(tags, wanted));
 export const removeTagFrom = (id: number, tag: string) => editTags(id, (tags) => ({ tags: removeTag(tags, tag) }));
+/** the last tag as it is when the edit runs, so held-down Backspace removes one per press, not the same one twice */
+export const removeLastTag = (id: number) => editTags(id, (tags) => ({ tags: tags.slice(0, -1) }));
 export const toggleTagOn = (id: number, tag: string) => editTags(id, (tags) => ({ tags: toggleTag(tags, tag) }));
 
 export const setSkip = (id: number, skip: boolean) =>

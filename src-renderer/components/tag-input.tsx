@@ -1,5 +1,5 @@
 import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
-import { addTagsTo, removeTagFrom } from '../actions/caption-edits';
+import { addTagsTo, removeLastTag } from '../actions/caption-edits';
 import { addTags, parseTagInput } from '../logic/tag-edits';
 import { setDuplicates } from '../stores/caption-store';
 import { focusTaken, useUiStore } from '../stores/ui-store';
@@ -78,14 +78,12 @@ export function TagInput({ imageId, tags }: TagInputProps) {
         event.preventDefault();
         setListOpen(false);
         return;
-      case 'Backspace': {
-        const last = tags.at(-1);
-        if (text === '' && last !== undefined) {
+      case 'Backspace':
+        if (text === '' && tags.length > 0) {
           event.preventDefault();
-          void removeTagFrom(imageId, last);
+          void removeLastTag(imageId);
         }
         return;
-      }
     }
   };
 
