@@ -1,20 +1,26 @@
 import { createHash } from 'node:crypto';
 import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { dirname } from 'node:path';
 import sharp from 'sharp';
+import { cachePath, type RenderKind, type RenderOutput } from '../core/images/cache-layout';
 
 /**
  * Thumbnails and previews, made off the main thread and cached on disk under
  * a fingerprint of the file's content, so a moved or renamed image reuses its
- * cache entry and an edited one does not. Shrink-on-load: libvips decodes
- * JPEG and WebP at a fraction of full size when the output is small.
+ * cache entry and an edited one does not.
+ *
+ * Never a full decode for a thumbnail: sharp's resize loads JPEG and WebP
+ * shrunk (libjpeg decodes at 1/2, 1/4 or 1/8 scale), so a 2048×1536 JPEG
+ * becomes a 256×192 one while it is decoded.
  */
 export interface RenderTask {
   src: string;
   cacheDir: string;
   /** 'full' converts formats a browser cannot show (TIFF) at full size */
-  kind: 'thumb' | 'preview' | 'full';
+  kind: RenderKind;
+  /** longest side of the result; 0 for 'full' */
   maxSide: number;
+  output: RenderOutput;
   maxPixels: number;
   /** known from the index: saves reading the file's head and tail */
   fingerprint: string | null;
@@ -49,27 +55,17 @@ export async function contentFingerprint(path: string): Promise<string> {
   }
 }
 
-export function cachePath(cacheDir: string, kind: RenderTask['kind'], maxSide: number, fingerprint: string): string {
-  const ext = kind === 'full' ? 'png' : 'webp';
-  return join(cacheDir, `${kind}-${maxSide}`, fingerprint.slice(0, 2), `${fingerprint}.${ext}`);
-}
-
 export default async function render(task: RenderTask): Promise<RenderResult> {
   let fingerprint = task.fingerprint;
   try {
     fingerprint ??= await contentFingerprint(task.src);
-    const dest = cachePath(task.cacheDir, task.kind, task.maxSide, fingerprint);
+    const dest = cachePath(task.cacheDir, task.kind, task.maxSide, fingerprint, task.output);
     if (await stat(dest).then(() => true, () => false)) return { ok: true, path: dest, fingerprint, created: false };
     await mkdir(dirname(dest), { recursive: true });
+    // a cancelled job or a killed worker leaves at most a .tmp, never a half file under the real name
     const temp = `${dest}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
     try {
-      let pipeline = sharp(task.src, { limitInputPixels: task.maxPixels, failOn: 'truncated' }).rotate();
-      if (task.kind === 'full') {
-        await pipeline.png().toFile(temp);
-      } else {
-        pipeline = pipeline.resize({ width: task.maxSide, height: task.maxSide, fit: 'inside', withoutEnlargement: true });
-        await pipeline.webp({ quality: task.kind === 'thumb' ? 70 : 85 }).toFile(temp);
-      }
+      await encode(task).toFile(temp);
       await rename(temp, dest);
     } catch (err) {
       await rm(temp, { force: true });
@@ -78,6 +74,22 @@ export default async function render(task: RenderTask): Promise<RenderResult> {
     return { ok: true, path: dest, fingerprint, created: true };
   } catch (err) {
     return { ok: false, reason: describe(err), fingerprint };
+  }
+}
+
+function encode(task: RenderTask): ReturnType<typeof sharp> {
+  let pipeline = sharp(task.src, { limitInputPixels: task.maxPixels, failOn: 'truncated' }).rotate();
+  if (task.kind !== 'full') {
+    pipeline = pipeline.resize({ width: task.maxSide, height: task.maxSide, fit: 'inside', withoutEnlargement: true });
+  }
+  switch (task.output) {
+    case 'png':
+      return pipeline.png();
+    case 'jpeg':
+      return pipeline.jpeg({ quality: 85 });
+    case 'webp':
+      // effort 1: a third of the default's encoding time for a file a few percent larger
+      return pipeline.webp({ quality: task.kind === 'thumb' ? 75 : 85, effort: 1 });
   }
 }
 

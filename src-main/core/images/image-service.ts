@@ -1,17 +1,34 @@
+import { access } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type render from '../../workers/render-worker';
+import type { RenderResult } from '../../workers/render-worker';
 import { createWorkerPool, type WorkerPool } from '../../workers/worker-pool';
+import type { Workspace } from '../app/workspace';
+import type { JobRunner } from '../jobs/job-runner';
 import { MAX_PIXELS } from '../scan/probe-images';
 import type { DatasetSession } from '../session/dataset-session';
+import type { ImageEntry } from '../session/image-entry';
+import { cachePath, listCached, MIME, type RenderKind } from './cache-layout';
+import { FingerprintWriter } from './fingerprint-writer';
+import { RenderQueue, type RenderPriority } from './render-queue';
+import { outputFor, previewSideFor, THUMB_SIDE } from './render-options';
+import { runThumbnailJob, type ThumbnailOutcome } from './thumbnail-job';
 
-export type ImageKind = 'thumb' | 'preview' | 'full';
+export type ImageKind = RenderKind;
+export { PREVIEW_SIDES, THUMB_SIDE } from './render-options';
 
 export type ServedImage =
-  | { ok: true; path: string; mime: string }
+  | { ok: true; path: string; mime: string; /** made by this request (false: from the cache or the original) */ created: boolean }
   | { ok: false; status: 404 | 415 | 500; message: string };
 
-export const THUMB_SIDE = 256;
-export const PREVIEW_SIDE = 1600;
+export interface ServeOptions {
+  /** previews: the width the renderer draws at, in device pixels; picks the size class */
+  width?: number;
+  /** the renderer no longer needs it (scrolled away): dropped if not started */
+  signal?: AbortSignal;
+  priority?: RenderPriority;
+}
 
 /** formats every Chromium shows as they are; others (TIFF) are converted for display */
 const BROWSER_MIME: Record<string, string> = {
@@ -25,47 +42,175 @@ const BROWSER_MIME: Record<string, string> = {
   bmp: 'image/bmp',
 };
 
+interface SessionImages {
+  writer: FingerprintWriter;
+  prefetch: AbortController | null;
+  thumbnails: Promise<ThumbnailOutcome> | null;
+}
+
 /**
- * Answers the image URLs of both transports by id: the renderer never names
- * a path. Thumbnails and previews come from the render workers' disk cache.
+ * Answers the image URLs of both transports by id (the renderer never names
+ * a path), from a disk cache the render workers fill. One queue orders all
+ * renders: what is on screen first, then the current image's neighbours,
+ * then the background job that makes every thumbnail.
  */
 export class ImageService {
   private pool: WorkerPool<typeof render> | null = null;
+  private readonly queue: RenderQueue<RenderResult>;
+  private readonly sessions = new WeakMap<DatasetSession, SessionImages>();
+  /** where made images live: the OS cache folder, never the dataset */
+  readonly root: string;
 
-  constructor(private readonly cacheDir: string) {}
+  constructor(cacheDir: string, options: { concurrency?: number } = {}) {
+    this.root = join(cacheDir, 'images');
+    this.queue = new RenderQueue(Math.max(1, options.concurrency ?? availableParallelism()));
+  }
 
-  async serve(session: DatasetSession, id: number, kind: ImageKind): Promise<ServedImage> {
-    let entry;
+  get concurrency(): number {
+    return this.queue.concurrency;
+  }
+
+  async serve(session: DatasetSession, id: number, kind: ImageKind, options: ServeOptions = {}): Promise<ServedImage> {
+    let entry: ImageEntry;
     try {
       entry = session.entry(id);
     } catch {
       return { ok: false, status: 404, message: `no image ${id}` };
     }
-    const src = session.absolutePath(entry);
-    const format = entry.row.format ?? entry.row.relPath.split('.').pop()?.toLowerCase() ?? '';
-    if (kind === 'full' && BROWSER_MIME[format]) return { ok: true, path: src, mime: BROWSER_MIME[format] };
-
-    const maxSide = kind === 'thumb' ? THUMB_SIDE : kind === 'preview' ? PREVIEW_SIDE : 0;
-    this.pool ??= createWorkerPool<typeof render>('render-worker');
-    const result = await this.pool.run({
-      src,
-      cacheDir: join(this.cacheDir, 'images'),
-      kind,
-      maxSide,
-      maxPixels: MAX_PIXELS,
-      fingerprint: entry.row.fingerprint,
-    });
-    if (result.fingerprint && result.fingerprint !== entry.row.fingerprint) {
-      entry.row.fingerprint = result.fingerprint;
-      session.store.setFingerprint(id, result.fingerprint);
+    const format = formatOf(entry);
+    if (kind === 'full' && BROWSER_MIME[format]) {
+      return { ok: true, path: session.absolutePath(entry), mime: BROWSER_MIME[format], created: false };
+    }
+    const side = sideOf(kind, options.width);
+    const output = outputFor(kind, format);
+    const known = entry.row.fingerprint;
+    if (known) {
+      const path = cachePath(this.root, kind, side, known, output);
+      if (await access(path).then(() => true, () => false)) return { ok: true, path, mime: MIME[output], created: false };
+    }
+    let result: RenderResult;
+    try {
+      result = await this.render(session, entry, kind, side, options.priority ?? 'visible', options.signal);
+    } catch (err) {
+      if (options.signal?.aborted) return { ok: false, status: 404, message: 'no longer wanted' };
+      return { ok: false, status: 500, message: (err as Error).message };
     }
     if (!result.ok) return { ok: false, status: 415, message: `${entry.row.relPath}: ${result.reason}` };
-    return { ok: true, path: result.path, mime: kind === 'full' ? 'image/png' : 'image/webp' };
+    return { ok: true, path: result.path, mime: MIME[output], created: result.created };
+  }
+
+  /**
+   * Make the previews of these images (the current one's neighbours) ahead of
+   * time, so next / previous finds them in the cache. A new call replaces the
+   * last one: what it asked for and has not started is dropped.
+   */
+  async prefetch(session: DatasetSession, ids: readonly number[], options: { width?: number } = {}): Promise<void> {
+    const state = this.stateOf(session);
+    state.prefetch?.abort();
+    const controller = new AbortController();
+    state.prefetch = controller;
+    await Promise.allSettled(
+      ids.map((id) => this.serve(session, id, 'preview', { width: options.width, priority: 'prefetch', signal: controller.signal })),
+    );
+  }
+
+  /** the background job making every thumbnail of the session not in the cache yet; one at a time per session */
+  makeAllThumbnails(session: DatasetSession, jobs: JobRunner): Promise<ThumbnailOutcome> {
+    const state = this.stateOf(session);
+    if (state.thumbnails) return state.thumbnails;
+    const run = runThumbnailJob(
+      {
+        concurrency: this.concurrency,
+        listCachedThumbs: () => listCached(this.root, 'thumb', THUMB_SIDE),
+        renderThumb: (s, entry, signal) => this.render(s, entry, 'thumb', THUMB_SIDE, 'background', signal),
+      },
+      session,
+      jobs,
+    ).finally(() => {
+      state.thumbnails = null;
+      state.writer.flush();
+    });
+    state.thumbnails = run;
+    return run;
+  }
+
+  /**
+   * Start the thumbnail job whenever the workspace's session opens or its
+   * list changes (images added). The shell and the serve transport call this
+   * once; returns the unsubscribe function.
+   */
+  followWorkspace(workspace: Workspace): () => void {
+    return workspace.bus.subscribe((event, payload) => {
+      if (event !== 'session.changed' || !(payload as { session: unknown }).session) return;
+      const session = workspace.current();
+      if (session) this.makeAllThumbnails(session, workspace.jobs).catch(() => undefined); // cancelled or reported as job.finished
+    });
+  }
+
+  /** resolves when no render is queued or running (tests, the bench) */
+  idle(): Promise<void> {
+    return this.queue.idle();
   }
 
   async close(): Promise<void> {
+    await this.queue.idle();
     const p = this.pool;
     this.pool = null;
     await p?.destroy();
   }
+
+  private render(
+    session: DatasetSession,
+    entry: ImageEntry,
+    kind: RenderKind,
+    side: number,
+    priority: RenderPriority,
+    signal: AbortSignal | undefined,
+  ): Promise<RenderResult> {
+    const src = session.absolutePath(entry);
+    const output = outputFor(kind, formatOf(entry));
+    const key = `${kind}-${side}|${src}|${entry.row.size}|${entry.row.mtimeMs}`;
+    return this.queue.schedule(
+      key,
+      async () => {
+        this.pool ??= createWorkerPool<typeof render>('render-worker', { maxThreads: this.concurrency });
+        const result = await this.pool.run({
+          src,
+          cacheDir: this.root,
+          kind,
+          maxSide: side,
+          output,
+          maxPixels: MAX_PIXELS,
+          // read when the render starts, not when it was asked for: an earlier render may have learnt it
+          fingerprint: entry.row.fingerprint,
+        });
+        if (result.fingerprint && result.fingerprint !== entry.row.fingerprint) {
+          entry.row.fingerprint = result.fingerprint;
+          this.stateOf(session).writer.set(entry.row.id, result.fingerprint);
+        }
+        return result;
+      },
+      { priority, ...(signal ? { signal } : {}) },
+    );
+  }
+
+  private stateOf(session: DatasetSession): SessionImages {
+    let state = this.sessions.get(session);
+    if (!state) {
+      const created: SessionImages = { writer: new FingerprintWriter(session.store), prefetch: null, thumbnails: null };
+      // runs before the store closes: the fingerprints learnt so far are kept
+      session.onClose(() => {
+        created.prefetch?.abort();
+        created.writer.flush();
+      });
+      this.sessions.set(session, created);
+      state = created;
+    }
+    return state;
+  }
 }
+
+const formatOf = (entry: ImageEntry): string => entry.row.format ?? entry.row.relPath.split('.').pop()?.toLowerCase() ?? '';
+
+const sideOf = (kind: RenderKind, width: number | undefined): number =>
+  kind === 'thumb' ? THUMB_SIDE : kind === 'preview' ? previewSideFor(width) : 0;

@@ -133,6 +133,11 @@ export class SessionStore {
     this.stmt.setFingerprint.run(fingerprint, id);
   }
 
+  /** many at once, one transaction: the thumbnail job learns thousands of fingerprints a minute */
+  setFingerprints(rows: readonly { id: number; fingerprint: string }[]): void {
+    this.db.transaction(() => rows.forEach((r) => this.stmt.setFingerprint.run(r.fingerprint, r.id)))();
+  }
+
   captions(): CaptionRow[] {
     return (this.stmt.captions.all() as Record<string, unknown>[]).map((r) => ({
       imageId: r.image_id as number,
