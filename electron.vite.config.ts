@@ -12,9 +12,10 @@ export default defineConfig({
       rollupOptions: {
         input: {
           index: resolve(__dirname, 'src-main/electron/main.ts'),
-          serve: resolve(__dirname, 'src-main/serve/serve-cli.ts'),
+          cli: resolve(__dirname, 'src-main/cli/node-cli.ts'),
           'workers/probe-worker': resolve(__dirname, 'src-main/workers/probe-worker.ts'),
           'workers/render-worker': resolve(__dirname, 'src-main/workers/render-worker.ts'),
+          'workers/export-worker': resolve(__dirname, 'src-main/workers/export-worker.ts'),
         },
         output: { format: 'es', entryFileNames: '[name].js' },
       },

@@ -1,4 +1,5 @@
 import { Workspace } from '../core/app/workspace';
+import { closeExportPool } from '../core/export';
 import { ImageService } from '../core/images/image-service';
 import type { ApiHost, EventListener, Platform } from './api-host';
 import { dispatch } from './dispatch';
@@ -34,6 +35,7 @@ export function createApiHost(platform: Platform, options: ApiHostOptions = {}):
       shutdown ??= (async () => {
         await workspace.shutdown();
         await images.close();
+        await closeExportPool();
       })();
       return shutdown;
     },

@@ -1,30 +1,49 @@
 import { readFileSync } from 'node:fs';
-import { parseCommandLine } from '../cli/parse-args';
-import { defaultCacheDir, defaultUserDataDir } from './app-paths';
-import { runServe } from './run-serve';
+import { defaultCacheDir, defaultUserDataDir } from '../serve/app-paths';
+import { runServe } from '../serve/run-serve';
+import { runExportCommand } from './export-command';
+import { parseCommandLine } from './parse-args';
 
 /**
- * Plain-Node entry for `lora-tagger serve`, for machines without a display
- * (and for the end-to-end tests, which have no Electron binary):
- *   node out/main/serve.js <folder> [--host 127.0.0.1] [--port N]
+ * The plain-Node entry, for machines without a display and for the tests
+ * (which have no Electron binary):
+ *   node out/main/cli.js serve <folder> [--host 127.0.0.1] [--port N]
+ *   node out/main/cli.js export <folder> --target civitai --out PATH …
  */
 async function main(): Promise<void> {
-  const args = process.argv.slice(2);
-  const cmd = parseCommandLine(args[0] === 'serve' ? args : ['serve', ...args], process.cwd());
-  if (cmd.command !== 'serve') {
-    console.error(cmd.command === 'error' ? cmd.message : 'usage: serve <folder> [--host 127.0.0.1] [--port N]');
-    process.exit(2);
+  const cmd = parseCommandLine(process.argv.slice(2), process.cwd());
+  const paths = { userDataDir: defaultUserDataDir(), cacheDir: defaultCacheDir(), version: appVersion() };
+  switch (cmd.command) {
+    case 'serve': {
+      const server = await runServe(cmd, paths);
+      let closing = false;
+      const stop = async () => {
+        if (closing) return;
+        closing = true;
+        await server.close();
+        process.exit(0);
+      };
+      process.on('SIGINT', () => void stop());
+      process.on('SIGTERM', () => void stop());
+      return;
+    }
+    case 'export':
+      process.exit(await runExportCommand(cmd, paths));
+      return;
+    case 'version':
+      console.log(paths.version);
+      return;
+    case 'help':
+      console.log(cmd.usage);
+      return;
+    case 'error':
+      console.error(`${cmd.message}\n\n${cmd.usage}`);
+      process.exit(2);
+      return;
+    case 'open':
+      console.error('Opening a folder in a window needs the desktop app; here, use: serve <folder>');
+      process.exit(2);
   }
-  const server = await runServe(cmd, { userDataDir: defaultUserDataDir(), cacheDir: defaultCacheDir(), version: appVersion() });
-  let closing = false;
-  const stop = async () => {
-    if (closing) return;
-    closing = true;
-    await server.close();
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void stop());
-  process.on('SIGTERM', () => void stop());
 }
 
 function appVersion(): string {

@@ -1,11 +1,13 @@
 import type { z } from 'zod';
 import { appChannels } from './app';
 import { captionChannels } from './captions';
+import { exportChannels } from './export';
 import { imageChannels } from './images';
 import { sessionChannels } from './session';
 import { tagChannels } from './tags';
 
 export * from './events';
+export * from './export';
 export * from './models';
 
 /** Every request channel of the app, each with a zod schema for its input and output. */
@@ -15,6 +17,7 @@ export const channels = {
   ...imageChannels,
   ...captionChannels,
   ...tagChannels,
+  ...exportChannels,
 } as const;
 
 export type Channels = typeof channels;

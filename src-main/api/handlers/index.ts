@@ -3,6 +3,8 @@ import { appInfo } from './app-info';
 import { captionResolveConflict } from './caption-resolve-conflict';
 import { captionSetTags } from './caption-set-tags';
 import { captionSetText } from './caption-set-text';
+import { exportCheck } from './export-check';
+import { exportRun } from './export-run';
 import { folderPick } from './folder-pick';
 import { folderProbe } from './folder-probe';
 import { imageGet } from './image-get';
@@ -40,4 +42,6 @@ export const handlers: HandlerMap = {
   'tags.list': tagsList,
   'tags.recent': tagsRecent,
   'tags.suggest': tagsSuggest,
+  'export.check': exportCheck,
+  'export.run': exportRun,
 };

@@ -1,0 +1,16 @@
+import { checkDataset } from '../../core/export';
+import { exportSources } from '../../core/session/export-sources';
+import { clipTokenizer } from '../../core/tokens/clip-instance';
+import type { Handler } from '../handler';
+
+export const exportCheck: Handler<'export.check'> = (options, { workspace }) => {
+  const session = workspace.requireSession();
+  const clip = clipTokenizer();
+  return workspace.jobs.run('check', 'Checking the dataset', (job) =>
+    checkDataset(exportSources(session), session.info().captionMode, options, {
+      clipCount: (text) => clip.count(text),
+      signal: job.signal,
+      onProgress: job.progress,
+    }),
+  );
+};
