@@ -22,8 +22,9 @@ export default defineConfig({
     },
   },
   preload: {
-    plugins: [externalizeDepsPlugin()],
     build: {
+      // a sandboxed preload can require only 'electron': zod and the contract are bundled in
+      externalizeDeps: false,
       outDir: 'out/preload',
       rollupOptions: {
         input: { index: resolve(__dirname, 'src-preload/index.ts') },

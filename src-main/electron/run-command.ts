@@ -1,6 +1,8 @@
 import { app } from 'electron';
 import type { Command } from '../cli/parse-args';
 import { type Launch, startDesktop } from './lifecycle';
+import { runExportCommand } from '../cli/export-command';
+import { desktopCacheDir } from './platform';
 import { startServeCommand } from './serve-command';
 
 /** One process, one command: the window, a server, or a line of text and an exit code. */
@@ -13,8 +15,10 @@ export function runCommand(command: Command, launch: Launch): void {
       startServeCommand(command);
       return;
     case 'export':
-      // the export feature's command runner (src-main/cli/export-command.ts) is not part of this build yet
-      exitWith(2, 'lora-tagger export is not available in this build');
+      app.dock?.hide();
+      runExportCommand(command, { userDataDir: app.getPath('userData'), cacheDir: desktopCacheDir(), version: app.getVersion() })
+        .then((code) => app.exit(code))
+        .catch((err: unknown) => exitWith(1, `lora-tagger export: ${err instanceof Error ? err.message : String(err)}`));
       return;
     case 'help':
       process.stdout.write(`${command.usage}\n`);

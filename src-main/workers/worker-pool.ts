@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 
@@ -20,11 +20,16 @@ export interface WorkerPool<W extends (task: never) => unknown> {
 
 const here = dirname(fileURLToPath(import.meta.url));
 
+/** worker threads cannot load from inside app.asar; electron-builder unpacks out/main beside it */
+const unpacked = (path: string) => path.replace(`app.asar${sep}`, `app.asar.unpacked${sep}`);
+
 export function workerEntry(name: string): { filename: string; execArgv: string[] } {
-  const js = join(here, 'workers', `${name}.js`);
-  if (existsSync(js)) return { filename: js, execArgv: [] };
-  const jsBeside = join(here, `${name}.js`);
-  if (existsSync(jsBeside)) return { filename: jsBeside, execArgv: [] };
+  // bundled: this code may sit in out/main or in a shared chunk below it (out/main/chunks)
+  for (const dir of [here, dirname(here)]) {
+    for (const candidate of [join(dir, 'workers', `${name}.js`), join(dir, `${name}.js`)]) {
+      if (existsSync(candidate)) return { filename: unpacked(candidate), execArgv: [] };
+    }
+  }
   return { filename: join(here, `${name}.ts`), execArgv: ['--import', 'tsx'] };
 }
 

@@ -9,6 +9,8 @@ vi.mock('../../src-main/serve/run-serve', () => ({
   runServe: vi.fn(async () => ({ url: 'http://127.0.0.1:4780/?token=t', token: 't', close: served.close })),
 }));
 const { runServe } = await import('../../src-main/serve/run-serve');
+vi.mock('../../src-main/cli/export-command', () => ({ runExportCommand: vi.fn(async () => 1) }));
+const { runExportCommand } = await import('../../src-main/cli/export-command');
 
 const flush = () => new Promise((resolve) => setImmediate(resolve));
 const run = (args: string[]) => runCommand(parseCommandLine(args, '/home/ana'), { launchArgs: args, bundleDir: '/opt/lora-tagger/out' });
@@ -30,10 +32,14 @@ afterEach(() => {
 });
 
 describe('runCommand', () => {
-  it('export: says plainly it is not in this build and exits 2, without a window', () => {
+  it("export: runs the export without a window and exits with the runner's code", async () => {
     run(['export', 'set', '--target', 'kohya', '--out', 'o.zip']);
-    expect(stderr).toHaveBeenCalledWith('lora-tagger export is not available in this build\n');
-    expect(app.exit).toHaveBeenCalledWith(2);
+    await flush();
+    expect(runExportCommand).toHaveBeenCalledWith(
+      expect.objectContaining({ command: 'export', folder: '/home/ana/set', target: 'kohya', out: '/home/ana/o.zip' }),
+      expect.objectContaining({ version: expect.any(String) }),
+    );
+    expect(app.exit).toHaveBeenCalledWith(1);
     expect(BrowserWindow.created).toHaveLength(0);
   });
 
