@@ -1,6 +1,7 @@
 import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
 import { addTagsTo, removeLastTag } from '../actions/caption-edits';
-import { addTags, parseTagInput } from '../logic/tag-edits';
+import { splitTagInput } from '../../src-shared/tag-text';
+import { addTags } from '../logic/tag-edits';
 import { setDuplicates } from '../stores/caption-store';
 import { focusTaken, useUiStore } from '../stores/ui-store';
 import { currentSegment, useSuggestions } from './use-suggestions';
@@ -37,7 +38,7 @@ export function TagInput({ imageId, tags }: TagInputProps) {
   useEffect(() => setHighlight(-1), [suggestions]);
 
   const submit = (raw: string) => {
-    const wanted = parseTagInput(raw);
+    const wanted = splitTagInput(raw);
     if (wanted.length === 0) return;
     const { added, duplicates } = addTags(tags, wanted);
     setDuplicates(duplicates);

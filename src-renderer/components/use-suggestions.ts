@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { TagCount } from '../../src-shared/contract';
-import { normalizeTag } from '../logic/tag-edits';
+import { normalizeTag } from '../../src-shared/tag-text';
 import { call } from '../transport/api';
 
 const DEBOUNCE_MS = 60;

@@ -4,18 +4,6 @@
  * no underscore or bracket rewriting, no reordering).
  */
 
-/** "  long   hair " → "long hair" */
-export const normalizeTag = (raw: string): string => raw.trim().replace(/\s+/g, ' ');
-
-/** What the tag input holds, split on commas: "a, b,, c" → ["a", "b", "c"] (duplicates within the input dropped). */
-export function parseTagInput(raw: string): string[] {
-  const seen = new Set<string>();
-  for (const part of raw.split(',')) {
-    const tag = normalizeTag(part);
-    if (tag) seen.add(tag);
-  }
-  return [...seen];
-}
 
 export interface AddOutcome {
   tags: string[];

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { editingEvents } from './editing';
 import { imageDetailSchema, imageSummarySchema, jobKindSchema, sessionInfoSchema, statsSchema, tagCountSchema } from './models';
 
 /** Everything main pushes to the renderer: what civitai-tagger sent over its WebSocket. */
@@ -29,6 +30,7 @@ export const events = {
   'menu.command': z.object({
     command: z.enum(['open-folder', 'close-folder', 'save', 'next', 'previous', 'shortcuts', 'find-tag', 'undo', 'redo']),
   }),
+  ...editingEvents,
 } as const;
 
 export type EventName = keyof typeof events;

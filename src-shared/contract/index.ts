@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { appChannels } from './app';
 import { captionChannels } from './captions';
+import { editingChannels } from './editing';
 import { exportChannels } from './export';
 import { imageChannels } from './images';
 import { sessionChannels } from './session';
@@ -8,6 +9,8 @@ import { tagChannels } from './tags';
 
 export * from './events';
 export * from './export';
+export * from './editing';
+export * from './batch-ops';
 export * from './models';
 
 /** Every request channel of the app, each with a zod schema for its input and output. */
@@ -18,6 +21,7 @@ export const channels = {
   ...captionChannels,
   ...tagChannels,
   ...exportChannels,
+  ...editingChannels,
 } as const;
 
 export type Channels = typeof channels;

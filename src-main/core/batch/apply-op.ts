@@ -1,4 +1,4 @@
-import type { AddOp, BatchOp, RemoveOp, RenameOp, SortOp } from '../../../src-shared/batch-ops';
+import type { AddOp, BatchOp, RemoveOp, RenameOp, SortOp } from '../../../src-shared/contract/batch-ops';
 import { AppError } from '../app-error';
 import { mergeEdited } from './merge-edited';
 import { prepareReplace, type Prepared } from './replace-op';

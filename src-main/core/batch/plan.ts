@@ -1,4 +1,4 @@
-import type { BatchOp } from '../../../src-shared/batch-ops';
+import type { BatchOp } from '../../../src-shared/contract/batch-ops';
 import { prepareOrThrow, tagsEqual, type BatchContext } from './apply-op';
 
 export interface BatchChange {

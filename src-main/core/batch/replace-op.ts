@@ -1,4 +1,4 @@
-import { regexProblem, type ReplaceOp } from '../../../src-shared/batch-ops';
+import { regexProblem, type ReplaceOp } from '../../../src-shared/contract/batch-ops';
 import { mergeEdited } from './merge-edited';
 
 /** `{ ok: false }` carries a sentence for the user; nothing here throws on their input. */

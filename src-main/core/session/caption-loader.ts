@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { readCaptionFile, type CaptionSnapshot } from '../captions/caption-file';
-import { parseTags } from '../captions/tag-text';
+import { parseTags } from '../../../src-shared/tag-text';
 import type { CaptionRow } from '../store/session-store';
 import type { CaptionState } from './image-entry';
 

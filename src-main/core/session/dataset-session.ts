@@ -2,7 +2,7 @@ import { basename, join } from 'node:path';
 import type { ImageDetail, ImageSummary, SessionInfo, SkippedFile, TagCount } from '../../../src-shared/contract';
 import { AppError } from '../app-error';
 import { readCaptionFile, writeCaptionFile, type CaptionSnapshot } from '../captions/caption-file';
-import { findDuplicate, joinTags, normalizeTag } from '../captions/tag-text';
+import { findDuplicate, joinTags, normalizeTag } from '../../../src-shared/tag-text';
 import type { EventBus } from '../events/event-bus';
 import type { SessionStore } from '../store/session-store';
 import { TagCounter } from '../vocabulary/tag-counter';

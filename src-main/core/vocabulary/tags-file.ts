@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { decodeCaption } from '../captions/caption-codec';
-import { normalizeTag } from '../captions/tag-text';
+import { normalizeTag } from '../../../src-shared/tag-text';
 import { writeFileAtomic } from '../fs/atomic-write';
 
 export const TAGS_FILE = 'tags.txt';

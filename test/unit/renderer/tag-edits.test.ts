@@ -1,16 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addTags, normalizeTag, parseTagInput, removeTag, toggleTag } from '../../../src-renderer/logic/tag-edits';
-
-describe('tag input parsing', () => {
-  it('keeps text as typed apart from trimming and collapsing spaces', () => {
-    expect(normalizeTag('  Long   Hair_(x) ')).toBe('Long Hair_(x)');
-  });
-
-  it('splits on commas and drops empty parts and repeats', () => {
-    expect(parseTagInput('a, b,, c ,a')).toEqual(['a', 'b', 'c']);
-    expect(parseTagInput(' , ')).toEqual([]);
-  });
-});
+import { addTags, removeTag, toggleTag } from '../../../src-renderer/logic/tag-edits';
 
 describe('tag list edits', () => {
   it('appends new tags in order and refuses the ones present', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { BatchOp } from '../../../../src-shared/batch-ops';
+import type { BatchOp } from '../../../../src-shared/contract/batch-ops';
 import { AppError } from '../../../../src-main/core/app-error';
 import { applyBatchOp, prepareBatchOp, tagsEqual } from '../../../../src-main/core/batch/apply-op';
 

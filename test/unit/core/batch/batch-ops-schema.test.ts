@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { batchOpSchema, batchRequestSchema, batchTargetSchema, regexProblem } from '../../../../src-shared/batch-ops';
+import { batchOpSchema, batchRequestSchema, batchTargetSchema, regexProblem } from '../../../../src-shared/contract/batch-ops';
 
 // The schema lives in src-shared; it is tested here because main is what parses it.
 describe('batchOpSchema', () => {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { tagSchema } from './contract/captions';
-import { imageIdSchema } from './contract/models';
+import { tagSchema } from './captions';
+import { imageIdSchema } from './models';
 
 /**
  * Dataset-wide tag edits. The renderer builds one of these and sends it over

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findDuplicate, joinTags, normalizeTag, parseTags, splitTagInput } from '../../../../src-main/core/captions/tag-text';
+import { findDuplicate, joinTags, normalizeTag, parseTags, splitTagInput } from '../../../src-shared/tag-text';
 
 describe('parseTags', () => {
   it.each([
