@@ -1,6 +1,7 @@
 import { runSliced } from './run-sliced';
 import { buildTagIndex, runToEnd, type NamedList, type TagIndex } from './tag-index';
-import { MatchRank, MIN_INSIDE_QUERY, insertionText, matchRank, queryKey, tagKey } from './tag-key';
+import { BestMatches, OwnTags, type OwnMatch } from './own-tags';
+import { MIN_INSIDE_QUERY, insertionText, queryKey } from './tag-key';
 import type { ListTag, TagCategory } from './tag-list';
 import { insideHits, prefixHits, type Hit } from './tag-search';
 
@@ -27,22 +28,6 @@ export interface SuggestOptions {
   underscoresToSpaces: boolean;
 }
 
-/** a dataset or recent tag that matched, before ranking */
-interface OwnMatch {
-  name: string;
-  key: string;
-  rank: MatchRank;
-  /** where it goes among matches of equal rank: lower first */
-  order: number;
-  id: number | undefined;
-  aliasOf: string | undefined;
-}
-
-/** the memo of tag keys is dropped past this size: dataset tags come and go */
-const KEY_MEMO_LIMIT = 200_000;
-
-const byCodeUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-
 /**
  * Autocomplete over the tag lists (the shipped Danbooru list first, then the
  * lists the user imports) and the dataset's own tags. Ranking: tags used in
@@ -60,7 +45,7 @@ export class SuggestIndex {
   private index: TagIndex = runToEnd(buildTagIndex([]));
   private wanted = 0;
   private latest: Promise<void> = Promise.resolve();
-  private readonly keyMemo = new Map<string, string>();
+  private readonly own = new OwnTags();
 
   /** Loads a list, replacing any list of the same source; resolves once suggestions use it. */
   addList(tags: readonly ListTag[], source: string): Promise<void> {
@@ -113,20 +98,19 @@ export class SuggestIndex {
       return out.length < limit;
     };
 
-    const used: OwnMatch[] = [];
+    const used = new BestMatches(limit);
     for (const [name, count] of opts.datasetCounts) {
-      if (!(count > 0)) continue;
-      const m = this.matchOwn(name, q, -count);
-      if (m) used.push(m);
+      if (!(count > 0) || !used.couldTake(count)) continue;
+      const m = this.own.match(this.index, name, q, -count);
+      if (m) used.offer(m);
     }
-    used.sort((a, b) => a.rank - b.rank || a.order - b.order || byCodeUnits(a.name, b.name));
-    for (const m of used) {
+    for (const m of used.sorted()) {
       if (!emit(this.ownSuggestion(m, 'dataset', -m.order), m.key)) return out;
     }
 
     const recent: OwnMatch[] = [];
     opts.recent.forEach((name, i) => {
-      const m = this.matchOwn(name, q, i);
+      const m = this.own.match(this.index, name, q, i);
       if (m) recent.push(m);
     });
     recent.sort((a, b) => a.rank - b.rank || a.order - b.order);
@@ -156,37 +140,6 @@ export class SuggestIndex {
       }
     }
     return out;
-  }
-
-  private keyOf(name: string): string {
-    let key = this.keyMemo.get(name);
-    if (key === undefined) {
-      if (this.keyMemo.size >= KEY_MEMO_LIMIT) this.keyMemo.clear();
-      key = tagKey(name);
-      this.keyMemo.set(name, key);
-    }
-    return key;
-  }
-
-  /** How a dataset or recent tag matches: by its own text, or by an alias the lists give it. */
-  private matchOwn(name: string, q: string, order: number): OwnMatch | null {
-    const key = this.keyOf(name);
-    if (key === '') return null;
-    let rank = matchRank(key, q);
-    let aliasOf: string | undefined;
-    const id = this.index.byKey.get(key);
-    if (rank !== MatchRank.start && id !== undefined) {
-      const aliasKeys = this.index.aliasKeys[id]!;
-      for (let a = 0; a < aliasKeys.length; a++) {
-        const r = matchRank(aliasKeys[a]!, q);
-        // as in the list search: an alias counts at its start or a word start, never inside
-        if (r < rank && r !== MatchRank.inside) {
-          rank = r;
-          aliasOf = this.index.aliases[id]![a];
-        }
-      }
-    }
-    return rank === MatchRank.none ? null : { name, key, rank, order, id, aliasOf };
   }
 
   private ownSuggestion(m: OwnMatch, source: SuggestionSource, count: number): Suggestion {
