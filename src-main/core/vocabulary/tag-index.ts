@@ -22,7 +22,10 @@ export interface TagIndex {
   readonly starts: RowTable;
   /** keys and alias keys from each word start after the first word */
   readonly words: RowTable;
-  /** every key, most used first, joined by line breaks: one native indexOf scans them all */
+  /**
+   * the keys the substring search covers (INSIDE_SEARCH_PER_LIST of each list),
+   * most used first, joined by line breaks: one native indexOf scans them all
+   */
   readonly haystack: string;
   /** where each key begins in `haystack`, and the entry it is */
   readonly haystackStarts: Int32Array;
@@ -36,6 +39,15 @@ export interface NamedList {
 
 /** tags between pauses: a pause point every millisecond or so */
 const STEP = 4096;
+
+/**
+ * How many of each list's most used tags the substring search covers. A rare
+ * substring costs one scan of all of them, and past this point Danbooru's
+ * tags have ~120 posts or fewer; such tags are still found by their start or
+ * a word start. A list the user imports is usually far smaller, so all of it
+ * is covered.
+ */
+export const INSIDE_SEARCH_PER_LIST = 50_000;
 
 /** shared by every tag without aliases, so 100,000 of them cost no arrays */
 const NO_ALIASES: readonly string[] = Object.freeze([]);
@@ -57,10 +69,14 @@ export function* buildTagIndex(lists: readonly NamedList[]): Generator<void, Tag
   const aliasKeys = new Array<readonly string[]>(most);
   const byKey = new Map<string, number>();
 
+  const searchedInside = new Uint8Array(most);
+
   let size = 0;
   let done = 0;
   for (const list of lists) {
-    for (const tag of list.tags) {
+    const listIds = new Int32Array(list.tags.length).fill(-1);
+    for (let t = 0; t < list.tags.length; t++) {
+      const tag = list.tags[t]!;
       if (++done % STEP === 0) yield;
       const key = tagKey(tag.name);
       if (key === '') continue;
@@ -79,25 +95,25 @@ export function* buildTagIndex(lists: readonly NamedList[]): Generator<void, Tag
         if (categories[id] === 'unknown') categories[id] = tag.category;
       }
       if (tag.aliases.length > 0) addAliases(id, key, tag.aliases, aliases, aliasKeys);
+      listIds[t] = id;
     }
+    markMostUsed(list.tags, listIds, searchedInside);
+    yield;
   }
   for (const column of [names, keys, categories, aliases, aliasKeys]) column.length = size;
 
-  // most used first, ties in list order; Danbooru's file is already in this
-  // order, which the (stable, run-aware) sort makes nearly free
-  const order = new Int32Array(size);
-  for (let id = 0; id < size; id++) order[id] = id;
-  order.sort((a, b) => counts[b]! - counts[a]! || a - b);
+  const order = Int32Array.from(byUse(size, (id) => counts[id]!));
   yield;
 
   const starts = yield* buildRowTable('starts', order, { keys, aliasKeys });
   const words = yield* buildRowTable('words', order, { keys, aliasKeys });
 
-  const haystackStarts = new Int32Array(size);
-  const inOrder = new Array<string>(size);
+  const haystackIds = order.filter((id) => searchedInside[id] === 1);
+  const haystackStarts = new Int32Array(haystackIds.length);
+  const inOrder = new Array<string>(haystackIds.length);
   let at = 0;
-  for (let i = 0; i < size; i++) {
-    const key = keys[order[i]!]!;
+  for (let i = 0; i < haystackIds.length; i++) {
+    const key = keys[haystackIds[i]!]!;
     haystackStarts[i] = at;
     inOrder[i] = key;
     at += key.length + 1;
@@ -116,8 +132,29 @@ export function* buildTagIndex(lists: readonly NamedList[]): Generator<void, Tag
     words,
     haystack: inOrder.join('\n'),
     haystackStarts,
-    haystackIds: order,
+    haystackIds,
   };
+}
+
+/**
+ * 0..n-1, most used first, ties in index order. A plain array on purpose: its
+ * sort finds the runs in input that is already in order (Danbooru's file is),
+ * where a typed array's sort with a comparator takes several times longer.
+ */
+function byUse(n: number, count: (i: number) => number): number[] {
+  const order = Array.from({ length: n }, (_, i) => i);
+  return order.sort((a, b) => count(b) - count(a) || a - b);
+}
+
+/** Marks the entries of a list's INSIDE_SEARCH_PER_LIST most used tags (by that list's own counts). */
+function markMostUsed(tags: readonly ListTag[], ids: Int32Array, marked: Uint8Array): void {
+  let chosen: ArrayLike<number> = ids;
+  if (tags.length > INSIDE_SEARCH_PER_LIST) {
+    chosen = byUse(tags.length, (t) => tags[t]!.postCount)
+      .slice(0, INSIDE_SEARCH_PER_LIST)
+      .map((t) => ids[t]!);
+  }
+  for (let i = 0; i < chosen.length; i++) if (chosen[i]! >= 0) marked[chosen[i]!] = 1;
 }
 
 /** Adds a tag's aliases to entry `id`, skipping its own key and aliases it already has. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SuggestIndex, type SuggestOptions } from '../../../../src-main/core/vocabulary/suggest-index';
-import { parseTagList } from '../../../../src-main/core/vocabulary/tag-list';
+import { INSIDE_SEARCH_PER_LIST } from '../../../../src-main/core/vocabulary/tag-index';
+import { parseTagList, type ListTag } from '../../../../src-main/core/vocabulary/tag-list';
 
 const FIXTURE = [
   '1girl,0,6008644,"1girls,sole_female"',
@@ -207,6 +208,32 @@ describe('SuggestIndex lists', () => {
     expect(await index.removeList('mine.txt')).toBe(false);
     expect(names(index, 'my')).toEqual([]);
     expect(index.sources()).toEqual(['danbooru']);
+  });
+
+  it('sees a dataset tag’s aliases once a list that has them is loaded', async () => {
+    const index = new SuggestIndex();
+    const datasetCounts = new Map([['breasts', 4]]);
+    expect(index.suggest('boo', options({ datasetCounts }))).toEqual([]);
+    await index.addList(parseTagList(FIXTURE, 'danbooru.csv').tags, 'danbooru');
+    expect(index.suggest('boo', options({ datasetCounts }))[0]).toMatchObject({ name: 'breasts', aliasOf: 'boobs' });
+    await index.removeList('danbooru');
+    expect(index.suggest('boo', options({ datasetCounts }))).toEqual([]);
+  });
+
+  it('searches inside only each list’s most used tags, and still finds the rest by their start', async () => {
+    const big: ListTag[] = Array.from({ length: INSIDE_SEARCH_PER_LIST + 2 }, (_, i) => ({
+      name: `tag_${i}_zq`,
+      category: 'general',
+      postCount: INSIDE_SEARCH_PER_LIST + 2 - i,
+      aliases: [],
+    }));
+    big.push({ name: 'rare_xylophone', category: 'general', postCount: 0, aliases: [] });
+    const index = new SuggestIndex();
+    await index.addList(big, 'big');
+    await index.addList([{ name: 'my_xylophone', category: 'unknown', postCount: 0, aliases: [] }], 'mine');
+    expect(names(index, 'ylophone')).toEqual(['my_xylophone']);
+    expect(names(index, 'rare_xy')).toEqual(['rare_xylophone']);
+    expect(names(index, 'xylophone')).toEqual(['rare_xylophone', 'my_xylophone']);
   });
 
   it('keeps answering from the previous index until a rebuild is complete', async () => {
