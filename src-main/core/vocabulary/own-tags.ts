@@ -17,8 +17,6 @@ export interface OwnMatch {
 /** What the index knows about one tag as the user's dataset writes it. */
 interface OwnTag {
   key: string;
-  /** the index `id` and `search` were read from: a rebuilt index means read again */
-  index: TagIndex;
   id: number | undefined;
   /** the key and its alias keys joined by line breaks: one indexOf rules out most tags */
   search: string;
@@ -36,15 +34,20 @@ const MEMO_LIMIT = 200_000;
  */
 export class OwnTags {
   private readonly memo = new Map<string, OwnTag>();
+  /** the index the memo was read from: a rebuilt index (a list added or removed) starts it over */
+  private memoIndex: TagIndex | null = null;
 
   private lookup(index: TagIndex, name: string): OwnTag {
+    if (index !== this.memoIndex || this.memo.size >= MEMO_LIMIT) {
+      this.memo.clear();
+      this.memoIndex = index;
+    }
     let tag = this.memo.get(name);
-    if (tag && tag.index === index) return tag;
-    const key = tag?.key ?? tagKey(name);
+    if (tag) return tag;
+    const key = tagKey(name);
     const id = key === '' ? undefined : index.byKey.get(key);
     const aliasKeys = id === undefined ? [] : index.aliasKeys[id]!;
-    tag = { key, index, id, search: aliasKeys.length === 0 ? key : [key, ...aliasKeys].join('\n') };
-    if (this.memo.size >= MEMO_LIMIT) this.memo.clear();
+    tag = { key, id, search: aliasKeys.length === 0 ? key : [key, ...aliasKeys].join('\n') };
     this.memo.set(name, tag);
     return tag;
   }

@@ -47,7 +47,11 @@ export class SuggestIndex {
   private latest: Promise<void> = Promise.resolve();
   private readonly own = new OwnTags();
 
-  /** Loads a list, replacing any list of the same source; resolves once suggestions use it. */
+  /**
+   * Loads a list, replacing any list of the same source; resolves once
+   * suggestions use it. The index keeps `tags` (not a copy) to rebuild from
+   * when another list comes or goes: do not change it afterwards.
+   */
   addList(tags: readonly ListTag[], source: string): Promise<void> {
     const list: NamedList = { source, tags };
     const at = this.lists.findIndex((l) => l.source === source);
