@@ -55,7 +55,13 @@ export async function contentFingerprint(path: string): Promise<string> {
   }
 }
 
-export default async function render(task: RenderTask): Promise<RenderResult> {
+/** starts a thread (and loads sharp in it) ahead of the first real render */
+export interface WarmTask {
+  warm: true;
+}
+
+export default async function render(task: RenderTask | WarmTask): Promise<RenderResult> {
+  if ('warm' in task) return { ok: false, reason: 'warm', fingerprint: null };
   let fingerprint = task.fingerprint;
   try {
     fingerprint ??= await contentFingerprint(task.src);

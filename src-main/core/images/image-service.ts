@@ -147,6 +147,16 @@ export class ImageService {
     });
   }
 
+  /**
+   * Start every render thread now (when a folder opens) rather than on the
+   * first thumbnails the user waits for: loading sharp in a thread takes a
+   * few hundred milliseconds.
+   */
+  async warmUp(): Promise<void> {
+    const pool = this.workers();
+    await Promise.all(Array.from({ length: this.concurrency }, () => pool.run({ warm: true })));
+  }
+
   /** resolves when no render is queued or running (tests, the bench) */
   idle(): Promise<void> {
     return this.queue.idle();
@@ -173,8 +183,7 @@ export class ImageService {
     return this.queue.schedule(
       key,
       async () => {
-        this.pool ??= createWorkerPool<typeof render>('render-worker', { maxThreads: this.concurrency });
-        const result = await this.pool.run({
+        const result = await this.workers().run({
           src,
           cacheDir: this.root,
           kind,
@@ -192,6 +201,11 @@ export class ImageService {
       },
       { priority, ...(signal ? { signal } : {}) },
     );
+  }
+
+  private workers(): WorkerPool<typeof render> {
+    this.pool ??= createWorkerPool<typeof render>('render-worker', { maxThreads: this.concurrency });
+    return this.pool;
   }
 
   private stateOf(session: DatasetSession): SessionImages {

@@ -18,6 +18,8 @@ export interface StallFigures {
 export class StallMonitor {
   private readonly histogram: IntervalHistogram;
   private running = false;
+  /** figures from before a pause: the histogram itself would count the paused time as one stall */
+  private carried: StallFigures | null = null;
 
   constructor(readonly resolutionMs = 10) {
     this.histogram = monitorEventLoopDelay({ resolution: resolutionMs });
@@ -34,18 +36,46 @@ export class StallMonitor {
     this.running = false;
   }
 
-  /** figures since start or the last reset */
+  /**
+   * Stop counting while something that is not the app's work runs (a
+   * benchmark's own harness spawning a comparison tool).
+   */
+  pause(): void {
+    if (!this.running) return;
+    this.carried = this.figures();
+    this.histogram.disable();
+    this.running = false;
+  }
+
+  /** resolves once the gap of the pause is out of the figures */
+  async resume(): Promise<void> {
+    if (this.running) return;
+    const kept = this.carried;
+    this.histogram.enable();
+    this.running = true;
+    await new Promise((r) => setTimeout(r, this.resolutionMs * 2 + 1));
+    this.histogram.reset();
+    this.carried = kept;
+  }
+
+  /** figures since start or the last reset (across pauses: the p99 is then the highest segment's) */
   figures(): StallFigures {
     const h = this.histogram;
-    if (h.count === 0) return { maxStallMs: 0, p99StallMs: 0, samples: 0 };
+    const now: StallFigures =
+      h.count === 0
+        ? { maxStallMs: 0, p99StallMs: 0, samples: 0 }
+        : { maxStallMs: this.stallOf(h.max), p99StallMs: this.stallOf(h.percentile(99)), samples: h.count };
+    const c = this.carried;
+    if (!c) return now;
     return {
-      maxStallMs: this.stallOf(h.max),
-      p99StallMs: this.stallOf(h.percentile(99)),
-      samples: h.count,
+      maxStallMs: Math.max(c.maxStallMs, now.maxStallMs),
+      p99StallMs: Math.max(c.p99StallMs, now.p99StallMs),
+      samples: c.samples + now.samples,
     };
   }
 
   reset(): void {
+    this.carried = null;
     this.histogram.reset();
   }
 

@@ -1,0 +1,73 @@
+/** `npm run bench -- --images 10000 --runs 3 --json out.json` */
+export interface BenchArgs {
+  images: number;
+  /** 512×384 instead of 2048×1536: for the 100,000-image run */
+  small: boolean;
+  runs: number;
+  seed: number;
+  edits: number;
+  json: string | null;
+  /** run only these phases (development) */
+  only: Set<PhaseName> | null;
+  /** keep the run folders for a look afterwards */
+  keep: boolean;
+}
+
+export const PHASES = ['open', 'filter', 'edit', 'thumbs', 'import'] as const;
+export type PhaseName = (typeof PHASES)[number];
+
+const USAGE = `usage: npm run bench -- [--images N] [--small] [--runs N] [--seed N] [--edits N] [--json FILE] [--only ${PHASES.join(',')}] [--keep]`;
+
+export function parseArgs(argv: readonly string[]): BenchArgs {
+  const args: BenchArgs = { images: 1000, small: false, runs: 3, seed: 1, edits: 1000, json: null, only: null, keep: false };
+  for (let i = 0; i < argv.length; i++) {
+    const flag = argv[i]!;
+    const value = () => {
+      const v = argv[++i];
+      if (v === undefined) throw new Error(`${flag} needs a value\n${USAGE}`);
+      return v;
+    };
+    const count = (min: number) => {
+      const n = Number(value());
+      if (!Number.isInteger(n) || n < min) throw new Error(`${flag} takes a whole number ≥ ${min}\n${USAGE}`);
+      return n;
+    };
+    switch (flag) {
+      case '--images':
+        args.images = count(1);
+        break;
+      case '--small':
+        args.small = true;
+        break;
+      case '--runs':
+        args.runs = count(1);
+        break;
+      case '--seed':
+        args.seed = count(0);
+        break;
+      case '--edits':
+        args.edits = count(1);
+        break;
+      case '--json':
+        args.json = value();
+        break;
+      case '--only': {
+        const names = value().split(',');
+        const bad = names.filter((n) => !(PHASES as readonly string[]).includes(n));
+        if (bad.length) throw new Error(`unknown phase ${bad.join(', ')}\n${USAGE}`);
+        args.only = new Set(names as PhaseName[]);
+        break;
+      }
+      case '--keep':
+        args.keep = true;
+        break;
+      case '--help':
+        console.log(USAGE);
+        process.exit(0);
+        break;
+      default:
+        throw new Error(`unknown option ${flag}\n${USAGE}`);
+    }
+  }
+  return args;
+}

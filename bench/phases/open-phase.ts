@@ -1,0 +1,46 @@
+import { join } from 'node:path';
+import type { ImageSummary, SessionInfo } from '../../src-shared/contract';
+import { unwrap, type Figures, type RunContext } from '../context';
+import { stageFolder } from '../dataset/stage';
+import { timed } from '../measure/stats';
+
+/**
+ * First open of a captioned folder in place, until session.open resolves
+ * (every image listed, every caption read and indexed); then the list the
+ * renderer asks for, as the serve transport sends it; then close and reopen.
+ * Leaves the folder open for the phases after it.
+ */
+export async function openPhase(ctx: RunContext): Promise<Figures> {
+  const folder = join(ctx.workDir, 'captioned');
+  await stageFolder(ctx.datasetDir, folder, 'all');
+  const setup = { mode: 'in-place', outputDir: 'output', prefix: 'img' } as const;
+
+  const first = await timed(() => ctx.api.invoke('session.open', { path: folder, setup }));
+  checkOpened(unwrap(first.value, 'first open') as SessionInfo, ctx);
+  // the header checks run on after open: let them finish here, so their stalls are this phase's
+  await ctx.api.workspace.requireSession().whenIdle();
+
+  const list = await timed(() => ctx.api.invoke('images.list', {}));
+  const items = (unwrap(list.value, 'images.list') as { items: ImageSummary[] }).items;
+  if (items.length !== ctx.args.images) throw new Error(`images.list gave ${items.length} items`);
+  // what the serve transport does with it before it reaches the renderer
+  const json = await timed(async () => JSON.stringify(list.value));
+
+  unwrap(await ctx.api.invoke('session.close', {}), 'close');
+  const reopen = await timed(() => ctx.api.invoke('session.open', { path: folder }));
+  checkOpened(unwrap(reopen.value, 'reopen') as SessionInfo, ctx);
+
+  return {
+    firstOpenMs: first.ms,
+    reopenMs: reopen.ms,
+    listMs: list.ms,
+    listJsonMs: json.ms,
+    listKb: json.value.length / 1024,
+  };
+}
+
+function checkOpened(info: SessionInfo, ctx: RunContext): void {
+  if (info.stats.total !== ctx.args.images) throw new Error(`opened ${info.stats.total} of ${ctx.args.images} images`);
+  // every generated caption has 20–40 tags: all of them must be indexed when open resolves
+  if (info.stats.tagged !== ctx.args.images) throw new Error(`only ${info.stats.tagged} captions indexed`);
+}

@@ -1,0 +1,139 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os, { availableParallelism, tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createApiHost } from '../src-main/api/create-api-host';
+import { StallMonitor } from '../src-main/core/perf/stall-monitor';
+import { parseArgs, PHASES, type PhaseName } from './args';
+import type { Figures, RunContext } from './context';
+import { FULL_SIZE, SMALL_SIZE } from './dataset/dataset-spec';
+import { ensureDataset } from './dataset/ensure-dataset';
+import { makeVocabulary } from './dataset/vocabulary';
+import { OwnStallWatch } from './measure/own-stall-watch';
+import { RssSampler } from './measure/rss-sampler';
+import { median, round } from './measure/stats';
+import { editPhase } from './phases/edit-phase';
+import { filterPhase } from './phases/filter-phase';
+import { importPhase } from './phases/import-phase';
+import { openPhase } from './phases/open-phase';
+import { thumbsPhase } from './phases/thumbs-phase';
+import { printTable } from './report';
+import { warmUp } from './warm-up';
+
+/**
+ * `npm run bench`: LoRA Tagger's main process on a generated dataset, phase
+ * by phase, in this one process (as main runs them), with the event-loop
+ * stall monitor and a memory sampler watching throughout. Each figure is the
+ * median of `--runs` runs; each comparison a ratio within one run.
+ */
+const PHASE_FNS: Record<PhaseName, (ctx: RunContext) => Promise<Figures>> = {
+  open: openPhase,
+  filter: filterPhase,
+  edit: editPhase,
+  thumbs: thumbsPhase,
+  import: importPhase,
+};
+
+const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
+const log = (line: string) => console.log(line);
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  const size = args.small ? SMALL_SIZE : FULL_SIZE;
+  const spec = { images: args.images, seed: args.seed, ...size };
+  const cores = availableParallelism();
+  log(`LoRA Tagger bench: ${args.images} images of ${size.width}×${size.height}, ${args.runs} runs, ${cores} cores, Node ${process.version}`);
+  const datasetDir = await ensureDataset(join(repo, '.bench'), spec, log);
+  const vocabulary = makeVocabulary(args.seed);
+
+  const monitor = new StallMonitor(5).start();
+  const own = new OwnStallWatch(5);
+  own.start();
+  const harness = async <T>(work: () => Promise<T>): Promise<T> => {
+    monitor.pause();
+    own.pause();
+    try {
+      return await work();
+    } finally {
+      own.resume();
+      await monitor.resume();
+    }
+  };
+  const rss = new RssSampler();
+  rss.start();
+  const perRun: Figures[] = [];
+  const phaseStalls: Record<string, number[]> = {};
+  const phases = PHASES.filter((p) => p === 'open' || !args.only || args.only.has(p));
+
+  const workRoot = await mkdtemp(join(tmpdir(), 'lora-tagger-bench-'));
+  await warmUp({ args, workRoot, datasetDir, cores, vocabulary, log }, phases, PHASE_FNS);
+  rss.takePhasePeak();
+
+  for (let run = 1; run <= args.runs; run++) {
+    const workDir = join(workRoot, `run-${run}`);
+    await mkdir(workDir, { recursive: true });
+    const cacheDir = join(workDir, 'app-cache');
+    const api = createApiHost({
+      transport: 'serve',
+      userDataDir: join(workDir, 'app-data'),
+      cacheDir,
+      servedFolder: null,
+      version: 'bench',
+    });
+    const ctx: RunContext = { api, datasetDir, workDir, cacheDir, run, cores, vocabulary, args, log, harness };
+    const figures: Figures = {};
+    let worst = 0;
+    let worstOwn = 0;
+    try {
+      for (const phase of phases) {
+        monitor.reset();
+        own.take();
+        const started = performance.now();
+        Object.assign(figures, await PHASE_FNS[phase](ctx));
+        const stall = monitor.figures().maxStallMs;
+        const { ownMs, queuedMs } = own.take();
+        worst = Math.max(worst, stall);
+        worstOwn = Math.max(worstOwn, ownMs);
+        (phaseStalls[phase] ??= []).push(stall);
+        (phaseStalls[`${phase} own`] ??= []).push(ownMs);
+        log(
+          `  run ${run} ${phase.padEnd(6)} ${((performance.now() - started) / 1000).toFixed(1)} s, longest stall ${stall} ms ` +
+            `(own ${ownMs} ms, longest wait for a core ${queuedMs} ms), peak RSS ${Math.round(rss.takePhasePeak())} MB, load ${os.loadavg()[0]!.toFixed(1)}`,
+        );
+      }
+      figures.maxStallMs = worst;
+      figures.maxOwnStallMs = worstOwn;
+      perRun.push(figures);
+    } finally {
+      await api.shutdown();
+      if (!args.keep) await rm(workDir, { recursive: true, force: true });
+      else log(`  kept ${workDir}`);
+    }
+  }
+  if (!args.keep) await rm(workRoot, { recursive: true, force: true });
+  rss.stop();
+  monitor.stop();
+  own.stop();
+
+  const keys = [...new Set(perRun.flatMap((f) => Object.keys(f)))];
+  const result: Record<string, number> = { images: args.images, runs: args.runs, cores, width: size.width, height: size.height };
+  for (const key of keys) result[key] = round(median(perRun.map((f) => f[key]!).filter((v) => v !== undefined)), 3);
+  result.worstStallMs = Math.max(...perRun.map((f) => f.maxStallMs!));
+  result.loadAverage = round(os.loadavg()[0]!, 1);
+  result.peakRssMb = round(rss.lifetimePeakMb(), 1);
+
+  log('');
+  printTable(result, phaseStalls, log);
+  if (args.json) {
+    await writeFile(args.json, JSON.stringify(result, null, 2) + '\n');
+    log(`\nwrote ${args.json}`);
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (err) => {
+    console.error(err instanceof Error ? err.message : err);
+    process.exit(1);
+  },
+);
