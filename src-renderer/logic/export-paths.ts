@@ -1,0 +1,66 @@
+import type { ExportTarget } from '../../src-shared/contract/export';
+
+/**
+ * Path arithmetic for the export dialog's output field. The renderer has no
+ * `node:path` and may run in a browser on another OS than the dataset's
+ * machine (`lora-tagger serve`), so paths are read in the style they are
+ * written in: Windows when the dataset path uses backslashes only.
+ */
+
+const windowsStyle = (path: string) => path.includes('\\') && !path.includes('/');
+const separatorOf = (path: string) => (windowsStyle(path) ? '\\' : '/');
+
+/** '/a/b/' → '/a/b'; a root ('/', 'C:\') stays as it is */
+function trimSeparators(path: string): string {
+  const trimmed = path.replace(/[\\/]+$/, '');
+  return trimmed === '' || /^[A-Za-z]:$/.test(trimmed) ? path : trimmed;
+}
+
+/** the folder holding `path`; a root is its own parent */
+export function parentDir(path: string): string {
+  const clean = trimSeparators(path);
+  const cut = Math.max(clean.lastIndexOf('/'), clean.lastIndexOf('\\'));
+  if (cut < 0) return clean;
+  const parent = clean.slice(0, cut);
+  // keep the root's separator: '/x' → '/', 'C:\x' → 'C:\'
+  return parent === '' || /^[A-Za-z]:$/.test(parent) ? clean.slice(0, cut + 1) : parent;
+}
+
+export function baseName(path: string): string {
+  const clean = trimSeparators(path);
+  return clean.slice(Math.max(clean.lastIndexOf('/'), clean.lastIndexOf('\\')) + 1);
+}
+
+export function joinPath(dir: string, name: string): string {
+  const sep = separatorOf(dir);
+  return /[\\/]$/.test(dir) ? dir + name : dir + sep + name;
+}
+
+/** main refuses relative export paths: it would not know what they are relative to */
+export const isAbsolutePath = (path: string): boolean => /^(\/|[A-Za-z]:[\\/]|\\\\)/.test(path);
+
+/** the same reading as main's and the CLI's: a name ending in .zip is a zip, anything else a folder */
+export const outKindOf = (path: string): 'zip' | 'folder' => (/\.zip$/i.test(path.trim()) ? 'zip' : 'folder');
+
+/** `path` is `dir` or somewhere below it (compared with separators unified) */
+export function isInsideDir(path: string, dir: string): boolean {
+  const unify = (p: string) => trimSeparators(p.trim()).replace(/\\/g, '/');
+  const p = unify(path);
+  const d = unify(dir).replace(/\/$/, '');
+  return p === d || p.startsWith(`${d}/`);
+}
+
+const SUFFIX: Record<ExportTarget, string> = {
+  civitai: '-civitai.zip',
+  kohya: '-kohya',
+  'ai-toolkit': '-ai-toolkit',
+};
+
+/**
+ * Beside the dataset folder, never in it: main refuses an export inside the
+ * folder it reads from (the export would be scanned back in). For an import
+ * session the dataset folder is `<root>/<output>`, so this lands in `<root>`.
+ */
+export function defaultOutPath(datasetDir: string, name: string, target: ExportTarget): string {
+  return joinPath(parentDir(datasetDir), `${name}${SUFFIX[target]}`);
+}
