@@ -1,6 +1,7 @@
 import { runSliced } from './run-sliced';
 import { buildTagIndex, runToEnd, type NamedList, type TagIndex } from './tag-index';
-import { BestMatches, OwnTags, type OwnMatch } from './own-tags';
+import { DatasetView } from './dataset-view';
+import { OwnTags, type OwnMatch } from './own-tags';
 import { MIN_INSIDE_QUERY, insertionText, queryKey } from './tag-key';
 import type { ListTag, TagCategory } from './tag-list';
 import { insideHits, prefixHits, type Hit } from './tag-search';
@@ -46,6 +47,7 @@ export class SuggestIndex {
   private wanted = 0;
   private latest: Promise<void> = Promise.resolve();
   private readonly own = new OwnTags();
+  private readonly dataset = new DatasetView();
 
   /**
    * Loads a list, replacing any list of the same source; resolves once
@@ -102,13 +104,7 @@ export class SuggestIndex {
       return out.length < limit;
     };
 
-    const used = new BestMatches(limit);
-    for (const [name, count] of opts.datasetCounts) {
-      if (!(count > 0) || !used.couldTake(count)) continue;
-      const m = this.own.match(this.index, name, q, -count);
-      if (m) used.offer(m);
-    }
-    for (const m of used.sorted()) {
+    for (const m of this.dataset.best(opts.datasetCounts, this.index, this.own, q, limit)) {
       if (!emit(this.ownSuggestion(m, 'dataset', -m.order), m.key)) return out;
     }
 

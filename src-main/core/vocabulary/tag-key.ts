@@ -21,6 +21,7 @@ const CONTROL = /[\u0000-\u001f\u007f]/g;
 const NOT_A_KEY = /[A-Z\s\u0000-\u001f\u007f-\uffff]/;
 
 /** `_`, `-` and `(` end a word; keys hold no spaces, they are `_` already */
+export const WORD_SEPARATORS = ['_', '-', '('] as const;
 const isWordSeparator = (c: number): boolean => c === UNDERSCORE || c === HYPHEN || c === OPEN_PAREN;
 
 /**
