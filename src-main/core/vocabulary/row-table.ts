@@ -70,10 +70,10 @@ export function* buildRowTable(kind: RowKind, order: ArrayLike<number>, texts: R
   let rows = 0;
   const count = (): void => void rows++;
   for (let i = 0; i < order.length; i++) {
+    if (i % BUILD_STEP === 0) yield;
     const id = order[i]!;
     for (let a = -1; a < texts.aliasKeys[id]!.length; a++) eachRow(kind, rowText(texts, id, a), count);
   }
-  yield;
 
   const ids = new Int32Array(rows);
   const alias = new Int32Array(rows);

@@ -16,7 +16,7 @@ const OPEN_PAREN = 0x28;
 
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f]/g;
-/** anything tagKey would change: upper case, blanks, control or non-ASCII characters (whose case it cannot judge cheaply) */
+/** anything tagKey might change: upper case, blanks, control characters, and non-ASCII (whose case is not checked here) */
 // eslint-disable-next-line no-control-regex
 const NOT_A_KEY = /[A-Z\s\u0000-\u001f\u007f-\uffff]/;
 
