@@ -6,7 +6,7 @@ import {
   exportOptionsSchema,
   type ExportTarget,
 } from '../../src-shared/contract/export';
-import { defaultOutPath, isAbsolutePath, isInsideDir, outKindOf } from './export-paths';
+import { defaultOutPath, isAbsolutePath, isInsideDir, outKindOf, retargetPath } from './export-paths';
 
 /**
  * What the export dialog's fields hold. Numbers stay text while they are
@@ -73,9 +73,11 @@ export function defaultForm(session: FormSession, target: ExportTarget = 'civita
   };
 }
 
-/** another target: a default path that follows it, unless the user chose the path */
+/** another target: the path follows it, keeping a folder or name the user chose */
 export function withTarget(form: ExportForm, target: ExportTarget, session: FormSession): ExportForm {
-  const outPath = form.outPathEdited ? form.outPath : defaultOutPath(session.datasetDir, session.name, target);
+  const outPath = form.outPathEdited
+    ? retargetPath(form.outPath, form.target, target)
+    : defaultOutPath(session.datasetDir, session.name, target);
   return { ...form, target, outPath };
 }
 

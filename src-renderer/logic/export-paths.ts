@@ -57,6 +57,17 @@ const SUFFIX: Record<ExportTarget, string> = {
 };
 
 /**
+ * The path after switching target when the user already chose one: a name
+ * that still ends the way the old target's default did (`set-civitai.zip`)
+ * takes the new target's ending (`set-kohya`), in the folder the user chose;
+ * any other name is the user's own and stays.
+ */
+export function retargetPath(path: string, from: ExportTarget, to: ExportTarget): string {
+  const suffix = SUFFIX[from];
+  return path.toLowerCase().endsWith(suffix) ? path.slice(0, path.length - suffix.length) + SUFFIX[to] : path;
+}
+
+/**
  * Beside the dataset folder, never in it: main refuses an export inside the
  * folder it reads from (the export would be scanned back in). For an import
  * session the dataset folder is `<root>/<output>`, so this lands in `<root>`.

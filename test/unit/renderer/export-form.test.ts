@@ -36,6 +36,9 @@ describe('export form', () => {
     expect(options(kohya).out).toEqual({ kind: 'folder', path: '/data/fruit-kohya' });
     const chosen = withTarget(form({ outPath: '/elsewhere/set.zip', outPathEdited: true }), 'ai-toolkit', session);
     expect(chosen.outPath).toBe('/elsewhere/set.zip');
+    // a default name moved to another folder keeps the folder and follows the target
+    const moved = withTarget(form({ outPath: '/elsewhere/fruit-civitai.zip', outPathEdited: true }), 'kohya', session);
+    expect(moved.outPath).toBe('/elsewhere/fruit-kohya');
   });
 
   it('offers Civitai exactly 2048 and other targets the size typed', () => {

@@ -7,6 +7,7 @@ import {
   joinPath,
   outKindOf,
   parentDir,
+  retargetPath,
 } from '../../../src-renderer/logic/export-paths';
 
 describe('export paths', () => {
@@ -57,5 +58,11 @@ describe('export paths', () => {
     expect(isInsideDir('/a/fruit', '/a/fruit/')).toBe(true);
     expect(isInsideDir('/a/fruit-civitai.zip', '/a/fruit')).toBe(false);
     expect(isInsideDir('C:\\a\\fruit\\out', 'C:\\a\\fruit')).toBe(true);
+  });
+
+  it("moves a default ending to the new target and leaves the user's own names", () => {
+    expect(retargetPath('/x/set-civitai.zip', 'civitai', 'ai-toolkit')).toBe('/x/set-ai-toolkit');
+    expect(retargetPath('C:\\x\\set-kohya', 'kohya', 'civitai')).toBe('C:\\x\\set-civitai.zip');
+    expect(retargetPath('/x/mine.zip', 'civitai', 'kohya')).toBe('/x/mine.zip');
   });
 });
