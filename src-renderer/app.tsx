@@ -1,4 +1,5 @@
 import { ConnectionBanner } from './components/connection-banner';
+import { ExportDialog } from './components/export-dialog';
 import { ShortcutsOverlay } from './components/shortcuts-overlay';
 import { ToastView } from './components/toast';
 import { useDropGuard } from './components/use-drop-guard';
@@ -21,6 +22,8 @@ export function App() {
       {(phase.kind === 'probing' || phase.kind === 'opening') && <OpeningScreen phase={phase} />}
       {phase.kind === 'setup' && <SetupScreen probe={phase.probe} />}
       {phase.kind === 'tagging' && <TaggingScreen />}
+      {/* beside the screen, not in it: folded to a bar, it stays while the screen's views change */}
+      <ExportDialog />
       <ShortcutsOverlay />
       <ToastView />
     </div>

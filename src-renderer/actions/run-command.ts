@@ -3,6 +3,7 @@ import type { ShortcutAction } from '../keyboard/shortcut-map';
 import { useSessionStore } from '../stores/session-store';
 import { requestFocus, setShortcutsOpen } from '../stores/ui-store';
 import { nextImage, previousImage } from './current-image';
+import { openExportDialog } from './export';
 import { chooseFolder } from './open-folder';
 import { closeFolder, saveSession } from './session-flow';
 import { redo, undo } from './undo-redo';
@@ -47,6 +48,9 @@ export function runCommand(command: Command): void {
       return;
     case 'close-folder':
       void closeFolder();
+      return;
+    case 'export':
+      openExportDialog();
       return;
     case 'undo':
       undo();

@@ -1,4 +1,5 @@
 import { useShallow } from 'zustand/react/shallow';
+import { openExportDialog } from '../actions/export';
 import { closeFolder, saveSession } from '../actions/session-flow';
 import { useImagesStore } from '../stores/images-store';
 import { useSessionStore } from '../stores/session-store';
@@ -32,6 +33,9 @@ export function TaggingHeader() {
       <div className="tagging-actions">
         <button type="button" data-testid="save-button" title="Save (Ctrl S)" onClick={() => void saveSession()}>
           Save
+        </button>
+        <button type="button" data-testid="export-button" title="Export for a trainer (Ctrl E)" onClick={openExportDialog}>
+          Export…
         </button>
         <button
           type="button"

@@ -14,7 +14,8 @@ export type ShortcutAction =
   | 'shortcuts'
   | 'close-overlay'
   | 'undo'
-  | 'redo';
+  | 'redo'
+  | 'export';
 
 export interface KeyPress {
   key: string;
@@ -39,6 +40,8 @@ export function shortcutFor(press: KeyPress): ShortcutAction | null {
         return 'find-tag';
       case 'l':
         return 'focus-tag-input';
+      case 'e':
+        return press.shiftKey ? null : 'export';
       // in a text field these are the field's own undo and redo
       case 'z':
         return press.focus === 'text' ? null : press.shiftKey ? 'redo' : 'undo';
@@ -79,6 +82,7 @@ export const SHORTCUT_HELP: ReadonlyArray<{ keys: string[]; does: string }> = [
   { keys: ['Ctrl F'], does: 'Filter the tag list' },
   { keys: ['Ctrl Z'], does: 'Undo the last tag edit (outside text fields)' },
   { keys: ['Ctrl Shift Z', 'Ctrl Y'], does: 'Redo' },
+  { keys: ['Ctrl E'], does: 'Export the dataset for a trainer (check first, then export)' },
   { keys: ['Ctrl S'], does: 'Save (rewrites tags.txt; captions are saved as you edit)' },
   { keys: ['Esc'], does: 'Leave the text field, close a list or this overlay' },
   { keys: ['?'], does: 'Show these shortcuts' },
