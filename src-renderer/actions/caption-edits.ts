@@ -1,7 +1,7 @@
 import type { ImageDetail } from '../../src-shared/contract';
 import type { AppErrorData, Result } from '../../src-shared/result';
-import { createEditHistory } from '../logic/edit-history';
 import { addTags, removeTag, sameTags, toggleTag } from '../logic/tag-edits';
+import { moveTagWithin } from '../logic/tag-order';
 import { acceptDetail, setDuplicates, useCaptionStore } from '../stores/caption-store';
 import { updateRowFromDetail } from '../stores/images-store';
 import { refreshRecentTags } from '../stores/tags-store';
@@ -13,9 +13,6 @@ import { call } from '../transport/api';
  * it starts from, so two quick edits must not both start from the same one: the
  * second waits for the first's answer and builds on the detail it returned.
  */
-/** this window's tag edits, for Ctrl+Z / Ctrl+Shift+Z (see undo-redo.ts) */
-export const editHistory = createEditHistory(500);
-
 let queue: Promise<void> = Promise.resolve();
 let waiting = 0;
 
@@ -37,6 +34,9 @@ function enqueue(task: () => Promise<void>): Promise<void> {
   queue = queue.then(run);
   return queue;
 }
+
+/** resolves once every edit made so far has been answered: undo waits for it, so it never overtakes an edit */
+export const whenEditsSettled = (): Promise<void> => queue;
 
 function newest(id: number): ImageDetail | null {
   const shown = useCaptionStore.getState().detail;
@@ -75,9 +75,9 @@ export interface TagChange {
 
 /**
  * Change an image's tags by a function of its tags as they are when the edit
- * runs. Undo and redo pass `history: false` and keep their own books.
+ * runs. Main records each accepted edit in its undo history.
  */
-export function editTags(id: number, change: (tags: readonly string[]) => TagChange, history = true): Promise<boolean> {
+export function editTags(id: number, change: (tags: readonly string[]) => TagChange): Promise<boolean> {
   let changed = false;
   const edit = enqueue(async () => {
     const detail = newest(id);
@@ -90,7 +90,6 @@ export function editTags(id: number, change: (tags: readonly string[]) => TagCha
     const saved = await settle(id, result, 'Could not save the tags');
     if (!saved) return;
     changed = true;
-    if (history) editHistory.record({ id, before: [...before], after: saved.caption.tags });
     void refreshRecentTags();
   });
   // resolves true once main accepted a change, false if there was nothing to do or it was refused
@@ -102,6 +101,21 @@ export const removeTagFrom = (id: number, tag: string) => editTags(id, (tags) =>
 /** the last tag as it is when the edit runs, so held-down Backspace removes one per press, not the same one twice */
 export const removeLastTag = (id: number) => editTags(id, (tags) => ({ tags: tags.slice(0, -1) }));
 export const toggleTagOn = (id: number, tag: string) => editTags(id, (tags) => ({ tags: toggleTag(tags, tag) }));
+/**
+ * Move a tag (named, not by index: the list may have changed by the time the
+ * edit runs) to a position; the trigger word stays first whatever is asked.
+ */
+export const moveTagTo = (id: number, tag: string, from: number, to: number, trigger: string | null) =>
+  editTags(id, (tags) => ({ tags: moveTagWithin(tags, tag, to, trigger, from) }));
+
+/** A free-text caption (text mode), written as typed; the same queue keeps revisions in order with tag edits. */
+export const setCaptionText = (id: number, text: string) =>
+  enqueue(async () => {
+    const detail = newest(id);
+    if (!detail || detail.caption.text === text) return;
+    const result = await call('caption.setText', { id, text, revision: detail.caption.revision });
+    await settle(id, result, 'Could not save the caption');
+  });
 
 export const setSkip = (id: number, skip: boolean) =>
   enqueue(async () => {

@@ -1,6 +1,8 @@
 import { call } from '../transport/api';
 import { useCaptionStore } from '../stores/caption-store';
 import { currentImageId, setImageIndex, useImagesStore } from '../stores/images-store';
+import { stepWithin } from '../logic/filtered-nav';
+import { currentShown } from './filtered-nav';
 
 /**
  * Whatever moves the position (a key, a button, a rebuilt list, a session
@@ -36,5 +38,12 @@ useImagesStore.subscribe((state, previous) => {
 });
 
 export const goToIndex = (index: number) => setImageIndex(index);
-export const nextImage = () => setImageIndex(useImagesStore.getState().index + 1);
-export const previousImage = () => setImageIndex(useImagesStore.getState().index - 1);
+/** one step through the images the filter shows (all of them when none is on) */
+function step(by: 1 | -1): void {
+  const { index } = useImagesStore.getState();
+  const shown = currentShown();
+  setImageIndex(shown ? stepWithin(shown, index, by) : index + by);
+}
+
+export const nextImage = () => step(1);
+export const previousImage = () => step(-1);

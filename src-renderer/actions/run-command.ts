@@ -6,7 +6,8 @@ import { nextImage, previousImage } from './current-image';
 import { openExportDialog } from './export';
 import { chooseFolder } from './open-folder';
 import { closeFolder, saveSession } from './session-flow';
-import { redo, undo } from './undo-redo';
+import { redo, undo } from './history';
+import { selectAllShown } from './selection';
 
 export type MenuCommand = EventPayload<'menu.command'>['command'];
 export type Command = ShortcutAction | MenuCommand;
@@ -57,6 +58,9 @@ export function runCommand(command: Command): void {
       return;
     case 'redo':
       redo();
+      return;
+    case 'select-all':
+      selectAllShown();
       return;
   }
 }

@@ -2,10 +2,10 @@ import type { SessionInfo } from '../../src-shared/contract';
 import { resetCaption } from '../stores/caption-store';
 import { loadImageList, resetImages } from '../stores/images-store';
 import { setPhase, showWelcome, useSessionStore } from '../stores/session-store';
+import { loadHistory, resetHistory } from '../stores/history-store';
 import { loadTags, resetTags } from '../stores/tags-store';
 import { showToast } from '../stores/ui-store';
 import { call } from '../transport/api';
-import { editHistory } from './caption-edits';
 import { reloadCurrentImage } from './current-image';
 
 export async function refreshAppInfo(): Promise<void> {
@@ -22,12 +22,13 @@ export async function enterSession(session: SessionInfo): Promise<void> {
     // ids are per dataset: image 5 of the last folder is not image 5 of this one
     resetImages();
     resetCaption();
-    editHistory.clear();
+    resetHistory();
   }
   useSessionStore.setState({ session, stats: session.stats });
   const [listed] = await Promise.all([
     loadImageList({ imageId: session.position.imageId, index: session.position.index }),
     loadTags(),
+    loadHistory(),
   ]);
   if (!listed) {
     showWelcome({ code: 'io', text: `Could not list the images of ${session.root}.`, tone: 'error' });
@@ -43,7 +44,7 @@ function leaveSession(): void {
   resetImages();
   resetCaption();
   resetTags();
-  editHistory.clear();
+  resetHistory();
 }
 
 export async function closeFolder(): Promise<void> {

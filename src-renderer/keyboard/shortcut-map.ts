@@ -15,7 +15,8 @@ export type ShortcutAction =
   | 'close-overlay'
   | 'undo'
   | 'redo'
-  | 'export';
+  | 'export'
+  | 'select-all';
 
 export interface KeyPress {
   key: string;
@@ -47,6 +48,9 @@ export function shortcutFor(press: KeyPress): ShortcutAction | null {
         return press.focus === 'text' ? null : press.shiftKey ? 'redo' : 'undo';
       case 'y':
         return press.focus === 'text' ? null : 'redo';
+      // in a text field Ctrl A selects its text; elsewhere it selects the images shown
+      case 'a':
+        return press.focus === 'text' || press.shiftKey ? null : 'select-all';
       default:
         return null;
     }
@@ -80,8 +84,11 @@ export const SHORTCUT_HELP: ReadonlyArray<{ keys: string[]; does: string }> = [
   { keys: ['↑', '↓', 'Tab'], does: 'In the tag input: choose and accept a suggestion' },
   { keys: ['Backspace'], does: 'In an empty tag input: remove the last tag' },
   { keys: ['Ctrl F'], does: 'Filter the tag list' },
-  { keys: ['Ctrl Z'], does: 'Undo the last tag edit (outside text fields)' },
+  { keys: ['Ctrl Z'], does: 'Undo the last edit, batch edits included (outside text fields)' },
   { keys: ['Ctrl Shift Z', 'Ctrl Y'], does: 'Redo' },
+  { keys: ['Ctrl A'], does: 'Select every image the filter shows (outside text fields)' },
+  { keys: ['Alt ←', 'Alt →'], does: 'On a focused tag: move it left or right' },
+  { keys: ['Ctrl Enter'], does: 'In the caption text: save now' },
   { keys: ['Ctrl E'], does: 'Export the dataset for a trainer (check first, then export)' },
   { keys: ['Ctrl S'], does: 'Save (rewrites tags.txt; captions are saved as you edit)' },
   { keys: ['Esc'], does: 'Leave the text field, close a list or this overlay' },

@@ -33,7 +33,13 @@ export async function applyFilter(query: string): Promise<void> {
     return;
   }
   const result = await call('images.filter', { query });
-  if (mine !== sequence || !result.ok) return;
+  if (mine !== sequence) return;
+  if (!result.ok) {
+    // the query could not be run at all (no session, connection lost): say so over the whole query
+    const message = `Could not filter: ${result.error.message}`;
+    useFilterStore.setState({ error: { message, start: 0, end: query.length } });
+    return;
+  }
   useFilterStore.setState(
     result.value.error ? { error: result.value.error } : { ids: result.value.ids, error: null },
   );
