@@ -16,20 +16,28 @@ export function applyTagDeltas(counts: TagCountMap, changes: readonly TagCount[]
   return next;
 }
 
-export type TagSort = 'count' | 'name';
+export type TagSort = 'count' | 'name' | 'length';
 
 const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
 
+const byName = (a: TagCount, b: TagCount) => collator.compare(a.name, b.name);
+const ORDER: Record<TagSort, (a: TagCount, b: TagCount) => number> = {
+  count: (a, b) => b.count - a.count || byName(a, b),
+  name: byName,
+  // longest first: over-long tags are the ones worth looking at (CLIP cuts at 75 tokens)
+  length: (a, b) => b.name.length - a.name.length || byName(a, b),
+};
+
 /**
- * The rows the master list shows: filtered case-insensitively on a substring,
- * sorted most-used first (ties by name) or by name alone.
+ * The rows the tags panel shows: filtered on a substring (case-insensitive
+ * unless asked), sorted most-used first, by name, or longest first; ties by name.
  */
-export function visibleTags(counts: TagCountMap, filter: string, sort: TagSort): TagCount[] {
-  const needle = filter.trim().toLocaleLowerCase();
+export function visibleTags(counts: TagCountMap, filter: string, sort: TagSort, caseSensitive = false): TagCount[] {
+  const trimmed = filter.trim();
+  const needle = caseSensitive ? trimmed : trimmed.toLocaleLowerCase();
   const rows: TagCount[] = [];
   for (const [name, count] of counts) {
-    if (!needle || name.toLocaleLowerCase().includes(needle)) rows.push({ name, count });
+    if (!needle || (caseSensitive ? name : name.toLocaleLowerCase()).includes(needle)) rows.push({ name, count });
   }
-  rows.sort((a, b) => (sort === 'count' && b.count !== a.count ? b.count - a.count : collator.compare(a.name, b.name)));
-  return rows;
+  return rows.sort(ORDER[sort]);
 }

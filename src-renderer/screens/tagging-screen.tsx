@@ -3,8 +3,8 @@ import { useShallow } from 'zustand/react/shallow';
 import { CaptionPanel } from '../components/caption-panel';
 import { DatasetNotices } from '../components/dataset-notices';
 import { ImageView } from '../components/image-view';
-import { MasterTagList } from '../components/master-tag-list';
 import { TaggingHeader } from '../components/tagging-header';
+import { TagsPanel } from '../components/tags-panel';
 import { useCaptionStore } from '../stores/caption-store';
 
 const NO_TAGS: readonly string[] = [];
@@ -20,7 +20,7 @@ export function TaggingScreen() {
       <div className="tagging-body">
         <ImageView />
         <CaptionPanel />
-        <MasterTagList imageId={imageId} tags={tags} />
+        <TagsPanel imageId={imageId} tags={tags} />
       </div>
     </main>
   );

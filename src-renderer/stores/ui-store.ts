@@ -22,6 +22,8 @@ interface UiState {
   tokenMissing: boolean;
   tagFilter: string;
   tagSort: TagSort;
+  /** the tags panel's Aa toggle: off by default, `Long hair` finds `long hair` */
+  tagFilterCase: boolean;
 }
 
 export const useUiStore = create<UiState>()(() => ({
@@ -32,6 +34,7 @@ export const useUiStore = create<UiState>()(() => ({
   tokenMissing: transport.tokenMissing,
   tagFilter: '',
   tagSort: 'count',
+  tagFilterCase: false,
 }));
 
 let toastSeq = 0;
@@ -54,5 +57,6 @@ export const focusTaken = (seq: number) =>
 
 export const setTagFilter = (tagFilter: string) => useUiStore.setState({ tagFilter });
 export const setTagSort = (tagSort: TagSort) => useUiStore.setState({ tagSort });
+export const setTagFilterCase = (tagFilterCase: boolean) => useUiStore.setState({ tagFilterCase });
 
 transport.onConnection?.((connection) => useUiStore.setState({ connection }));

@@ -29,4 +29,14 @@ describe('master tag list', () => {
   it('sorts by count, ties by name', () => {
     expect(visibleTags(counts, '', 'count').map((t) => t.name)).toEqual(['Blonde hair', 'blue sky', 'cat']);
   });
+
+  it('sorts longest first, ties by name', () => {
+    expect(visibleTags(counts, '', 'length').map((t) => t.name)).toEqual(['Blonde hair', 'blue sky', 'cat']);
+    expect(visibleTags(toCountMap([{ name: 'bb', count: 1 }, { name: 'a', count: 9 }, { name: 'aa', count: 2 }]), '', 'length').map((t) => t.name)).toEqual(['aa', 'bb', 'a']);
+  });
+
+  it('matches case only when asked', () => {
+    expect(visibleTags(counts, 'Bl', 'name', true).map((t) => t.name)).toEqual(['Blonde hair']);
+    expect(visibleTags(counts, 'bl', 'name', true).map((t) => t.name)).toEqual(['blue sky']);
+  });
 });

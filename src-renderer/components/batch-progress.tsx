@@ -1,0 +1,24 @@
+import { useShallow } from 'zustand/react/shallow';
+import { progressLabel } from '../logic/progress-label';
+import { useJobsStore } from '../stores/jobs-store';
+import { call } from '../transport/api';
+import { showToast } from '../stores/ui-store';
+import { ProgressBar } from './progress-bar';
+
+/** The running batch edit, from main's job events, with a Cancel that asks main to stop it. */
+export function BatchProgress() {
+  const job = useJobsStore(useShallow((s) => Object.values(s.running).findLast((j) => j.kind === 'batch') ?? null));
+  if (!job) return null;
+  const cancel = async () => {
+    const result = await call('jobs.cancel', { jobId: job.jobId });
+    if (!result.ok) showToast(`Could not cancel: ${result.error.message}`, 'error');
+  };
+  return (
+    <div className="batch-progress" data-testid="batch-progress">
+      <ProgressBar label={progressLabel(job.kind, job.label, job.done, job.total)} done={job.done} total={job.total} />
+      <button type="button" className="link-button" data-testid="batch-cancel" onClick={() => void cancel()}>
+        Cancel
+      </button>
+    </div>
+  );
+}

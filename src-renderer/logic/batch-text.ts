@@ -1,0 +1,30 @@
+import type { BatchTarget } from '../../src-shared/contract';
+import { listNames } from './history-message';
+
+const n = (value: number) => value.toLocaleString('en-US');
+const images = (count: number) => `${n(count)} ${count === 1 ? 'image' : 'images'}`;
+
+/** "37 images will change" (of how many the operation looked at, when that says something) */
+export function previewText(changes: number, targeted: number): string {
+  if (targeted === 0) return 'No images to change';
+  if (changes === 0) return `No change to any of ${images(targeted)}`;
+  const verb = changes === 1 ? 'image will change' : 'images will change';
+  return changes === targeted ? `${n(changes)} ${verb}` : `${n(changes)} ${verb} (of ${images(targeted)})`;
+}
+
+/** what a finished batch did, and which captions it left alone because another program changed them */
+export function resultText(changed: number, conflicts: readonly string[]): { text: string; tone: 'info' | 'error' } {
+  const done = changed === 0 ? 'No image changed' : `Changed ${images(changed)}`;
+  if (conflicts.length === 0) return { text: done, tone: 'info' };
+  const one = conflicts.length === 1;
+  const left = `${images(conflicts.length)} changed on disk meanwhile and ${one ? 'was left as it is' : 'were left as they are'}: ${listNames(conflicts)}`;
+  return { text: `${done}; ${left}`, tone: 'error' };
+}
+
+export type TargetKind = BatchTarget['kind'];
+
+/** "the 5 selected images", "the 120 filtered images", "all 4,000 images" */
+export function targetText(kind: TargetKind, count: number): string {
+  if (kind === 'all') return `all ${images(count)}`;
+  return `the ${n(count)} ${kind} ${count === 1 ? 'image' : 'images'}`;
+}
