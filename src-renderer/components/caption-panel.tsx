@@ -1,18 +1,44 @@
 import '../styles/caption-panel.css';
+import '../styles/tag-editor.css';
+import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useCaptionStore } from '../stores/caption-store';
+import { useSessionStore } from '../stores/session-store';
+import { CaptionTextEditor } from './caption-text-editor';
 import { ConflictBanner } from './conflict-banner';
 import { DuplicateNote } from './duplicate-note';
 import { RecentTags } from './recent-tags';
+import { SelectionSummary } from './selection-summary';
 import { SkipToggle } from './skip-toggle';
 import { TagChips } from './tag-chips';
 import { TagInput } from './tag-input';
+import { TokenCount } from './token-count';
+
+type CaptionView = 'text' | 'chips';
+
+/** Text-mode datasets edit the caption as text; the chips are the same caption read as a comma list. */
+function ViewSwitch({ view, onChange }: { view: CaptionView; onChange(view: CaptionView): void }) {
+  return (
+    <div className="segmented caption-view-switch" role="radiogroup" aria-label="Edit the caption as">
+      {(['text', 'chips'] as const).map((v) => (
+        <label key={v} className={view === v ? 'segment segment-on' : 'segment'}>
+          <input type="radio" name="caption-view" data-testid={`caption-view-${v}`} checked={view === v} onChange={() => onChange(v)} />
+          {v === 'text' ? 'Text' : 'Tags'}
+        </label>
+      ))}
+    </div>
+  );
+}
 
 /** Everything about the image on screen that can be edited: its tags, skip mark, and any conflict. */
 export function CaptionPanel() {
   const { detail, loadError, note } = useCaptionStore(
     useShallow((s) => ({ detail: s.detail, loadError: s.loadError, note: s.note })),
   );
+  const textMode = useSessionStore((s) => s.session?.captionMode === 'text');
+  // kept across images: someone reading captions as chips wants the next one as chips too
+  const [view, setView] = useState<CaptionView>('text');
+  const asText = textMode && view === 'text';
 
   if (loadError) {
     return (
@@ -39,8 +65,17 @@ export function CaptionPanel() {
           Shares one caption file with {detail.sharesStemWith.join(', ')}: trainers cannot tell them apart.
         </p>
       )}
-      <TagChips imageId={detail.id} tags={tags} />
-      <TagInput imageId={detail.id} tags={tags} />
+      <SelectionSummary />
+      {textMode && <ViewSwitch view={view} onChange={setView} />}
+      {asText ? (
+        <CaptionTextEditor key={detail.id} imageId={detail.id} text={detail.caption.text} />
+      ) : (
+        <>
+          <TagChips imageId={detail.id} tags={tags} />
+          <TagInput imageId={detail.id} tags={tags} />
+          <TokenCount text={detail.caption.text} />
+        </>
+      )}
       <DuplicateNote />
       <SkipToggle imageId={detail.id} status={detail.status} />
       <RecentTags imageId={detail.id} tags={tags} />

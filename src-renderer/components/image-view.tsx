@@ -3,6 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { nextImage, previousImage } from '../actions/current-image';
 import { currentImage, useImagesStore } from '../stores/images-store';
 import { api } from '../transport/api';
+import { useNavPosition } from './use-nav-position';
 
 /**
  * The preview URL names the image by id alone. The contract has no version of
@@ -62,14 +63,14 @@ export function ImageView() {
       return {
         id: image?.id,
         name: image?.name ?? '',
-        atStart: s.index <= 0,
-        atEnd: s.index >= s.items.length - 1,
         before: s.items[s.index - 1]?.id,
         after: s.items[s.index + 1]?.id,
       };
     }),
   );
   usePrefetchNeighbours(useMemo(() => [view.after, view.before], [view.after, view.before]));
+  // within the filtered images while a filter is on
+  const { atStart, atEnd } = useNavPosition();
 
   return (
     <section className="image-view" aria-label="Current image">
@@ -79,7 +80,7 @@ export function ImageView() {
         data-testid="prev-image"
         aria-label="Previous image (←)"
         title="Previous (←)"
-        disabled={view.atStart}
+        disabled={atStart}
         onClick={previousImage}
       >
         ‹
@@ -93,7 +94,7 @@ export function ImageView() {
         data-testid="next-image"
         aria-label="Next image (→)"
         title="Next (→)"
-        disabled={view.atEnd}
+        disabled={atEnd}
         onClick={nextImage}
       >
         ›

@@ -1,7 +1,34 @@
-import { removeTagFrom } from '../actions/caption-edits';
+import { type DragEvent, type KeyboardEvent, useEffect, useRef, useState } from 'react';
+import { moveTagTo, removeTagFrom } from '../actions/caption-edits';
+import { dropIndex, isPinned } from '../logic/tag-order';
+import { useSessionStore } from '../stores/session-store';
 
-/** The current image's tags, in caption order; × removes one. */
+interface DropMark {
+  index: number;
+  after: boolean;
+}
+
+/**
+ * The current image's tags, in caption order. × removes one; a chip can be
+ * dragged to a new place, or focused and moved with Alt+← / Alt+→. The
+ * dataset's trigger word is pinned first (main keeps it there on every write).
+ */
 export function TagChips({ imageId, tags }: { imageId: number; tags: readonly string[] }) {
+  const trigger = useSessionStore((s) => s.session?.triggerWord ?? null);
+  const [dragFrom, setDragFrom] = useState<number | null>(null);
+  const [mark, setMark] = useState<DropMark | null>(null);
+  const listRef = useRef<HTMLUListElement>(null);
+  // the chip moved by keyboard keeps focus once the new order comes back from main
+  const refocus = useRef<string | null>(null);
+
+  useEffect(() => {
+    const tag = refocus.current;
+    if (tag === null || !listRef.current) return;
+    refocus.current = null;
+    const chip = [...listRef.current.querySelectorAll<HTMLElement>('[data-testid="tag-chip"]')].find((el) => el.dataset.tag === tag);
+    chip?.focus();
+  }, [tags]);
+
   if (tags.length === 0) {
     return (
       <p className="tag-chips-empty" data-testid="tag-chips-empty">
@@ -9,23 +36,100 @@ export function TagChips({ imageId, tags }: { imageId: number; tags: readonly st
       </p>
     );
   }
+
+  const move = (from: number, to: number) => {
+    const tag = tags[from];
+    if (tag === undefined || to === from) return;
+    void moveTagTo(imageId, tag, from, to, trigger);
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLLIElement>, index: number) => {
+    if (event.target !== event.currentTarget) return; // the × button inside handles its own keys
+    if (event.altKey && (event.key === 'ArrowLeft' || event.key === 'ArrowRight')) {
+      // Alt+← is the browser's Back too: this key is ours while a chip has focus
+      event.preventDefault();
+      refocus.current = tags[index] ?? null;
+      move(index, index + (event.key === 'ArrowLeft' ? -1 : 1));
+    } else if (event.key === 'Delete' || event.key === 'Backspace') {
+      event.preventDefault();
+      const tag = tags[index];
+      if (tag !== undefined) void removeTagFrom(imageId, tag);
+    }
+  };
+
+  const onDragOver = (event: DragEvent<HTMLLIElement>, index: number) => {
+    if (dragFrom === null) return; // not one of our chips (a file, text from elsewhere)
+    event.preventDefault();
+    event.dataTransfer.dropEffect = 'move';
+    const box = event.currentTarget.getBoundingClientRect();
+    const after = event.clientX > box.left + box.width / 2;
+    if (mark?.index !== index || mark.after !== after) setMark({ index, after });
+  };
+
+  const onDrop = (event: DragEvent<HTMLLIElement>) => {
+    if (dragFrom === null || !mark) return;
+    event.preventDefault();
+    // handled: the window's drop guard must not treat it as a folder
+    event.stopPropagation();
+    move(dragFrom, dropIndex(dragFrom, mark.index, mark.after));
+    setDragFrom(null);
+    setMark(null);
+  };
+
+  const endDrag = () => {
+    setDragFrom(null);
+    setMark(null);
+  };
+
   return (
-    <ul className="tag-chips" data-testid="tag-chips" aria-label="Tags of this image">
-      {tags.map((tag) => (
-        <li key={tag} className="chip" data-testid="tag-chip" data-tag={tag}>
-          <span className="chip-text">{tag}</span>
-          <button
-            type="button"
-            className="chip-remove"
-            data-testid="tag-chip-remove"
-            aria-label={`Remove ${tag}`}
-            title="Remove"
-            onClick={() => void removeTagFrom(imageId, tag)}
+    <ul ref={listRef} className="tag-chips" data-testid="tag-chips" aria-label="Tags of this image (Alt+← / Alt+→ move the focused tag)">
+      {tags.map((tag, index) => {
+        const pinned = isPinned(tags, index, trigger);
+        const classes = ['chip'];
+        if (pinned) classes.push('chip-pinned');
+        if (dragFrom === index) classes.push('chip-dragging');
+        if (mark?.index === index) classes.push(mark.after ? 'chip-drop-after' : 'chip-drop-before');
+        return (
+          <li
+            // a caption may hold a tag twice; the occurrence keeps keys unique
+            key={`${tag}\u0000${tags.indexOf(tag) === index ? 0 : index}`}
+            className={classes.join(' ')}
+            data-testid="tag-chip"
+            data-tag={tag}
+            data-pinned={pinned || undefined}
+            tabIndex={0}
+            draggable={!pinned}
+            title={pinned ? 'Trigger word: always first' : 'Drag, or Alt+← / Alt+→, to move'}
+            onKeyDown={(e) => onKeyDown(e, index)}
+            onDragStart={(e) => {
+              e.dataTransfer.effectAllowed = 'move';
+              e.dataTransfer.setData('text/plain', tag);
+              setDragFrom(index);
+            }}
+            onDragOver={(e) => onDragOver(e, index)}
+            onDrop={onDrop}
+            onDragEnd={endDrag}
           >
-            ×
-          </button>
-        </li>
-      ))}
+            {pinned && (
+              <span className="chip-pin" aria-label="trigger word">
+                ●
+              </span>
+            )}
+            <span className="chip-text">{tag}</span>
+            <button
+              type="button"
+              className="chip-remove"
+              data-testid="tag-chip-remove"
+              aria-label={`Remove ${tag}`}
+              title="Remove"
+              tabIndex={-1}
+              onClick={() => void removeTagFrom(imageId, tag)}
+            >
+              ×
+            </button>
+          </li>
+        );
+      })}
     </ul>
   );
 }

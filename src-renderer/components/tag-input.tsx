@@ -4,6 +4,7 @@ import { splitTagInput } from '../../src-shared/tag-text';
 import { addTags } from '../logic/tag-edits';
 import { setDuplicates } from '../stores/caption-store';
 import { focusTaken, useUiStore } from '../stores/ui-store';
+import { SuggestionText } from './suggestion-text';
 import { currentSegment, useSuggestions } from './use-suggestions';
 
 /** -1 is "none" (Enter adds what was typed); ↓ from the last suggestion returns there, ↑ from none goes to the last */
@@ -121,6 +122,8 @@ export function TagInput({ imageId, tags }: TagInputProps) {
               className={i === highlight ? 'suggestion suggestion-active' : 'suggestion'}
               data-testid="tag-suggestion"
               data-tag={item.name}
+              data-category={item.category}
+              data-source={item.source}
               // mousedown, not click: a click would blur the input first and close the list
               onMouseDown={(e) => {
                 e.preventDefault();
@@ -128,8 +131,7 @@ export function TagInput({ imageId, tags }: TagInputProps) {
               }}
               onMouseEnter={() => setHighlight(i)}
             >
-              <span className="suggestion-name">{item.name}</span>
-              <span className="suggestion-count">{item.count.toLocaleString('en-US')}</span>
+              <SuggestionText item={item} />
             </li>
           ))}
         </ul>

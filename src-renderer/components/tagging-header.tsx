@@ -1,16 +1,17 @@
 import { useShallow } from 'zustand/react/shallow';
 import { openExportDialog } from '../actions/export';
 import { closeFolder, saveSession } from '../actions/session-flow';
-import { useImagesStore } from '../stores/images-store';
 import { useSessionStore } from '../stores/session-store';
 import { setShortcutsOpen } from '../stores/ui-store';
 import { percentText, StatsBar } from './stats-bar';
+import { useNavPosition } from './use-nav-position';
 
 export function TaggingHeader() {
   const { name, root, percent } = useSessionStore(
     useShallow((s) => ({ name: s.session?.name ?? '', root: s.session?.datasetDir ?? '', percent: s.stats?.percent ?? 0 })),
   );
-  const { position, total } = useImagesStore(useShallow((s) => ({ position: s.index + 1, total: s.items.length })));
+  // counted over the filtered images while a filter is on (see use-nav-position.ts)
+  const { position, total, filtered } = useNavPosition();
 
   return (
     <header className="tagging-header">
@@ -19,7 +20,11 @@ export function TaggingHeader() {
           {name}
         </h1>
         <span className="position" data-testid="position">
-          {total === 0 ? 'No images' : `${position.toLocaleString('en-US')} of ${total.toLocaleString('en-US')}`}
+          {total === 0
+            ? filtered
+              ? 'No image matches the filter'
+              : 'No images'
+            : `${position === 0 ? '–' : position.toLocaleString('en-US')} of ${total.toLocaleString('en-US')}${filtered ? ' filtered' : ''}`}
         </span>
         <span className="percent" data-testid="percent" title="Tagged, of the images not skipped">
           {percentText(percent)} tagged

@@ -1,7 +1,8 @@
 import '../styles/tagging.css';
 import { useShallow } from 'zustand/react/shallow';
-import { CaptionPanel } from '../components/caption-panel';
 import { DatasetNotices } from '../components/dataset-notices';
+import { EditingToolbar } from '../components/editing-toolbar';
+import { EditorColumn } from '../components/editor-column';
 import { ImageView } from '../components/image-view';
 import { TaggingHeader } from '../components/tagging-header';
 import { TagsPanel } from '../components/tags-panel';
@@ -17,9 +18,10 @@ export function TaggingScreen() {
     <main className="tagging" data-testid="tagging-screen">
       <TaggingHeader />
       <DatasetNotices />
+      <EditingToolbar />
       <div className="tagging-body">
         <ImageView />
-        <CaptionPanel />
+        <EditorColumn />
         <TagsPanel imageId={imageId} tags={tags} />
       </div>
     </main>
