@@ -1,0 +1,32 @@
+/**
+ * Whether a dataset's captions read as prose (Flux-style natural language)
+ * or as tag lists, judged from the captions it already has. A caption is
+ * prose when it is longer than 80 characters and its comma-separated parts
+ * are long: a tag list has a comma every 10-15 characters, a sentence every
+ * 40 or more. The dataset is 'text' when most of its captions are prose;
+ * null when it has no captions to judge by.
+ */
+
+const PROSE_MIN_LENGTH = 80;
+/** average characters per comma-separated part above which a caption reads as sentences */
+const PROSE_PART_LENGTH = 25;
+
+export function looksLikeProse(text: string): boolean {
+  const t = text.trim();
+  if (t.length <= PROSE_MIN_LENGTH) return false;
+  let commas = 0;
+  for (let i = 0; i < t.length; i++) if (t.charCodeAt(i) === 0x2c) commas++;
+  return t.length / (commas + 1) > PROSE_PART_LENGTH;
+}
+
+export function guessCaptionMode(texts: Iterable<string>): 'tags' | 'text' | null {
+  let judged = 0;
+  let prose = 0;
+  for (const text of texts) {
+    if (text.trim() === '') continue;
+    judged++;
+    if (looksLikeProse(text)) prose++;
+  }
+  if (judged === 0) return null;
+  return prose * 2 > judged ? 'text' : 'tags';
+}

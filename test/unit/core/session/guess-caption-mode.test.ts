@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { guessCaptionMode, looksLikeProse } from '../../../../src-main/core/session/guess-caption-mode';
+
+const TAGS = '1girl, solo, long hair, looking at viewer, smile, blue eyes, dress, outdoors, sky, cloud, flower, field';
+const PROSE =
+  'A young woman with long red hair stands in a field of sunflowers at sunset, smiling softly at the camera while the wind lifts her dress.';
+
+describe('looksLikeProse', () => {
+  it('takes a long caption with few commas as prose', () => {
+    expect(looksLikeProse(PROSE)).toBe(true);
+  });
+
+  it('takes a tag list as tags, however long', () => {
+    expect(looksLikeProse(TAGS)).toBe(false);
+    expect(looksLikeProse(Array.from({ length: 60 }, (_, i) => `tag ${i}`).join(', '))).toBe(false);
+  });
+
+  it('takes a caption of 80 characters or fewer as tags, commas or not', () => {
+    expect(looksLikeProse('a photo of a cat sitting on a mat')).toBe(false);
+    expect(looksLikeProse('x'.repeat(80))).toBe(false);
+    expect(looksLikeProse('x'.repeat(81))).toBe(true);
+  });
+});
+
+describe('guessCaptionMode', () => {
+  it('is null with no captions to judge by', () => {
+    expect(guessCaptionMode([])).toBeNull();
+    expect(guessCaptionMode(['', '  '])).toBeNull();
+  });
+
+  it('says text when most captions are prose, ignoring empty ones', () => {
+    expect(guessCaptionMode([PROSE, PROSE, TAGS, '', ''])).toBe('text');
+  });
+
+  it('says tags for tag lists, and for a tie', () => {
+    expect(guessCaptionMode([TAGS, TAGS, PROSE])).toBe('tags');
+    expect(guessCaptionMode([TAGS, PROSE])).toBe('tags');
+    expect(guessCaptionMode(['short one', 'another'])).toBe('tags');
+  });
+});
