@@ -82,6 +82,8 @@ export const sessionInfoSchema = z.object({
   separator: z.string(),
   captionMode: z.enum(['tags', 'text']),
   triggerWord: z.string().nullable(),
+  /** autocomplete inserts list tags with spaces instead of underscores (settings.set) */
+  underscoresToSpaces: z.boolean(),
   position: z.object({ index: z.number().int(), imageId: imageIdSchema.nullable() }),
   stats: statsSchema,
   skippedFiles: z.array(skippedFileSchema),

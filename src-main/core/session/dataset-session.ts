@@ -1,20 +1,26 @@
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 import type { ImageDetail, ImageSummary, SessionInfo, SkippedFile, TagCount } from '../../../src-shared/contract';
 import { AppError } from '../app-error';
-import { readCaptionFile, writeCaptionFile, type CaptionSnapshot } from '../captions/caption-file';
-import { findDuplicate, joinTags, normalizeTag } from '../../../src-shared/tag-text';
+import { readCaptionFile, type CaptionSnapshot } from '../captions/caption-file';
 import type { EventBus } from '../events/event-bus';
+import { HistoryLog, type FileChange } from '../history/history-log';
 import type { SessionStore } from '../store/session-store';
 import { TagCounter } from '../vocabulary/tag-counter';
 import { rowFromState, stateFromSnapshot } from './caption-loader';
+import { resolveConflict, setTags, setText } from './caption-edits';
 import { computeStats } from './dataset-stats';
+import { FilterIndex } from './filter-index';
+import { EntryLookup } from './entry-lookup';
 import { describe, statusOf, summarize, type ImageEntry } from './image-entry';
 import { SerialQueue } from './serial-queue';
 import { writeSettings, type SessionSettings } from './session-settings';
-import { findStemClashes } from './stem-clashes';
+import { sessionInfo } from './session-info';
+import { mergeTagChanges } from './tag-changes';
 import { TagsFileKeeper } from './tags-file-keeper';
 
 const RECENT_LIMIT = 20;
+/** a change to more images than this announces only the image on screen in full; the rest as list rows */
+const CAPTION_EVENTS_LIMIT = 200;
 
 /**
  * One open dataset: the images in order, each caption as last read or
@@ -23,11 +29,14 @@ const RECENT_LIMIT = 20;
  */
 export class DatasetSession {
   private entries: ImageEntry[] = [];
-  private byId = new Map<number, ImageEntry>();
-  private stemPeers = new Map<number, string[]>();
+  private lookup = new EntryLookup([]);
   private skipped: SkippedFile[] = [];
   private readonly counter = new TagCounter();
   private readonly queue = new SerialQueue<string>();
+  /** undoable steps (an edit, a batch, an undo) one at a time, so the history stays in the order things happened */
+  private readonly steps = new SerialQueue<'step'>();
+  readonly filterIndex = new FilterIndex();
+  readonly history: HistoryLog;
   private readonly background = new Set<Promise<unknown>>();
   private readonly closeController = new AbortController();
   private readonly closers: (() => void)[] = [];
@@ -44,20 +53,17 @@ export class DatasetSession {
     this.tagsFile = new TagsFileKeeper(settings.mode === 'import' ? datasetDir : null, settings.separator, knownTags, () =>
       this.counter.list().map((t) => t.name),
     );
+    this.history = new HistoryLog(store.db);
   }
 
   /** replace the image list (after a scan or a resync) */
   setEntries(entries: ImageEntry[], skipped: SkippedFile[]): void {
     this.entries = entries;
-    this.byId = new Map(entries.map((e) => [e.row.id, e]));
+    this.lookup = new EntryLookup(entries);
+    this.filterIndex.retain(this.lookup.byId);
     this.skipped = skipped;
     this.counter.clear();
     for (const e of entries) this.counter.addAll(e.caption.tags);
-    this.stemPeers = new Map();
-    const byPath = new Map(entries.map((e) => [e.row.relPath, e]));
-    for (const group of findStemClashes(byPath.keys())) {
-      for (const rel of group) this.stemPeers.set(byPath.get(rel)!.row.id, group.filter((r) => r !== rel));
-    }
   }
 
   /** aborted when the session closes: background jobs stop */
@@ -77,6 +83,7 @@ export class DatasetSession {
   /** resolves when background checks and queued writes are done (tests, the bench, export) */
   async whenIdle(): Promise<void> {
     while (this.background.size > 0) await Promise.allSettled([...this.background]);
+    await this.steps.idle();
     await this.queue.idle();
   }
 
@@ -108,7 +115,7 @@ export class DatasetSession {
   }
 
   entry(id: number): ImageEntry {
-    const e = this.byId.get(id);
+    const e = this.lookup.byId.get(id);
     if (!e) throw new AppError('not-found', `No image with id ${id} in this dataset`);
     return e;
   }
@@ -118,25 +125,7 @@ export class DatasetSession {
   }
 
   info(): SessionInfo {
-    const positionId = this.settings.positionImageId;
-    const index = positionId === null ? -1 : this.entries.findIndex((e) => e.row.id === positionId);
-    const first = this.entries[0];
-    return {
-      root: this.settings.root,
-      datasetDir: this.datasetDir,
-      name: basename(this.settings.root),
-      mode: this.settings.mode,
-      outputDir: this.settings.outputDir,
-      prefix: this.settings.prefix,
-      separator: this.settings.separator,
-      captionMode: this.settings.captionMode,
-      triggerWord: this.settings.triggerWord,
-      position: index >= 0 ? { index, imageId: positionId } : { index: 0, imageId: first?.row.id ?? null },
-      stats: computeStats(this.entries),
-      skippedFiles: this.skipped,
-      stemClashes: findStemClashes(this.entries.map((e) => e.row.relPath)),
-      resumedFrom: this.resumedFrom,
-    };
+    return sessionInfo(this.datasetDir, this.settings, this.entries, this.skipped, this.resumedFrom);
   }
 
   list(): ImageSummary[] {
@@ -144,7 +133,7 @@ export class DatasetSession {
   }
 
   detail(id: number): ImageDetail {
-    return describe(this.entry(id), this.stemPeers.get(id) ?? []);
+    return describe(this.entry(id), this.lookup.stemPeers.get(id) ?? []);
   }
 
   goto(id: number): number {
@@ -174,16 +163,16 @@ export class DatasetSession {
     return this.store.recentTags(RECENT_LIMIT);
   }
 
-  async setTags(id: number, tags: readonly string[], revision: number): Promise<ImageDetail> {
-    const cleaned = tags.map(normalizeTag).filter((t) => t !== '');
-    const dup = findDuplicate(cleaned);
-    if (dup !== null) throw new AppError('duplicate-tag', `“${dup}” is already on this image`, { tag: dup });
-    return this.edit(id, joinTags(cleaned, this.settings.separator), revision);
+  setTags(id: number, tags: readonly string[], revision: number): Promise<ImageDetail> {
+    return setTags(this, id, tags, revision);
   }
 
-  async setText(id: number, text: string, revision: number): Promise<ImageDetail> {
-    // a caption file is one line: trainers read the first line or join lines differently
-    return this.edit(id, text.replace(/\s*[\r\n]+\s*/g, ' '), revision);
+  setText(id: number, text: string, revision: number): Promise<ImageDetail> {
+    return setText(this, id, text, revision);
+  }
+
+  resolveConflict(id: number, keep: 'disk' | 'mine'): Promise<ImageDetail> {
+    return resolveConflict(this, id, keep);
   }
 
   setSkip(id: number, skip: boolean): ImageDetail {
@@ -191,71 +180,76 @@ export class DatasetSession {
     if (entry.row.skip !== skip) {
       entry.row.skip = skip;
       this.store.setSkip(id, skip);
-      this.announce(entry, 'app', []);
+      this.filterIndex.invalidate(id);
+      this.announce([entry], []);
     }
     return this.detail(id);
   }
 
-  private edit(id: number, text: string, revision: number): Promise<ImageDetail> {
-    const entry = this.entry(id);
-    return this.queue.run(entry.captionRel, async () => {
-      const c = entry.caption;
-      if (c.conflict) {
-        throw new AppError('conflict', 'This caption has a conflict to settle first', { image: this.detail(id) });
-      }
-      if (revision !== c.revision) {
-        // the edit was made on a copy that is no longer current: keep both, let the user choose
-        c.conflict = { diskText: c.text, mineText: text };
-        this.announce(entry, 'disk', []);
-        throw new AppError('conflict', 'This caption changed since it was loaded', { image: this.detail(id) });
-      }
-      if (text === c.text && (c.exists || text === '')) return this.detail(id); // never rewrite an unchanged file
-      const outcome = await writeCaptionFile(join(this.datasetDir, entry.captionRel), text, {
-        format: c.format,
-        expectedFingerprint: c.fingerprint,
-      });
-      if (!outcome.ok) {
-        c.conflict = { diskText: outcome.current.decoded.text, mineText: text };
-        this.announce(entry, 'disk', []);
-        throw new AppError('conflict', `${entry.captionRel} was changed by another program`, { image: this.detail(id) });
-      }
-      const before = c.tags;
-      this.adopt(entry, outcome.snapshot);
-      const added = entry.caption.tags.filter((t) => !before.includes(t));
-      if (added.length) this.store.touchRecentTags(added);
-      this.announce(entry, 'app', this.counter.update(before, entry.caption.tags));
-      return this.detail(id);
-    });
+  /** Undoable steps run one at a time: edits, batch edits, undo and redo never interleave. */
+  runStep<T>(work: () => Promise<T>): Promise<T> {
+    return this.steps.run('step', work);
   }
 
-  resolveConflict(id: number, keep: 'disk' | 'mine'): Promise<ImageDetail> {
-    const entry = this.entry(id);
-    return this.queue.run(entry.captionRel, async () => {
-      const conflict = entry.caption.conflict;
-      if (!conflict) return this.detail(id);
-      const disk = await readCaptionFile(join(this.datasetDir, entry.captionRel));
-      const before = entry.caption.tags;
-      if (keep === 'mine') {
-        const outcome = await writeCaptionFile(join(this.datasetDir, entry.captionRel), conflict.mineText, {
-          format: disk.exists ? disk.decoded.format : entry.caption.format,
-          expectedFingerprint: disk.fingerprint,
-        });
-        if (!outcome.ok) {
-          conflict.diskText = outcome.current.decoded.text;
-          throw new AppError('conflict', 'The file changed again; look at it once more', { image: this.detail(id) });
-        }
-        this.adopt(entry, outcome.snapshot);
-      } else {
-        this.adopt(entry, disk);
-      }
-      this.announce(entry, 'app', this.counter.update(before, entry.caption.tags));
-      return this.detail(id);
-    });
+  /** Work on one caption file, in turn with edits and with changes picked up from disk. */
+  withCaptionFile<T>(captionRel: string, task: () => Promise<T>): Promise<T> {
+    return this.queue.run(captionRel, task);
+  }
+
+  /** the images whose caption is this file (two when images share a stem) */
+  entriesOfCaption(captionRel: string): readonly ImageEntry[] {
+    return this.lookup.byCaption.get(captionRel) ?? [];
+  }
+
+  settingsNow(): Readonly<SessionSettings> {
+    return this.settings;
+  }
+
+  /** per-dataset settings; the renderer hears of it through session.changed */
+  updateSettings(patch: Partial<Pick<SessionSettings, 'triggerWord' | 'captionMode' | 'underscoresToSpaces'>>): SessionInfo {
+    this.settings = { ...this.settings, ...patch };
+    writeSettings(this.store, patch);
+    const info = this.info();
+    this.bus.emit('session.changed', { session: info });
+    return info;
+  }
+
+  /**
+   * A caption file now holds what we wrote or restored: every image sharing
+   * it takes the snapshot. Returns those images and the tag counts that moved.
+   */
+  takeWritten(captionRel: string, snapshot: CaptionSnapshot): { entries: readonly ImageEntry[]; tagChanges: TagCount[] } {
+    const entries = this.entriesOfCaption(captionRel);
+    const lists: TagCount[][] = [];
+    for (const entry of entries) {
+      // an image sharing the file with a choice pending keeps it, against the new disk text
+      if (entry.caption.conflict) entry.caption.conflict.diskText = snapshot.decoded.text;
+      else lists.push(this.takeDisk(entry, snapshot));
+    }
+    return { entries, tagChanges: mergeTagChanges(lists) };
+  }
+
+  /** a write was refused: keep the disk's text and the user's, and let the user choose */
+  markConflict(entry: ImageEntry, diskText: string, mineText: string, tagChanges: TagCount[] = []): void {
+    entry.caption.conflict = { diskText, mineText };
+    this.announce([entry], tagChanges, 'disk');
+  }
+
+  /** a single-file step: recorded as it is written, and the renderer's Undo button told */
+  recordStep(label: string, change: FileChange): void {
+    const step = this.history.begin(label);
+    step.record(change);
+    step.finish();
+    this.historyChanged();
+  }
+
+  historyChanged(): void {
+    this.bus.emit('history.changed', this.history.state());
   }
 
   /** another program wrote (or removed) a caption file: take its version, or update a pending conflict */
   captionFileChanged(captionRel: string): Promise<void> {
-    const affected = this.entries.filter((e) => e.captionRel === captionRel);
+    const affected = this.entriesOfCaption(captionRel);
     if (affected.length === 0) return Promise.resolve();
     return this.queue.run(captionRel, async () => {
       const disk = await readCaptionFile(join(this.datasetDir, captionRel)).catch(() => null);
@@ -264,24 +258,41 @@ export class DatasetSession {
         if (disk.fingerprint === entry.caption.fingerprint) continue; // our own write, seen again
         if (entry.caption.conflict) {
           entry.caption.conflict.diskText = disk.decoded.text;
-          this.announce(entry, 'disk', []);
+          this.announce([entry], [], 'disk');
           continue;
         }
-        const before = entry.caption.tags;
-        this.adopt(entry, disk);
-        this.announce(entry, 'disk', this.counter.update(before, entry.caption.tags));
+        this.announce([entry], this.takeDisk(entry, disk), 'disk');
       }
     });
+  }
+
+  /** one image takes the file as it is on disk; returns the tag counts that moved */
+  takeDisk(entry: ImageEntry, snapshot: CaptionSnapshot): TagCount[] {
+    const before = entry.caption.tags;
+    this.adopt(entry, snapshot);
+    return this.counter.update(before, entry.caption.tags);
   }
 
   private adopt(entry: ImageEntry, snapshot: CaptionSnapshot): void {
     entry.caption = stateFromSnapshot(snapshot, entry.caption.revision + 1);
     this.store.upsertCaptions([rowFromState(entry.row.id, entry.caption)]);
+    this.filterIndex.invalidate(entry.row.id);
   }
 
-  private announce(entry: ImageEntry, source: 'app' | 'disk', tagChanges: TagCount[]): void {
-    this.bus.emit('caption.changed', { source, image: this.detail(entry.row.id) });
-    this.bus.emit('images.changed', { updated: [summarize(entry)], reset: false });
+  /**
+   * Captions changed: one images.changed with every row and one tags.changed
+   * with the combined counts, however many images (a batch, an undo);
+   * caption.changed for each image when they are few, else for the image on screen.
+   */
+  announce(entries: readonly ImageEntry[], tagChanges: TagCount[], source: 'app' | 'disk' = 'app'): void {
+    if (entries.length === 0) return;
+    const position = this.settings.positionImageId;
+    for (const e of entries) {
+      if (entries.length <= CAPTION_EVENTS_LIMIT || e.row.id === position) {
+        this.bus.emit('caption.changed', { source, image: this.detail(e.row.id) });
+      }
+    }
+    this.bus.emit('images.changed', { updated: entries.map(summarize), reset: false });
     this.bus.emit('stats.changed', computeStats(this.entries));
     if (tagChanges.length) {
       this.bus.emit('tags.changed', { changes: tagChanges });
@@ -291,6 +302,7 @@ export class DatasetSession {
 
   /** every write so far is on disk, and tags.txt is up to date */
   async flush(): Promise<{ captions: number; tagsFile: string }> {
+    await this.steps.idle();
     await this.queue.idle();
     const path = await this.tagsFile.writeNow();
     return { captions: this.entries.filter((e) => statusOf(e) !== 'todo' || e.caption.exists).length, tagsFile: path ?? '' };

@@ -14,6 +14,8 @@ import { readTagsFile } from '../vocabulary/tags-file';
 import { startBackgroundProbe } from './background-probe';
 import { DatasetSession } from './dataset-session';
 import { FolderWatcher, foldersOf } from './folder-watcher';
+import { guessCaptionMode } from './guess-caption-mode';
+import type { ImageEntry } from './image-entry';
 import { resyncSession } from './resync';
 import { databasePath, locateSession } from './locate-session';
 import { readSettings, writeSettings, type SessionSettings } from './session-settings';
@@ -102,8 +104,11 @@ export async function openSession(req: OpenRequest, deps: OpenDeps): Promise<Dat
       throw new AppError('no-images', `No images in ${folder}. LoRA Tagger reads jpg, jpeg, png, webp, gif, bmp, tif, tiff, avif.`);
     }
 
+    if (resumedFrom === 'new') settings = guessModeOnce(store, settings, listing.entries);
     const session = new DatasetSession(datasetDir, store, settings, deps.bus, resumedFrom, knownTags);
     session.setEntries(listing.entries, skippedOf(store));
+    // the first filter query should not pay for indexing every image
+    session.trackBackground(session.filterIndex.warm(listing.entries, () => !session.closing.aborted));
     if (civitaiPosition !== null) {
       const index = resolveCivitaiPosition(civitaiPosition, listing.entries.map((e) => e.row.relPath));
       if (index !== null) session.setPositionByIndex(index);
@@ -163,8 +168,26 @@ async function undoCreation(datasetDir: string, mode: SessionMode, copied: reado
   }
 }
 
+/** prose captions (Flux) are edited as text: guessed once, when a folder is first set up; the user can switch */
+function guessModeOnce(store: SessionStore, settings: SessionSettings, entries: readonly ImageEntry[]): SessionSettings {
+  const guessed = guessCaptionMode(entries.map((e) => e.caption.text));
+  if (guessed === null || guessed === settings.captionMode) return settings;
+  writeSettings(store, { captionMode: guessed });
+  return { ...settings, captionMode: guessed };
+}
+
 function defaultSettings(mode: SessionMode, root: string, outputDir: string | null, prefix: string): SessionSettings {
-  return { mode, root, outputDir, prefix, separator: ', ', captionMode: 'tags', triggerWord: null, positionImageId: null };
+  return {
+    mode,
+    root,
+    outputDir,
+    prefix,
+    separator: ', ',
+    captionMode: 'tags',
+    triggerWord: null,
+    underscoresToSpaces: false,
+    positionImageId: null,
+  };
 }
 
 const skippedOf = (store: SessionStore) => store.invalidFiles().map((r) => ({ name: r.relPath, reason: r.reason }));

@@ -11,6 +11,8 @@ export interface SessionSettings {
   separator: string;
   captionMode: 'tags' | 'text';
   triggerWord: string | null;
+  /** autocomplete inserts list tags as "long hair" rather than `long_hair` */
+  underscoresToSpaces: boolean;
   positionImageId: number | null;
 }
 
@@ -30,6 +32,7 @@ export function readSettings(store: SessionStore): SessionSettings | null {
     separator: store.getSetting('separator') ?? DEFAULT_SEPARATOR,
     captionMode: store.getSetting('captionMode') === 'text' ? 'text' : 'tags',
     triggerWord: store.getSetting('triggerWord') || null,
+    underscoresToSpaces: store.getSetting('underscoresToSpaces') === '1',
     positionImageId: position === null ? null : Number(position),
   };
 }
@@ -43,6 +46,7 @@ export function writeSettings(store: SessionStore, s: Partial<SessionSettings>):
     if (s.separator !== undefined) store.setSetting('separator', s.separator);
     if (s.captionMode !== undefined) store.setSetting('captionMode', s.captionMode);
     if (s.triggerWord !== undefined) store.setSetting('triggerWord', s.triggerWord ?? '');
+    if (s.underscoresToSpaces !== undefined) store.setSetting('underscoresToSpaces', s.underscoresToSpaces ? '1' : '0');
     if (s.positionImageId !== undefined) store.setSetting('position', String(s.positionImageId ?? ''));
   })();
 }

@@ -1,0 +1,83 @@
+import { join } from 'node:path';
+import type { ImageDetail } from '../../../src-shared/contract';
+import { findDuplicate, joinTags, normalizeTag } from '../../../src-shared/tag-text';
+import { AppError } from '../app-error';
+import { keepTriggerFirst } from '../batch/reorder';
+import { readCaptionFile } from '../captions/caption-file';
+import { editLabel, keepMineLabel } from '../history/step-labels';
+import { writeCaption } from './caption-write';
+import type { DatasetSession } from './dataset-session';
+import { mergeTagChanges } from './tag-changes';
+
+/**
+ * One image's caption edited by the user: each is one undoable step,
+ * written through the same conflict-checked path as a batch edit.
+ */
+
+export function setTags(session: DatasetSession, id: number, tags: readonly string[], revision: number): Promise<ImageDetail> {
+  const cleaned = tags.map(normalizeTag).filter((t) => t !== '');
+  const dup = findDuplicate(cleaned);
+  if (dup !== null) return Promise.reject(new AppError('duplicate-tag', `“${dup}” is already on this image`, { tag: dup }));
+  const { triggerWord, separator } = session.settingsNow();
+  return editCaption(session, id, joinTags(keepTriggerFirst(cleaned, triggerWord), separator), revision);
+}
+
+export function setText(session: DatasetSession, id: number, text: string, revision: number): Promise<ImageDetail> {
+  // a caption file is one line: trainers read the first line or join lines differently
+  return editCaption(session, id, text.replace(/\s*[\r\n]+\s*/g, ' '), revision);
+}
+
+function editCaption(session: DatasetSession, id: number, text: string, revision: number): Promise<ImageDetail> {
+  const entry = session.entry(id);
+  return session.runStep(() =>
+    session.withCaptionFile(entry.captionRel, async () => {
+      const c = entry.caption;
+      if (c.conflict) {
+        throw new AppError('conflict', 'This caption has a conflict to settle first', { image: session.detail(id) });
+      }
+      if (revision !== c.revision) {
+        // the edit was made on a copy that is no longer current: keep both, let the user choose
+        session.markConflict(entry, c.text, text);
+        throw new AppError('conflict', 'This caption changed since it was loaded', { image: session.detail(id) });
+      }
+      if (text === c.text && (c.exists || text === '')) return session.detail(id); // never rewrite an unchanged file
+      const written = await writeCaption(session.datasetDir, entry, text);
+      if (!written.ok) {
+        session.markConflict(entry, written.current.decoded.text, text);
+        throw new AppError('conflict', `${entry.captionRel} was changed by another program`, { image: session.detail(id) });
+      }
+      session.recordStep(editLabel(entry.row.relPath), written.change);
+      const before = c.tags;
+      const { tagChanges } = session.takeWritten(entry.captionRel, written.snapshot);
+      const added = entry.caption.tags.filter((t) => !before.includes(t));
+      if (added.length) session.store.touchRecentTags(added);
+      session.announce([entry], tagChanges);
+      return session.detail(id);
+    }),
+  );
+}
+
+/** settle a conflict: keep what is on disk, or write the refused edit over it (an undoable step) */
+export function resolveConflict(session: DatasetSession, id: number, keep: 'disk' | 'mine'): Promise<ImageDetail> {
+  const entry = session.entry(id);
+  return session.runStep(() =>
+    session.withCaptionFile(entry.captionRel, async () => {
+      const conflict = entry.caption.conflict;
+      if (!conflict) return session.detail(id);
+      const disk = await readCaptionFile(join(session.datasetDir, entry.captionRel));
+      // the disk version first: it is what the user saw, and what "mine" is written over
+      let tagChanges = session.takeDisk(entry, disk);
+      if (keep === 'mine') {
+        const written = await writeCaption(session.datasetDir, entry, conflict.mineText);
+        if (!written.ok) {
+          session.markConflict(entry, written.current.decoded.text, conflict.mineText, tagChanges);
+          throw new AppError('conflict', 'The file changed again; look at it once more', { image: session.detail(id) });
+        }
+        session.recordStep(keepMineLabel(entry.row.relPath), written.change);
+        tagChanges = mergeTagChanges([tagChanges, session.takeWritten(entry.captionRel, written.snapshot).tagChanges]);
+      }
+      session.announce([entry], tagChanges);
+      return session.detail(id);
+    }),
+  );
+}

@@ -1,0 +1,36 @@
+import { basename } from 'node:path';
+import type { SessionInfo, SkippedFile } from '../../../src-shared/contract';
+import { computeStats } from './dataset-stats';
+import type { ImageEntry } from './image-entry';
+import type { SessionSettings } from './session-settings';
+import { findStemClashes } from './stem-clashes';
+
+/** What the renderer knows of an open dataset (session.open, session.current, session.changed). */
+export function sessionInfo(
+  datasetDir: string,
+  settings: SessionSettings,
+  entries: readonly ImageEntry[],
+  skipped: SkippedFile[],
+  resumedFrom: SessionInfo['resumedFrom'],
+): SessionInfo {
+  const positionId = settings.positionImageId;
+  const index = positionId === null ? -1 : entries.findIndex((e) => e.row.id === positionId);
+  const first = entries[0];
+  return {
+    root: settings.root,
+    datasetDir,
+    name: basename(settings.root),
+    mode: settings.mode,
+    outputDir: settings.outputDir,
+    prefix: settings.prefix,
+    separator: settings.separator,
+    captionMode: settings.captionMode,
+    triggerWord: settings.triggerWord,
+    underscoresToSpaces: settings.underscoresToSpaces,
+    position: index >= 0 ? { index, imageId: positionId } : { index: 0, imageId: first?.row.id ?? null },
+    stats: computeStats(entries),
+    skippedFiles: skipped,
+    stemClashes: findStemClashes(entries.map((e) => e.row.relPath)),
+    resumedFrom,
+  };
+}
