@@ -2,6 +2,7 @@ import type { EventPayload } from '../../src-shared/contract';
 import type { ShortcutAction } from '../keyboard/shortcut-map';
 import { useSessionStore } from '../stores/session-store';
 import { requestFocus, setShortcutsOpen } from '../stores/ui-store';
+import { showSingle, toggleView } from '../stores/view-store';
 import { nextImage, previousImage } from './current-image';
 import { openExportDialog } from './export';
 import { chooseFolder } from './open-folder';
@@ -52,6 +53,12 @@ export function runCommand(command: Command): void {
       return;
     case 'export':
       openExportDialog();
+      return;
+    case 'toggle-view':
+      toggleView();
+      return;
+    case 'single-view':
+      showSingle();
       return;
     case 'undo':
       undo();

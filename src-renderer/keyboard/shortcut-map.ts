@@ -5,6 +5,8 @@
  */
 
 export type ShortcutAction =
+  | 'toggle-view'
+  | 'single-view'
   | 'previous'
   | 'next'
   | 'save'
@@ -27,6 +29,8 @@ export interface KeyPress {
   /** where focus is: a text field swallows plain keys, a button owns Enter */
   focus: 'text' | 'control' | 'none';
   overlayOpen: boolean;
+  /** what the image area shows: in the grid, Escape goes back to the single image */
+  view?: 'single' | 'grid';
 }
 
 export function shortcutFor(press: KeyPress): ShortcutAction | null {
@@ -57,7 +61,8 @@ export function shortcutFor(press: KeyPress): ShortcutAction | null {
   }
   if (press.key === 'Escape') {
     if (press.overlayOpen) return 'close-overlay';
-    return press.focus === 'text' ? 'leave-input' : null;
+    if (press.focus === 'text') return 'leave-input';
+    return press.view === 'grid' ? 'single-view' : null;
   }
   if (press.overlayOpen || press.focus === 'text') return null;
   switch (press.key) {
@@ -67,6 +72,9 @@ export function shortcutFor(press: KeyPress): ShortcutAction | null {
       return 'next';
     case '?':
       return 'shortcuts';
+    case 'g':
+    case 'G':
+      return 'toggle-view';
     case 'Enter':
       // Enter on a focused button presses it; only elsewhere does it jump to the tag input
       return press.focus === 'none' ? 'focus-tag-input' : null;
@@ -91,6 +99,9 @@ export const SHORTCUT_HELP: ReadonlyArray<{ keys: string[]; does: string }> = [
   { keys: ['Ctrl Enter'], does: 'In the caption text: save now' },
   { keys: ['Ctrl E'], does: 'Export the dataset for a trainer (check first, then export)' },
   { keys: ['Ctrl S'], does: 'Save (rewrites tags.txt; captions are saved as you edit)' },
+  { keys: ['G'], does: 'Switch between the single image and the grid of all images' },
+  { keys: ['←', '↑', '→', '↓'], does: 'In the grid: move; Shift extends the selection, Space toggles it' },
+  { keys: ['Enter', 'Esc'], does: 'In the grid: back to the single image, at the one under the cursor' },
   { keys: ['Esc'], does: 'Leave the text field, close a list or this overlay' },
   { keys: ['?'], does: 'Show these shortcuts' },
 ];

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { runCommand } from '../actions/run-command';
 import { useUiStore } from '../stores/ui-store';
+import { useViewStore } from '../stores/view-store';
 import { type KeyPress, shortcutFor } from './shortcut-map';
 
 const NON_TEXT_INPUTS = new Set(['button', 'checkbox', 'radio', 'submit', 'reset', 'range', 'color', 'file', 'image']);
@@ -29,6 +30,7 @@ export function useGlobalShortcuts(): void {
         shiftKey: event.shiftKey,
         focus: focusKind(document.activeElement),
         overlayOpen: useUiStore.getState().shortcutsOpen,
+        view: useViewStore.getState().mode,
       });
       if (!action) return;
       event.preventDefault();

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { type KeyPress, shortcutFor } from '../../../src-renderer/keyboard/shortcut-map';
+
+const press = (key: string, over: Partial<KeyPress> = {}): KeyPress => ({
+  key,
+  ctrlKey: false,
+  metaKey: false,
+  altKey: false,
+  shiftKey: false,
+  focus: 'none',
+  overlayOpen: false,
+  ...over,
+});
+
+describe('grid and single view keys', () => {
+  it('toggles the view with G, but not while typing, under an overlay, or with a modifier', () => {
+    expect(shortcutFor(press('g'))).toBe('toggle-view');
+    expect(shortcutFor(press('G', { shiftKey: true, focus: 'control' }))).toBe('toggle-view');
+    expect(shortcutFor(press('g', { focus: 'text' }))).toBeNull();
+    expect(shortcutFor(press('g', { overlayOpen: true }))).toBeNull();
+    expect(shortcutFor(press('g', { ctrlKey: true }))).toBeNull();
+  });
+
+  it('leaves the grid with Escape unless a text field or an overlay takes it first', () => {
+    expect(shortcutFor(press('Escape', { view: 'grid' }))).toBe('single-view');
+    expect(shortcutFor(press('Escape', { view: 'grid', focus: 'control' }))).toBe('single-view');
+    expect(shortcutFor(press('Escape', { view: 'grid', focus: 'text' }))).toBe('leave-input');
+    expect(shortcutFor(press('Escape', { view: 'grid', overlayOpen: true }))).toBe('close-overlay');
+    expect(shortcutFor(press('Escape', { view: 'single' }))).toBeNull();
+  });
+});
