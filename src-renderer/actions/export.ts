@@ -1,7 +1,7 @@
 import type { ExportTarget } from '../../src-shared/contract/export';
 import { checkKey, defaultForm, type ExportForm, type FormSession, formToOptions, withTarget } from '../logic/export-form';
 import { baseName, joinPath } from '../logic/export-paths';
-import { isRunning, resetExport, useExportStore } from '../stores/export-store';
+import { isRunning, jobOfKind, resetExport, useExportStore } from '../stores/export-store';
 import { showImages } from '../stores/filter-store';
 import { useJobsStore } from '../stores/jobs-store';
 import { useSessionStore } from '../stores/session-store';
@@ -101,9 +101,7 @@ export async function runExport(): Promise<void> {
 export async function cancelExportJob(): Promise<void> {
   const stage = useExportStore.getState().stage;
   if (stage.kind !== 'running') return;
-  const job = Object.values(useJobsStore.getState().running)
-    .filter((j) => j.kind === stage.job)
-    .at(-1);
+  const job = jobOfKind(useJobsStore.getState().running, stage.job);
   if (!job) return;
   const result = await call('jobs.cancel', { jobId: job.jobId });
   if (!result.ok) showToast(`Could not cancel: ${result.error.message}`, 'error');

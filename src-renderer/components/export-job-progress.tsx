@@ -1,19 +1,14 @@
 import { cancelExportJob } from '../actions/export';
 import { progressLabel } from '../logic/progress-label';
-import { type JobProgress, useJobsStore } from '../stores/jobs-store';
+import { jobOfKind } from '../stores/export-store';
+import { useJobsStore } from '../stores/jobs-store';
 import { ProgressBar } from './progress-bar';
 
 const STARTING = { check: 'Starting the check…', export: 'Starting the export…' } as const;
 
-/** the newest running job of this kind: main runs one check or export per request */
-const jobOf = (running: Record<string, JobProgress>, kind: 'check' | 'export') =>
-  Object.values(running)
-    .filter((j) => j.kind === kind)
-    .at(-1) ?? null;
-
 /** Progress of the check or export under way, from main's job events, with its Cancel. */
 export function ExportJobProgress({ job }: { job: 'check' | 'export' }) {
-  const progress = useJobsStore((s) => jobOf(s.running, job));
+  const progress = useJobsStore((s) => jobOfKind(s.running, job));
   return (
     <div className="export-progress" data-testid="export-progress">
       {progress ? (

@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { CheckReport, ExportSummary } from '../../src-shared/contract/export';
 import type { ExportForm } from '../logic/export-form';
 import { api } from '../transport/api';
+import type { JobProgress } from './jobs-store';
 
 /** Where the dialog is: one step at a time, each holding only what it shows. */
 export type ExportStage =
@@ -44,6 +45,12 @@ export const useExportStore = create<ExportState>()(() => initial);
 export const resetExport = () => useExportStore.setState(initial);
 
 export const isRunning = (s: ExportState) => s.stage.kind === 'running';
+
+/** the check or export the dialog started: the newest running job of that kind (main runs one per request) */
+export const jobOfKind = (running: Record<string, JobProgress>, kind: 'check' | 'export'): JobProgress | null =>
+  Object.values(running)
+    .filter((j) => j.kind === kind)
+    .at(-1) ?? null;
 
 // edits while the report is open (fixing what it pointed to) make it out of date
 const datasetEdited = () => useExportStore.setState((s) => (s.report && !s.datasetChanged ? { datasetChanged: true } : s));
