@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { changeSettings, underscoresToSpaces, useUnderscoreSetting } from '../actions/dataset-settings';
+import { changeSettings } from '../actions/dataset-settings';
 import { useSessionStore } from '../stores/session-store';
 import { VocabLists } from './vocab-lists';
 
@@ -38,12 +38,13 @@ function TriggerWordField({ current }: { current: string | null }) {
 
 /** The per-dataset settings, in a popover off the toolbar: they change rarely. */
 function DatasetSettingsPopover({ onClose }: { onClose(): void }) {
-  const { triggerWord, captionMode } = useSessionStore(
-    useShallow((s) => ({ triggerWord: s.session?.triggerWord ?? null, captionMode: s.session?.captionMode ?? 'tags' })),
+  const { triggerWord, captionMode, underscores } = useSessionStore(
+    useShallow((s) => ({
+      triggerWord: s.session?.triggerWord ?? null,
+      captionMode: s.session?.captionMode ?? 'tags',
+      underscores: s.session?.underscoresToSpaces ?? false,
+    })),
   );
-  // re-read after a change this window made (see actions/dataset-settings.ts)
-  useUnderscoreSetting((s) => s.value);
-  const underscores = underscoresToSpaces();
   return (
     <div
       className="settings-popover"

@@ -1,4 +1,5 @@
 import { type ReactNode, useEffect, useRef } from 'react';
+import { createPortal } from 'react-dom';
 
 interface ModalDialogProps {
   title: string;
@@ -23,7 +24,8 @@ export function ModalDialog({ title, testId, onClose, children, data }: ModalDia
     const first = box?.querySelector<HTMLElement>('input, textarea, select') ?? box?.querySelector<HTMLElement>('[data-autofocus]');
     first?.focus();
   }, []);
-  return (
+  // on <body>: a dialog opened from a panel must not be clipped or hidden with it
+  return createPortal(
     <div className="overlay-backdrop" onMouseDown={onClose}>
       <div
         ref={ref}
@@ -50,6 +52,7 @@ export function ModalDialog({ title, testId, onClose, children, data }: ModalDia
         </header>
         {children}
       </div>
-    </div>
+    </div>,
+    document.body,
   );
 }
