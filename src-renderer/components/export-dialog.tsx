@@ -2,7 +2,7 @@ import '../styles/export.css';
 import { type KeyboardEvent, type ReactNode, useEffect, useMemo, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { closeExportDialog, minimizeExportDialog } from '../actions/export';
-import { checkKey, type ExportForm, formToOptions } from '../logic/export-form';
+import { checkKey, errorSummary, type ExportForm, formToOptions } from '../logic/export-form';
 import { useExportStore } from '../stores/export-store';
 import { useSessionStore } from '../stores/session-store';
 import { ExportCaptionOptions } from './export-caption-options';
@@ -101,7 +101,7 @@ function OptionsAndReport({ form, datasetDir, running }: { form: ExportForm; dat
         </fieldset>
         <ExportReport stale={stale} />
       </div>
-      <ExportFooter valid={result.ok} stale={stale} />
+      <ExportFooter invalid={errorSummary(errors)} stale={stale} />
     </>
   );
 }

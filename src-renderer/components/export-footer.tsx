@@ -4,8 +4,8 @@ import { useExportStore } from '../stores/export-store';
 import { ExportJobProgress } from './export-job-progress';
 
 interface ExportFooterProps {
-  /** the form reads as valid options */
-  valid: boolean;
+  /** the first field the options schema refuses, or null when the form reads as valid options */
+  invalid: string | null;
   /** a report exists but was made with other options */
   stale: boolean;
 }
@@ -15,7 +15,8 @@ interface ExportFooterProps {
  * options, and stays off with the reason when the report says the trainer
  * would refuse the dataset.
  */
-export function ExportFooter({ valid, stale }: ExportFooterProps) {
+export function ExportFooter({ invalid, stale }: ExportFooterProps) {
+  const valid = invalid === null;
   const stage = useExportStore((s) => s.stage);
   const report = useExportStore((s) => s.report);
   if (stage.kind === 'running') {
@@ -29,7 +30,7 @@ export function ExportFooter({ valid, stale }: ExportFooterProps) {
   const needsCheck = !report || stale;
   const canExport = valid && !needsCheck && blocked === null;
   const reason = !valid
-    ? 'Correct the marked fields first.'
+    ? `Correct this first: ${invalid}`
     : !report
       ? 'Check the dataset before exporting.'
       : stale

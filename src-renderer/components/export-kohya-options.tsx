@@ -21,7 +21,8 @@ export function ExportKohyaOptions({ form, errors }: { form: ExportForm; errors:
       className="export-number"
       data-testid={`export-kohya-${key}`}
       value={k[key]}
-      aria-invalid={errors[`kohya.${key}`] !== undefined}
+      // a rule across the bucket fields (multiples of the step, smallest ≤ largest) marks all of them
+      aria-invalid={errors[`kohya.${key}`] !== undefined || (key !== 'repeats' && errors.kohya !== undefined)}
       onChange={(e) => updateKohyaForm({ [key]: e.target.value })}
     />
   );
@@ -48,7 +49,11 @@ export function ExportKohyaOptions({ form, errors }: { form: ExportForm; errors:
       <ExportSwitch
         testId="export-kohya-toml"
         label="Write dataset.toml"
-        hint="With the caption extension (.txt), resolution, bucketing and repeats: train with --dataset_config."
+        hint={
+          <>
+            With the caption extension (.txt), resolution, bucketing and repeats, for <span className="export-nowrap">--dataset_config</span>.
+          </>
+        }
         checked={k.writeToml}
         onChange={(checked) => updateKohyaForm({ writeToml: checked })}
       />

@@ -134,6 +134,27 @@ export function formToOptions(form: ExportForm, datasetDir: string): FormResult 
   return { ok: true, options: parsed.data };
 }
 
+const FIELD_LABELS: Record<string, string> = {
+  out: 'Save to',
+  trigger: 'Trigger word',
+  maxSide: 'Longest side',
+  jpgQuality: 'Quality',
+  background: 'Background',
+  'kohya.repeats': 'Repeats',
+  'kohya.name': 'Name',
+  'kohya.resolution': 'Resolution',
+  'kohya.minBucket': 'Smallest bucket',
+  'kohya.maxBucket': 'Largest bucket',
+  'kohya.bucketStep': 'Bucket step',
+  kohya: 'Buckets',
+};
+
+/** the first refusal in one line, for a footer that may be far below the field (a long options column scrolls) */
+export function errorSummary(errors: FieldErrors): string | null {
+  const first = Object.entries(errors)[0];
+  return first ? `${FIELD_LABELS[first[0]] ?? first[0]}: ${first[1]}` : null;
+}
+
 /** zod's range messages read like a type checker's; say the limit the way a field label would */
 function issueText(issue: z.core.$ZodIssue): string {
   if (issue.code === 'invalid_type') return 'a whole number';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkKey, defaultForm, type ExportForm, formToOptions, withTarget } from '../../../src-renderer/logic/export-form';
+import { checkKey, defaultForm, errorSummary, type ExportForm, formToOptions, withTarget } from '../../../src-renderer/logic/export-form';
 
 const session = { datasetDir: '/data/fruit', name: 'fruit', triggerWord: 'frt' };
 const form = (over: Partial<ExportForm> = {}): ExportForm => ({ ...defaultForm(session), ...over });
@@ -59,6 +59,9 @@ describe('export form', () => {
     // a half-typed kohya value does not block a Civitai export, whose fields do not show it
     expect(formToOptions(form({ kohya: { ...k, repeats: '' } }), session.datasetDir).ok).toBe(true);
     expect(errors(form({ target: 'kohya', kohya: { ...k, minBucket: '250' } })).kohya).toMatch(/multiples/);
+    expect(errorSummary(errors(form({ target: 'kohya', kohya: { ...k, minBucket: '250' } })))).toMatch(/^Buckets: bucket sizes/);
+    expect(errorSummary(errors(form({ target: 'kohya', kohya: { ...k, repeats: '0' } })))).toBe('Repeats: at least 1');
+    expect(errorSummary({})).toBeNull();
     expect(errors(form({ target: 'kohya', kohya: { ...k, name: 'a/b' } }))['kohya.name']).toMatch(/single folder name/);
   });
 
