@@ -19,8 +19,6 @@ import { mergeTagChanges } from './tag-changes';
 import { TagsFileKeeper } from './tags-file-keeper';
 
 const RECENT_LIMIT = 20;
-/** a change to more images than this announces only the image on screen in full; the rest as list rows */
-const CAPTION_EVENTS_LIMIT = 200;
 
 /**
  * One open dataset: the images in order, each caption as last read or
@@ -281,14 +279,15 @@ export class DatasetSession {
 
   /**
    * Captions changed: one images.changed with every row and one tags.changed
-   * with the combined counts, however many images (a batch, an undo);
-   * caption.changed for each image when they are few, else for the image on screen.
+   * with the combined counts, however many images (a batch, an undo), not an
+   * event per image; caption.changed in full for a single image, or for the
+   * image on screen among many.
    */
   announce(entries: readonly ImageEntry[], tagChanges: TagCount[], source: 'app' | 'disk' = 'app'): void {
     if (entries.length === 0) return;
     const position = this.settings.positionImageId;
     for (const e of entries) {
-      if (entries.length <= CAPTION_EVENTS_LIMIT || e.row.id === position) {
+      if (entries.length === 1 || e.row.id === position) {
         this.bus.emit('caption.changed', { source, image: this.detail(e.row.id) });
       }
     }

@@ -1,0 +1,71 @@
+import { join } from 'node:path';
+import type { HistoryState, TagCount } from '../../../src-shared/contract';
+import { ABSENT_FINGERPRINT, fingerprintBytes, restoreCaptionBytes } from '../captions/caption-file';
+import type { FileChange } from '../history/history-log';
+import type { DatasetSession } from './dataset-session';
+import { forEachLimited } from './for-each-limited';
+import type { ImageEntry } from './image-entry';
+import { mergeTagChanges } from './tag-changes';
+
+export interface HistoryOutcome extends HistoryState {
+  /** caption files put back */
+  restored: number;
+  /** images whose caption was left alone: changed since by another program, or with a choice pending */
+  conflicts: string[];
+}
+
+type Direction = 'undo' | 'redo';
+
+const RESTORE_CONCURRENCY = 8;
+
+export const undo = (session: DatasetSession): Promise<HistoryOutcome> => replay(session, 'undo');
+export const redo = (session: DatasetSession): Promise<HistoryOutcome> => replay(session, 'redo');
+
+/**
+ * Undo puts every caption file of the last step back to its exact bytes
+ * before (removing a file the step created); redo puts the bytes after back.
+ * Each file is restored only if it still holds what the step left there:
+ * anything else was changed by another program since, and is left alone and
+ * listed. The step then moves to the other side, conflicts or not, so one
+ * stubborn file never blocks the rest of the history.
+ */
+function replay(session: DatasetSession, direction: Direction): Promise<HistoryOutcome> {
+  return session.runStep(async () => {
+    const step = direction === 'undo' ? session.history.nextUndo() : session.history.nextRedo();
+    if (!step) return { ...session.history.state(), restored: 0, conflicts: [] };
+    const changed = new Set<ImageEntry>();
+    const tagLists: TagCount[][] = [];
+    const conflicts: string[] = [];
+    let restored = 0;
+    try {
+      await forEachLimited(step.files, RESTORE_CONCURRENCY, undefined, async (file) => {
+        const outcome = await restoreFile(session, file, direction);
+        if (outcome === 'conflict') {
+          conflicts.push(session.entriesOfCaption(file.captionRel)[0]?.row.relPath ?? file.captionRel);
+          return;
+        }
+        restored++;
+        outcome.entries.forEach((e) => changed.add(e));
+        tagLists.push(outcome.tagChanges);
+      });
+    } finally {
+      session.announce([...changed], mergeTagChanges(tagLists));
+    }
+    session.history.setUndone(step.id, direction === 'undo');
+    session.historyChanged();
+    return { ...session.history.state(), restored, conflicts: conflicts.sort() };
+  });
+}
+
+async function restoreFile(session: DatasetSession, file: FileChange, direction: Direction) {
+  const [target, expected] = direction === 'undo' ? [file.before, file.after] : [file.after, file.before];
+  return session.withCaptionFile(file.captionRel, async () => {
+    const entries = session.entriesOfCaption(file.captionRel);
+    // its image left the dataset, or the user has a choice to make about this caption: not ours to overwrite
+    if (entries.length === 0 || entries.some((e) => e.caption.conflict)) return 'conflict' as const;
+    const path = join(session.datasetDir, file.captionRel);
+    const outcome = await restoreCaptionBytes(path, target, expected === null ? ABSENT_FINGERPRINT : fingerprintBytes(expected));
+    if (!outcome.ok) return 'conflict' as const;
+    return session.takeWritten(file.captionRel, outcome.snapshot);
+  });
+}
