@@ -23,11 +23,19 @@ export interface ApiHost {
   shutdown(): Promise<void>;
 }
 
+export interface FilePickRequest {
+  title: string;
+  /** as Electron takes them: extensions without the dot */
+  filters: { name: string; extensions: string[] }[];
+}
+
 /** What differs between the desktop shell and the browser transport. */
 export interface Platform {
   transport: 'electron' | 'serve';
   /** native folder dialog; absent over the browser transport */
   pickFolder?: () => Promise<string | null>;
+  /** native open-file dialog (a tag list, a tokenizer.json); absent over the browser transport */
+  pickFile?: (request: FilePickRequest) => Promise<string | null>;
   /** the app's own folder for settings and the recent list */
   userDataDir: string;
   /** the OS cache folder for thumbnails and previews */

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { app } from 'electron';
 import type { Platform } from '../api/api-host';
 import { defaultCacheDir } from '../serve/app-paths';
-import { pickFolder } from './dialogs';
+import { pickFile, pickFolder } from './dialogs';
 
 /**
  * Thumbnails and previews go to the OS cache folder, the same one
@@ -19,6 +19,7 @@ export function desktopPlatform(): Platform {
   return {
     transport: 'electron',
     pickFolder,
+    pickFile,
     userDataDir: app.getPath('userData'),
     cacheDir: desktopCacheDir(),
     servedFolder: null,

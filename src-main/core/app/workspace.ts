@@ -7,7 +7,10 @@ import type { DatasetSession } from '../session/dataset-session';
 import { openSession, type OpenRequest } from '../session/open-session';
 import { DEFAULT_OUTPUT_DIR, DEFAULT_PREFIX } from '../session/session-settings';
 import { closeProbePool } from '../scan/probe-images';
+import { danbooruListPath } from '../vocabulary/tag-list';
 import { RecentFolders } from './recent-folders';
+import { T5Setting } from './t5-setting';
+import { TagVocabulary } from './tag-vocabulary';
 
 export interface WorkspaceOptions {
   userDataDir: string;
@@ -16,7 +19,11 @@ export interface WorkspaceOptions {
   allowedRoot: string | null;
   /** the command line's --output-dir and --prefix */
   defaults?: { outputDir: string; prefix: string };
+  /** the shipped tag list; by default the app's assets/tags/danbooru.csv */
+  shippedTagList?: () => string | null;
 }
+
+const NO_HISTORY = { canUndo: false, canRedo: false, undoLabel: null, redoLabel: null };
 
 /**
  * The app's state in main: at most one open dataset, the job runner and the
@@ -27,12 +34,17 @@ export class Workspace {
   readonly jobs = new JobRunner(this.bus);
   readonly recent: RecentFolders;
   readonly defaults: { outputDir: string; prefix: string };
+  /** autocomplete's tag lists and the T5 tokenizer: the app's, shared by every dataset */
+  readonly vocabulary: TagVocabulary;
+  readonly t5: T5Setting;
   private session: DatasetSession | null = null;
   private transition: Promise<unknown> = Promise.resolve();
 
   constructor(readonly options: WorkspaceOptions) {
     this.recent = new RecentFolders(options.userDataDir);
     this.defaults = options.defaults ?? { outputDir: DEFAULT_OUTPUT_DIR, prefix: DEFAULT_PREFIX };
+    this.vocabulary = new TagVocabulary(options.userDataDir, options.shippedTagList ?? danbooruListPath);
+    this.t5 = new T5Setting(options.userDataDir);
   }
 
   current(): DatasetSession | null {
@@ -66,6 +78,8 @@ export class Workspace {
       await this.recent.add(session.info().root).catch(() => undefined);
       const info = session.info();
       this.bus.emit('session.changed', { session: info });
+      this.bus.emit('history.changed', session.history.state());
+      this.vocabulary.loadShippedSoon();
       return info;
     });
     this.transition = run.catch(() => undefined);
@@ -84,10 +98,12 @@ export class Workspace {
     this.session = null;
     await s.close();
     this.bus.emit('session.changed', { session: null });
+    this.bus.emit('history.changed', NO_HISTORY);
   }
 
   async shutdown(): Promise<void> {
     this.jobs.cancelAll();
+    this.vocabulary.stop();
     await this.close();
     await closeProbePool();
   }
