@@ -1,6 +1,6 @@
 import type { CheckLine } from '../../src-shared/contract/export';
 import { showReportImages } from '../actions/export';
-import { groupText, plural } from '../logic/export-report';
+import { groupText, plural, showLabel } from '../logic/export-report';
 import { useImagesStore } from '../stores/images-store';
 
 /** sets of duplicates listed under their line; the rest are a click on the line away */
@@ -19,16 +19,16 @@ export function ExportCheckLine({ line }: { line: CheckLine }) {
         type="button"
         className="link-button export-show"
         data-testid="export-show-images"
-        onClick={() => showReportImages(line.imageIds, line.message)}
+        onClick={() => showReportImages(line.imageIds, showLabel(line.message))}
       >
         Show {plural(line.imageIds.length, 'image')}
       </button>
-      {groups.length > 0 && <GroupList groups={groups} message={line.message} />}
+      {groups.length > 0 && <GroupList groups={groups} />}
     </li>
   );
 }
 
-function GroupList({ groups, message }: { groups: readonly number[][]; message: string }) {
+function GroupList({ groups }: { groups: readonly number[][] }) {
   const items = useImagesStore((s) => s.items);
   const indexById = useImagesStore((s) => s.indexById);
   const nameOf = (id: number) => {
@@ -44,7 +44,7 @@ function GroupList({ groups, message }: { groups: readonly number[][]; message: 
             type="button"
             className="link-button export-group-button"
             title="Show these images"
-            onClick={() => showReportImages(group, `${message} (one set)`)}
+            onClick={() => showReportImages(group, groupText(group, nameOf))}
           >
             {groupText(group, nameOf)}
           </button>

@@ -48,5 +48,12 @@ export function groupText(group: readonly number[], nameOf: (id: number) => stri
   return rest > 0 ? `${names.join(', ')} and ${rest} more` : names.join(', ');
 }
 
+/**
+ * A report line's message cut to its first clause, as the label of the
+ * images it shows: "4 images without a caption" rather than the whole advice
+ * (the filter bar puts its own count after it).
+ */
+export const showLabel = (message: string): string => message.split(/: |\. |; /)[0]!.replace(/\.$/, '');
+
 export const plural = (n: number, one: string, many = `${one}s`): string =>
   `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;

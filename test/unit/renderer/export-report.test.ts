@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CheckReport } from '../../../src-shared/contract/export';
-import { blockingReason, bucketBars, groupText, severityCounts } from '../../../src-renderer/logic/export-report';
+import { blockingReason, bucketBars, groupText, severityCounts, showLabel } from '../../../src-renderer/logic/export-report';
 
 const report = (over: Partial<CheckReport> = {}): CheckReport => ({
   imageCount: 3,
@@ -47,5 +47,12 @@ describe('export report', () => {
     expect(groupText([1, 2], (id) => names.get(id))).toBe('a.png, b.jpg');
     expect(groupText([1, 2, 3, 4, 9], (id) => names.get(id))).toBe('a.png, b.jpg, c.png and 2 more');
     expect(groupText([9], () => undefined)).toBe('image 9');
+  });
+
+  it('labels the images a line shows with its first clause', () => {
+    expect(showLabel('4 images without a caption: they are exported without a .txt file.')).toBe('4 images without a caption');
+    expect(showLabel('1 file over 50.0 MB, Civitai\'s limit per file: a longest side of 2048 helps.')).toBe("1 file over 50.0 MB, Civitai's limit per file");
+    expect(showLabel("Civitai's trainer takes at most 1,000 images; 1,005 would be exported.")).toBe("Civitai's trainer takes at most 1,000 images");
+    expect(showLabel('2 images marked to skip will be left out.')).toBe('2 images marked to skip will be left out');
   });
 });
