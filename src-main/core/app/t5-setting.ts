@@ -1,6 +1,7 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir, readFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { z } from 'zod';
+import { describeFsError } from '../app-error';
 import { writeFileAtomic } from '../fs/atomic-write';
 import { loadT5Tokenizer, type T5Tokenizer } from '../tokens/t5-tokenizer';
 
@@ -30,7 +31,12 @@ export class T5Setting {
   /** Use this tokenizer.json from now on. A file that is not one throws the loader's AppError and changes nothing. */
   async use(path: string): Promise<string> {
     const tokenizer = await loadT5Tokenizer(path);
-    await writeFileAtomic(this.file, Buffer.from(JSON.stringify({ path }, null, 2)));
+    try {
+      await mkdir(dirname(this.file), { recursive: true });
+      await writeFileAtomic(this.file, Buffer.from(JSON.stringify({ path }, null, 2)));
+    } catch (err) {
+      throw describeFsError(err, `Cannot remember the tokenizer in ${this.file}`);
+    }
     this.current = Promise.resolve({ path, tokenizer });
     return path;
   }
