@@ -14,7 +14,7 @@ export function resolveTarget(session: DatasetSession, target: BatchTarget): rea
     case 'selected':
       return entriesOf(session, target.ids);
     case 'filtered': {
-      const found = session.filterIndex.filter(session.allEntries(), target.query);
+      const found = session.filterIndex.filter(target.query);
       if (!found.ok) throw new AppError('invalid-input', `The filter is not valid: ${found.error.message}`, { error: found.error });
       return found.entries;
     }

@@ -58,7 +58,7 @@ export class DatasetSession {
   setEntries(entries: ImageEntry[], skipped: SkippedFile[]): void {
     this.entries = entries;
     this.lookup = new EntryLookup(entries);
-    this.filterIndex.retain(this.lookup.byId);
+    this.filterIndex.reset(entries);
     this.skipped = skipped;
     this.counter.clear();
     for (const e of entries) this.counter.addAll(e.caption.tags);

@@ -108,7 +108,7 @@ export async function openSession(req: OpenRequest, deps: OpenDeps): Promise<Dat
     const session = new DatasetSession(datasetDir, store, settings, deps.bus, resumedFrom, knownTags);
     session.setEntries(listing.entries, skippedOf(store));
     // the first filter query should not pay for indexing every image
-    session.trackBackground(session.filterIndex.warm(listing.entries, () => !session.closing.aborted));
+    session.trackBackground(session.filterIndex.warm(() => !session.closing.aborted));
     if (civitaiPosition !== null) {
       const index = resolveCivitaiPosition(civitaiPosition, listing.entries.map((e) => e.row.relPath));
       if (index !== null) session.setPositionByIndex(index);

@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { BatchOp } from '../../../../src-shared/contract/batch-ops';
 import { applyBatch } from '../../../../src-main/core/session/batch-edit';
 import { redo, undo } from '../../../../src-main/core/session/undo-redo';
 import { makeTempDir } from '../../../support/temp-dir';
@@ -17,7 +18,7 @@ afterEach(async () => {
   tmp.cleanup();
 });
 
-const ADD_START = { type: 'add', tags: ['new tag'], position: 'start' } as const;
+const ADD_START: BatchOp = { type: 'add', tags: ['new tag'], position: 'start' };
 
 /** what ADD_START leaves in every file */
 const AFTER_ADD: Record<string, Buffer> = {

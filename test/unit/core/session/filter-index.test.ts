@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { parseTags } from '../../../../src-shared/tag-text';
+import { FilterIndex } from '../../../../src-main/core/session/filter-index';
+import type { ImageEntry } from '../../../../src-main/core/session/image-entry';
+
+function entry(id: number, relPath: string, text: string, skip = false): ImageEntry {
+  return {
+    row: { id, relPath, ord: id, size: 1, mtimeMs: 0, width: 1, height: 1, format: 'png', probed: true, fingerprint: null, skip },
+    captionRel: relPath.replace(/\.\w+$/, '.txt'),
+    caption: {
+      text,
+      tags: parseTags(text),
+      format: { encoding: 'utf8', bom: false, lineEnding: 'none' },
+      exists: true,
+      fingerprint: 'x',
+      size: text.length,
+      mtimeMs: 0,
+      revision: 0,
+      conflict: null,
+    },
+  };
+}
+
+const ids = (index: FilterIndex, query: string) => {
+  const found = index.filter(query);
+  if (!found.ok) throw new Error(found.error.message);
+  return found.entries.map((e) => e.row.id);
+};
+
+/** the session replaces an image's caption state on every change, as adopt() does */
+function recaption(e: ImageEntry, text: string) {
+  e.caption = { ...e.caption, text, tags: parseTags(text) };
+}
+
+describe('FilterIndex', () => {
+  it('answers in dataset order, matching names, paths and tags without regard to case', () => {
+    const index = new FilterIndex();
+    index.reset([entry(3, 'b/Zeta.PNG', 'Red, hat'), entry(1, 'a/alpha.png', 'blue'), entry(2, 'a/beta.png', '')]);
+    expect(ids(index, 'tag:red')).toEqual([3]);
+    expect(ids(index, 'name:zeta.png OR path:a/')).toEqual([3, 1, 2]);
+    expect(ids(index, 'tags:=0')).toEqual([2]);
+    expect(ids(index, '')).toEqual([3, 1, 2]);
+  });
+
+  it('returns a bad query as an error with its range', () => {
+    const index = new FilterIndex();
+    index.reset([entry(1, 'a.png', 'x')]);
+    expect(index.filter('tags:lots')).toMatchObject({ ok: false, error: { start: 5, end: 9 } });
+  });
+
+  it('indexes an image once, and again only when told it changed', () => {
+    const a = entry(1, 'a.png', 'red');
+    const index = new FilterIndex();
+    index.reset([a]);
+    expect(ids(index, 'tag:red')).toEqual([1]);
+    recaption(a, 'blue');
+    // still the index built from "red": nothing is lower-cased or rebuilt per query
+    expect(ids(index, 'tag:blue')).toEqual([]);
+    index.invalidate(1);
+    expect(ids(index, 'tag:blue')).toEqual([1]);
+    a.row.skip = true;
+    index.invalidate(1);
+    expect(ids(index, 'status:skip')).toEqual([1]);
+  });
+
+  it('keeps what it indexed across a new list, and indexes the newcomers', async () => {
+    const a = entry(1, 'a.png', 'red');
+    const index = new FilterIndex();
+    index.reset([a]);
+    await index.warm(() => true);
+    recaption(a, 'changed without telling');
+    index.reset([entry(5, '0.png', 'red'), a]);
+    expect(ids(index, 'tag:red')).toEqual([5, 1]);
+  });
+});
