@@ -5,12 +5,13 @@ import type { Handler } from '../handler';
 
 export const exportCheck: Handler<'export.check'> = (options, { workspace }) => {
   const session = workspace.requireSession();
-  const clip = clipTokenizer();
-  return workspace.jobs.run('check', 'Checking the dataset', (job) =>
-    checkDataset(exportSources(session), session.info().captionMode, options, {
+  return workspace.jobs.run('check', 'Checking the dataset', (job) => {
+    // inside the job: the first check loads the tokenizer after its progress bar is up
+    const clip = clipTokenizer();
+    return checkDataset(exportSources(session), session.info().captionMode, options, {
       clipCount: (text) => clip.count(text),
       signal: job.signal,
       onProgress: job.progress,
-    }),
-  );
+    });
+  });
 };
