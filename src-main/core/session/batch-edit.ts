@@ -1,10 +1,12 @@
 import type { BatchOp, BatchTarget } from '../../../src-shared/contract/batch-ops';
 import type { TagCount } from '../../../src-shared/contract';
 import { joinTags } from '../../../src-shared/tag-text';
+import { AppError } from '../app-error';
 import { prepareOrThrow, tagsEqual } from '../batch/apply-op';
 import { keepTriggerFirst } from '../batch/reorder';
 import { batchLabel } from '../history/step-labels';
 import type { JobRunner } from '../jobs/job-runner';
+import { runSliced } from '../vocabulary/run-sliced';
 import { resolveTarget } from './batch-targets';
 import { writeCaption } from './caption-write';
 import type { DatasetSession } from './dataset-session';
@@ -35,29 +37,53 @@ function planner(session: DatasetSession, op: BatchOp): Planner {
   const ctx = { frequency: (tag: string) => counts.get(tag) ?? 0 };
   const trigger = session.settingsNow().triggerWord;
   return (tags) => {
-    const after = keepTriggerFirst(edit(tags, ctx), trigger);
+    const edited = edit(tags, ctx);
+    const after = trigger === null ? edited : keepTriggerFirst(edited, trigger);
     return tagsEqual(tags, after) ? null : after;
   };
 }
 
-function plan(session: DatasetSession, target: BatchTarget, op: BatchOp) {
+interface Plan {
+  targeted: number;
+  /** the images the edit changes, in dataset order */
+  changing: ImageEntry[];
+  /** the first few of them with their tags after */
+  sample: { entry: ImageEntry; after: string[] }[];
+  next: Planner;
+}
+
+/**
+ * Which images an edit changes. At 100,000 images this is a few hundred
+ * milliseconds of work, done in slices so the app keeps answering meanwhile;
+ * null if the session closed first.
+ */
+async function plan(session: DatasetSession, target: BatchTarget, op: BatchOp): Promise<Plan | null> {
   const targeted = resolveTarget(session, target);
   const next = planner(session, op);
-  const changes: { entry: ImageEntry; after: string[] }[] = [];
-  for (const entry of targeted) {
-    const after = next(entry.caption.tags);
-    if (after) changes.push({ entry, after });
+  const changing: ImageEntry[] = [];
+  const sample: Plan['sample'] = [];
+  function* steps(): Generator<void, void> {
+    for (const entry of targeted) {
+      const after = next(entry.caption.tags);
+      if (after) {
+        changing.push(entry);
+        if (sample.length < SAMPLE_SIZE) sample.push({ entry, after });
+      }
+      yield;
+    }
   }
-  return { targeted: targeted.length, changes, next };
+  const finished = await runSliced(steps(), () => !session.closing.aborted);
+  return finished === null ? null : { targeted: targeted.length, changing, sample, next };
 }
 
 /** How many images an edit would change, with the first few changes. Nothing is written. */
-export function previewBatch(session: DatasetSession, target: BatchTarget, op: BatchOp): BatchPreview {
-  const { targeted, changes } = plan(session, target, op);
+export async function previewBatch(session: DatasetSession, target: BatchTarget, op: BatchOp): Promise<BatchPreview> {
+  const planned = await plan(session, target, op);
+  if (!planned) throw new AppError('cancelled', 'The folder was closed');
   return {
-    changes: changes.length,
-    targeted,
-    sample: changes.slice(0, SAMPLE_SIZE).map(({ entry, after }) => ({
+    changes: planned.changing.length,
+    targeted: planned.targeted,
+    sample: planned.sample.map(({ entry, after }) => ({
       id: entry.row.id,
       name: entry.row.relPath,
       before: [...entry.caption.tags],
@@ -79,9 +105,11 @@ export function applyBatch(
   jobs: JobRunner,
 ): Promise<{ changed: number; conflicts: string[] }> {
   return session.runStep(async () => {
-    const { changes, next } = plan(session, target, op);
-    if (changes.length === 0) return { changed: 0, conflicts: [] };
-    const label = batchLabel(op, changes.length);
+    const planned = await plan(session, target, op);
+    if (!planned) throw new AppError('cancelled', 'The folder was closed');
+    const { changing, next } = planned;
+    if (changing.length === 0) return { changed: 0, conflicts: [] };
+    const label = batchLabel(op, changing.length);
     const { separator } = session.settingsNow();
     return jobs.run(
       'batch',
@@ -93,7 +121,7 @@ export function applyBatch(
         const conflicts: string[] = [];
         let done = 0;
         try {
-          await forEachLimited(changes, WRITE_CONCURRENCY, job.signal, ({ entry }) =>
+          await forEachLimited(changing, WRITE_CONCURRENCY, job.signal, (entry) =>
             session.withCaptionFile(entry.captionRel, async () => {
               // planned a moment ago; the tags may have changed since (another program, an image sharing the file)
               const after = entry.caption.conflict ? null : next(entry.caption.tags);
@@ -111,7 +139,7 @@ export function applyBatch(
                   conflicts.push(entry.row.relPath);
                 }
               }
-              job.progress(++done, changes.length);
+              job.progress(++done, changing.length);
             }),
           );
         } finally {

@@ -21,7 +21,7 @@ const ALL: BatchTarget = { kind: 'all' };
 async function run(op: BatchOp, expected: Record<string, Buffer | string | null>, target: BatchTarget = ALL) {
   const session = set.workspace.requireSession();
   const before = captionFiles(set.dir);
-  const preview = previewBatch(session, target, op);
+  const preview = await previewBatch(session, target, op);
   const result = await applyBatch(session, target, op, set.workspace.jobs);
   expect(result).toEqual({ changed: Object.keys(expected).length, conflicts: [] });
   expect(preview.changes).toBe(result.changed);
