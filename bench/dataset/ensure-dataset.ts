@@ -1,10 +1,10 @@
 import { fork } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { link, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { specKey, type DatasetSpec } from './dataset-spec';
+import { captionName, imageName, specKey, type DatasetSpec } from './dataset-spec';
 
 const MANIFEST = 'manifest.json';
 const here = dirname(fileURLToPath(import.meta.url));
@@ -22,6 +22,11 @@ export async function ensureDataset(cacheRoot: string, spec: DatasetSpec, log: (
     if (saved.images === spec.images && saved.seed === spec.seed) return dir;
   }
   await mkdir(dir, { recursive: true });
+  if (await linkFromLarger(cacheRoot, spec, dir)) {
+    await writeFile(manifest, JSON.stringify(spec));
+    log(`  linked ${spec.images} images from a larger cached set`);
+    return dir;
+  }
   const children = Math.min(availableParallelism(), spec.images);
   const started = performance.now();
   let made = 0;
@@ -50,4 +55,30 @@ export async function ensureDataset(cacheRoot: string, spec: DatasetSpec, log: (
   await writeFile(manifest, JSON.stringify(spec));
   log(`  generated ${spec.images} images in ${((performance.now() - started) / 1000).toFixed(0)} s`);
   return dir;
+}
+
+/**
+ * Image i is the same in every set of one seed and size (its pixels and
+ * caption come from its own seed), so a smaller set is the first N files of a
+ * larger one, when their names are padded alike: hard links, no generating.
+ */
+async function linkFromLarger(cacheRoot: string, spec: DatasetSpec, dir: string): Promise<boolean> {
+  const sameSize = `-seed${spec.seed}-${spec.width}x${spec.height}`;
+  const candidates = (await readdir(cacheRoot).catch(() => [] as string[]))
+    .filter((name) => name.startsWith('set-') && name.endsWith(sameSize))
+    .map((name) => ({ name, images: Number(name.slice(4, name.indexOf('-seed'))) }))
+    .filter((c) => c.images > spec.images && imageName(0, c.images) === imageName(0, spec.images))
+    .filter((c) => existsSync(join(cacheRoot, c.name, MANIFEST)))
+    .sort((a, b) => a.images - b.images);
+  const source = candidates[0];
+  if (!source) return false;
+  for (let i = 0; i < spec.images; i++) {
+    const name = imageName(i, spec.images);
+    for (const file of [name, captionName(name)]) {
+      await link(join(cacheRoot, source.name, file), join(dir, file)).catch((err: NodeJS.ErrnoException) => {
+        if (err.code !== 'EEXIST') throw err;
+      });
+    }
+  }
+  return true;
 }

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { ProbeResult } from '../../workers/probe-worker';
-import type probe from '../../workers/probe-worker';
+import type scan from '../../workers/probe-worker';
 import { createWorkerPool, type WorkerPool } from '../../workers/worker-pool';
 
 /** libvips' own default: a larger image is refused before any pixel is decoded */
@@ -8,8 +8,9 @@ export const MAX_PIXELS = 0x3fff * 0x3fff;
 
 const BATCH = 64;
 
-let pool: WorkerPool<typeof probe> | null = null;
-const probePool = () => (pool ??= createWorkerPool<typeof probe>('probe-worker'));
+let pool: WorkerPool<typeof scan> | null = null;
+/** the scan's worker threads: header checks here, bulk caption reads in read-captions.ts */
+export const scanPool = (): WorkerPool<typeof scan> => (pool ??= createWorkerPool<typeof scan>('probe-worker'));
 
 export async function closeProbePool(): Promise<void> {
   const p = pool;
@@ -47,10 +48,10 @@ export async function probeImages(
   options.onProgress?.(done);
   await Promise.all(
     batches.map(async (batch) => {
-      const out = await probePool().run(
+      const out = (await scanPool().run(
         { paths: batch.map((i) => join(root, files[i]!.rel)), maxPixels: MAX_PIXELS },
         options.signal,
-      );
+      )) as ProbeResult[];
       batch.forEach((fileIndex, j) => (results[fileIndex] = out[j]!));
       done += batch.length;
       options.onProgress?.(done);

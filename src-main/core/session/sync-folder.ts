@@ -1,8 +1,11 @@
+import { sortSliced } from '../perf/sort-sliced';
+import { timeSlicer } from '../perf/time-slicer';
 import { captionPathFor } from '../scan/image-extensions';
+import { readCaptionFiles } from '../scan/read-captions';
 import { compareNatural } from '../scan/natural-order';
 import type { FolderListing } from '../scan/walk-folder';
 import type { CaptionRow, ImageRow, SessionStore } from '../store/session-store';
-import { readCaptions, rowFromState, stateFromRow, stateFromSnapshot } from './caption-loader';
+import { rowFromState, stateFromRow, stateFromSnapshot } from './caption-loader';
 import type { ImageEntry } from './image-entry';
 
 export interface SyncResult {
@@ -18,6 +21,10 @@ export interface SyncResult {
  * Bring the index in session.sqlite in line with the folder, which is the
  * truth. A caption whose size and mtime match the index is taken from the
  * index (that is what makes reopening 100,000 images fast); any other is read.
+ *
+ * At 100,000 images every step here is long: each one reads, writes, sorts
+ * and loops in slices that let the event loop run (IPC, file events, the
+ * progress bar), never in one stretch.
  */
 export async function syncFolder(
   store: SessionStore,
@@ -25,58 +32,62 @@ export async function syncFolder(
   listing: FolderListing,
   options: { signal?: AbortSignal; onProgress?: (done: number, total: number) => void; reorder?: boolean } = {},
 ): Promise<SyncResult> {
-  const onDisk = new Map(listing.images.map((f) => [f.rel, f]));
+  const { signal } = options;
+  const slicer = timeSlicer(signal);
+  const onDisk = new Map<string, (typeof listing.images)[number]>();
+  for (const f of listing.images) {
+    onDisk.set(f.rel, f);
+    if (slicer.due()) await slicer.pause();
+  }
   const invalid = new Map(store.invalidFiles().map((r) => [r.relPath, r]));
-  const rows = store.images();
+  const rows = await store.imagesPaged(signal);
 
   const gone: number[] = [];
   const kept: ImageRow[] = [];
+  const changed: { id: number; size: number; mtimeMs: number }[] = [];
   for (const row of rows) {
     const file = onDisk.get(row.relPath);
-    if (!file) {
-      gone.push(row.id);
-      continue;
+    if (!file) gone.push(row.id);
+    else {
+      if (file.size !== row.size || file.mtimeMs !== row.mtimeMs) {
+        changed.push({ id: row.id, size: file.size, mtimeMs: file.mtimeMs });
+        Object.assign(row, { size: file.size, mtimeMs: file.mtimeMs, probed: false, fingerprint: null });
+      }
+      kept.push(row);
+      onDisk.delete(row.relPath);
     }
-    if (file.size !== row.size || file.mtimeMs !== row.mtimeMs) {
-      store.setFileChanged(row.id, file.size, file.mtimeMs);
-      Object.assign(row, { size: file.size, mtimeMs: file.mtimeMs, probed: false, fingerprint: null });
-    }
-    kept.push(row);
-    onDisk.delete(row.relPath);
+    if (slicer.due()) await slicer.pause();
   }
-  if (gone.length) store.deleteImages(gone);
+  await store.setFilesChangedSliced(changed, signal);
+  await store.deleteImagesSliced(gone, signal);
 
   // what is left on disk is new, unless it is a known bad file that has not changed
-  const fresh = [...onDisk.values()].filter((f) => {
+  const fresh: Omit<ImageRow, 'id' | 'fingerprint' | 'skip'>[] = [];
+  for (const f of onDisk.values()) {
     const bad = invalid.get(f.rel);
-    return !bad || bad.size !== f.size || bad.mtimeMs !== f.mtimeMs;
-  });
-  const newIds = store.insertImages(
-    fresh.map((f) => ({ relPath: f.rel, ord: 0, size: f.size, mtimeMs: f.mtimeMs, width: null, height: null, format: null, probed: false })),
-  );
-  const all: ImageRow[] = [
-    ...kept,
-    ...fresh.map((f, i) => ({
-      id: newIds[i]!,
-      relPath: f.rel,
-      ord: 0,
-      size: f.size,
-      mtimeMs: f.mtimeMs,
-      width: null,
-      height: null,
-      format: null,
-      probed: false,
-      fingerprint: null,
-      skip: false,
-    })),
-  ];
+    if (!bad || bad.size !== f.size || bad.mtimeMs !== f.mtimeMs) {
+      fresh.push({ relPath: f.rel, ord: 0, size: f.size, mtimeMs: f.mtimeMs, width: null, height: null, format: null, probed: false });
+    }
+    if (slicer.due()) await slicer.pause();
+  }
+  onDisk.clear();
+  const newIds = await store.insertImagesSliced(fresh, signal);
+  let all: ImageRow[] = kept;
+  for (let i = 0; i < fresh.length; i++) {
+    all.push({ ...fresh[i]!, id: newIds[i]!, fingerprint: null, skip: false });
+    if (slicer.due()) await slicer.pause();
+  }
   if (fresh.length > 0 || gone.length > 0 || options.reorder) {
-    all.sort((a, b) => compareNatural(a.relPath, b.relPath));
-    store.setOrder(all.map((r) => r.id));
-    all.forEach((r, i) => (r.ord = i));
+    all = await sortSliced(all, (a, b) => compareNatural(a.relPath, b.relPath), signal);
+    await store.setOrderSliced(all.map((r) => r.id), signal);
+    for (let i = 0; i < all.length; i++) all[i]!.ord = i;
   }
 
-  const captionRows = new Map<number, CaptionRow>(store.captions().map((c) => [c.imageId, c]));
+  const captionRows = new Map<number, CaptionRow>();
+  for (const c of await store.captionsPaged(signal)) {
+    captionRows.set(c.imageId, c);
+    if (slicer.due()) await slicer.pause();
+  }
   const entries: ImageEntry[] = [];
   const toRead: number[] = [];
   for (const row of all) {
@@ -89,20 +100,23 @@ export async function syncFolder(
     const entry: ImageEntry = { row, captionRel, caption: upToDate ? stateFromRow(known) : stateFromRow(emptyRow(row.id)) };
     if (!upToDate) toRead.push(entries.length);
     entries.push(entry);
+    if (slicer.due()) await slicer.pause();
   }
+  captionRows.clear();
 
-  const snapshots = await readCaptions(
+  // each caption goes into its entry as it arrives: 100,000 files' bytes are never held at once
+  const changedRows: CaptionRow[] = new Array(toRead.length);
+  await readCaptionFiles(
     datasetDir,
     toRead.map((i) => entries[i]!.captionRel),
-    { signal: options.signal, onProgress: (done) => options.onProgress?.(done, toRead.length) },
+    (j, snapshot) => {
+      const entry = entries[toRead[j]!]!;
+      entry.caption = stateFromSnapshot(snapshot, 0);
+      changedRows[j] = rowFromState(entry.row.id, entry.caption);
+    },
+    { signal, onProgress: (done) => options.onProgress?.(done, toRead.length) },
   );
-  const changedRows: CaptionRow[] = [];
-  toRead.forEach((entryIndex, j) => {
-    const entry = entries[entryIndex]!;
-    entry.caption = stateFromSnapshot(snapshots[j]!, 0);
-    changedRows.push(rowFromState(entry.row.id, entry.caption));
-  });
-  store.upsertCaptions(changedRows);
+  await store.upsertCaptionsSliced(changedRows, signal);
 
   return {
     entries,

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { CaptionEncoding } from '../../../src-shared/contract';
+import { timeSlicer } from '../perf/time-slicer';
 
 export interface ImageRow {
   id: number;
@@ -41,7 +42,17 @@ export interface ImportRow {
   imageRel: string;
 }
 
-/** Typed access to session.sqlite. Prepared once; every multi-row change is one transaction. */
+/** rows per read when a table is read a page at a time */
+const PAGE = 2000;
+
+/**
+ * Typed access to session.sqlite. Prepared once; every multi-row change is one
+ * transaction, except the `…Sliced` and `…Paged` forms, which open and resync
+ * use for 100,000 rows: they work in transactions of about 10 ms and let the
+ * event loop run between them (better-sqlite3 is synchronous). Each slice is
+ * whole; a crash between slices leaves the index partly updated, which the
+ * next sync repairs, since the folder is the truth.
+ */
 export class SessionStore {
   private readonly stmt;
 
@@ -50,6 +61,8 @@ export class SessionStore {
       getSetting: db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?'),
       setSetting: db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'),
       images: db.prepare('SELECT * FROM images ORDER BY ord'),
+      imagesPage: db.prepare('SELECT * FROM images WHERE ord > ? OR (ord = ? AND id > ?) ORDER BY ord, id LIMIT ?'),
+      captionsPage: db.prepare('SELECT * FROM captions WHERE image_id > ? ORDER BY image_id LIMIT ?'),
       insertImage: db.prepare(
         'INSERT INTO images (rel_path, ord, size, mtime_ms, width, height, format, probed) VALUES (@relPath, @ord, @size, @mtimeMs, @width, @height, @format, @probed)',
       ),
@@ -87,19 +100,73 @@ export class SessionStore {
   }
 
   images(): ImageRow[] {
-    return (this.stmt.images.all() as Record<string, unknown>[]).map((r) => ({
-      id: r.id as number,
-      relPath: r.rel_path as string,
-      ord: r.ord as number,
-      size: r.size as number,
-      mtimeMs: r.mtime_ms as number,
-      width: r.width as number | null,
-      height: r.height as number | null,
-      format: r.format as string | null,
-      probed: r.probed === 1,
-      fingerprint: r.fingerprint as string | null,
-      skip: r.skip === 1,
-    }));
+    return (this.stmt.images.all() as Record<string, unknown>[]).map(toImageRow);
+  }
+
+  /** images(), a page at a time */
+  async imagesPaged(signal?: AbortSignal): Promise<ImageRow[]> {
+    const out: ImageRow[] = [];
+    const slicer = timeSlicer(signal);
+    let ord = -Infinity;
+    let id = -Infinity;
+    for (;;) {
+      const page = this.stmt.imagesPage.all(ord, ord, id, PAGE) as Record<string, unknown>[];
+      for (const r of page) out.push(toImageRow(r));
+      if (page.length < PAGE) return out;
+      ({ ord, id } = out[out.length - 1]!);
+      if (slicer.due()) await slicer.pause();
+    }
+  }
+
+  /** captions(), a page at a time */
+  async captionsPaged(signal?: AbortSignal): Promise<CaptionRow[]> {
+    const out: CaptionRow[] = [];
+    const slicer = timeSlicer(signal);
+    let after = -Infinity;
+    for (;;) {
+      const page = this.stmt.captionsPage.all(after, PAGE) as Record<string, unknown>[];
+      for (const r of page) out.push(toCaptionRow(r));
+      if (page.length < PAGE) return out;
+      after = out[out.length - 1]!.imageId;
+      if (slicer.due()) await slicer.pause();
+    }
+  }
+
+  /** insertImages in slices; the new ids in input order */
+  async insertImagesSliced(rows: readonly Omit<ImageRow, 'id' | 'fingerprint' | 'skip'>[], signal?: AbortSignal): Promise<number[]> {
+    const ids: number[] = [];
+    await this.writeSliced(rows, (r) => ids.push(Number(this.stmt.insertImage.run({ ...r, probed: r.probed ? 1 : 0 }).lastInsertRowid)), signal);
+    return ids;
+  }
+
+  async deleteImagesSliced(ids: readonly number[], signal?: AbortSignal): Promise<void> {
+    await this.writeSliced(ids, (id) => this.stmt.deleteImage.run(id), signal);
+  }
+
+  async setOrderSliced(idsInOrder: readonly number[], signal?: AbortSignal): Promise<void> {
+    let ord = 0;
+    await this.writeSliced(idsInOrder, (id) => this.stmt.setOrd.run(ord++, id), signal);
+  }
+
+  async setFilesChangedSliced(rows: readonly { id: number; size: number; mtimeMs: number }[], signal?: AbortSignal): Promise<void> {
+    await this.writeSliced(rows, (r) => this.stmt.setFile.run(r.size, r.mtimeMs, r.id), signal);
+  }
+
+  async upsertCaptionsSliced(rows: readonly CaptionRow[], signal?: AbortSignal): Promise<void> {
+    await this.writeSliced(rows, (r) => this.stmt.upsertCaption.run({ ...r, onDisk: r.onDisk ? 1 : 0, bom: r.bom ? 1 : 0 }), signal);
+  }
+
+  /** `write` for every item, in transactions of one time slice each, pausing between them */
+  private async writeSliced<T>(items: readonly T[], write: (item: T) => void, signal?: AbortSignal): Promise<void> {
+    const slicer = timeSlicer(signal);
+    let i = 0;
+    while (i < items.length) {
+      this.db.transaction(() => {
+        do write(items[i++]!);
+        while (i < items.length && !slicer.due());
+      })();
+      if (i < items.length) await slicer.pause();
+    }
   }
 
   /** returns the new ids, in input order */
@@ -139,17 +206,7 @@ export class SessionStore {
   }
 
   captions(): CaptionRow[] {
-    return (this.stmt.captions.all() as Record<string, unknown>[]).map((r) => ({
-      imageId: r.image_id as number,
-      onDisk: r.on_disk === 1,
-      fingerprint: r.fingerprint as string,
-      size: r.size as number,
-      mtimeMs: r.mtime_ms as number,
-      encoding: r.encoding as CaptionEncoding,
-      bom: r.bom === 1,
-      lineEnding: r.line_ending as CaptionRow['lineEnding'],
-      text: r.text as string,
-    }));
+    return (this.stmt.captions.all() as Record<string, unknown>[]).map(toCaptionRow);
   }
 
   upsertCaptions(rows: readonly CaptionRow[]): void {
@@ -200,3 +257,29 @@ export class SessionStore {
     }
   }
 }
+
+const toImageRow = (r: Record<string, unknown>): ImageRow => ({
+  id: r.id as number,
+  relPath: r.rel_path as string,
+  ord: r.ord as number,
+  size: r.size as number,
+  mtimeMs: r.mtime_ms as number,
+  width: r.width as number | null,
+  height: r.height as number | null,
+  format: r.format as string | null,
+  probed: r.probed === 1,
+  fingerprint: r.fingerprint as string | null,
+  skip: r.skip === 1,
+});
+
+const toCaptionRow = (r: Record<string, unknown>): CaptionRow => ({
+  imageId: r.image_id as number,
+  onDisk: r.on_disk === 1,
+  fingerprint: r.fingerprint as string,
+  size: r.size as number,
+  mtimeMs: r.mtime_ms as number,
+  encoding: r.encoding as CaptionEncoding,
+  bom: r.bom === 1,
+  lineEnding: r.line_ending as CaptionRow['lineEnding'],
+  text: r.text as string,
+});

@@ -28,3 +28,20 @@ describe('time slicing', () => {
     await expect(slicer.pause()).rejects.toThrow('closed');
   });
 });
+
+describe('sortSliced', () => {
+  it('sorts like Array.prototype.sort, stably, for any input', async () => {
+    const { sortSliced } = await import('../../../../src-main/core/perf/sort-sliced');
+    const fc = (await import('fast-check')).default;
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.record({ key: fc.integer({ min: 0, max: 50 }), at: fc.nat() }), { maxLength: 2000 }), async (items) => {
+        const compare = (a: { key: number }, b: { key: number }) => a.key - b.key;
+        const tagged = items.map((item, at) => ({ ...item, at }));
+        const sorted = await sortSliced(tagged, compare);
+        expect(sorted).toEqual([...tagged].sort(compare));
+        expect(tagged.map((t) => t.at)).toEqual(items.map((_, i) => i)); // input untouched
+      }),
+      { numRuns: 60 },
+    );
+  });
+});

@@ -1,0 +1,64 @@
+import { mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { readCaptionFile } from '../../../../src-main/core/captions/caption-file';
+import { closeProbePool } from '../../../../src-main/core/scan/probe-images';
+import { readCaptionFiles } from '../../../../src-main/core/scan/read-captions';
+import { walkFolder } from '../../../../src-main/core/scan/walk-folder';
+import { makeTempDir } from '../../../support/temp-dir';
+
+let tmp: ReturnType<typeof makeTempDir>;
+beforeEach(() => (tmp = makeTempDir()));
+afterEach(() => tmp.cleanup());
+afterAll(() => closeProbePool());
+
+/** captions in every encoding the codec keeps, a BOM, CRLF, and names with no file behind them */
+function captionBytes(i: number): Buffer | null {
+  switch (i % 6) {
+    case 0:
+      return Buffer.from(`tag ${i}, long hair, blue eyes`);
+    case 1:
+      return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(`café ${i}, crème\r\n`)]);
+    case 2:
+      return Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`utf16 ${i}, b\r\n`, 'utf16le')]);
+    case 3:
+      return Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x2c, 0x20, 0x30 + (i % 10)]); // windows-1252 "café, n"
+    case 4:
+      return Buffer.alloc(0);
+    default:
+      return null;
+  }
+}
+
+describe('bulk reads in the scan workers', () => {
+  it('reads 600 captions exactly as readCaptionFile reads each', async () => {
+    const rels: string[] = [];
+    for (let i = 0; i < 600; i++) {
+      const rel = `c${i}.txt`;
+      rels.push(rel);
+      const bytes = captionBytes(i);
+      if (bytes) writeFileSync(join(tmp.path, rel), bytes);
+    }
+    const got: unknown[] = new Array(rels.length);
+    let progress = 0;
+    await readCaptionFiles(tmp.path, rels, (i, snapshot) => (got[i] = snapshot), { onProgress: (n) => (progress = n) });
+    expect(progress).toBe(600);
+    for (let i = 0; i < rels.length; i++) {
+      const one = await readCaptionFile(join(tmp.path, rels[i]!));
+      expect(got[i]).toEqual({ ...one, bytes: null });
+    }
+  });
+
+  it('stats a folder of 2,500 files in the workers as the OS reports them', async () => {
+    const dir = join(tmp.path, 'many');
+    mkdirSync(join(dir, 'sub'), { recursive: true });
+    for (let i = 0; i < 2500; i++) writeFileSync(join(dir, i % 10 === 0 ? `sub/i${i}.jpg` : `i${i}.${i % 2 ? 'txt' : 'png'}`), 'x'.repeat(i % 7));
+    const listing = await walkFolder(dir, { recursive: true });
+    expect(listing.images.length + listing.texts.size).toBe(2500);
+    for (const f of [...listing.images, ...listing.texts.values()]) {
+      const s = statSync(join(dir, f.rel));
+      expect([f.size, f.mtimeMs]).toEqual([s.size, s.mtimeMs]);
+    }
+    expect(listing.images.some((f) => f.rel === 'sub/i0.jpg')).toBe(true);
+  });
+});
