@@ -1,11 +1,11 @@
 import { normalizeTag } from '../../../src-shared/tag-text';
 import { AppError } from '../../core/app-error';
-import type { SessionSettings } from '../../core/session/session-settings';
+import type { EditableSettings } from '../../core/session/dataset-session';
 import type { Handler } from '../handler';
 
 export const settingsSet: Handler<'settings.set'> = ({ triggerWord, captionMode, underscoresToSpaces }, { workspace }) => {
   const session = workspace.requireSession();
-  const patch: Partial<SessionSettings> = {};
+  const patch: EditableSettings = {};
   if (triggerWord !== undefined) patch.triggerWord = triggerOf(triggerWord);
   if (captionMode !== undefined) patch.captionMode = captionMode;
   if (underscoresToSpaces !== undefined) patch.underscoresToSpaces = underscoresToSpaces;

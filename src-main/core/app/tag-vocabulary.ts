@@ -11,7 +11,7 @@ const MAX_LIST_BYTES = 64 * 1024 * 1024;
 /** a '/' no file name has: an imported list can never replace the shipped one */
 const SHIPPED_SOURCE = 'shipped/danbooru.csv';
 /** the shipped list waits this long after a folder opens: the first thumbnails and the scan come first */
-const SHIPPED_DELAY_MS = 1000;
+const SHIPPED_DELAY_MS = 2000;
 
 export interface ImportedList {
   source: string;

@@ -20,6 +20,9 @@ import { TagsFileKeeper } from './tags-file-keeper';
 
 const RECENT_LIMIT = 20;
 
+/** what the user changes from the editing toolbar (settings.set) */
+export type EditableSettings = Partial<Pick<SessionSettings, 'triggerWord' | 'captionMode' | 'underscoresToSpaces'>>;
+
 /**
  * One open dataset: the images in order, each caption as last read or
  * written, tag counts, position. Every caption change, from an edit here or a
@@ -204,7 +207,7 @@ export class DatasetSession {
   }
 
   /** per-dataset settings; the renderer hears of it through session.changed */
-  updateSettings(patch: Partial<Pick<SessionSettings, 'triggerWord' | 'captionMode' | 'underscoresToSpaces'>>): SessionInfo {
+  updateSettings(patch: EditableSettings): SessionInfo {
     this.settings = { ...this.settings, ...patch };
     writeSettings(this.store, patch);
     const info = this.info();
@@ -214,15 +217,20 @@ export class DatasetSession {
 
   /**
    * A caption file now holds what we wrote or restored: every image sharing
-   * it takes the snapshot. Returns those images and the tag counts that moved.
+   * it takes the snapshot. Returns the images that took it and the tag counts that moved.
    */
   takeWritten(captionRel: string, snapshot: CaptionSnapshot): { entries: readonly ImageEntry[]; tagChanges: TagCount[] } {
-    const entries = this.entriesOfCaption(captionRel);
+    const entries: ImageEntry[] = [];
     const lists: TagCount[][] = [];
-    for (const entry of entries) {
-      // an image sharing the file with a choice pending keeps it, against the new disk text
-      if (entry.caption.conflict) entry.caption.conflict.diskText = snapshot.decoded.text;
-      else lists.push(this.takeDisk(entry, snapshot));
+    for (const entry of this.entriesOfCaption(captionRel)) {
+      if (entry.caption.conflict) {
+        // an image sharing the file with a choice pending keeps it, against the new disk text
+        entry.caption.conflict.diskText = snapshot.decoded.text;
+        this.announce([entry], [], 'disk');
+        continue;
+      }
+      lists.push(this.takeDisk(entry, snapshot));
+      entries.push(entry);
     }
     return { entries, tagChanges: mergeTagChanges(lists) };
   }
