@@ -64,8 +64,12 @@ async function restoreFile(session: DatasetSession, file: FileChange, direction:
     // its image left the dataset, or the user has a choice to make about this caption: not ours to overwrite
     if (entries.length === 0 || entries.some((e) => e.caption.conflict)) return 'conflict' as const;
     const path = join(session.datasetDir, file.captionRel);
-    const outcome = await restoreCaptionBytes(path, target, expected === null ? ABSENT_FINGERPRINT : fingerprintBytes(expected));
-    if (!outcome.ok) return 'conflict' as const;
-    return session.takeWritten(file.captionRel, outcome.snapshot);
+    const outcome = await restoreCaptionBytes(path, target, fingerprintOf(expected));
+    if (outcome.ok) return session.takeWritten(file.captionRel, outcome.snapshot);
+    // already as the step wants it (an undo cut short by a crash, tried again): nothing to write
+    if (outcome.current.fingerprint === fingerprintOf(target)) return session.takeWritten(file.captionRel, outcome.current);
+    return 'conflict' as const;
   });
 }
+
+const fingerprintOf = (bytes: Buffer | null) => (bytes === null ? ABSENT_FINGERPRINT : fingerprintBytes(bytes));

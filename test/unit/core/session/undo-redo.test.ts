@@ -183,3 +183,15 @@ describe('undo and redo of single edits', () => {
     expectAll(CAPTIONS);
   });
 });
+
+describe('an undo cut short', () => {
+  it('counts a file already back as the step wants it as restored, not as a conflict', async () => {
+    const session = set.workspace.requireSession();
+    await batchAll();
+    // as if a crash had stopped an earlier undo after it put a.txt back
+    writeFileSync(join(set.dir, 'a.txt'), CAPTIONS.a!);
+    expect(await undo(session)).toMatchObject({ restored: 8, conflicts: [] });
+    expectAll(CAPTIONS);
+    expect(session.detail(set.id('a')).caption.text).toBe('1girl, solo, long hair, smile');
+  });
+});
