@@ -78,7 +78,8 @@ export function CaptionPanel() {
       )}
       <DuplicateNote />
       <SkipToggle imageId={detail.id} status={detail.status} />
-      <RecentTags imageId={detail.id} tags={tags} />
+      {/* one click adds a tag: a comma list's tool, not a sentence's */}
+      {!asText && <RecentTags imageId={detail.id} tags={tags} />}
     </section>
   );
 }

@@ -36,8 +36,22 @@ function TriggerWordField({ current }: { current: string | null }) {
   );
 }
 
+/**
+ * A setting shown as the user just set it while main stores it: a controlled
+ * checkbox would otherwise snap back until the answer arrives. A refusal
+ * (toasted by changeSettings) shows the stored value again.
+ */
+function usePendingSetting<T>(stored: T): [T, (value: T, save: () => Promise<boolean>) => void] {
+  const [pending, setPending] = useState<{ value: T } | null>(null);
+  const change = (value: T, save: () => Promise<boolean>) => {
+    setPending({ value });
+    void save().finally(() => setPending(null));
+  };
+  return [pending ? pending.value : stored, change];
+}
+
 /** The per-dataset settings, in a popover off the toolbar: they change rarely. */
-function DatasetSettingsPopover({ onClose }: { onClose(): void }) {
+function DatasetSettingsPopover() {
   const { triggerWord, captionMode, underscores } = useSessionStore(
     useShallow((s) => ({
       triggerWord: s.session?.triggerWord ?? null,
@@ -45,26 +59,25 @@ function DatasetSettingsPopover({ onClose }: { onClose(): void }) {
       underscores: s.session?.underscoresToSpaces ?? false,
     })),
   );
+  const [mode, setMode] = usePendingSetting(captionMode);
+  const [spaces, setSpaces] = usePendingSetting(underscores);
   return (
     <div
       className="settings-popover"
       role="dialog"
       aria-label="Dataset settings"
       data-testid="dataset-settings"
-      onKeyDown={(e) => {
-        if (e.key === 'Escape') {
-          e.preventDefault();
-          onClose();
-        }
-      }}
     >
       <TriggerWordField current={triggerWord} />
       <label className="field">
         <span>Captions are</span>
         <select
           data-testid="caption-mode-switch"
-          value={captionMode}
-          onChange={(e) => void changeSettings({ captionMode: e.target.value === 'text' ? 'text' : 'tags' })}
+          value={mode}
+          onChange={(e) => {
+            const captionMode = e.target.value === 'text' ? 'text' : 'tags';
+            setMode(captionMode, () => changeSettings({ captionMode }));
+          }}
         >
           <option value="tags">Tags (a comma list)</option>
           <option value="text">Text (natural language)</option>
@@ -74,8 +87,11 @@ function DatasetSettingsPopover({ onClose }: { onClose(): void }) {
         <input
           type="checkbox"
           data-testid="underscores-setting"
-          checked={underscores}
-          onChange={(e) => void changeSettings({ underscoresToSpaces: e.target.checked })}
+          checked={spaces}
+          onChange={(e) => {
+            const underscoresToSpaces = e.target.checked;
+            setSpaces(underscoresToSpaces, () => changeSettings({ underscoresToSpaces }));
+          }}
         />
         Insert list tags with spaces instead of underscores
       </label>
@@ -87,14 +103,25 @@ function DatasetSettingsPopover({ onClose }: { onClose(): void }) {
 export function DatasetSettingsButton() {
   const [open, setOpen] = useState(false);
   const ref = useRef<HTMLDivElement>(null);
-  // a click anywhere else closes it, like a menu
+  // a click anywhere else, or Escape wherever focus is, closes it, like a menu
   useEffect(() => {
     if (!open) return;
     const onDown = (event: MouseEvent) => {
       if (ref.current && !ref.current.contains(event.target as Node)) setOpen(false);
     };
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape') return;
+      // Escape in the popover's own field closes the popover, not just the field
+      event.preventDefault();
+      setOpen(false);
+    };
     window.addEventListener('mousedown', onDown);
-    return () => window.removeEventListener('mousedown', onDown);
+    // capture: before the window-wide shortcuts see the Escape
+    window.addEventListener('keydown', onKey, true);
+    return () => {
+      window.removeEventListener('mousedown', onDown);
+      window.removeEventListener('keydown', onKey, true);
+    };
   }, [open]);
   return (
     <div className="settings-anchor" ref={ref}>
@@ -107,7 +134,7 @@ export function DatasetSettingsButton() {
       >
         ⚙ Dataset
       </button>
-      {open && <DatasetSettingsPopover onClose={() => setOpen(false)} />}
+      {open && <DatasetSettingsPopover />}
     </div>
   );
 }

@@ -71,6 +71,7 @@ function T5Chooser({ onChosen }: { onChosen(): void }) {
  */
 export function TokenCount({ text }: { text: string }) {
   const [counts, setCounts] = useState<Counts | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
   const [again, setAgain] = useState(0);
   const latest = useRef(0);
 
@@ -78,13 +79,25 @@ export function TokenCount({ text }: { text: string }) {
     const seq = ++latest.current;
     const timer = setTimeout(() => {
       void call('tokens.count', { text }).then((result) => {
-        if (seq === latest.current) setCounts(result.ok ? result.value : null);
+        if (seq !== latest.current) return;
+        setCounts(result.ok ? result.value : null);
+        setProblem(result.ok ? null : result.error.message);
       });
     }, DEBOUNCE_MS);
     return () => clearTimeout(timer);
   }, [text, again]);
 
-  if (!counts) return <div className="token-count" data-testid="token-count" />;
+  if (!counts) {
+    return (
+      <div className="token-count" data-testid="token-count">
+        {problem && (
+          <span className="token-problem" data-testid="token-count-problem" title={problem}>
+            Tokens cannot be counted: {problem}
+          </span>
+        )}
+      </div>
+    );
+  }
   const clipOver = counts.clip > counts.clipLimit;
   const t5Over = counts.t5 !== null && counts.t5 > counts.t5Limit;
   return (
