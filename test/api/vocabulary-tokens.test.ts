@@ -125,6 +125,29 @@ describe('vocab.import, vocab.lists, vocab.remove', () => {
     expect(existsSync(join(tmp.path, 'app-data', 'tag-lists', 'empty.txt'))).toBe(false);
   });
 
+  it('on the desktop, reads a path the renderer names only inside the open folder', async () => {
+    const desktop = createApiHost({
+      transport: 'electron',
+      userDataDir: join(tmp.path, 'app-data'),
+      cacheDir: join(tmp.path, 'cache'),
+      servedFolder: null,
+      version: 'test',
+      pickFile: async () => null,
+    });
+    hosts.push(desktop);
+    writeBytes(join(tmp.path, 'secret.txt'), 'do not read me');
+    expect(await desktop.invoke('vocab.import', { path: join(tmp.path, 'secret.txt') })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    const dir = served('set');
+    await makeImages(dir, ['a.png']);
+    writeBytes(join(dir, 'lists', 'mine.csv'), LIST);
+    await call(desktop, 'session.open', { path: dir, setup: { mode: 'in-place', outputDir: 'output', prefix: 'img' } });
+    expect(await call(desktop, 'vocab.import', { path: join(dir, 'lists', 'mine.csv') })).toMatchObject({ source: 'mine.csv', tags: 3 });
+    expect(await desktop.invoke('tokens.setT5', { path: join(tmp.path, 'secret.txt') })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-input', message: expect.stringContaining('dialog') },
+    });
+  });
+
   it('asks with a dialog when no path is given, where there is one', async () => {
     expect(await host().invoke('vocab.import', {})).toMatchObject({ ok: false, error: { code: 'unsupported' } });
     writeBytes(served('picked.csv'), LIST);

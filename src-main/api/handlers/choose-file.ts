@@ -1,14 +1,30 @@
+import { isAbsolute, relative, resolve } from 'node:path';
 import { AppError } from '../../core/app-error';
 import type { FilePickRequest } from '../api-host';
 import type { ApiContext } from '../handler';
 
 /**
  * The file a channel was given, or the one the user picks in the desktop
- * app's dialog (null: cancelled). A given path goes through the same check as
- * a folder: over `serve`, only inside the served folder.
+ * app's dialog (null: cancelled). The renderer is untrusted, and a tag list's
+ * lines come back to it as suggestions: a path it names is read only inside
+ * the served folder (serve) or the open folder (desktop, where the dialog is
+ * the way to reach anything else).
  */
 export async function chooseFile(path: string | undefined, request: FilePickRequest, ctx: ApiContext): Promise<string | null> {
-  if (path !== undefined) return ctx.workspace.checkAllowed(path);
+  if (path !== undefined) {
+    const file = ctx.workspace.checkAllowed(path);
+    if (ctx.platform.transport === 'electron' && !insideOpenFolder(file, ctx)) {
+      throw new AppError('invalid-input', 'Choose the file in the dialog: the app reads a path it is given only inside the open folder');
+    }
+    return file;
+  }
   if (!ctx.platform.pickFile) throw new AppError('unsupported', 'A file dialog needs the desktop app: type the file’s path instead');
   return ctx.platform.pickFile(request);
+}
+
+function insideOpenFolder(file: string, ctx: ApiContext): boolean {
+  const session = ctx.workspace.current();
+  if (!session) return false;
+  const rel = relative(resolve(session.settingsNow().root), file);
+  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
 }
