@@ -6,15 +6,15 @@ import type { EventBus } from '../events/event-bus';
 import { HistoryLog, type FileChange } from '../history/history-log';
 import type { SessionStore } from '../store/session-store';
 import { TagCounter } from '../vocabulary/tag-counter';
-import { rowFromState, stateFromSnapshot } from './caption-loader';
 import { resolveConflict, setTags, setText } from './caption-edits';
+import { rowFromState, stateFromSnapshot } from './caption-loader';
 import { computeStats } from './dataset-stats';
-import { FilterIndex } from './filter-index';
 import { EntryLookup } from './entry-lookup';
+import { FilterIndex } from './filter-index';
 import { describe, statusOf, summarize, type ImageEntry } from './image-entry';
 import { SerialQueue } from './serial-queue';
-import { writeSettings, type SessionSettings } from './session-settings';
 import { sessionInfo } from './session-info';
+import { writeSettings, type SessionSettings } from './session-settings';
 import { mergeTagChanges } from './tag-changes';
 import { TagsFileKeeper } from './tags-file-keeper';
 
@@ -25,8 +25,10 @@ export type EditableSettings = Partial<Pick<SessionSettings, 'triggerWord' | 'ca
 
 /**
  * One open dataset: the images in order, each caption as last read or
- * written, tag counts, position. Every caption change, from an edit here or a
- * write by another program, goes through this class, one file at a time.
+ * written, tag counts, position, the undo log. Every caption change (an edit,
+ * a batch edit, an undo, a write by another program) is taken in through this
+ * class, one file at a time; the edits themselves are in caption-edits,
+ * batch-edit and undo-redo, each an undoable step run under `runStep`.
  */
 export class DatasetSession {
   private entries: ImageEntry[] = [];
