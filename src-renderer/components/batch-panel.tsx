@@ -25,7 +25,7 @@ const OPS: ReadonlyArray<{ value: FormOpType; label: string }> = [
  * the operation and its inputs; the preview says how many images will change
  * before Apply is offered. One Apply is one step of undo.
  */
-export function BatchPanel() {
+export function BatchPanel({ active }: { active: boolean }) {
   const inputs = useTargetInputs();
   const [chosenTarget, setChosenTarget] = useState<TargetKind | null>(null);
   const [form, setForm] = useState<BatchForm>(() => initialForm());
@@ -44,7 +44,8 @@ export function BatchPanel() {
     () => (target.target && built.op ? { target: target.target, op: built.op } : null),
     [target, built.op],
   );
-  const preview = useBatchPreview(running ? null : request);
+  // a hidden panel asks nothing: a preview over a big dataset after every tag edit would be wasted work
+  const preview = useBatchPreview(running || !active ? null : request);
   const canApply = request !== null && preview.kind === 'ready' && preview.preview.changes > 0 && !running;
 
   const change = (patch: Partial<BatchForm>) => {

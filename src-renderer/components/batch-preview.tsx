@@ -19,7 +19,7 @@ function TagLine({ tags, other, tone }: { tags: readonly string[]; other: Readon
 }
 
 /** "37 images will change", with the first few images as before → after. */
-export function BatchPreviewView({ state }: { state: PreviewState }) {
+export function BatchPreviewView({ state, withTargeted = true }: { state: PreviewState; withTargeted?: boolean }) {
   if (state.kind === 'idle') return null;
   if (state.kind === 'loading') {
     return (
@@ -39,7 +39,7 @@ export function BatchPreviewView({ state }: { state: PreviewState }) {
   return (
     <div className="batch-preview">
       <p className="batch-preview-count" data-testid="batch-preview-count" data-state="ready" data-changes={changes} data-targeted={targeted}>
-        {previewText(changes, targeted)}
+        {previewText(changes, targeted, withTargeted)}
       </p>
       {sample.length > 0 && (
         <ul className="batch-samples">

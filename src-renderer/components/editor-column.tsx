@@ -46,7 +46,7 @@ export function EditorColumn() {
         <CaptionPanel />
       </div>
       <div className="editor-tab-body" hidden={tab !== 'batch'}>
-        <BatchPanel />
+        <BatchPanel active={tab === 'batch'} />
       </div>
     </div>
   );

@@ -75,7 +75,7 @@ export function TagEditDialog({ edit, onClose }: { edit: TagEdit; onClose(): voi
           </p>
         )}
         {edit.mode === 'delete' && <p className="muted">The tag is removed from every caption that has it. Undo brings it back.</p>}
-        <BatchPreviewView state={preview} />
+        <BatchPreviewView state={preview} withTargeted={false} />
         {running && <BatchProgress />}
         <div className="dialog-buttons">
           <button type="button" data-testid="tag-edit-cancel" data-autofocus onClick={onClose}>

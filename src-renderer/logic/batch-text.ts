@@ -4,12 +4,16 @@ import { listNames } from './history-message';
 const n = (value: number) => value.toLocaleString('en-US');
 const images = (count: number) => `${n(count)} ${count === 1 ? 'image' : 'images'}`;
 
-/** "37 images will change" (of how many the operation looked at, when that says something) */
-export function previewText(changes: number, targeted: number): string {
+/**
+ * "37 images will change", and of how many the operation looked at when that
+ * says something (a batch on a selection); a tag's rename or delete looks at
+ * every image, so there the total is left out.
+ */
+export function previewText(changes: number, targeted: number, withTargeted = true): string {
   if (targeted === 0) return 'No images to change';
   if (changes === 0) return `No change to any of ${images(targeted)}`;
   const verb = changes === 1 ? 'image will change' : 'images will change';
-  return changes === targeted ? `${n(changes)} ${verb}` : `${n(changes)} ${verb} (of ${images(targeted)})`;
+  return changes === targeted || !withTargeted ? `${n(changes)} ${verb}` : `${n(changes)} ${verb} (of ${images(targeted)})`;
 }
 
 /** what a finished batch did, and which captions it left alone because another program changed them */

@@ -74,6 +74,7 @@ describe('messages', () => {
     expect(previewText(37, 37)).toBe('37 images will change');
     expect(previewText(1, 120)).toBe('1 image will change (of 120 images)');
     expect(previewText(0, 5)).toBe('No change to any of 5 images');
+    expect(previewText(37, 4000, false)).toBe('37 images will change');
     expect(resultText(3, [])).toEqual({ text: 'Changed 3 images', tone: 'info' });
     expect(resultText(3, ['a.png', 'b.png', 'c.png', 'd.png']).text).toBe(
       'Changed 3 images; 4 images changed on disk meanwhile and were left as they are: a.png, b.png, c.png and 1 more',
