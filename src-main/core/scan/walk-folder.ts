@@ -27,6 +27,8 @@ export interface WalkOptions {
   signal?: AbortSignal;
   /** false: names only (size and mtime 0), for counting without a stat per file */
   withStats?: boolean;
+  /** stat in the scan's worker threads from this many files on (default WORKER_THRESHOLD) */
+  workerThreshold?: number;
 }
 
 /**
@@ -76,7 +78,7 @@ export async function walkFolder(root: string, options: WalkOptions): Promise<Fo
   const stats =
     options.withStats === false
       ? null
-      : wanted.length >= WORKER_THRESHOLD
+      : wanted.length >= (options.workerThreshold ?? WORKER_THRESHOLD)
         ? await statInWorkers(root, wanted, options.signal)
         : await statAll(root, wanted, options.signal);
   for (let i = 0; i < wanted.length; i++) {
@@ -87,8 +89,12 @@ export async function walkFolder(root: string, options: WalkOptions): Promise<Fo
   return { images, texts };
 }
 
-/** from this many files on, the scan's worker threads stat them: the main thread only gets the answers */
-const WORKER_THRESHOLD = 2000;
+/**
+ * From this many files on, the scan's worker threads stat them and the main
+ * thread only gets the answers. Below it, starting cold threads (each loads
+ * sharp) costs more than the main thread's share of callback stats.
+ */
+const WORKER_THRESHOLD = 40_000;
 const STAT_BATCH = 1024;
 
 type Stat = { size: number; mtimeMs: number } | null;

@@ -53,7 +53,8 @@ describe('bulk reads in the scan workers', () => {
     const dir = join(tmp.path, 'many');
     mkdirSync(join(dir, 'sub'), { recursive: true });
     for (let i = 0; i < 2500; i++) writeFileSync(join(dir, i % 10 === 0 ? `sub/i${i}.jpg` : `i${i}.${i % 2 ? 'txt' : 'png'}`), 'x'.repeat(i % 7));
-    const listing = await walkFolder(dir, { recursive: true });
+    const listing = await walkFolder(dir, { recursive: true, workerThreshold: 1000 });
+    expect(await walkFolder(dir, { recursive: true })).toEqual(listing);
     expect(listing.images.length + listing.texts.size).toBe(2500);
     for (const f of [...listing.images, ...listing.texts.values()]) {
       const s = statSync(join(dir, f.rel));
