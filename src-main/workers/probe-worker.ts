@@ -1,4 +1,5 @@
 import { closeSync, fstatSync, openSync, readFileSync, statSync } from 'node:fs';
+import Database from 'better-sqlite3';
 import sharp from 'sharp';
 import { decodeCaption, DEFAULT_CAPTION_FORMAT } from '../core/captions/caption-codec';
 import { ABSENT_FINGERPRINT, fingerprintBytes, type CaptionSnapshot } from '../core/captions/caption-file';
@@ -6,8 +7,8 @@ import { ABSENT_FINGERPRINT, fingerprintBytes, type CaptionSnapshot } from '../c
 /**
  * The scan's worker: reads image headers (never the pixels) to tell a real
  * image from a file that only has an image's extension and to learn its
- * size; and, when a large folder is opened, stats its files and reads its
- * caption files in bulk. Batched: one
+ * size; when a large folder is opened, stats its files and reads its
+ * caption files in bulk; and checkpoints session databases. Batched: one
  * message per many files keeps the thread hand-off cheap at 100,000 images.
  */
 export interface ProbeTask {
@@ -33,10 +34,18 @@ export interface StatTask {
   stat: string[];
 }
 
+/** copy a session database's WAL into it (see core/perf/wal-checkpointer.ts) */
+export interface CheckpointTask {
+  checkpoint: string;
+}
+
 // libvips keeps its own cache of open images; we look at each file once
 sharp.cache(false);
 
-export default async function scan(task: ProbeTask | CaptionReadTask | StatTask): Promise<ProbeResult[] | CaptionReadResult[] | Float64Array> {
+export default async function scan(
+  task: ProbeTask | CaptionReadTask | StatTask | CheckpointTask,
+): Promise<ProbeResult[] | CaptionReadResult[] | Float64Array | null> {
+  if ('checkpoint' in task) return checkpoint(task.checkpoint);
   if ('captions' in task) return task.captions.map(readCaption);
   if ('stat' in task) return statAll(task.stat);
   const results: ProbeResult[] = [];
@@ -77,6 +86,22 @@ function readCaption(path: string): CaptionReadResult {
   } finally {
     closeSync(fd);
   }
+}
+
+/**
+ * A connection of its own, opened for this and closed again (never kept: it
+ * would hold the file after the session closes). PASSIVE: copies what it can
+ * without waiting for, or blocking, the main connection's writes.
+ */
+function checkpoint(path: string): null {
+  const db = new Database(path, { fileMustExist: true });
+  try {
+    db.pragma('synchronous = NORMAL');
+    db.pragma('wal_checkpoint(PASSIVE)');
+  } finally {
+    db.close();
+  }
+  return null;
 }
 
 function statAll(paths: readonly string[]): Float64Array {

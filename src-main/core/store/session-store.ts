@@ -1,6 +1,8 @@
 import type Database from 'better-sqlite3';
 import type { CaptionEncoding } from '../../../src-shared/contract';
 import { timeSlicer } from '../perf/time-slicer';
+import { WalCheckpointer } from '../perf/wal-checkpointer';
+import { scanPool } from '../scan/probe-images';
 
 export interface ImageRow {
   id: number;
@@ -55,8 +57,11 @@ const PAGE = 2000;
  */
 export class SessionStore {
   private readonly stmt;
+  private readonly checkpointer: WalCheckpointer;
 
   constructor(readonly db: Database.Database) {
+    this.checkpointer = new WalCheckpointer(db, (path) => scanPool().run({ checkpoint: path }));
+    this.checkpointer.start();
     this.stmt = {
       getSetting: db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?'),
       setSetting: db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'),
@@ -251,6 +256,7 @@ export class SessionStore {
   }
 
   close(): void {
+    this.checkpointer.stop();
     if (this.db.open) {
       this.db.pragma('wal_checkpoint(TRUNCATE)');
       this.db.close();

@@ -1,0 +1,38 @@
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { closeProbePool } from '../../../../src-main/core/scan/probe-images';
+import { openDatabase } from '../../../../src-main/core/store/open-database';
+import { SessionStore } from '../../../../src-main/core/store/session-store';
+import { makeTempDir } from '../../../support/temp-dir';
+
+let tmp: ReturnType<typeof makeTempDir>;
+beforeEach(() => (tmp = makeTempDir()));
+afterEach(() => tmp.cleanup());
+afterAll(() => closeProbePool());
+
+describe('WAL checkpoints off the main thread', () => {
+  it('keeps the WAL small while the main connection never checkpoints, and loses nothing', async () => {
+    const path = join(tmp.path, 'session.sqlite');
+    const store = new SessionStore(openDatabase(path));
+    expect(store.db.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
+    const text = 'long hair, blue eyes, '.repeat(50);
+    const batch = (n: number) =>
+      Array.from({ length: 500 }, (_, i) => ({ relPath: `b${n}/i${i}.png`, ord: i, size: 1, mtimeMs: 1, width: null, height: null, format: null, probed: false }));
+    let largest = 0;
+    for (let n = 0; n < 12; n++) {
+      const ids = store.insertImages(batch(n));
+      store.upsertCaptions(ids.map((imageId) => ({ imageId, onDisk: true, fingerprint: 'f', size: 1, mtimeMs: 1, encoding: 'utf8', bom: false, lineEnding: 'none', text })));
+      largest = Math.max(largest, statSync(`${path}-wal`).size);
+      // about a second between batches: the background checkpointer looks once a second
+      await new Promise((r) => setTimeout(r, 1100));
+    }
+    // twelve batches of ~0.6 MB each: without checkpoints the WAL would hold all of them
+    expect(largest).toBeLessThan(6 << 20);
+    expect(store.images()).toHaveLength(6000);
+    store.close();
+    const again = new SessionStore(openDatabase(path));
+    expect(again.captions()).toHaveLength(6000);
+    again.close();
+  }, 60_000);
+});
