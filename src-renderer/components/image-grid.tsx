@@ -42,10 +42,11 @@ export function ImageGrid() {
 
   const position = order.positionOf(currentId);
   useEffect(() => {
-    const el = scrollRef.current;
-    if (!el || position < 0 || width === 0) return;
+    // the virtualizer's own record of the scroll and the size: reading the DOM here would force a layout per keypress
+    const height = virtualizer.scrollRect?.height ?? 0;
+    if (position < 0 || width === 0 || height === 0) return;
     const start = SPACING.padding + Math.floor(position / columns) * rowHeight;
-    const offset = revealOffset(start, start + rowHeight - SPACING.gap, el.scrollTop, el.clientHeight, SPACING.gap);
+    const offset = revealOffset(start, start + rowHeight - SPACING.gap, virtualizer.scrollOffset ?? 0, height, SPACING.gap);
     if (offset !== null) virtualizer.scrollToOffset(offset);
   }, [position, columns, rowHeight, width, order, virtualizer]);
 

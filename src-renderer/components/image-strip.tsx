@@ -37,10 +37,11 @@ export function ImageStrip() {
 
   const position = order.positionOf(currentId);
   useEffect(() => {
-    const el = scrollRef.current;
-    if (!el || position < 0) return;
+    // the virtualizer's own record of the scroll and the size: reading the DOM here would force a layout per keypress
+    const width = virtualizer.scrollRect?.width ?? 0;
+    if (position < 0 || width === 0) return;
     const start = PAD + position * CELL;
-    const offset = revealOffset(start, start + CELL, el.scrollLeft, el.clientWidth, KEEP_IN_VIEW);
+    const offset = revealOffset(start, start + CELL, virtualizer.scrollOffset ?? 0, width, KEEP_IN_VIEW);
     if (offset !== null) virtualizer.scrollToOffset(offset);
   }, [position, order, virtualizer]);
 

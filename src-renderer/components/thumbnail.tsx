@@ -4,6 +4,14 @@ import { api } from '../transport/api';
 
 type LoadState = 'loading' | 'loaded' | 'failed';
 
+/**
+ * How long a cell must stay mounted before it asks for its thumbnail. A fling
+ * through 100,000 images mounts and drops dozens of cells a frame; without
+ * this each would start a request (and, for a thumbnail not made yet, a
+ * render in main) for a cell gone a frame later.
+ */
+const DWELL_MS = 100;
+
 /** the file's own name: a dataset path's folders do not fit under a thumbnail */
 export const baseName = (name: string) => name.slice(name.lastIndexOf('/') + 1);
 
@@ -24,11 +32,17 @@ const rowContent = (row: ImageSummary | undefined) =>
  * A failed thumbnail is asked for once more when the image's row changes (the
  * file was rewritten, or main learnt something new about it), under a fresh
  * URL so no cached failure answers. Unmounting the <img> when the cell scrolls
- * out of view lets Chromium drop the request.
+ * out of view lets Chromium drop the request; a cell only passing through
+ * never makes one (see DWELL_MS).
  */
 export function Thumbnail({ id, row }: { id: number; row: ImageSummary | undefined }) {
   const [attempt, setAttempt] = useState(0);
   const [state, setState] = useState<LoadState>('loading');
+  const [wanted, setWanted] = useState(false);
+  useEffect(() => {
+    const timer = setTimeout(() => setWanted(true), DWELL_MS);
+    return () => clearTimeout(timer);
+  }, []);
   // the row as it was when the load failed: a different row is the cue to retry
   const failedWith = useRef('');
   const content = rowContent(row);
@@ -47,7 +61,8 @@ export function Thumbnail({ id, row }: { id: number; row: ImageSummary | undefin
       <img
         key={attempt}
         className="thumb-image"
-        src={api.imageUrl(id, 'thumb', attempt === 0 ? undefined : `retry-${attempt}`)}
+        // no src until wanted: an <img> without one makes no request and draws nothing
+        src={wanted ? api.imageUrl(id, 'thumb', attempt === 0 ? undefined : `retry-${attempt}`) : undefined}
         alt=""
         loading="lazy"
         decoding="async"
