@@ -1,16 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { type KeyPress, shortcutFor } from '../../../src-renderer/keyboard/shortcut-map';
+import { shortcutFor } from '../../../src-renderer/keyboard/shortcut-map';
+import { press } from './support/key-press';
 
-const press = (key: string, over: Partial<KeyPress> = {}): KeyPress => ({
-  key,
-  ctrlKey: false,
-  metaKey: false,
-  altKey: false,
-  shiftKey: false,
-  focus: 'none',
-  overlayOpen: false,
-  ...over,
-});
 
 describe('Ctrl A and the history keys', () => {
   it('selects the shown images with Ctrl or Cmd A, except in a text field where it selects the text', () => {

@@ -1,16 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { type KeyPress, shortcutFor } from '../../../src-renderer/keyboard/shortcut-map';
+import { shortcutFor } from '../../../src-renderer/keyboard/shortcut-map';
+import { press } from './support/key-press';
 
-const press = (key: string, over: Partial<KeyPress> = {}): KeyPress => ({
-  key,
-  ctrlKey: false,
-  metaKey: false,
-  altKey: false,
-  shiftKey: false,
-  focus: 'none',
-  overlayOpen: false,
-  ...over,
-});
 
 describe('keyboard map', () => {
   it('navigates with the arrows only outside text fields', () => {
