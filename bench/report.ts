@@ -33,6 +33,7 @@ export const ROWS: Target[] = [
   { key: 'filterComplexMs', label: '  a query with wildcards, OR, NOT', unit: 'ms' },
   { key: 'filterIndexMs', label: '  building the filter index', unit: 'ms' },
   { key: 'peakRssMb', label: 'peak RSS, bench process', unit: 'MB', max: 400 },
+  { key: 'baselineRssMb', label: '  of which before any folder (Node, tsx, modules)', unit: 'MB' },
   { key: 'maxStallMs', label: 'longest event-loop stall (median of runs)', unit: 'ms', max: 50 },
   { key: 'worstStallMs', label: '  worst of all runs', unit: 'ms' },
   { key: 'maxOwnStallMs', label: '  less time the OS ran other processes', unit: 'ms' },

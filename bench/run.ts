@@ -46,6 +46,8 @@ async function main(): Promise<void> {
   const datasetDir = await ensureDataset(join(repo, '.bench'), spec, log);
   const vocabulary = makeVocabulary(args.seed);
 
+  // what the process holds before any folder: Node, tsx (the bundled app has no tsx), the app's modules
+  const baselineRssMb = process.memoryUsage.rss() / 1048576;
   const monitor = new StallMonitor(5).start();
   const own = new OwnStallWatch(5);
   own.start();
@@ -98,7 +100,7 @@ async function main(): Promise<void> {
         (phaseStalls[`${phase} own`] ??= []).push(ownMs);
         log(
           `  run ${run} ${phase.padEnd(6)} ${((performance.now() - started) / 1000).toFixed(1)} s, longest stall ${stall} ms ` +
-            `(own ${ownMs} ms, longest wait for a core ${queuedMs} ms), peak RSS ${Math.round(rss.takePhasePeak())} MB, load ${os.loadavg()[0]!.toFixed(1)}`,
+            `(own ${ownMs} ms, longest wait for a core ${queuedMs} ms), peak RSS ${Math.round(rss.takePhasePeak())} MB (heap ${Math.round(process.memoryUsage().heapUsed / 1048576)} MB), load ${os.loadavg()[0]!.toFixed(1)}`,
         );
       }
       figures.maxStallMs = worst;
@@ -121,6 +123,7 @@ async function main(): Promise<void> {
   result.worstStallMs = Math.max(...perRun.map((f) => f.maxStallMs!));
   result.loadAverage = round(os.loadavg()[0]!, 1);
   result.peakRssMb = round(rss.lifetimePeakMb(), 1);
+  result.baselineRssMb = round(baselineRssMb, 1);
 
   log('');
   printTable(result, phaseStalls, log);

@@ -1,9 +1,13 @@
 import { stat } from 'node:fs/promises';
 import type Database from 'better-sqlite3';
 
-/** the WAL is copied back into the database once it holds more than this */
-const CHECKPOINT_AT_BYTES = 1 << 20;
-const INTERVAL_MS = 1000;
+/**
+ * The WAL is copied back into the database once it holds more than this: a
+ * small figure, so that what is left for the closing connection (which
+ * SQLite always checkpoints, on the main thread) is small too.
+ */
+const CHECKPOINT_AT_BYTES = 256 * 1024;
+const INTERVAL_MS = 500;
 
 /**
  * Moves SQLite's WAL checkpoints off the main thread. By default the
@@ -18,6 +22,8 @@ const INTERVAL_MS = 1000;
 export class WalCheckpointer {
   private timer: NodeJS.Timeout | null = null;
   private busy = false;
+  /** the WAL's mtime when it was last checkpointed: it keeps its size afterwards, so size alone says nothing */
+  private settledAt = -1;
 
   constructor(
     private readonly db: Database.Database,
@@ -38,13 +44,24 @@ export class WalCheckpointer {
     this.timer = null;
   }
 
-  private async tick(): Promise<void> {
+  /**
+   * Checkpoint everything now, off the main thread: call before closing, so
+   * the close (which checkpoints whatever is left, synchronously) finds
+   * nothing to copy.
+   */
+  async settle(): Promise<void> {
+    while (this.busy) await new Promise((r) => setTimeout(r, 10));
+    if (this.timer) await this.tick(0);
+  }
+
+  private async tick(threshold = CHECKPOINT_AT_BYTES): Promise<void> {
     if (this.busy) return;
-    const size = (await stat(`${this.db.name}-wal`).catch(() => null))?.size ?? 0;
-    if (size < CHECKPOINT_AT_BYTES || !this.timer) return;
+    const wal = await stat(`${this.db.name}-wal`).catch(() => null);
+    if (!wal || wal.size === 0 || wal.size < threshold || wal.mtimeMs === this.settledAt || !this.timer) return;
     this.busy = true;
     try {
       await this.checkpointElsewhere(this.db.name);
+      this.settledAt = wal.mtimeMs;
     } catch {
       this.stop();
       if (this.db.open) this.db.pragma('wal_autocheckpoint = 1000');

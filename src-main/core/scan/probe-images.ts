@@ -46,16 +46,21 @@ export async function probeImages(
 
   let done = files.length - batches.reduce((n, b) => n + b.length, 0);
   options.onProgress?.(done);
-  await Promise.all(
-    batches.map(async (batch) => {
-      const out = (await scanPool().run(
+  // a few batches in flight per thread, not every batch queued at once (each holds a listener on the signal)
+  const pool = scanPool();
+  let next = 0;
+  const lane = async () => {
+    while (next < batches.length) {
+      const batch = batches[next++]!;
+      const out = (await pool.run(
         { paths: batch.map((i) => join(root, files[i]!.rel)), maxPixels: MAX_PIXELS },
         options.signal,
       )) as ProbeResult[];
       batch.forEach((fileIndex, j) => (results[fileIndex] = out[j]!));
       done += batch.length;
       options.onProgress?.(done);
-    }),
-  );
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(batches.length, pool.threads * 2) }, lane));
   return results;
 }

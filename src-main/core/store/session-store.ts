@@ -255,6 +255,11 @@ export class SessionStore {
     return this.stmt.recent.all(limit).map((r) => r.tag);
   }
 
+  /** bring the database file up to date off the main thread, so that close() finds little to do */
+  settle(): Promise<void> {
+    return this.checkpointer.settle();
+  }
+
   close(): void {
     this.checkpointer.stop();
     if (this.db.open) {
