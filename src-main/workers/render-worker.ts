@@ -67,20 +67,41 @@ export default async function render(task: RenderTask | WarmTask): Promise<Rende
     fingerprint ??= await contentFingerprint(task.src);
     const dest = cachePath(task.cacheDir, task.kind, task.maxSide, fingerprint, task.output);
     if (await stat(dest).then(() => true, () => false)) return { ok: true, path: dest, fingerprint, created: false };
-    await mkdir(dirname(dest), { recursive: true });
+    await ensureFolder(dirname(dest));
     // a cancelled job or a killed worker leaves at most a .tmp, never a half file under the real name
     const temp = `${dest}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
     try {
-      await encode(task).toFile(temp);
-      await rename(temp, dest);
+      await writeOnce(task, temp, dest);
     } catch (err) {
       await rm(temp, { force: true });
-      throw err;
+      // the cache folder was cleared while the app ran: make it again, once
+      if (!(await stat(dirname(dest)).then(() => true, () => false))) {
+        made.delete(dirname(dest));
+        await ensureFolder(dirname(dest));
+        await writeOnce(task, temp, dest).catch(async (again) => {
+          await rm(temp, { force: true });
+          throw again;
+        });
+      } else throw err;
     }
     return { ok: true, path: dest, fingerprint, created: true };
   } catch (err) {
     return { ok: false, reason: describe(err), fingerprint };
   }
+}
+
+async function writeOnce(task: RenderTask, temp: string, dest: string): Promise<void> {
+  await encode(task).toFile(temp);
+  await rename(temp, dest);
+}
+
+/** shard folders this thread has made: one mkdir per folder, not one per thumbnail */
+const made = new Set<string>();
+
+async function ensureFolder(dir: string): Promise<void> {
+  if (made.has(dir)) return;
+  await mkdir(dir, { recursive: true });
+  made.add(dir);
 }
 
 function encode(task: RenderTask): ReturnType<typeof sharp> {

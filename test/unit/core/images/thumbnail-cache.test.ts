@@ -69,3 +69,18 @@ describe('the thumbnail cache', () => {
     await workspace.shutdown();
   });
 });
+
+describe('a cache folder cleared while the app runs', () => {
+  it('is made again by the next render', async () => {
+    const { rmSync } = await import('node:fs');
+    const { workspace, session, cacheDir } = await openFolder(tmp.path, 2);
+    const images = new ImageService(cacheDir, { concurrency: 1 });
+    const [a, b] = session.list();
+    expect(await images.serve(session, a!.id, 'thumb')).toMatchObject({ ok: true, created: true });
+    rmSync(images.root, { recursive: true, force: true });
+    expect(await images.serve(session, b!.id, 'thumb')).toMatchObject({ ok: true, created: true });
+    expect(await images.serve(session, a!.id, 'thumb')).toMatchObject({ ok: true, created: true });
+    await images.close();
+    await workspace.shutdown();
+  });
+});
