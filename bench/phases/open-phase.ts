@@ -3,6 +3,7 @@ import type { ImageSummary, SessionInfo } from '../../src-shared/contract';
 import { unwrap, type Figures, type RunContext } from '../context';
 import { stageFolder } from '../dataset/stage';
 import { timed } from '../measure/stats';
+import { threadTimed } from '../measure/thread-time';
 
 /**
  * First open of a captioned folder in place, until session.open resolves
@@ -15,7 +16,7 @@ export async function openPhase(ctx: RunContext): Promise<Figures> {
   await stageFolder(ctx.datasetDir, folder, 'all');
   const setup = { mode: 'in-place', outputDir: 'output', prefix: 'img' } as const;
 
-  const first = await timed(() => ctx.api.invoke('session.open', { path: folder, setup }));
+  const first = await threadTimed(() => ctx.api.invoke('session.open', { path: folder, setup }));
   checkOpened(unwrap(first.value, 'first open') as SessionInfo, ctx);
   // the header checks run on after open: let them finish here, so their stalls are this phase's
   await ctx.api.workspace.requireSession().whenIdle();
@@ -27,12 +28,16 @@ export async function openPhase(ctx: RunContext): Promise<Figures> {
   const json = await timed(async () => JSON.stringify(list.value));
 
   unwrap(await ctx.api.invoke('session.close', {}), 'close');
-  const reopen = await timed(() => ctx.api.invoke('session.open', { path: folder }));
+  const reopen = await threadTimed(() => ctx.api.invoke('session.open', { path: folder }));
   checkOpened(unwrap(reopen.value, 'reopen') as SessionInfo, ctx);
 
   return {
     firstOpenMs: first.ms,
+    firstOpenCpuMs: first.thread.cpuMs,
+    firstOpenQueuedMs: first.thread.queuedMs,
     reopenMs: reopen.ms,
+    reopenCpuMs: reopen.thread.cpuMs,
+    reopenQueuedMs: reopen.thread.queuedMs,
     listMs: list.ms,
     listJsonMs: json.ms,
     listKb: json.value.length / 1024,

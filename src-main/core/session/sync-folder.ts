@@ -62,26 +62,29 @@ export async function syncFolder(
   await store.deleteImagesSliced(gone, signal);
 
   // what is left on disk is new, unless it is a known bad file that has not changed
-  const fresh: Omit<ImageRow, 'id' | 'fingerprint' | 'skip'>[] = [];
+  const fresh: ImageRow[] = [];
   for (const f of onDisk.values()) {
     const bad = invalid.get(f.rel);
     if (!bad || bad.size !== f.size || bad.mtimeMs !== f.mtimeMs) {
-      fresh.push({ relPath: f.rel, ord: 0, size: f.size, mtimeMs: f.mtimeMs, width: null, height: null, format: null, probed: false });
+      fresh.push({ id: -1, relPath: f.rel, ord: 0, size: f.size, mtimeMs: f.mtimeMs, width: null, height: null, format: null, probed: false, fingerprint: null, skip: false });
     }
     if (slicer.due()) await slicer.pause();
   }
   onDisk.clear();
-  const newIds = await store.insertImagesSliced(fresh, signal);
-  let all: ImageRow[] = kept;
-  for (let i = 0; i < fresh.length; i++) {
-    all.push({ ...fresh[i]!, id: newIds[i]!, fingerprint: null, skip: false });
-    if (slicer.due()) await slicer.pause();
-  }
+  let all: ImageRow[] = kept.concat(fresh);
+  const moved: { id: number; ord: number }[] = [];
   if (fresh.length > 0 || gone.length > 0 || options.reorder) {
+    // sorted before the new rows are written, so they go in with their place: no second pass over them
     all = await sortSliced(all, (a, b) => compareNatural(a.relPath, b.relPath), signal);
-    await store.setOrderSliced(all.map((r) => r.id), signal);
-    for (let i = 0; i < all.length; i++) all[i]!.ord = i;
+    for (let i = 0; i < all.length; i++) {
+      const row = all[i]!;
+      if (row.ord !== i && row.id !== -1) moved.push({ id: row.id, ord: i });
+      row.ord = i;
+    }
   }
+  const newIds = await store.insertImagesSliced(fresh, signal);
+  fresh.forEach((row, i) => (row.id = newIds[i]!));
+  await store.setOrdsSliced(moved, signal);
 
   const captionRows = new Map<number, CaptionRow>();
   for (const c of await store.captionsPaged(signal)) {

@@ -148,9 +148,9 @@ export class SessionStore {
     await this.writeSliced(ids, (id) => this.stmt.deleteImage.run(id), signal);
   }
 
-  async setOrderSliced(idsInOrder: readonly number[], signal?: AbortSignal): Promise<void> {
-    let ord = 0;
-    await this.writeSliced(idsInOrder, (id) => this.stmt.setOrd.run(ord++, id), signal);
+  /** the new place of each image that moved */
+  async setOrdsSliced(rows: readonly { id: number; ord: number }[], signal?: AbortSignal): Promise<void> {
+    await this.writeSliced(rows, (r) => this.stmt.setOrd.run(r.ord, r.id), signal);
   }
 
   async setFilesChangedSliced(rows: readonly { id: number; size: number; mtimeMs: number }[], signal?: AbortSignal): Promise<void> {
