@@ -1,8 +1,9 @@
-import { closeSync, fstatSync, openSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import sharp from 'sharp';
 import { decodeCaption, DEFAULT_CAPTION_FORMAT } from '../core/captions/caption-codec';
 import { ABSENT_FINGERPRINT, fingerprintBytes, type CaptionSnapshot } from '../core/captions/caption-file';
+import { readImageHeader, type ImageHeader } from '../core/scan/image-header';
 
 /**
  * The scan's worker: reads image headers (never the pixels) to tell a real
@@ -124,20 +125,48 @@ const absent = (): CaptionSnapshot => ({
   bytes: null,
 });
 
+const HEADER_BYTES = 64 * 1024;
+/** one buffer per thread, reused: a fresh 64 KiB per file kept the collector busy */
+const head = Buffer.allocUnsafe(HEADER_BYTES);
+
 async function probeOne(path: string, maxPixels: number): Promise<ProbeResult> {
+  const quick = quickHeader(path);
+  if (quick) return checked(quick.width, quick.height, quick.format, quick.orientation, maxPixels);
   try {
     const meta = await sharp(path, { limitInputPixels: false, sequentialRead: true }).metadata();
     const { width, height, format } = meta;
     if (!width || !height || !format) return { ok: false, reason: 'no image size in the file header' };
-    if (width * height > maxPixels) {
-      const mp = Math.round(maxPixels / 1e6);
-      return { ok: false, reason: `too large: ${width}×${height} is over the ${mp}-megapixel limit` };
-    }
-    // the header's orientation says how the image is shown; report that size
-    const rotated = (meta.orientation ?? 1) >= 5;
-    return { ok: true, width: rotated ? height : width, height: rotated ? width : height, format };
+    return checked(width, height, format, meta.orientation ?? 1, maxPixels);
   } catch (err) {
     return { ok: false, reason: readableReason(err) };
+  }
+}
+
+function checked(width: number, height: number, format: string, orientation: number, maxPixels: number): ProbeResult {
+  if (width * height > maxPixels) {
+    const mp = Math.round(maxPixels / 1e6);
+    return { ok: false, reason: `too large: ${width}×${height} is over the ${mp}-megapixel limit` };
+  }
+  // the header's orientation says how the image is shown; report that size
+  const rotated = orientation >= 5;
+  return { ok: true, width: rotated ? height : width, height: rotated ? width : height, format };
+}
+
+/** plain JPEGs and PNGs from their first 64 KiB, without libvips; null: ask sharp */
+function quickHeader(path: string): ImageHeader | null {
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch {
+    return null; // sharp says what is wrong with it
+  }
+  try {
+    const n = readSync(fd, head, 0, HEADER_BYTES, 0);
+    return readImageHeader(head.subarray(0, n));
+  } catch {
+    return null;
+  } finally {
+    closeSync(fd);
   }
 }
 
