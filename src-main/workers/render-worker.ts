@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
-import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import sharp from 'sharp';
 import { cachePath, type RenderKind, type RenderOutput } from '../core/images/cache-layout';
+import { fingerprintOfBytes, fingerprintOfFile } from '../core/images/content-fingerprint';
 
 /**
  * Thumbnails and previews, made off the main thread and cached on disk under
@@ -33,56 +33,43 @@ export type RenderResult =
 sharp.cache(false);
 sharp.concurrency(1); // one libvips thread per worker: the pool already uses every core
 
-const SAMPLE = 64 * 1024;
-
-/** size + first and last 64 KiB: cheap at 100,000 files and different for any two real images */
-export async function contentFingerprint(path: string): Promise<string> {
-  const handle = await open(path, 'r');
-  try {
-    const { size } = await handle.stat();
-    const hash = createHash('sha1').update(String(size));
-    const head = Buffer.alloc(Math.min(SAMPLE, size));
-    await handle.read(head, 0, head.length, 0);
-    hash.update(head);
-    if (size > SAMPLE) {
-      const tail = Buffer.alloc(Math.min(SAMPLE, size - SAMPLE));
-      await handle.read(tail, 0, tail.length, size - tail.length);
-      hash.update(tail);
-    }
-    return hash.digest('hex');
-  } finally {
-    await handle.close();
-  }
-}
+/** files up to this size are read once, whole: the fingerprint and the decoder share the bytes */
+const READ_WHOLE_MAX = 32 << 20;
 
 /** starts a thread (and loads sharp in it) ahead of the first real render */
 export interface WarmTask {
   warm: true;
 }
 
+/**
+ * One thumbnail, preview or conversion. File calls are synchronous: this
+ * thread does one render at a time, so blocking costs nobody, while each
+ * async call was a hand-off through the libuv pool that sharp also needs.
+ */
 export default async function render(task: RenderTask | WarmTask): Promise<RenderResult> {
   if ('warm' in task) return { ok: false, reason: 'warm', fingerprint: null };
   let fingerprint = task.fingerprint;
   try {
-    fingerprint ??= await contentFingerprint(task.src);
+    let bytes: Buffer | null = null;
+    if (fingerprint === null) {
+      const { size } = statSync(task.src);
+      if (size <= READ_WHOLE_MAX) {
+        bytes = readFileSync(task.src);
+        fingerprint = fingerprintOfBytes(bytes);
+      } else fingerprint = fingerprintOfFile(task.src);
+    }
     const dest = cachePath(task.cacheDir, task.kind, task.maxSide, fingerprint, task.output);
-    if (await stat(dest).then(() => true, () => false)) return { ok: true, path: dest, fingerprint, created: false };
-    await ensureFolder(dirname(dest));
+    if (existsSync(dest)) return { ok: true, path: dest, fingerprint, created: false };
+    // synchronous, so one cheap call each time: a cache folder cleared while the app runs is simply made again
+    mkdirSync(dirname(dest), { recursive: true });
     // a cancelled job or a killed worker leaves at most a .tmp, never a half file under the real name
     const temp = `${dest}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
     try {
-      await writeOnce(task, temp, dest);
+      await encode(task, bytes ?? task.src).toFile(temp);
+      renameSync(temp, dest);
     } catch (err) {
-      await rm(temp, { force: true });
-      // the cache folder was cleared while the app ran: make it again, once
-      if (!(await stat(dirname(dest)).then(() => true, () => false))) {
-        made.delete(dirname(dest));
-        await ensureFolder(dirname(dest));
-        await writeOnce(task, temp, dest).catch(async (again) => {
-          await rm(temp, { force: true });
-          throw again;
-        });
-      } else throw err;
+      rmSync(temp, { force: true });
+      throw err;
     }
     return { ok: true, path: dest, fingerprint, created: true };
   } catch (err) {
@@ -90,22 +77,8 @@ export default async function render(task: RenderTask | WarmTask): Promise<Rende
   }
 }
 
-async function writeOnce(task: RenderTask, temp: string, dest: string): Promise<void> {
-  await encode(task).toFile(temp);
-  await rename(temp, dest);
-}
-
-/** shard folders this thread has made: one mkdir per folder, not one per thumbnail */
-const made = new Set<string>();
-
-async function ensureFolder(dir: string): Promise<void> {
-  if (made.has(dir)) return;
-  await mkdir(dir, { recursive: true });
-  made.add(dir);
-}
-
-function encode(task: RenderTask): ReturnType<typeof sharp> {
-  let pipeline = sharp(task.src, { limitInputPixels: task.maxPixels, failOn: 'truncated' }).rotate();
+function encode(task: RenderTask, input: Buffer | string): ReturnType<typeof sharp> {
+  let pipeline = sharp(input, { limitInputPixels: task.maxPixels, failOn: 'truncated' }).rotate();
   if (task.kind !== 'full') {
     pipeline = pipeline.resize({ width: task.maxSide, height: task.maxSide, fit: 'inside', withoutEnlargement: true });
   }
