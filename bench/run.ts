@@ -108,7 +108,7 @@ async function main(): Promise<void> {
       perRun.push(figures);
     } finally {
       await api.shutdown();
-      if (!args.keep) await rm(workDir, { recursive: true, force: true });
+      if (!args.keep) await harness(() => rm(workDir, { recursive: true, force: true }));
       else log(`  kept ${workDir}`);
     }
   }

@@ -17,13 +17,13 @@ import { timed } from '../measure/stats';
 export async function importPhase(ctx: RunContext): Promise<Figures> {
   const originals = join(ctx.workDir, 'originals');
   const copy = join(ctx.workDir, 'cp-copy');
-  await stageFolder(ctx.datasetDir, originals, 'images');
+  await ctx.harness(() => stageFolder(ctx.datasetDir, originals, 'images'));
   await ctx.harness(() => runCommand('sh', ['-c', "find . -name '*.jpg' -print0 | xargs -0 cat > /dev/null"], { cwd: originals }));
   // header-check threads up, as in an app that has opened a folder: throughput, not thread start-up
   await probeImages(originals, [{ rel: 'img_00001.jpg', size: 1 }, { rel: 'img_00002.jpg', size: 1 }]);
 
   const cp = await ctx.harness(() => timed(() => runCommand('cp', ['-r', originals, copy])));
-  await rm(copy, { recursive: true, force: true });
+  await ctx.harness(() => rm(copy, { recursive: true, force: true }));
 
   let jobStart = 0;
   let jobEnd = 0;
@@ -43,6 +43,6 @@ export async function importPhase(ctx: RunContext): Promise<Figures> {
   }
   const importMs = jobEnd - jobStart;
   unwrap(await ctx.api.invoke('session.close', {}), 'close');
-  await rm(originals, { recursive: true, force: true });
+  await ctx.harness(() => rm(originals, { recursive: true, force: true }));
   return { cpMs: cp.ms, importMs, importOpenMs: open.ms, importVsCp: cp.ms / importMs };
 }

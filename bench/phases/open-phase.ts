@@ -13,7 +13,7 @@ import { threadTimed } from '../measure/thread-time';
  */
 export async function openPhase(ctx: RunContext): Promise<Figures> {
   const folder = join(ctx.workDir, 'captioned');
-  await stageFolder(ctx.datasetDir, folder, 'all');
+  await ctx.harness(() => stageFolder(ctx.datasetDir, folder, 'all'));
   const setup = { mode: 'in-place', outputDir: 'output', prefix: 'img' } as const;
 
   const first = await threadTimed(() => ctx.api.invoke('session.open', { path: folder, setup }));

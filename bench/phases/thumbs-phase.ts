@@ -54,7 +54,8 @@ export async function thumbsPhase(ctx: RunContext): Promise<Figures> {
   const again = await timed(() => images.makeAllThumbnails(session, ctx.api.workspace.jobs));
   if (again.value.made !== 0) throw new Error(`the second job made ${again.value.made} thumbnails`);
   await images.close();
-  await rm(vipsOut, { recursive: true, force: true });
+  // Node's recursive rm of 10,000 files is itself a stall: the bench's, not the app's
+  await ctx.harness(() => rm(vipsOut, { recursive: true, force: true }));
 
   const n = names.length;
   return {

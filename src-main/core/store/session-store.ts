@@ -65,9 +65,12 @@ export class SessionStore {
     this.stmt = {
       getSetting: db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?'),
       setSetting: db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'),
-      images: db.prepare('SELECT * FROM images ORDER BY ord'),
-      imagesPage: db.prepare('SELECT * FROM images WHERE ord > ? OR (ord = ? AND id > ?) ORDER BY ord, id LIMIT ?'),
-      captionsPage: db.prepare('SELECT * FROM captions WHERE image_id > ? ORDER BY image_id LIMIT ?'),
+      images: db.prepare(`SELECT ${IMAGE_COLUMNS} FROM images ORDER BY ord`).raw(true),
+      // rows as arrays: at 100,000 rows, one object per row fewer for the collector
+      imagesPage: db
+        .prepare(`SELECT ${IMAGE_COLUMNS} FROM images WHERE ord > ? OR (ord = ? AND id > ?) ORDER BY ord, id LIMIT ?`)
+        .raw(true),
+      captionsPage: db.prepare(`SELECT ${CAPTION_COLUMNS} FROM captions WHERE image_id > ? ORDER BY image_id LIMIT ?`).raw(true),
       insertImage: db.prepare(
         'INSERT INTO images (rel_path, ord, size, mtime_ms, width, height, format, probed) VALUES (@relPath, @ord, @size, @mtimeMs, @width, @height, @format, @probed)',
       ),
@@ -77,7 +80,7 @@ export class SessionStore {
       setProbe: db.prepare('UPDATE images SET width = ?, height = ?, format = ?, probed = 1 WHERE id = ?'),
       setSkip: db.prepare('UPDATE images SET skip = ? WHERE id = ?'),
       setFingerprint: db.prepare('UPDATE images SET fingerprint = ? WHERE id = ?'),
-      captions: db.prepare('SELECT * FROM captions'),
+      captions: db.prepare(`SELECT ${CAPTION_COLUMNS} FROM captions`).raw(true),
       upsertCaption: db.prepare(
         `INSERT INTO captions (image_id, on_disk, fingerprint, size, mtime_ms, encoding, bom, line_ending, text)
          VALUES (@imageId, @onDisk, @fingerprint, @size, @mtimeMs, @encoding, @bom, @lineEnding, @text)
@@ -105,7 +108,7 @@ export class SessionStore {
   }
 
   images(): ImageRow[] {
-    return (this.stmt.images.all() as Record<string, unknown>[]).map(toImageRow);
+    return (this.stmt.images.all() as unknown[][]).map(imageRowOf);
   }
 
   /** images(), a page at a time */
@@ -115,8 +118,8 @@ export class SessionStore {
     let ord = -Infinity;
     let id = -Infinity;
     for (;;) {
-      const page = this.stmt.imagesPage.all(ord, ord, id, PAGE) as Record<string, unknown>[];
-      for (const r of page) out.push(toImageRow(r));
+      const page = this.stmt.imagesPage.all(ord, ord, id, PAGE) as unknown[][];
+      for (const r of page) out.push(imageRowOf(r));
       if (page.length < PAGE) return out;
       ({ ord, id } = out[out.length - 1]!);
       if (slicer.due()) await slicer.pause();
@@ -129,8 +132,8 @@ export class SessionStore {
     const slicer = timeSlicer(signal);
     let after = -Infinity;
     for (;;) {
-      const page = this.stmt.captionsPage.all(after, PAGE) as Record<string, unknown>[];
-      for (const r of page) out.push(toCaptionRow(r));
+      const page = this.stmt.captionsPage.all(after, PAGE) as unknown[][];
+      for (const r of page) out.push(captionRowOf(r));
       if (page.length < PAGE) return out;
       after = out[out.length - 1]!.imageId;
       if (slicer.due()) await slicer.pause();
@@ -211,7 +214,7 @@ export class SessionStore {
   }
 
   captions(): CaptionRow[] {
-    return (this.stmt.captions.all() as Record<string, unknown>[]).map(toCaptionRow);
+    return (this.stmt.captions.all() as unknown[][]).map(captionRowOf);
   }
 
   upsertCaptions(rows: readonly CaptionRow[]): void {
@@ -269,28 +272,30 @@ export class SessionStore {
   }
 }
 
-const toImageRow = (r: Record<string, unknown>): ImageRow => ({
-  id: r.id as number,
-  relPath: r.rel_path as string,
-  ord: r.ord as number,
-  size: r.size as number,
-  mtimeMs: r.mtime_ms as number,
-  width: r.width as number | null,
-  height: r.height as number | null,
-  format: r.format as string | null,
-  probed: r.probed === 1,
-  fingerprint: r.fingerprint as string | null,
-  skip: r.skip === 1,
+const IMAGE_COLUMNS = 'id, rel_path, ord, size, mtime_ms, width, height, format, probed, fingerprint, skip';
+const imageRowOf = (r: unknown[]): ImageRow => ({
+  id: r[0] as number,
+  relPath: r[1] as string,
+  ord: r[2] as number,
+  size: r[3] as number,
+  mtimeMs: r[4] as number,
+  width: r[5] as number | null,
+  height: r[6] as number | null,
+  format: r[7] as string | null,
+  probed: r[8] === 1,
+  fingerprint: r[9] as string | null,
+  skip: r[10] === 1,
 });
 
-const toCaptionRow = (r: Record<string, unknown>): CaptionRow => ({
-  imageId: r.image_id as number,
-  onDisk: r.on_disk === 1,
-  fingerprint: r.fingerprint as string,
-  size: r.size as number,
-  mtimeMs: r.mtime_ms as number,
-  encoding: r.encoding as CaptionEncoding,
-  bom: r.bom === 1,
-  lineEnding: r.line_ending as CaptionRow['lineEnding'],
-  text: r.text as string,
+const CAPTION_COLUMNS = 'image_id, on_disk, fingerprint, size, mtime_ms, encoding, bom, line_ending, text';
+const captionRowOf = (r: unknown[]): CaptionRow => ({
+  imageId: r[0] as number,
+  onDisk: r[1] === 1,
+  fingerprint: r[2] as string,
+  size: r[3] as number,
+  mtimeMs: r[4] as number,
+  encoding: r[5] as CaptionEncoding,
+  bom: r[6] === 1,
+  lineEnding: r[7] as CaptionRow['lineEnding'],
+  text: r[8] as string,
 });
