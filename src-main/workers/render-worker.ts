@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import sharp from 'sharp';
 import { cachePath, type RenderKind, type RenderOutput } from '../core/images/cache-layout';
@@ -34,7 +34,29 @@ sharp.cache(false);
 sharp.concurrency(1); // one libvips thread per worker: the pool already uses every core
 
 /** files up to this size are read once, whole: the fingerprint and the decoder share the bytes */
-const READ_WHOLE_MAX = 32 << 20;
+const READ_WHOLE_MAX = 16 << 20;
+/**
+ * Those bytes go into one buffer per thread, reused from render to render (a
+ * thread renders one image at a time): a fresh buffer per image grew each
+ * thread by tens of megabytes that the allocator did not give back.
+ */
+let scratch = Buffer.allocUnsafe(1 << 20);
+
+function readWhole(path: string, size: number): Buffer {
+  if (scratch.length < size) scratch = Buffer.allocUnsafe(Math.max(size, scratch.length * 2));
+  const fd = openSync(path, 'r');
+  try {
+    let got = 0;
+    while (got < size) {
+      const n = readSync(fd, scratch, got, size - got, got);
+      if (n === 0) break; // shorter than it was a moment ago: the decoder will say so
+      got += n;
+    }
+    return scratch.subarray(0, got);
+  } finally {
+    closeSync(fd);
+  }
+}
 
 /** starts a thread (and loads sharp in it) ahead of the first real render */
 export interface WarmTask {
@@ -54,7 +76,7 @@ export default async function render(task: RenderTask | WarmTask): Promise<Rende
     if (fingerprint === null) {
       const { size } = statSync(task.src);
       if (size <= READ_WHOLE_MAX) {
-        bytes = readFileSync(task.src);
+        bytes = readWhole(task.src, size);
         fingerprint = fingerprintOfBytes(bytes);
       } else fingerprint = fingerprintOfFile(task.src);
     }
