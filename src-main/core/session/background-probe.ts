@@ -1,4 +1,5 @@
 import type { ImageSummary } from '../../../src-shared/contract';
+import { timeSlicer } from '../perf/time-slicer';
 import { probeImages } from '../scan/probe-images';
 import type { DatasetSession } from './dataset-session';
 import { summarize, type ImageEntry } from './image-entry';
@@ -22,22 +23,29 @@ export function startBackgroundProbe(session: DatasetSession, entries: ImageEntr
           { signal: job.signal, onProgress: (n) => job.progress(n, entries.length, 'Checking images') },
         );
         job.signal.throwIfAborted();
+        // results line up with entries; the loops are sliced, as each is 100,000 long after a first open
+        const slicer = timeSlicer(job.signal);
         const valid: { id: number; width: number; height: number; format: string }[] = [];
+        const validEntries: ImageEntry[] = [];
         const invalid: { entry: ImageEntry; reason: string }[] = [];
-        results.forEach((r, i) => {
+        for (let i = 0; i < results.length; i++) {
+          const r = results[i]!;
           const entry = entries[i]!;
-          if (r.ok) valid.push({ id: entry.row.id, width: r.width, height: r.height, format: r.format });
-          else invalid.push({ entry, reason: r.reason });
-        });
-        session.store.setProbes(valid);
+          if (r.ok) {
+            valid.push({ id: entry.row.id, width: r.width, height: r.height, format: r.format });
+            validEntries.push(entry);
+          } else invalid.push({ entry, reason: r.reason });
+        }
+        await session.store.setProbesSliced(valid, job.signal);
         const updated: ImageSummary[] = [];
-        for (const v of valid) {
-          const entry = entries.find((e) => e.row.id === v.id);
-          if (!entry) continue;
+        for (let i = 0; i < valid.length; i++) {
+          const v = valid[i]!;
+          const entry = validEntries[i]!;
           Object.assign(entry.row, { width: v.width, height: v.height, format: v.format, probed: true });
           updated.push(summarize(entry));
+          if (slicer.due()) await slicer.pause();
         }
-        if (invalid.length > 0) session.dropInvalid(invalid.map((x) => ({ entry: x.entry, reason: x.reason })));
+        if (invalid.length > 0) await session.dropInvalid(invalid);
         else if (updated.length > 0) deps.bus.emit('images.changed', { updated, reset: false });
       },
       session.closing,

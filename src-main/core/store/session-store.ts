@@ -196,8 +196,8 @@ export class SessionStore {
     this.stmt.setFile.run(size, mtimeMs, id);
   }
 
-  setProbes(rows: readonly { id: number; width: number; height: number; format: string }[]): void {
-    this.db.transaction(() => rows.forEach((r) => this.stmt.setProbe.run(r.width, r.height, r.format, r.id)))();
+  async setProbesSliced(rows: readonly { id: number; width: number; height: number; format: string }[], signal?: AbortSignal): Promise<void> {
+    await this.writeSliced(rows, (r) => this.stmt.setProbe.run(r.width, r.height, r.format, r.id), signal);
   }
 
   setSkip(id: number, skip: boolean): void {
