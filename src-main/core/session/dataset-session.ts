@@ -4,11 +4,12 @@ import { AppError } from '../app-error';
 import { readCaptionFile, type CaptionSnapshot } from '../captions/caption-file';
 import type { EventBus } from '../events/event-bus';
 import { HistoryLog, type FileChange } from '../history/history-log';
+import { timeSlicer } from '../perf/time-slicer';
 import type { SessionStore } from '../store/session-store';
 import { TagCounter } from '../vocabulary/tag-counter';
 import { resolveConflict, setTags, setText } from './caption-edits';
 import { rowFromState, stateFromSnapshot } from './caption-loader';
-import { computeStats } from './dataset-stats';
+import { StatusTally } from './dataset-stats';
 import { EntryLookup } from './entry-lookup';
 import { FilterIndex } from './filter-index';
 import { describe, statusOf, summarize, type ImageEntry } from './image-entry';
@@ -32,9 +33,12 @@ export type EditableSettings = Partial<Pick<SessionSettings, 'triggerWord' | 'ca
  */
 export class DatasetSession {
   private entries: ImageEntry[] = [];
-  private lookup = new EntryLookup([]);
+  private lookup = EntryLookup.empty;
   private skipped: SkippedFile[] = [];
   private readonly counter = new TagCounter();
+  private readonly tally = new StatusTally();
+  /** list replacements one at a time: each compares against the list before it */
+  private listChange: Promise<void> = Promise.resolve();
   private readonly queue = new SerialQueue<string>();
   /** undoable steps (an edit, a batch, an undo) one at a time, so the history stays in the order things happened */
   private readonly steps = new SerialQueue<'step'>();
@@ -59,14 +63,50 @@ export class DatasetSession {
     this.history = new HistoryLog(store.db);
   }
 
-  /** replace the image list (after a scan or a resync) */
-  setEntries(entries: ImageEntry[], skipped: SkippedFile[]): void {
+  /**
+   * Replace the image list: the first scan, a resync, files found unreadable.
+   * Images that stay keep their live caption state (revisions, pending
+   * conflicts). Built in time slices; only the swap at the end, with the
+   * counts of the images that left, runs in one go, so no edit lands between
+   * the counts and the list they describe.
+   */
+  setEntries(entries: ImageEntry[], skipped: SkippedFile[], signal?: AbortSignal): Promise<void> {
+    const change = this.listChange.then(() => this.replaceEntries(entries, skipped, signal));
+    this.listChange = change.catch(() => undefined);
+    return change;
+  }
+
+  private async replaceEntries(entries: ImageEntry[], skipped: SkippedFile[], signal?: AbortSignal): Promise<void> {
+    const lookup = await EntryLookup.build(entries, signal);
+    // images new to the session are counted while slicing: no edit can reach them yet
+    const slicer = timeSlicer(signal);
+    const addedTags = new TagCounter();
+    const addedTally = new StatusTally();
+    for (const e of entries) {
+      if (!this.lookup.byId.has(e.row.id)) {
+        addedTags.addAll(e.caption.tags);
+        addedTally.add(e);
+      }
+      if (slicer.due()) await slicer.pause();
+    }
+    for (const e of entries) {
+      const live = this.lookup.byId.get(e.row.id);
+      if (live && live !== e) {
+        e.caption = live.caption;
+        e.row.skip = live.row.skip;
+      }
+    }
+    for (const e of this.entries) {
+      if (lookup.byId.has(e.row.id)) continue;
+      this.counter.removeAll(e.caption.tags);
+      this.tally.remove(e);
+    }
+    this.counter.merge(addedTags);
+    this.tally.merge(addedTally);
     this.entries = entries;
-    this.lookup = new EntryLookup(entries);
-    this.filterIndex.reset(entries);
+    this.lookup = lookup;
     this.skipped = skipped;
-    this.counter.clear();
-    for (const e of entries) this.counter.addAll(e.caption.tags);
+    this.filterIndex.reset(entries);
   }
 
   /** aborted when the session closes: background jobs stop */
@@ -91,7 +131,7 @@ export class DatasetSession {
   }
 
   /** files found not to be readable images leave the list and join the skipped files */
-  dropInvalid(items: readonly { entry: ImageEntry; reason: string }[]): void {
+  async dropInvalid(items: readonly { entry: ImageEntry; reason: string }[]): Promise<void> {
     const gone = new Set(items.map((i) => i.entry.row.id));
     this.store.db.transaction(() => {
       this.store.deleteImages([...gone]);
@@ -101,13 +141,14 @@ export class DatasetSession {
     })();
     const skipped = this.store.invalidFiles().map((r) => ({ name: r.relPath, reason: r.reason }));
     const touchedTags = new Set(items.flatMap((i) => i.entry.caption.tags));
-    this.setEntries(
+    await this.setEntries(
       this.entries.filter((e) => !gone.has(e.row.id)),
       skipped,
+      this.closing,
     );
     this.bus.emit('images.changed', { updated: [], reset: true });
     this.bus.emit('session.changed', { session: this.info() });
-    this.bus.emit('stats.changed', computeStats(this.entries));
+    this.bus.emit('stats.changed', this.tally.stats());
     if (touchedTags.size) {
       this.bus.emit('tags.changed', { changes: [...touchedTags].map((name) => ({ name, count: this.counter.count(name) })) });
     }
@@ -128,7 +169,10 @@ export class DatasetSession {
   }
 
   info(): SessionInfo {
-    return sessionInfo(this.datasetDir, this.settings, this.entries, this.skipped, this.resumedFrom);
+    return sessionInfo(this.datasetDir, this.settings, this.entries, this.skipped, this.resumedFrom, {
+      stats: this.tally.stats(),
+      stemClashes: this.lookup.stemClashes,
+    });
   }
 
   list(): ImageSummary[] {
@@ -181,7 +225,9 @@ export class DatasetSession {
   setSkip(id: number, skip: boolean): ImageDetail {
     const entry = this.entry(id);
     if (entry.row.skip !== skip) {
+      this.tally.remove(entry);
       entry.row.skip = skip;
+      this.tally.add(entry);
       this.store.setSkip(id, skip);
       this.filterIndex.invalidate(id);
       this.announce([entry], []);
@@ -282,7 +328,9 @@ export class DatasetSession {
   }
 
   private adopt(entry: ImageEntry, snapshot: CaptionSnapshot): void {
+    this.tally.remove(entry);
     entry.caption = stateFromSnapshot(snapshot, entry.caption.revision + 1);
+    this.tally.add(entry);
     this.store.upsertCaptions([rowFromState(entry.row.id, entry.caption)]);
     this.filterIndex.invalidate(entry.row.id);
   }
@@ -302,7 +350,7 @@ export class DatasetSession {
       }
     }
     this.bus.emit('images.changed', { updated: entries.map(summarize), reset: false });
-    this.bus.emit('stats.changed', computeStats(this.entries));
+    this.bus.emit('stats.changed', this.tally.stats());
     if (tagChanges.length) {
       this.bus.emit('tags.changed', { changes: tagChanges });
       this.tagsFile.schedule();
@@ -323,6 +371,8 @@ export class DatasetSession {
     await Promise.allSettled([...this.background]);
     await this.flush();
     this.tagsFile.dispose();
+    // the WAL copied back off the main thread first: closing checkpoints what is left, synchronously
+    await this.store.settle();
     this.store.close();
   }
 }

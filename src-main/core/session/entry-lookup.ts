@@ -1,25 +1,50 @@
+import { timeSlicer } from '../perf/time-slicer';
+import { captionPathFor } from '../scan/image-extensions';
 import type { ImageEntry } from './image-entry';
-import { findStemClashes } from './stem-clashes';
 
-/** The ways a session finds its images, rebuilt whenever the list changes (a scan, a resync). */
+/**
+ * The ways a session finds its images, rebuilt whenever the list changes (a
+ * scan, a resync). Built in time slices: at 100,000 images one pass holds the
+ * event loop for a quarter of a second.
+ */
 export class EntryLookup {
   readonly byId = new Map<number, ImageEntry>();
   /** two images with one stem share a caption file: every change to it reaches both */
   readonly byCaption = new Map<string, ImageEntry[]>();
   /** per image, the other images with its stem */
   readonly stemPeers = new Map<number, string[]>();
+  /**
+   * `a.png` and `a.jpg` in one folder share `a.txt` in every trainer, so one
+   * of them would train on the other's caption: each group of such names.
+   */
+  readonly stemClashes: string[][] = [];
 
-  constructor(entries: readonly ImageEntry[]) {
-    const byPath = new Map<string, ImageEntry>();
+  static readonly empty = new EntryLookup();
+
+  private constructor() {}
+
+  static async build(entries: readonly ImageEntry[], signal?: AbortSignal): Promise<EntryLookup> {
+    const lookup = new EntryLookup();
+    const slicer = timeSlicer(signal);
+    // stems compared without case: a.PNG and a.jpg clash on file systems that ignore it
+    const byStem = new Map<string, ImageEntry[]>();
     for (const e of entries) {
-      this.byId.set(e.row.id, e);
-      byPath.set(e.row.relPath, e);
-      const peers = this.byCaption.get(e.captionRel);
+      lookup.byId.set(e.row.id, e);
+      const peers = lookup.byCaption.get(e.captionRel);
       if (peers) peers.push(e);
-      else this.byCaption.set(e.captionRel, [e]);
+      else lookup.byCaption.set(e.captionRel, [e]);
+      const key = captionPathFor(e.row.relPath).toLowerCase();
+      const group = byStem.get(key);
+      if (group) group.push(e);
+      else byStem.set(key, [e]);
+      if (slicer.due()) await slicer.pause();
     }
-    for (const group of findStemClashes(byPath.keys())) {
-      for (const rel of group) this.stemPeers.set(byPath.get(rel)!.row.id, group.filter((r) => r !== rel));
+    for (const group of byStem.values()) {
+      if (group.length < 2) continue;
+      const names = group.map((e) => e.row.relPath);
+      lookup.stemClashes.push(names);
+      for (const e of group) lookup.stemPeers.set(e.row.id, names.filter((r) => r !== e.row.relPath));
     }
+    return lookup;
   }
 }

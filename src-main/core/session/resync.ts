@@ -13,18 +13,11 @@ export async function resyncSession(session: DatasetSession, deps: OpenDeps): Pr
   const listing = await walkFolder(session.datasetDir, { recursive, signal: session.closing });
   const synced = await syncFolder(session.store, session.datasetDir, listing, { signal: session.closing });
   if (synced.added === 0 && synced.removed === 0) return;
-  // captions in memory are the live ones (revisions, pending conflicts): keep them
-  const live = new Map(session.allEntries().map((e) => [e.row.id, e]));
-  for (const entry of synced.entries) {
-    const current = live.get(entry.row.id);
-    if (current) {
-      entry.caption = current.caption;
-      entry.row.skip = current.row.skip;
-    }
-  }
-  session.setEntries(
+  // images that stay keep their captions in memory, the live ones (revisions, pending conflicts)
+  await session.setEntries(
     synced.entries,
     session.store.invalidFiles().map((r) => ({ name: r.relPath, reason: r.reason })),
+    session.closing,
   );
   deps.bus.emit('images.changed', { updated: [], reset: true });
   deps.bus.emit('session.changed', { session: session.info() });

@@ -1,9 +1,7 @@
 import { basename } from 'node:path';
-import type { SessionInfo, SkippedFile } from '../../../src-shared/contract';
-import { computeStats } from './dataset-stats';
+import type { SessionInfo, SkippedFile, Stats } from '../../../src-shared/contract';
 import type { ImageEntry } from './image-entry';
 import type { SessionSettings } from './session-settings';
-import { findStemClashes } from './stem-clashes';
 
 /** What the renderer knows of an open dataset (session.open, session.current, session.changed). */
 export function sessionInfo(
@@ -12,6 +10,7 @@ export function sessionInfo(
   entries: readonly ImageEntry[],
   skipped: SkippedFile[],
   resumedFrom: SessionInfo['resumedFrom'],
+  kept: { stats: Stats; stemClashes: string[][] },
 ): SessionInfo {
   const positionId = settings.positionImageId;
   const index = positionId === null ? -1 : entries.findIndex((e) => e.row.id === positionId);
@@ -28,9 +27,9 @@ export function sessionInfo(
     triggerWord: settings.triggerWord,
     underscoresToSpaces: settings.underscoresToSpaces,
     position: index >= 0 ? { index, imageId: positionId } : { index: 0, imageId: first?.row.id ?? null },
-    stats: computeStats(entries),
+    stats: kept.stats,
     skippedFiles: skipped,
-    stemClashes: findStemClashes(entries.map((e) => e.row.relPath)),
+    stemClashes: kept.stemClashes,
     resumedFrom,
   };
 }

@@ -15,6 +15,19 @@ export class TagCounter {
     for (const t of tags) this.counts.set(t, (this.counts.get(t) ?? 0) + 1);
   }
 
+  removeAll(tags: Iterable<string>): void {
+    for (const t of tags) {
+      const count = (this.counts.get(t) ?? 0) - 1;
+      if (count > 0) this.counts.set(t, count);
+      else this.counts.delete(t);
+    }
+  }
+
+  /** adds another counter's counts to these */
+  merge(other: TagCounter): void {
+    for (const [t, n] of other.counts) this.counts.set(t, (this.counts.get(t) ?? 0) + n);
+  }
+
   /** apply one image's change; returns the tags whose count moved, with their new counts */
   update(before: readonly string[], after: readonly string[]): TagCount[] {
     const delta = new Map<string, number>();
