@@ -19,10 +19,15 @@ export function looksLikeProse(text: string): boolean {
   return t.length / (commas + 1) > PROSE_PART_LENGTH;
 }
 
-export function guessCaptionMode(texts: Iterable<string>): 'tags' | 'text' | null {
+/** captions judged at most: an even sample tells as much as 100,000, at a fiftieth of the time */
+const SAMPLE = 2000;
+
+export function guessCaptionMode(texts: readonly string[]): 'tags' | 'text' | null {
+  const stride = Math.max(1, texts.length / SAMPLE);
   let judged = 0;
   let prose = 0;
-  for (const text of texts) {
+  for (let at = 0; at < texts.length; at += stride) {
+    const text = texts[Math.floor(at)]!;
     if (text.trim() === '') continue;
     judged++;
     if (looksLikeProse(text)) prose++;

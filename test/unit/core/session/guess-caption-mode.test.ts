@@ -37,4 +37,11 @@ describe('guessCaptionMode', () => {
     expect(guessCaptionMode([TAGS, PROSE])).toBe('tags');
     expect(guessCaptionMode(['short one', 'another'])).toBe('tags');
   });
+
+  it('judges a large dataset by an even sample, not by its first captions', () => {
+    // 100,000 captions: the first 10,000 tag lists, the rest prose
+    const texts = Array.from({ length: 100_000 }, (_, i) => (i < 10_000 ? TAGS : PROSE));
+    expect(guessCaptionMode(texts)).toBe('text');
+    expect(guessCaptionMode(texts.map((t) => (t === PROSE ? TAGS : PROSE)))).toBe('tags');
+  });
 });
