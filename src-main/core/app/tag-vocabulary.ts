@@ -66,7 +66,7 @@ export class TagVocabulary {
     const bytes = await readFile(path).catch((err) => {
       throw describeFsError(err, `Tag list ${path}`);
     });
-    const parsed = await parseTagListInSlices(bytes.toString('utf8'), source, this.wanted);
+    const parsed = await parseTagListInSlices(bytes, source, this.wanted);
     if (!parsed) return null;
     if (parsed.tags.length === 0) throw new AppError('invalid-input', `No tags found in ${basename(path)}`);
     await this.index.addList(parsed.tags, source);

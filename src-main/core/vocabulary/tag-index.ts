@@ -141,7 +141,24 @@ export function* buildTagIndex(lists: readonly NamedList[]): Generator<void, Tag
  * sort finds the runs in input that is already in order (Danbooru's file is),
  * where a typed array's sort with a comparator takes several times longer.
  */
-function byUse(n: number, count: (i: number) => number): number[] {
+function byUse(n: number, count: (i: number) => number): ArrayLike<number> {
+  // whole counts (post counts always are): one native sort of numbers, a tenth of a comparator sort's
+  // time on 140,000 tags, with "most used first, then earlier first" packed into each number
+  let most = 0;
+  let whole = true;
+  for (let i = 0; i < n; i++) {
+    const c = count(i);
+    if (!Number.isInteger(c) || c < 0) whole = false;
+    else if (c > most) most = c;
+  }
+  if (whole && Number.isSafeInteger((most + 1) * n)) {
+    const packed = new Float64Array(n);
+    for (let i = 0; i < n; i++) packed[i] = (most - count(i)) * n + i;
+    packed.sort();
+    const order = new Int32Array(n);
+    for (let k = 0; k < n; k++) order[k] = packed[k]! % n;
+    return order;
+  }
   const order = Array.from({ length: n }, (_, i) => i);
   return order.sort((a, b) => count(b) - count(a) || a - b);
 }
@@ -150,9 +167,8 @@ function byUse(n: number, count: (i: number) => number): number[] {
 function markMostUsed(tags: readonly ListTag[], ids: Int32Array, marked: Uint8Array): void {
   let chosen: ArrayLike<number> = ids;
   if (tags.length > INSIDE_SEARCH_PER_LIST) {
-    chosen = byUse(tags.length, (t) => tags[t]!.postCount)
-      .slice(0, INSIDE_SEARCH_PER_LIST)
-      .map((t) => ids[t]!);
+    const order = byUse(tags.length, (t) => tags[t]!.postCount);
+    chosen = Int32Array.from({ length: INSIDE_SEARCH_PER_LIST }, (_, k) => ids[order[k]!]!);
   }
   for (let i = 0; i < chosen.length; i++) if (chosen[i]! >= 0) marked[chosen[i]!] = 1;
 }
