@@ -1,4 +1,5 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
+import { waitForForeground } from '../perf/foreground';
 import { parseTagList, type ListTag, type ParsedTagList } from '../vocabulary/tag-list';
 
 /** about 1,000 lines of a tagcomplete CSV: a few milliseconds of parsing between turns of the event loop */
@@ -33,7 +34,7 @@ export async function parseTagListInSlices(
     start = end;
     if (start < bytes.length) {
       await nextTurn();
-      if (!stillWanted()) return null;
+      if (!stillWanted() || !(await waitForForeground(stillWanted))) return null;
     }
   }
   return { tags, skipped };

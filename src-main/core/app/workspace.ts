@@ -2,6 +2,7 @@ import { relative, resolve, isAbsolute } from 'node:path';
 import type { SessionInfo } from '../../../src-shared/contract';
 import { AppError } from '../app-error';
 import { EventBus } from '../events/event-bus';
+import { inForeground } from '../perf/foreground';
 import { JobRunner } from '../jobs/job-runner';
 import type { DatasetSession } from '../session/dataset-session';
 import { openSession, type OpenRequest } from '../session/open-session';
@@ -70,7 +71,8 @@ export class Workspace {
 
   /** opens and closes run one at a time: a double click must not open two sessions */
   open(request: Omit<OpenRequest, 'defaults'>): Promise<SessionInfo> {
-    const run = this.transition.then(async () => {
+    // the user waits for this: background indexing pauses meanwhile
+    const run = this.transition.then(() => inForeground(async () => {
       const path = this.checkAllowed(request.path);
       await this.closeNow();
       const session = await openSession({ ...request, path, defaults: this.defaults }, { bus: this.bus, jobs: this.jobs });
@@ -81,7 +83,7 @@ export class Workspace {
       this.bus.emit('history.changed', session.history.state());
       this.vocabulary.loadShippedSoon();
       return info;
-    });
+    }));
     this.transition = run.catch(() => undefined);
     return run;
   }

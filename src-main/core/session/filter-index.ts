@@ -59,7 +59,7 @@ export class FilterIndex {
         yield;
       }
     }
-    await runSliced(steps(), stillWanted);
+    await runSliced(steps(), stillWanted, { background: true });
   }
 
   /** the images a query matches, in dataset order; a bad query is a value, not an exception */

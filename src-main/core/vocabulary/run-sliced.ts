@@ -1,4 +1,5 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
+import { waitForForeground } from '../perf/foreground';
 
 /** how long work may hold the event loop before letting it run */
 export const SLICE_MS = 12;
@@ -8,20 +9,22 @@ export const SLICE_MS = 12;
  * between them, so a long build never freezes the app's main process (IPC,
  * file events) for more than a slice plus its longest single step.
  * `stillWanted` is asked after every pause: when it says no, the work is
- * dropped and the result is null.
+ * dropped and the result is null. Background work (`background: true`)
+ * also waits between slices while foreground work runs (see perf/foreground).
  */
 export async function runSliced<T>(
   steps: Generator<void, T>,
   stillWanted: () => boolean = () => true,
-  sliceMs = SLICE_MS,
+  options: { background?: boolean; sliceMs?: number } = {},
 ): Promise<T | null> {
+  const sliceMs = options.sliceMs ?? SLICE_MS;
   let sliceStart = performance.now();
   for (;;) {
     const next = steps.next();
     if (next.done) return next.value;
     if (performance.now() - sliceStart >= sliceMs) {
       await nextTurn();
-      if (!stillWanted()) {
+      if (!stillWanted() || (options.background && !(await waitForForeground(stillWanted)))) {
         steps.return(undefined as never);
         return null;
       }

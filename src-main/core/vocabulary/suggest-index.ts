@@ -82,7 +82,7 @@ export class SuggestIndex {
 
   private rebuild(): Promise<void> {
     const ticket = ++this.wanted;
-    const build = runSliced(buildTagIndex(this.lists), () => ticket === this.wanted).then((index): Promise<void> | void => {
+    const build = runSliced(buildTagIndex(this.lists), () => ticket === this.wanted, { background: true }).then((index): Promise<void> | void => {
       if (index && ticket === this.wanted) this.index = index;
       // overtaken by a later change: settle when that one does
       else return this.latest;

@@ -18,7 +18,7 @@ describe('runSliced', () => {
     const log: string[] = [];
     setImmediate(() => log.push('event loop'));
     // a zero-length slice pauses at every step
-    await runSliced(steps(3, log), () => true, 0);
+    await runSliced(steps(3, log), () => true, { sliceMs: 0 });
     expect(log.indexOf('event loop')).toBeGreaterThan(0);
     expect(log.indexOf('event loop')).toBeLessThan(log.length - 1);
   });
@@ -27,7 +27,7 @@ describe('runSliced', () => {
     const log: string[] = [];
     let wanted = true;
     setImmediate(() => (wanted = false));
-    expect(await runSliced(steps(1000, log), () => wanted, 0)).toBeNull();
+    expect(await runSliced(steps(1000, log), () => wanted, { sliceMs: 0 })).toBeNull();
     expect(log.length).toBeLessThan(1000);
   });
 });
