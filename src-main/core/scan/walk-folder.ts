@@ -94,7 +94,7 @@ export async function walkFolder(root: string, options: WalkOptions): Promise<Fo
  * thread only gets the answers. Below it, starting cold threads (each loads
  * sharp) costs more than the main thread's share of callback stats.
  */
-const WORKER_THRESHOLD = 40_000;
+const WORKER_THRESHOLD = 4_000;
 const STAT_BATCH = 1024;
 
 type Stat = { size: number; mtimeMs: number } | null;
