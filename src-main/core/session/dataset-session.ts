@@ -4,6 +4,7 @@ import { AppError } from '../app-error';
 import { readCaptionFile, type CaptionSnapshot } from '../captions/caption-file';
 import type { EventBus } from '../events/event-bus';
 import { HistoryLog, type FileChange } from '../history/history-log';
+import { inForeground } from '../perf/foreground';
 import { timeSlicer } from '../perf/time-slicer';
 import type { SessionStore } from '../store/session-store';
 import { TagCounter } from '../vocabulary/tag-counter';
@@ -235,9 +236,12 @@ export class DatasetSession {
     return this.detail(id);
   }
 
-  /** Undoable steps run one at a time: edits, batch edits, undo and redo never interleave. */
+  /**
+   * Undoable steps run one at a time: edits, batch edits, undo and redo never
+   * interleave. The user waits for each: background indexing pauses meanwhile.
+   */
   runStep<T>(work: () => Promise<T>): Promise<T> {
-    return this.steps.run('step', work);
+    return inForeground(() => this.steps.run('step', work));
   }
 
   /** Work on one caption file, in turn with edits and with changes picked up from disk. */

@@ -3,6 +3,12 @@ import { waitForForeground } from '../perf/foreground';
 
 /** how long work may hold the event loop before letting it run */
 export const SLICE_MS = 12;
+/**
+ * Background work takes shorter turns: an edit that arrives mid-slice waits
+ * for the slice to end, and an edit is a dozen file-system hops, each of
+ * which can queue behind one.
+ */
+export const BACKGROUND_SLICE_MS = 4;
 
 /**
  * Runs a generator in slices of about `sliceMs`, letting the event loop run
@@ -17,7 +23,7 @@ export async function runSliced<T>(
   stillWanted: () => boolean = () => true,
   options: { background?: boolean; sliceMs?: number } = {},
 ): Promise<T | null> {
-  const sliceMs = options.sliceMs ?? SLICE_MS;
+  const sliceMs = options.sliceMs ?? (options.background ? BACKGROUND_SLICE_MS : SLICE_MS);
   let sliceStart = performance.now();
   for (;;) {
     const next = steps.next();
