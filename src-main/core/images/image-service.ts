@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type render from '../../workers/render-worker';
 import type { RenderResult } from '../../workers/render-worker';
 import { createWorkerPool, type WorkerPool } from '../../workers/worker-pool';
+import { AppError } from '../app-error';
 import type { Workspace } from '../app/workspace';
 import type { JobRunner } from '../jobs/job-runner';
 import { MAX_PIXELS } from '../scan/probe-images';
@@ -162,7 +163,9 @@ export class ImageService {
     return this.queue.idle();
   }
 
+  /** quitting: renders not started are dropped (20,000 queued thumbnails took minutes to finish), those under way end */
   async close(): Promise<void> {
+    this.queue.dropQueued(new AppError('cancelled', 'The app is closing'));
     await this.queue.idle();
     const p = this.pool;
     this.pool = null;

@@ -91,6 +91,27 @@ export class RenderQueue<R> {
     return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
+  /**
+   * Refuse every render that has not started (the app is quitting): their
+   * waiters get `reason`. Renders under way run to their end, as always.
+   */
+  dropQueued(reason: Error): void {
+    for (const task of [...this.tasks.values()]) {
+      if (task.state !== 'queued') continue;
+      for (const w of task.waiters) {
+        w.detach();
+        w.reject(reason);
+      }
+      task.waiters.clear();
+      this.forget(task);
+    }
+    this.visible.length = 0;
+    for (const lane of Object.values(this.fifo)) {
+      lane.items.length = 0;
+      lane.head = 0;
+    }
+  }
+
   private enqueue(task: Task<R>, priority: RenderPriority): void {
     task.priority = priority;
     task.seq = ++this.seq;

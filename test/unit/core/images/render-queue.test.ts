@@ -30,6 +30,28 @@ function harness(concurrency: number) {
 }
 
 describe('RenderQueue', () => {
+  it('on quitting, refuses the renders not started and lets the ones under way finish', async () => {
+    const { queue, started, schedule, drain } = harness(2);
+    const outcomes = Array.from({ length: 1000 }, (_, i) =>
+      schedule(`bg${i}`, i % 2 ? 'background' : 'visible').then(
+        (k) => `done ${k}`,
+        (err: Error) => `refused ${err.message}`,
+      ),
+    );
+    const running = [...started];
+    expect(running).toHaveLength(2);
+    queue.dropQueued(new Error('closing'));
+    const idle = queue.idle();
+    await drain();
+    await idle;
+    const results = await Promise.all(outcomes);
+    // only the two renders under way ran; the other 998 were refused without starting
+    expect(started).toEqual(running);
+    expect(results.filter((r) => r.startsWith('done')).sort()).toEqual(running.map((k) => `done ${k}`).sort());
+    expect(results.filter((r) => r === 'refused closing')).toHaveLength(998);
+    expect(queue.queued).toBe(0);
+  });
+
   it('runs a visible request queued after 100 background ones before most of them', async () => {
     const { schedule, drain } = harness(2);
     const completed: string[] = [];
