@@ -1,4 +1,4 @@
-import type { IndexedImage } from './indexed-image';
+import { tagLine, type IndexedImage } from './indexed-image';
 import { lex, type QueryError, type ValueText } from './lexer';
 import { parse, type QueryNode, type TermToken } from './parser';
 import { containsMatcher, hasWildcard, literalOf, longestLiteral, wholeMatcher } from './pattern';
@@ -56,8 +56,8 @@ function countTest(value: ValueText): Compiled {
 
 function tagTest(value: ValueText): Compiled {
   if (!hasWildcard(value.parts)) {
-    const tag = literalOf(value.parts);
-    return { test: (img) => img.tagSet.has(tag), cost: 1 };
+    const line = tagLine(literalOf(value.parts));
+    return { test: (img) => img.tagLines.includes(line), cost: 1 };
   }
   const matches = wholeMatcher(value.parts);
   const must = longestLiteral(value.parts);

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { readCaptionFile, type CaptionSnapshot } from '../captions/caption-file';
 import { parseTags } from '../../../src-shared/tag-text';
 import type { CaptionRow } from '../store/session-store';
+import { internAll } from '../vocabulary/intern';
 import type { CaptionState } from './image-entry';
 
 const READ_CONCURRENCY = 32;
@@ -9,7 +10,7 @@ const READ_CONCURRENCY = 32;
 export function stateFromSnapshot(s: CaptionSnapshot, revision: number): CaptionState {
   return {
     text: s.decoded.text,
-    tags: parseTags(s.decoded.text),
+    tags: internAll(parseTags(s.decoded.text)),
     format: s.decoded.format,
     exists: s.exists,
     fingerprint: s.fingerprint,
@@ -23,7 +24,7 @@ export function stateFromSnapshot(s: CaptionSnapshot, revision: number): Caption
 export function stateFromRow(row: CaptionRow): CaptionState {
   return {
     text: row.text,
-    tags: parseTags(row.text),
+    tags: internAll(parseTags(row.text)),
     format: { encoding: row.encoding, bom: row.bom, lineEnding: row.lineEnding },
     exists: row.onDisk,
     fingerprint: row.fingerprint,

@@ -116,4 +116,21 @@ describe('compileQuery: matching', () => {
     expect(test('tag:"blue sky" name:x.png path:a/* sky')).toBe(true);
     expect(test('tag:blue')).toBe(false);
   });
+
+  it('matches an exact tag only as a whole tag, also when a tag read from a file holds a line break', () => {
+    const img = indexImage({ name: 'a.png', path: 'a.png', caption: '', tags: ['blue eyes', 'sky\nline', 'red'], status: 'tagged' });
+    const test = (q: string) => {
+      const c = compileQuery(q);
+      if (!c.ok) throw new Error(c.error.message);
+      return c.test(img);
+    };
+    expect(test('tag:"blue eyes" tag:red')).toBe(true);
+    expect(test('tag:blue')).toBe(false);
+    expect(test('tag:eyes')).toBe(false);
+    // the line break inside a tag does not split it into two
+    expect(test('tag:sky')).toBe(false);
+    expect(test('tag:line')).toBe(false);
+    expect(test('tag:sky*')).toBe(true);
+    expect(indexImage({ name: 'b.png', path: 'b.png', caption: '', tags: [], status: 'todo' }).tagLines).toBe('\n');
+  });
 });
