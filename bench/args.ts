@@ -11,6 +11,8 @@ export interface BenchArgs {
   only: Set<PhaseName> | null;
   /** keep the run folders for a look afterwards */
   keep: boolean;
+  /** internal: this process is one run, started by the bench's parent process */
+  child: { run: number; out: string; workRoot: string } | null;
 }
 
 export const PHASES = ['open', 'filter', 'edit', 'thumbs', 'import'] as const;
@@ -19,7 +21,7 @@ export type PhaseName = (typeof PHASES)[number];
 const USAGE = `usage: npm run bench -- [--images N] [--small] [--runs N] [--seed N] [--edits N] [--json FILE] [--only ${PHASES.join(',')}] [--keep]`;
 
 export function parseArgs(argv: readonly string[]): BenchArgs {
-  const args: BenchArgs = { images: 1000, small: false, runs: 3, seed: 1, edits: 1000, json: null, only: null, keep: false };
+  const args: BenchArgs = { images: 1000, small: false, runs: 3, seed: 1, edits: 1000, json: null, only: null, keep: false, child: null };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i]!;
     const value = () => {
@@ -61,6 +63,11 @@ export function parseArgs(argv: readonly string[]): BenchArgs {
       case '--keep':
         args.keep = true;
         break;
+      case '--child-run': {
+        const [run, out, workRoot] = value().split('|');
+        args.child = { run: Number(run), out: out!, workRoot: workRoot! };
+        break;
+      }
       case '--help':
         console.log(USAGE);
         process.exit(0);

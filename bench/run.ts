@@ -1,12 +1,13 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { spawn } from 'node:child_process';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os, { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApiHost } from '../src-main/api/create-api-host';
 import { StallMonitor } from '../src-main/core/perf/stall-monitor';
-import { parseArgs, PHASES, type PhaseName } from './args';
+import { parseArgs, PHASES, type BenchArgs, type PhaseName } from './args';
 import type { Figures, RunContext } from './context';
-import { FULL_SIZE, SMALL_SIZE } from './dataset/dataset-spec';
+import { FULL_SIZE, SMALL_SIZE, specKey } from './dataset/dataset-spec';
 import { ensureDataset } from './dataset/ensure-dataset';
 import { makeVocabulary } from './dataset/vocabulary';
 import { OwnStallWatch } from './measure/own-stall-watch';
@@ -22,9 +23,11 @@ import { warmUp } from './warm-up';
 
 /**
  * `npm run bench`: LoRA Tagger's main process on a generated dataset, phase
- * by phase, in this one process (as main runs them), with the event-loop
- * stall monitor and a memory sampler watching throughout. Each figure is the
- * median of `--runs` runs; each comparison a ratio within one run.
+ * by phase, with the event-loop stall monitor and a memory sampler watching
+ * throughout. Each run is a process of its own, as each start of the app is:
+ * in one long process the garbage of earlier runs (a whole session and tag
+ * index each) was counted in later runs' memory. Each figure is the median
+ * of `--runs` runs; each comparison a ratio within one run.
  */
 const PHASE_FNS: Record<PhaseName, (ctx: RunContext) => Promise<Figures>> = {
   open: openPhase,
@@ -34,17 +37,74 @@ const PHASE_FNS: Record<PhaseName, (ctx: RunContext) => Promise<Figures>> = {
   import: importPhase,
 };
 
-const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
+const here = fileURLToPath(import.meta.url);
+const repo = join(dirname(here), '..');
 const log = (line: string) => console.log(line);
+
+/** what one run (one process) reports to the parent */
+interface RunOutcome {
+  figures: Figures;
+  phaseStalls: Record<string, number>;
+  peakRssMb: number;
+  baselineRssMb: number;
+}
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
+  if (args.child) return runChild(args, args.child);
+
   const size = args.small ? SMALL_SIZE : FULL_SIZE;
-  const spec = { images: args.images, seed: args.seed, ...size };
   const cores = availableParallelism();
   log(`LoRA Tagger bench: ${args.images} images of ${size.width}×${size.height}, ${args.runs} runs, ${cores} cores, Node ${process.version}`);
-  const datasetDir = await ensureDataset(join(repo, '.bench'), spec, log);
+  await ensureDataset(join(repo, '.bench'), { images: args.images, seed: args.seed, ...size }, log);
+
+  const workRoot = await mkdtemp(join(tmpdir(), 'lora-tagger-bench-'));
+  const outcomes: RunOutcome[] = [];
+  try {
+    for (let run = 1; run <= args.runs; run++) outcomes.push(await runInChild(run, workRoot));
+  } finally {
+    if (!args.keep) await rm(workRoot, { recursive: true, force: true });
+  }
+
+  const perRun = outcomes.map((o) => o.figures);
+  const keys = [...new Set(perRun.flatMap((f) => Object.keys(f)))];
+  const result: Record<string, number> = { images: args.images, runs: args.runs, cores, width: size.width, height: size.height };
+  for (const key of keys) result[key] = round(median(perRun.map((f) => f[key]!).filter((v) => v !== undefined)), 3);
+  result.worstStallMs = Math.max(...perRun.map((f) => f.maxStallMs!));
+  result.loadAverage = round(os.loadavg()[0]!, 1);
+  result.peakRssMb = round(median(outcomes.map((o) => o.peakRssMb)), 1);
+  result.worstPeakRssMb = round(Math.max(...outcomes.map((o) => o.peakRssMb)), 1);
+  result.baselineRssMb = round(median(outcomes.map((o) => o.baselineRssMb)), 1);
+
+  const phaseStalls: Record<string, number[]> = {};
+  for (const o of outcomes) for (const [phase, ms] of Object.entries(o.phaseStalls)) (phaseStalls[phase] ??= []).push(ms);
+  log('');
+  printTable(result, phaseStalls, log);
+  if (args.json) {
+    await writeFile(args.json, JSON.stringify(result, null, 2) + '\n');
+    log(`\nwrote ${args.json}`);
+  }
+}
+
+/** this same script, with the same loader flags (tsx), for one run */
+async function runInChild(run: number, workRoot: string): Promise<RunOutcome> {
+  const out = join(workRoot, `run-${run}.json`);
+  const argv = [...process.execArgv, here, ...process.argv.slice(2), '--child-run', `${run}|${out}|${workRoot}`];
+  const code = await new Promise<number | null>((resolve, reject) => {
+    const child = spawn(process.execPath, argv, { stdio: 'inherit' });
+    child.on('error', reject);
+    child.on('exit', resolve);
+  });
+  if (code !== 0) throw new Error(`run ${run} failed (exit ${code})`);
+  return JSON.parse(await readFile(out, 'utf8')) as RunOutcome;
+}
+
+async function runChild(args: BenchArgs, child: { run: number; out: string; workRoot: string }): Promise<void> {
+  const size = args.small ? SMALL_SIZE : FULL_SIZE;
+  const datasetDir = join(repo, '.bench', specKey({ images: args.images, seed: args.seed, ...size }));
+  const cores = availableParallelism();
   const vocabulary = makeVocabulary(args.seed);
+  const { run, workRoot } = child;
 
   // what the process holds before any folder: Node, tsx (the bundled app has no tsx), the app's modules
   const baselineRssMb = process.memoryUsage.rss() / 1048576;
@@ -63,74 +123,48 @@ async function main(): Promise<void> {
   };
   const rss = new RssSampler();
   rss.start();
-  const perRun: Figures[] = [];
-  const phaseStalls: Record<string, number[]> = {};
   const phases = PHASES.filter((p) => p === 'open' || !args.only || args.only.has(p));
-
-  const workRoot = await mkdtemp(join(tmpdir(), 'lora-tagger-bench-'));
-  await warmUp({ args, workRoot, datasetDir, cores, vocabulary, log }, phases, PHASE_FNS);
+  await warmUp({ args, workRoot: join(workRoot, `warm-${run}`), datasetDir, cores, vocabulary, log }, phases, PHASE_FNS);
   rss.takePhasePeak();
 
-  for (let run = 1; run <= args.runs; run++) {
-    const workDir = join(workRoot, `run-${run}`);
-    await mkdir(workDir, { recursive: true });
-    const cacheDir = join(workDir, 'app-cache');
-    const api = createApiHost({
-      transport: 'serve',
-      userDataDir: join(workDir, 'app-data'),
-      cacheDir,
-      servedFolder: null,
-      version: 'bench',
-    });
-    const ctx: RunContext = { api, datasetDir, workDir, cacheDir, run, cores, vocabulary, args, log, harness };
-    const figures: Figures = {};
-    let worst = 0;
-    let worstOwn = 0;
-    try {
-      for (const phase of phases) {
-        monitor.reset();
-        own.take();
-        const started = performance.now();
-        Object.assign(figures, await PHASE_FNS[phase](ctx));
-        const stall = monitor.figures().maxStallMs;
-        const { ownMs, queuedMs } = own.take();
-        worst = Math.max(worst, stall);
-        worstOwn = Math.max(worstOwn, ownMs);
-        (phaseStalls[phase] ??= []).push(stall);
-        (phaseStalls[`${phase} own`] ??= []).push(ownMs);
-        log(
-          `  run ${run} ${phase.padEnd(6)} ${((performance.now() - started) / 1000).toFixed(1)} s, longest stall ${stall} ms ` +
-            `(own ${ownMs} ms, longest wait for a core ${queuedMs} ms), peak RSS ${Math.round(rss.takePhasePeak())} MB (heap ${Math.round(process.memoryUsage().heapUsed / 1048576)} MB), load ${os.loadavg()[0]!.toFixed(1)}`,
-        );
-      }
-      figures.maxStallMs = worst;
-      figures.maxOwnStallMs = worstOwn;
-      perRun.push(figures);
-    } finally {
-      await api.shutdown();
-      if (!args.keep) await harness(() => rm(workDir, { recursive: true, force: true }));
-      else log(`  kept ${workDir}`);
+  const workDir = join(workRoot, `run-${run}`);
+  await mkdir(workDir, { recursive: true });
+  const cacheDir = join(workDir, 'app-cache');
+  const api = createApiHost({ transport: 'serve', userDataDir: join(workDir, 'app-data'), cacheDir, servedFolder: null, version: 'bench' });
+  const ctx: RunContext = { api, datasetDir, workDir, cacheDir, run, cores, vocabulary, args, log, harness };
+  const figures: Figures = {};
+  const phaseStalls: Record<string, number> = {};
+  let worst = 0;
+  let worstOwn = 0;
+  try {
+    for (const phase of phases) {
+      monitor.reset();
+      own.take();
+      const started = performance.now();
+      Object.assign(figures, await PHASE_FNS[phase](ctx));
+      const stall = monitor.figures().maxStallMs;
+      const { ownMs, queuedMs } = own.take();
+      worst = Math.max(worst, stall);
+      worstOwn = Math.max(worstOwn, ownMs);
+      phaseStalls[phase] = stall;
+      phaseStalls[`${phase} own`] = ownMs;
+      log(
+        `  run ${run} ${phase.padEnd(6)} ${((performance.now() - started) / 1000).toFixed(1)} s, longest stall ${stall} ms ` +
+          `(own ${ownMs} ms, longest wait for a core ${queuedMs} ms), peak RSS ${Math.round(rss.takePhasePeak())} MB (heap ${Math.round(process.memoryUsage().heapUsed / 1048576)} MB), load ${os.loadavg()[0]!.toFixed(1)}`,
+      );
     }
+    figures.maxStallMs = worst;
+    figures.maxOwnStallMs = worstOwn;
+  } finally {
+    await api.shutdown();
+    if (!args.keep) await harness(() => rm(workDir, { recursive: true, force: true }));
+    else log(`  kept ${workDir}`);
   }
-  if (!args.keep) await rm(workRoot, { recursive: true, force: true });
   rss.stop();
   monitor.stop();
   own.stop();
-
-  const keys = [...new Set(perRun.flatMap((f) => Object.keys(f)))];
-  const result: Record<string, number> = { images: args.images, runs: args.runs, cores, width: size.width, height: size.height };
-  for (const key of keys) result[key] = round(median(perRun.map((f) => f[key]!).filter((v) => v !== undefined)), 3);
-  result.worstStallMs = Math.max(...perRun.map((f) => f.maxStallMs!));
-  result.loadAverage = round(os.loadavg()[0]!, 1);
-  result.peakRssMb = round(rss.lifetimePeakMb(), 1);
-  result.baselineRssMb = round(baselineRssMb, 1);
-
-  log('');
-  printTable(result, phaseStalls, log);
-  if (args.json) {
-    await writeFile(args.json, JSON.stringify(result, null, 2) + '\n');
-    log(`\nwrote ${args.json}`);
-  }
+  const outcome: RunOutcome = { figures, phaseStalls, peakRssMb: rss.lifetimePeakMb(), baselineRssMb };
+  await writeFile(child.out, JSON.stringify(outcome));
 }
 
 main().then(
