@@ -6,7 +6,7 @@ import { prepareOrThrow, tagsEqual } from '../batch/apply-op';
 import { keepTriggerFirst } from '../batch/reorder';
 import { batchLabel } from '../history/step-labels';
 import type { JobRunner } from '../jobs/job-runner';
-import { runSliced } from '../vocabulary/run-sliced';
+import { runSliced } from '../perf/run-sliced';
 import { resolveTarget } from './batch-targets';
 import { writeCaption } from './caption-write';
 import type { DatasetSession } from './dataset-session';

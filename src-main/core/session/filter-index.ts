@@ -1,5 +1,5 @@
 import { compileQuery, indexImage, type IndexedImage, type QueryError } from '../query';
-import { runSliced } from '../vocabulary/run-sliced';
+import { runSliced } from '../perf/run-sliced';
 import { statusOf, type ImageEntry } from './image-entry';
 
 export type FilterOutcome = { ok: true; entries: ImageEntry[] } | { ok: false; error: QueryError };
