@@ -38,6 +38,8 @@ export interface StatTask {
 /** copy a session database's WAL into it (see core/perf/wal-checkpointer.ts) */
 export interface CheckpointTask {
   checkpoint: string;
+  /** truncate: also empty the WAL file (before a close, so the closing connection neither copies nor truncates on the main thread) */
+  mode?: 'passive' | 'truncate';
 }
 
 // libvips keeps its own cache of open images; we look at each file once
@@ -46,7 +48,7 @@ sharp.cache(false);
 export default async function scan(
   task: ProbeTask | CaptionReadTask | StatTask | CheckpointTask,
 ): Promise<ProbeResult[] | CaptionReadResult[] | Float64Array | null> {
-  if ('checkpoint' in task) return checkpoint(task.checkpoint);
+  if ('checkpoint' in task) return checkpoint(task.checkpoint, task.mode ?? 'passive');
   if ('captions' in task) return task.captions.map(readCaption);
   if ('stat' in task) return statAll(task.stat);
   const results: ProbeResult[] = [];
@@ -94,11 +96,11 @@ function readCaption(path: string): CaptionReadResult {
  * would hold the file after the session closes). PASSIVE: copies what it can
  * without waiting for, or blocking, the main connection's writes.
  */
-function checkpoint(path: string): null {
+function checkpoint(path: string, mode: 'passive' | 'truncate'): null {
   const db = new Database(path, { fileMustExist: true });
   try {
     db.pragma('synchronous = NORMAL');
-    db.pragma('wal_checkpoint(PASSIVE)');
+    db.pragma(mode === 'truncate' ? 'wal_checkpoint(TRUNCATE)' : 'wal_checkpoint(PASSIVE)');
   } finally {
     db.close();
   }

@@ -60,7 +60,7 @@ export class SessionStore {
   private readonly checkpointer: WalCheckpointer;
 
   constructor(readonly db: Database.Database) {
-    this.checkpointer = new WalCheckpointer(db, (path) => scanPool().run({ checkpoint: path }));
+    this.checkpointer = new WalCheckpointer(db, (path, mode) => scanPool().run({ checkpoint: path, mode }));
     this.checkpointer.start();
     this.stmt = {
       getSetting: db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?'),
