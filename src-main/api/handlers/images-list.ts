@@ -1,3 +1,5 @@
 import type { Handler } from '../handler';
 
-export const imagesList: Handler<'images.list'> = (_args, { workspace }) => ({ items: workspace.requireSession().list() });
+export const imagesList: Handler<'images.list'> = async (_args, { workspace }) => ({
+  items: await workspace.requireSession().listSliced(),
+});

@@ -5,7 +5,7 @@ import { readCaptionFile, type CaptionSnapshot } from '../captions/caption-file'
 import type { EventBus } from '../events/event-bus';
 import { HistoryLog, type FileChange } from '../history/history-log';
 import { inForeground } from '../perf/foreground';
-import { timeSlicer } from '../perf/time-slicer';
+import { mapSliced, timeSlicer } from '../perf/time-slicer';
 import type { SessionStore } from '../store/session-store';
 import { TagCounter } from '../vocabulary/tag-counter';
 import { resolveConflict, setTags, setText } from './caption-edits';
@@ -178,6 +178,11 @@ export class DatasetSession {
 
   list(): ImageSummary[] {
     return this.entries.map(summarize);
+  }
+
+  /** the same, made in time slices: at 100,000 images one pass held the loop for 100 ms */
+  listSliced(): Promise<ImageSummary[]> {
+    return mapSliced(this.entries, summarize, this.closing);
   }
 
   detail(id: number): ImageDetail {

@@ -40,6 +40,7 @@ export class EntryLookup {
       if (slicer.due()) await slicer.pause();
     }
     for (const group of byStem.values()) {
+      if (slicer.due()) await slicer.pause();
       if (group.length < 2) continue;
       const names = group.map((e) => e.row.relPath);
       lookup.stemClashes.push(names);
