@@ -97,6 +97,13 @@ const cases: [query: string, expected: string[]][] = [
   ['tag:"no humans" -tag:mychar', ['forest.webp']],
 ];
 
+/** whether one freshly indexed image matches a query that must compile */
+function matchesOne(img: ReturnType<typeof indexImage>, query: string): boolean {
+  const c = compileQuery(query);
+  if (!c.ok) throw new Error(c.error.message);
+  return c.test(img);
+}
+
 describe('compileQuery: matching', () => {
   it.each(cases)('%s', (query, expected) => {
     expect(names(query)).toEqual(expected);
@@ -108,22 +115,14 @@ describe('compileQuery: matching', () => {
 
   it('matches a freshly indexed image regardless of how its text is cased', () => {
     const img = indexImage({ name: 'X.PNG', path: 'A/X.PNG', caption: 'Blue SKY', tags: ['Blue Sky'], status: 'tagged' });
-    const test = (q: string) => {
-      const c = compileQuery(q);
-      if (!c.ok) throw new Error(c.error.message);
-      return c.test(img);
-    };
+    const test = (q: string) => matchesOne(img, q);
     expect(test('tag:"blue sky" name:x.png path:a/* sky')).toBe(true);
     expect(test('tag:blue')).toBe(false);
   });
 
   it('matches an exact tag only as a whole tag, also when a tag read from a file holds a line break', () => {
     const img = indexImage({ name: 'a.png', path: 'a.png', caption: '', tags: ['blue eyes', 'sky\nline', 'red'], status: 'tagged' });
-    const test = (q: string) => {
-      const c = compileQuery(q);
-      if (!c.ok) throw new Error(c.error.message);
-      return c.test(img);
-    };
+    const test = (q: string) => matchesOne(img, q);
     expect(test('tag:"blue eyes" tag:red')).toBe(true);
     expect(test('tag:blue')).toBe(false);
     expect(test('tag:eyes')).toBe(false);
