@@ -29,7 +29,7 @@ export async function thumbsPhase(ctx: RunContext): Promise<Figures> {
     let finished = false;
     void job.finally(() => (finished = true)).catch(() => undefined);
     // the user scrolls to the end of the grid while the job works at the start
-    const items = session.list();
+    const items = (await session.list());
     for (let k = 1; k <= 20 && !finished; k++) {
       await new Promise((r) => setTimeout(r, 100));
       const start = performance.now();

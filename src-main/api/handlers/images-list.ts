@@ -1,5 +1,5 @@
 import type { Handler } from '../handler';
 
 export const imagesList: Handler<'images.list'> = async (_args, { workspace }) => ({
-  items: await workspace.requireSession().listSliced(),
+  items: await workspace.requireSession().list(),
 });

@@ -176,12 +176,8 @@ export class DatasetSession {
     });
   }
 
-  list(): ImageSummary[] {
-    return this.entries.map(summarize);
-  }
-
-  /** the same, made in time slices: at 100,000 images one pass held the loop for 100 ms */
-  listSliced(): Promise<ImageSummary[]> {
+  /** every image's summary, in order; made in time slices: at 100,000 images one pass held the loop for 100 ms */
+  list(): Promise<ImageSummary[]> {
     return mapSliced(this.entries, summarize, this.closing);
   }
 

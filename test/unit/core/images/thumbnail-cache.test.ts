@@ -23,7 +23,7 @@ describe('the thumbnail cache', () => {
     expect(reopened.allEntries().every((e) => e.row.fingerprint !== null)).toBe(true);
     const second = await images.makeAllThumbnails(reopened, workspace.jobs);
     expect(second).toEqual({ total: 24, made: 0, cached: 24, failed: 0 });
-    const served = await images.serve(reopened, reopened.list()[5]!.id, 'thumb');
+    const served = await images.serve(reopened, (await reopened.list())[5]!.id, 'thumb');
     expect(served).toMatchObject({ ok: true, created: false, mime: 'image/webp' });
     // not one file written again
     expect(filesUnder(images.root)).toEqual(before);
@@ -34,7 +34,7 @@ describe('the thumbnail cache', () => {
   it('shares one file between two images with the same content', async () => {
     const { workspace, session, cacheDir } = await openFolder(tmp.path, 3);
     const images = new ImageService(cacheDir);
-    const [a] = session.list();
+    const [a] = (await session.list());
     const one = await images.serve(session, a!.id, 'thumb');
     const again = await images.serve(session, a!.id, 'thumb');
     expect(one).toMatchObject({ ok: true, created: true });
@@ -47,7 +47,7 @@ describe('the thumbnail cache', () => {
   it('makes previews in the size class the window asks for', async () => {
     const { workspace, session, cacheDir } = await openFolder(tmp.path, 1, { width: 3000, height: 2000 });
     const images = new ImageService(cacheDir);
-    const id = session.list()[0]!.id;
+    const id = (await session.list())[0]!.id;
     const small = await images.serve(session, id, 'preview', { width: 900 });
     const large = await images.serve(session, id, 'preview', { width: 2400 });
     const sharp = (await import('sharp')).default;
@@ -61,7 +61,7 @@ describe('the thumbnail cache', () => {
   it('prefetches neighbours so that showing them makes nothing', async () => {
     const { workspace, session, cacheDir } = await openFolder(tmp.path, 5);
     const images = new ImageService(cacheDir);
-    const ids = session.list().map((i) => i.id);
+    const ids = (await session.list()).map((i) => i.id);
     await images.prefetch(session, [ids[1]!, ids[2]!], { width: 1600 });
     const next = await images.serve(session, ids[1]!, 'preview', { width: 1600 });
     expect(next).toMatchObject({ ok: true, created: false });
@@ -75,7 +75,7 @@ describe('a cache folder cleared while the app runs', () => {
     const { rmSync } = await import('node:fs');
     const { workspace, session, cacheDir } = await openFolder(tmp.path, 2);
     const images = new ImageService(cacheDir, { concurrency: 1 });
-    const [a, b] = session.list();
+    const [a, b] = (await session.list());
     expect(await images.serve(session, a!.id, 'thumb')).toMatchObject({ ok: true, created: true });
     rmSync(images.root, { recursive: true, force: true });
     expect(await images.serve(session, b!.id, 'thumb')).toMatchObject({ ok: true, created: true });

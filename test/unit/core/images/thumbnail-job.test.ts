@@ -54,19 +54,19 @@ describe('the make-all-thumbnails job', () => {
     const { workspace, events, session, cacheDir } = await openFolder(tmp.path, 60);
     const images = new ImageService(cacheDir);
     await session.whenIdle(); // the header check has filled in sizes: from here the list must not move
-    const before = session.list();
+    const before = (await session.list());
     const mark = events.length;
     let checks = 0;
     let done = false;
     const job = images.makeAllThumbnails(session, workspace.jobs).finally(() => (done = true));
     while (!done) {
-      expect(session.list()).toEqual(before);
+      expect((await session.list())).toEqual(before);
       checks++;
       await new Promise((r) => setTimeout(r, 2));
     }
     expect(await job).toMatchObject({ total: 60, made: 60, failed: 0 });
     expect(checks).toBeGreaterThan(1);
-    expect(session.list()).toEqual(before);
+    expect((await session.list())).toEqual(before);
     expect(events.slice(mark).filter((e) => e.event === 'images.changed')).toEqual([]);
     for (const item of before) {
       expect(await images.serve(session, item.id, 'thumb')).toMatchObject({ ok: true, created: false });
@@ -78,7 +78,7 @@ describe('the make-all-thumbnails job', () => {
   it('serves a visible thumbnail asked for mid-job before most of the job is done', async () => {
     const { workspace, session, cacheDir } = await openFolder(tmp.path, 120, { width: 800, height: 600 });
     const images = new ImageService(cacheDir, { concurrency: 2 });
-    const last = session.list().at(-1)!;
+    const last = (await session.list()).at(-1)!;
     const started = new Promise<void>((resolve) => {
       const stop = workspace.bus.subscribe((event, payload) => {
         const p = payload as EventPayload<'job.progress'>;

@@ -52,7 +52,7 @@ describe('importImages through a session', () => {
 
     await makeImages(root, ['c.png']);
     const info = await workspace.open({ path: root });
-    const names = workspace.requireSession().list().map((i) => i.name);
+    const names = (await workspace.requireSession().list()).map((i) => i.name);
     expect(names).toEqual(['cat_001.png', 'cat_002.png', 'cat_003.png']);
     expect(info.stats.total).toBe(3);
     expect(readFileSync(join(root, 'out', 'cat_003.png'))).toEqual(readFileSync(join(root, 'c.png')));

@@ -48,8 +48,8 @@ describe("a folder left by civitai-tagger", () => {
     expect(info.mode).toBe('import');
     expect(info.position.index).toBe(1);
     const s = workspace.requireSession();
-    expect(s.list().map((i) => i.name)).toEqual(['img_001.jpg', 'img_002.jpg', 'img_003.jpg']);
-    expect(s.detail(s.list()[0]!.id).caption.tags).toEqual(['sand', 'sea']);
+    expect((await s.list()).map((i) => i.name)).toEqual(['img_001.jpg', 'img_002.jpg', 'img_003.jpg']);
+    expect(s.detail((await s.list())[0]!.id).caption.tags).toEqual(['sand', 'sea']);
     // 'sky' is in its master list though no image carries it
     expect(s.tagList()).toContainEqual({ name: 'sky', count: 0 });
     // the originals it had processed are not imported a second time
@@ -76,7 +76,7 @@ describe("a folder left by civitai-tagger", () => {
     const { workspace } = makeWorkspace(tmp.path);
     await workspace.open({ path: root });
     const s = workspace.requireSession();
-    const third = s.list()[2]!;
+    const third = (await s.list())[2]!;
     await s.setTags(third.id, ['night', 'sky'], 0);
     await s.flush();
     expect(readFileSync(join(root, 'output', 'tags.txt'), 'utf8')).toBe('sand, sea, trees, sky, night');

@@ -63,13 +63,13 @@ describe('bad input while scanning', () => {
     expect(skipped['text.png']).toMatch(/not a readable image/);
     expect(skipped['huge.png']).toMatch(/30000×30000.*limit/);
     // the truncated JPEG's header is intact: it is listed and can be tagged
-    expect(session.list().map((i) => i.name)).toEqual(['good.png', 'good2.jpg', 'truncated.jpg']);
+    expect((await session.list()).map((i) => i.name)).toEqual(['good.png', 'good2.jpg', 'truncated.jpg']);
     // …but its preview says why it cannot be shown
     const images = new ImageService(join(tmp.path, 'cache'));
-    const truncated = session.list().find((i) => i.name === 'truncated.jpg')!;
+    const truncated = (await session.list()).find((i) => i.name === 'truncated.jpg')!;
     const preview = await images.serve(session, truncated.id, 'preview');
     expect(preview).toMatchObject({ ok: false, status: 415, message: expect.stringMatching(/truncated/) });
-    const good = await images.serve(session, session.list()[0]!.id, 'preview');
+    const good = await images.serve(session, (await session.list())[0]!.id, 'preview');
     expect(good.ok).toBe(true);
     await images.close();
     // the caption beside a skipped file is left alone

@@ -16,7 +16,7 @@ async function openSet() {
   const { workspace, events } = makeWorkspace(tmp.path);
   await workspace.open({ path: dir, setup: { mode: 'in-place', outputDir: 'output', prefix: 'img' } });
   const session = workspace.requireSession();
-  const a = session.list().find((i) => i.name === 'a.png')!;
+  const a = (await session.list()).find((i) => i.name === 'a.png')!;
   return { dir, workspace, events, session, a };
 }
 
@@ -33,7 +33,7 @@ describe('editing tags', () => {
 
   it('keeps tag counts in step with edits', async () => {
     const { workspace, session, a } = await openSet();
-    const b = session.list().find((i) => i.name === 'b.png')!;
+    const b = (await session.list()).find((i) => i.name === 'b.png')!;
     await session.setTags(b.id, ['blue'], 0);
     expect(session.tagList()).toEqual([
       { name: 'blue', count: 2 },

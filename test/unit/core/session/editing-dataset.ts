@@ -37,7 +37,7 @@ export async function openEditingDataset(base: string, captions = CAPTIONS): Pro
   for (const [stem, bytes] of Object.entries(captions)) if (bytes) writeBytes(join(dir, `${stem}.txt`), bytes);
   const { workspace, events } = makeWorkspace(base);
   await workspace.open({ path: dir, setup: { mode: 'in-place', outputDir: 'output', prefix: 'img' } });
-  const ids = new Map(workspace.requireSession().list().map((i) => [i.name.replace(/\.png$/, ''), i.id]));
+  const ids = new Map((await workspace.requireSession().list()).map((i) => [i.name.replace(/\.png$/, ''), i.id]));
   return { dir, workspace, events, id: (stem) => ids.get(stem)! };
 }
 

@@ -30,7 +30,7 @@ describe('live updates from the folder', () => {
     const { workspace, events } = makeWorkspace(tmp.path);
     await workspace.open({ path: dir, setup: { mode: 'in-place', outputDir: 'output', prefix: 'img' } });
     const session = workspace.requireSession();
-    const a = session.list()[0]!;
+    const a = (await session.list())[0]!;
     const mark = events.length;
 
     writeFileSync(join(dir, 'a.txt'), 'new, from, elsewhere');
@@ -49,7 +49,7 @@ describe('live updates from the folder', () => {
 
     await makeImage(join(dir, 'b.png'), { seed: 9 });
     await nextEvent(events, (e) => e.event === 'images.changed' && (e.payload as { reset: boolean }).reset, mark);
-    expect(workspace.requireSession().list().map((i) => i.name)).toEqual(['a.png', 'b.png']);
+    expect((await workspace.requireSession().list()).map((i) => i.name)).toEqual(['a.png', 'b.png']);
     await workspace.shutdown();
   });
 });

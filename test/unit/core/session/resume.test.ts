@@ -17,7 +17,7 @@ describe('resume', () => {
     const { workspace } = makeWorkspace(tmp.path);
     await workspace.open({ path: root, setup: { mode: 'import', outputDir: 'output', prefix: 'img' } });
     const s = workspace.requireSession();
-    const third = s.list()[2]!;
+    const third = (await s.list())[2]!;
     await s.setTags(third.id, ['kept'], 0);
     s.goto(third.id);
     await workspace.close();
@@ -57,7 +57,7 @@ describe('resume', () => {
     const info = await again.workspace.open({ path: root });
     expect(info.position.index).toBe(2);
     const s = again.workspace.requireSession();
-    expect(s.list().map((i) => s.detail(i.id).caption.tags)).toEqual([['one', 'first'], ['two'], ['three', 'x y'], [], []]);
+    expect((await s.list()).map((i) => s.detail(i.id).caption.tags)).toEqual([['one', 'first'], ['two'], ['three', 'x y'], [], []]);
     expect(info.stats).toMatchObject({ total: 5, tagged: 3, remaining: 2 });
     await again.workspace.shutdown();
   });

@@ -56,7 +56,7 @@ describe('opening and closing a captioned folder', () => {
     await workspace.open({ path: dir, setup: { mode: 'in-place', outputDir: 'output', prefix: 'img' } });
     const session = workspace.requireSession();
     await session.whenIdle();
-    const byName = new Map(session.list().map((i) => [i.name, session.detail(i.id)]));
+    const byName = new Map((await session.list()).map((i) => [i.name, session.detail(i.id)]));
     expect(byName.get('plain.png')!.caption.tags).toEqual(['1girl', 'solo', 'long_hair', '(masterpiece:1.2)']);
     expect(byName.get('bom.png')!.caption).toMatchObject({ text: 'café, naïve', bom: true, encoding: 'utf8' });
     expect(byName.get('crlf.png')!.caption).toMatchObject({ tags: ['a', 'b', 'c'], lineEnding: 'crlf' });
@@ -70,7 +70,7 @@ describe('opening and closing a captioned folder', () => {
 
     // reopen from the index, then close again: still nothing written
     await workspace.open({ path: dir });
-    expect(workspace.requireSession().list()).toHaveLength(byName.size);
+    expect((await workspace.requireSession().list())).toHaveLength(byName.size);
     await workspace.shutdown();
     expect(snapshot(dir)).toEqual(before);
   });
@@ -81,9 +81,9 @@ describe('opening and closing a captioned folder', () => {
     const { workspace } = makeWorkspace(tmp.path);
     await workspace.open({ path: dir, setup: { mode: 'in-place', outputDir: 'output', prefix: 'img' } });
     const session = workspace.requireSession();
-    const id = (name: string) => session.list().find((i) => i.name === name)!.id;
+    const id = async (name: string) => (await session.list()).find((i) => i.name === name)!.id;
     const add = async (name: string, tag: string) => {
-      const d = session.detail(id(name));
+      const d = session.detail(await id(name));
       await session.setTags(d.id, [...d.caption.tags, tag], d.caption.revision);
     };
 

@@ -19,8 +19,8 @@ async function openClash() {
   const { workspace } = makeWorkspace(tmp.path);
   await workspace.open({ path: dir, setup: { mode: 'in-place', outputDir: 'output', prefix: 'img' } });
   const session = workspace.requireSession();
-  const id = (name: string) => session.list().find((i) => i.name === name)!.id;
-  return { dir, workspace, session, png: id('a.png'), jpg: id('a.jpg') };
+  const id = async (name: string) => (await session.list()).find((i) => i.name === name)!.id;
+  return { dir, workspace, session, png: await id('a.png'), jpg: await id('a.jpg') };
 }
 
 describe('two images sharing one caption file', () => {
