@@ -4,12 +4,14 @@ import sharp from 'sharp';
 import { decodeCaption, DEFAULT_CAPTION_FORMAT } from '../core/captions/caption-codec';
 import { ABSENT_FINGERPRINT, fingerprintBytes, type CaptionSnapshot } from '../core/captions/caption-file';
 import { readImageHeader, type ImageHeader } from '../core/scan/image-header';
+import { copyIntoDataset, type CopyItem, type CopyResult } from './copy-into-dataset';
 
 /**
  * The scan's worker: reads image headers (never the pixels) to tell a real
  * image from a file that only has an image's extension and to learn its
  * size; when a large folder is opened, stats its files and reads its
- * caption files in bulk; and checkpoints session databases. Batched: one
+ * caption files in bulk; copies imported images into the dataset; and
+ * checkpoints session databases. Batched: one
  * message per many files keeps the thread hand-off cheap at 100,000 images.
  */
 export interface ProbeTask {
@@ -42,12 +44,18 @@ export interface CheckpointTask {
   mode?: 'passive' | 'truncate';
 }
 
+/** copy images into the dataset (see copy-into-dataset.ts) */
+export interface CopyTask {
+  copy: CopyItem[];
+}
+
 // libvips keeps its own cache of open images; we look at each file once
 sharp.cache(false);
 
 export default async function scan(
-  task: ProbeTask | CaptionReadTask | StatTask | CheckpointTask,
-): Promise<ProbeResult[] | CaptionReadResult[] | Float64Array | null> {
+  task: ProbeTask | CaptionReadTask | StatTask | CheckpointTask | CopyTask,
+): Promise<ProbeResult[] | CaptionReadResult[] | Float64Array | CopyResult[] | null> {
+  if ('copy' in task) return copyIntoDataset(task.copy);
   if ('checkpoint' in task) return checkpoint(task.checkpoint, task.mode ?? 'passive');
   if ('captions' in task) return task.captions.map(readCaption);
   if ('stat' in task) return statAll(task.stat);

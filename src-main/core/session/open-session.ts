@@ -214,6 +214,6 @@ async function markCivitaiImports(store: SessionStore, root: string, datasetDir:
   }
   const rows = listing.images
     .filter((f) => processed.size === 0 || rels.has(f.rel) || names.has(f.rel.split('/').pop()!))
-    .map((f) => ({ sourceRel: f.rel, size: f.size, mtimeMs: f.mtimeMs, imageRel: processed.get(f.rel) ?? '' }));
+    .map((f) => ({ sourceRel: f.rel, size: f.size, mtimeMs: f.mtimeMs, imageRel: processed.get(f.rel) ?? '', copied: true }));
   store.addImports(rows);
 }

@@ -42,6 +42,8 @@ export interface ImportRow {
   size: number;
   mtimeMs: number;
   imageRel: string;
+  /** false: planned by an import, the copy not yet confirmed (see migration 003) */
+  copied: boolean;
 }
 
 /** rows per read when a table is read a page at a time */
@@ -92,8 +94,10 @@ export class SessionStore {
       clearInvalid: db.prepare('DELETE FROM invalid_files'),
       removeInvalid: db.prepare('DELETE FROM invalid_files WHERE rel_path = ?'),
       insertInvalid: db.prepare('INSERT OR REPLACE INTO invalid_files (rel_path, size, mtime_ms, reason) VALUES (?, ?, ?, ?)'),
-      imports: db.prepare('SELECT source_rel AS sourceRel, size, mtime_ms AS mtimeMs, image_rel AS imageRel FROM imports'),
-      insertImport: db.prepare('INSERT OR REPLACE INTO imports (source_rel, size, mtime_ms, image_rel) VALUES (?, ?, ?, ?)'),
+      imports: db.prepare('SELECT source_rel AS sourceRel, size, mtime_ms AS mtimeMs, image_rel AS imageRel, copied FROM imports'),
+      insertImport: db.prepare('INSERT OR REPLACE INTO imports (source_rel, size, mtime_ms, image_rel, copied) VALUES (?, ?, ?, ?, ?)'),
+      confirmImport: db.prepare('UPDATE imports SET copied = 1 WHERE source_rel = ?'),
+      dropImport: db.prepare('DELETE FROM imports WHERE source_rel = ? AND copied = 0'),
       touchRecent: db.prepare('INSERT INTO recent_tags (tag, used_at) VALUES (?, ?) ON CONFLICT (tag) DO UPDATE SET used_at = excluded.used_at'),
       recent: db.prepare<[number], { tag: string }>('SELECT tag FROM recent_tags ORDER BY used_at DESC, rowid DESC LIMIT ?'),
     };
@@ -243,11 +247,23 @@ export class SessionStore {
   }
 
   imports(): ImportRow[] {
-    return this.stmt.imports.all() as ImportRow[];
+    return (this.stmt.imports.all() as (Omit<ImportRow, 'copied'> & { copied: number })[]).map((r) => ({ ...r, copied: r.copied === 1 }));
   }
 
   addImports(rows: readonly ImportRow[]): void {
-    this.db.transaction(() => rows.forEach((r) => this.stmt.insertImport.run(r.sourceRel, r.size, r.mtimeMs, r.imageRel)))();
+    this.db.transaction(() =>
+      rows.forEach((r) => this.stmt.insertImport.run(r.sourceRel, r.size, r.mtimeMs, r.imageRel, r.copied ? 1 : 0)),
+    )();
+  }
+
+  /** the copy of a planned import is in the dataset */
+  confirmImport(sourceRel: string): void {
+    this.stmt.confirmImport.run(sourceRel);
+  }
+
+  /** forget planned imports whose copy was never made (confirmed ones are kept) */
+  dropPlannedImports(sourceRels: readonly string[]): void {
+    this.db.transaction(() => sourceRels.forEach((rel) => this.stmt.dropImport.run(rel)))();
   }
 
   touchRecentTags(tags: readonly string[], at = Date.now()): void {
