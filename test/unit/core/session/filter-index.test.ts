@@ -72,4 +72,22 @@ describe('FilterIndex', () => {
     index.reset([entry(5, '0.png', 'red'), a]);
     expect(ids(index, 'tag:red')).toEqual([5, 1]);
   });
+
+  it('loses no change made while it warms up in slices', async () => {
+    const many = Array.from({ length: 30_000 }, (_, i) => entry(i + 1, `img_${i + 1}.png`, 'red, hat'));
+    const index = new FilterIndex();
+    index.reset(many);
+    const warming = index.warm(() => true);
+    await new Promise((r) => setImmediate(r));
+    recaption(many[0]!, 'blue');
+    index.invalidate(1);
+    await warming;
+    expect(ids(index, 'tag:blue')).toEqual([1]);
+
+    const rewarming = index.warm(() => true);
+    await new Promise((r) => setImmediate(r));
+    index.reset([...many.slice(1), entry(99_999, 'new.png', 'blue')]);
+    await rewarming;
+    expect(ids(index, 'tag:blue')).toEqual([99_999]);
+  });
 });
