@@ -1,5 +1,6 @@
 import type { ApiHost } from '../src-main/api/api-host';
 import type { Workspace } from '../src-main/core/app/workspace';
+import type { ChannelOutput } from '../src-shared/contract';
 import type { Result } from '../src-shared/result';
 import type { BenchArgs } from './args';
 
@@ -28,3 +29,9 @@ export function unwrap<T>(result: Result<T>, what: string): T {
   if (!result.ok) throw new Error(`${what} failed: ${result.error.code}: ${result.error.message}`);
   return result.value;
 }
+
+/** one page of images.list through the api host, typed as the renderer's transport types it */
+export const listPage =
+  (ctx: RunContext) =>
+  (page: { offset: number; limit: number }): Promise<Result<ChannelOutput<'images.list'>>> =>
+    ctx.api.invoke('images.list', page) as Promise<Result<ChannelOutput<'images.list'>>>;

@@ -1,8 +1,9 @@
 import { join } from 'node:path';
 import { rm } from 'node:fs/promises';
 import { writeFileAtomic } from '../../src-main/core/fs/atomic-write';
-import type { ImageDetail, ImageSummary } from '../../src-shared/contract';
-import { unwrap, type Figures, type RunContext } from '../context';
+import type { ImageDetail } from '../../src-shared/contract';
+import { listAllImages } from '../../src-shared/list-images';
+import { listPage, unwrap, type Figures, type RunContext } from '../context';
 import { itemSeed, seededRandom } from '../dataset/prng';
 import { percentile } from '../measure/stats';
 
@@ -13,7 +14,7 @@ import { percentile } from '../measure/stats';
  * (seeded): half add a tag from the vocabulary, half remove one.
  */
 export async function editPhase(ctx: RunContext): Promise<Figures> {
-  const items = (unwrap(await ctx.api.invoke('images.list', {}), 'images.list') as { items: ImageSummary[] }).items;
+  const items = unwrap(await listAllImages(listPage(ctx)), 'images.list');
   const random = seededRandom(itemSeed(ctx.args.seed, 7_000 + ctx.run));
   const known = new Map<number, { tags: string[]; revision: number }>();
   const latencies: number[] = [];

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
-import type { ImageSummary, SessionInfo } from '../../src-shared/contract';
-import { unwrap, type Figures, type RunContext } from '../context';
+import type { SessionInfo } from '../../src-shared/contract';
+import { listAllImages } from '../../src-shared/list-images';
+import { listPage, unwrap, type Figures, type RunContext } from '../context';
 import { stageFolder } from '../dataset/stage';
 import { timed } from '../measure/stats';
 import { threadTimed } from '../measure/thread-time';
@@ -8,7 +9,7 @@ import { threadTimed } from '../measure/thread-time';
 /**
  * First open of a captioned folder in place, until session.open resolves
  * (every image listed, every caption read and indexed); then the list the
- * renderer asks for, as the serve transport sends it; then close and reopen.
+ * renderer asks for, page by page, as the serve transport sends it; then close and reopen.
  * Leaves the folder open for the phases after it.
  */
 export async function openPhase(ctx: RunContext): Promise<Figures> {
@@ -21,11 +22,20 @@ export async function openPhase(ctx: RunContext): Promise<Figures> {
   // the header checks run on after open: let them finish here, so their stalls are this phase's
   await ctx.api.workspace.requireSession().whenIdle();
 
-  const list = await timed(() => ctx.api.invoke('images.list', {}));
-  const items = (unwrap(list.value, 'images.list') as { items: ImageSummary[] }).items;
+  // the whole list as the renderer asks for it, a page at a time; each page as the serve transport sends it
+  let pageJsonMs = 0;
+  let listKb = 0;
+  const list = await timed(() =>
+    listAllImages(async (page) => {
+      const answer = await listPage(ctx)(page);
+      const json = await timed(async () => JSON.stringify(answer));
+      pageJsonMs = Math.max(pageJsonMs, json.ms);
+      listKb += json.value.length / 1024;
+      return answer;
+    }),
+  );
+  const items = unwrap(list.value, 'images.list');
   if (items.length !== ctx.args.images) throw new Error(`images.list gave ${items.length} items`);
-  // what the serve transport does with it before it reaches the renderer
-  const json = await timed(async () => JSON.stringify(list.value));
 
   unwrap(await ctx.api.invoke('session.close', {}), 'close');
   const reopen = await threadTimed(() => ctx.api.invoke('session.open', { path: folder }));
@@ -39,8 +49,8 @@ export async function openPhase(ctx: RunContext): Promise<Figures> {
     reopenCpuMs: reopen.thread.cpuMs,
     reopenQueuedMs: reopen.thread.queuedMs,
     listMs: list.ms,
-    listJsonMs: json.ms,
-    listKb: json.value.length / 1024,
+    listPageJsonMs: pageJsonMs,
+    listKb,
   };
 }
 

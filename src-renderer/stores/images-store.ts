@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { ImageDetail, ImageSummary } from '../../src-shared/contract';
+import { listAllImages } from '../../src-shared/list-images';
 import { api, call } from '../transport/api';
 
 /**
@@ -48,8 +49,8 @@ export function setImageIndex(index: number): void {
 }
 
 export async function loadImageList(start?: StartAt): Promise<boolean> {
-  const result = await call('images.list', {});
-  if (result.ok) setImageList(result.value.items, start);
+  const result = await listAllImages((page) => call('images.list', page));
+  if (result.ok) setImageList(result.value, start);
   return result.ok;
 }
 

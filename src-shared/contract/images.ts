@@ -2,8 +2,19 @@ import { z } from 'zod';
 import { channel } from './define';
 import { imageDetailSchema, imageIdSchema, imageSummarySchema } from './models';
 
+/**
+ * The most summaries one images.list answer carries: at 100,000 images the
+ * whole list was 11 MB of JSON, made in one go on main's event loop. A page
+ * of 10,000 is about 1 MB and a few ms.
+ */
+export const IMAGE_LIST_PAGE = 10_000;
+
 export const imageChannels = {
-  'images.list': channel(z.object({}), z.object({ items: z.array(imageSummarySchema) })),
+  /** a page of the list; `version` changes whenever the list does, so pages of two versions are never taken as one list */
+  'images.list': channel(
+    z.object({ offset: z.number().int().nonnegative(), limit: z.number().int().min(1).max(IMAGE_LIST_PAGE) }),
+    z.object({ items: z.array(imageSummarySchema), total: z.number().int().nonnegative(), version: z.number().int().nonnegative() }),
+  ),
   'image.get': channel(z.object({ id: imageIdSchema }), imageDetailSchema),
   'image.setSkip': channel(z.object({ id: imageIdSchema, skip: z.boolean() }), imageDetailSchema),
 } as const;

@@ -12,6 +12,7 @@ export * from './export';
 export * from './editing';
 export * from './batch-ops';
 export * from './models';
+export { IMAGE_LIST_PAGE } from './images';
 
 /** Every request channel of the app, each with a zod schema for its input and output. */
 export const channels = {

@@ -37,7 +37,7 @@ async function openSet(captions: Record<string, string>) {
   api = host();
   api.subscribe((event, payload) => events.push({ event, payload }));
   const info = await call('session.open', { path: dir, setup: { mode: 'in-place', outputDir: 'output', prefix: 'img' } });
-  const items = (await call('images.list', {})).items;
+  const items = (await call('images.list', { offset: 0, limit: 100 })).items;
   return { info, id: (stem: string) => items.find((i) => i.name === `${stem}.png`)!.id };
 }
 

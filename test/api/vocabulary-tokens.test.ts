@@ -50,7 +50,7 @@ describe('tags.complete', () => {
     const api = host();
     await call(api, 'session.open', { path: dir, setup: { mode: 'in-place', outputDir: 'output', prefix: 'img' } });
     // "long scarf" was typed on c and taken off again: recent, not in the dataset
-    const c = (await call(api, 'images.list', {})).items.find((i) => i.name === 'c.png')!;
+    const c = (await call(api, 'images.list', { offset: 0, limit: 100 })).items.find((i) => i.name === 'c.png')!;
     const added = await call(api, 'caption.setTags', { id: c.id, tags: ['long scarf'], revision: 0 });
     await call(api, 'caption.setTags', { id: c.id, tags: [], revision: added.caption.revision });
     writeBytes(served('list.csv'), LIST);

@@ -1,5 +1,4 @@
 import type { Handler } from '../handler';
 
-export const imagesList: Handler<'images.list'> = async (_args, { workspace }) => ({
-  items: await workspace.requireSession().list(),
-});
+export const imagesList: Handler<'images.list'> = async ({ offset, limit }, { workspace }) =>
+  workspace.requireSession().listPage(offset, limit);

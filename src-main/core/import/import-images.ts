@@ -43,7 +43,7 @@ export async function importImages(
   const done = new Set(recorded.filter((r) => r.copied).map((r) => r.sourceRel));
   // planned by an import that was cut short: finished under the names given then
   const planned = new Map(recorded.filter((r) => !r.copied).map((r) => [r.sourceRel, r.imageRel]));
-  settleVanished(planned, new Set(listing.images.map((f) => f.rel)), outputDir, store);
+  if (planned.size > 0) settleVanished(planned, new Set(listing.images.map((f) => f.rel)), outputDir, store);
   // sorted in slices: one sort of 100,000 paths in natural order holds the loop for most of a second
   const candidates = await sortSliced(
     listing.images.filter((f) => !done.has(f.rel)),

@@ -25,6 +25,8 @@ const RECENT_LIMIT = 20;
 /** what the user changes from the editing toolbar (settings.set) */
 export type EditableSettings = Partial<Pick<SessionSettings, 'triggerWord' | 'captionMode' | 'underscoresToSpaces'>>;
 
+let listVersions = 0;
+
 /**
  * One open dataset: the images in order, each caption as last read or
  * written, tag counts, position, the undo log. Every caption change (an edit,
@@ -34,6 +36,8 @@ export type EditableSettings = Partial<Pick<SessionSettings, 'triggerWord' | 'ca
  */
 export class DatasetSession {
   private entries: ImageEntry[] = [];
+  /** unique across sessions: a page asked of one session is never taken for another's */
+  private listVersion = ++listVersions;
   private lookup = EntryLookup.empty;
   private skipped: SkippedFile[] = [];
   private readonly counter = new TagCounter();
@@ -108,6 +112,7 @@ export class DatasetSession {
     this.lookup = lookup;
     this.skipped = skipped;
     this.filterIndex.reset(entries);
+    this.listVersion = ++listVersions;
   }
 
   /** aborted when the session closes: background jobs stop */
@@ -179,6 +184,11 @@ export class DatasetSession {
   /** every image's summary, in order; made in time slices: at 100,000 images one pass held the loop for 100 ms */
   list(): Promise<ImageSummary[]> {
     return mapSliced(this.entries, summarize, this.closing);
+  }
+
+  /** the api's list, a page at a time (IMAGE_LIST_PAGE); `version` changes with every new list */
+  listPage(offset: number, limit: number): { items: ImageSummary[]; total: number; version: number } {
+    return { items: this.entries.slice(offset, offset + limit).map(summarize), total: this.entries.length, version: this.listVersion };
   }
 
   detail(id: number): ImageDetail {
