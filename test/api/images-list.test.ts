@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApiHost } from '../../src-main/api/create-api-host';
 import { resyncSession } from '../../src-main/core/session/resync';
-import { IMAGE_LIST_PAGE } from '../../src-shared/contract';
+import { IMAGE_LIST_PAGE, type ChannelOutput } from '../../src-shared/contract';
 import { makeImages } from '../support/make-images';
 import { makeTempDir } from '../support/temp-dir';
 
@@ -20,7 +20,7 @@ afterEach(async () => {
 const page = async (offset: number, limit: number) => {
   const r = await api.invoke('images.list', { offset, limit });
   if (!r.ok) throw new Error(r.error.message);
-  return r.value;
+  return r.value as ChannelOutput<'images.list'>;
 };
 
 describe('images.list', () => {

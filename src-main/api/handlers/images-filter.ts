@@ -1,7 +1,7 @@
 import type { Handler } from '../handler';
 
-export const imagesFilter: Handler<'images.filter'> = ({ query }, { workspace }) => {
+export const imagesFilter: Handler<'images.filter'> = async ({ query }, { workspace }) => {
   const session = workspace.requireSession();
-  const found = session.filterIndex.filter(query);
+  const found = await session.filterIndex.filter(query, session.closing);
   return found.ok ? { ids: found.entries.map((e) => e.row.id), error: null } : { ids: null, error: found.error };
 };

@@ -1,7 +1,7 @@
-import { tagLine, type IndexedImage } from './indexed-image';
+import { tagLine, tagLineNeedle, type IndexedImage } from './indexed-image';
 import { lex, type QueryError, type ValueText } from './lexer';
 import { parse, type QueryNode, type TermToken } from './parser';
-import { containsMatcher, hasWildcard, literalOf, longestLiteral, wholeMatcher } from './pattern';
+import { containsMatcher, hasWildcard, literalOf, longestLiteral, starredLiteral, wholeMatcher } from './pattern';
 
 /**
  * Turns a filter query into one closure, built once and run per image. Every
@@ -58,6 +58,12 @@ function tagTest(value: ValueText): Compiled {
   if (!hasWildcard(value.parts)) {
     const line = tagLine(literalOf(value.parts));
     return { test: (img) => img.tagLines.includes(line), cost: 1 };
+  }
+  // `long*`, `*eyes`, `*hair*`: one search of the image's tag lines, no tag matched one by one
+  const starred = starredLiteral(value.parts);
+  if (starred) {
+    const needle = tagLineNeedle(starred.text, starred.starBefore, starred.starAfter);
+    return { test: (img) => img.tagLines.includes(needle), cost: 1 };
   }
   const matches = wholeMatcher(value.parts);
   const must = longestLiteral(value.parts);

@@ -40,7 +40,15 @@ const TAG_SEPARATOR = '\n';
 const asLine = (tag: string) => (tag.includes(TAG_SEPARATOR) ? tag.replace(/\n/g, ' ') : tag);
 
 /** what an exact `tag:` looks for in tagLines */
-export const tagLine = (lowerTag: string): string => `${TAG_SEPARATOR}${asLine(lowerTag)}${TAG_SEPARATOR}`;
+export const tagLine = (lowerTag: string): string => tagLineNeedle(lowerTag, false, false);
+
+/**
+ * What a `tag:` of one literal with a star before and/or after it looks for
+ * in tagLines: `long*` "\nlong", `*eyes` "eyes\n", `*hair*` "hair". The
+ * literal holds no line break (see asLine), so a match never spans two tags.
+ */
+export const tagLineNeedle = (lowerText: string, starBefore: boolean, starAfter: boolean): string =>
+  `${starBefore ? '' : TAG_SEPARATOR}${asLine(lowerText)}${starAfter ? '' : TAG_SEPARATOR}`;
 
 export function indexImage(img: QueryImage): IndexedImage {
   const tags = img.tags.map((t) => intern(t.toLowerCase()));

@@ -88,6 +88,22 @@ function splitAtStars(parts: readonly PatternPart[]): Segment[] {
 }
 
 /**
+ * A pattern that is one literal with stars only at its ends (`long*`,
+ * `*eyes`, `*hair*`), or null: such a glob is a plain prefix, suffix or
+ * substring test.
+ */
+export function starredLiteral(parts: readonly PatternPart[]): { text: string; starBefore: boolean; starAfter: boolean } | null {
+  let start = 0;
+  let end = parts.length;
+  const isStar = (p: PatternPart | undefined) => p !== undefined && typeof p !== 'string' && p.wildcard === '*';
+  while (isStar(parts[start])) start++;
+  while (end > start && isStar(parts[end - 1])) end--;
+  const middle = parts.slice(start, end);
+  if (middle.length === 0 || hasWildcard(middle)) return null;
+  return { text: literalOf(middle), starBefore: start > 0, starAfter: end < parts.length };
+}
+
+/**
  * The longest literal run: text that must occur in any match. `includes` on
  * it is cheap and rejects most images before the segments run.
  */

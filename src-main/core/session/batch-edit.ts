@@ -58,7 +58,7 @@ interface Plan {
  * null if the session closed first.
  */
 async function plan(session: DatasetSession, target: BatchTarget, op: BatchOp): Promise<Plan | null> {
-  const targeted = resolveTarget(session, target);
+  const targeted = await resolveTarget(session, target);
   const next = planner(session, op);
   const changing: ImageEntry[] = [];
   const sample: Plan['sample'] = [];

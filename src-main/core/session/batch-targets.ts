@@ -7,14 +7,14 @@ import type { ImageEntry } from './image-entry';
  * The images a batch edit or a summary names, in dataset order. Ids no
  * longer in the dataset (an image removed a moment ago) are passed over.
  */
-export function resolveTarget(session: DatasetSession, target: BatchTarget): readonly ImageEntry[] {
+export async function resolveTarget(session: DatasetSession, target: BatchTarget): Promise<readonly ImageEntry[]> {
   switch (target.kind) {
     case 'all':
       return session.allEntries();
     case 'selected':
       return entriesOf(session, target.ids);
     case 'filtered': {
-      const found = session.filterIndex.filter(target.query);
+      const found = await session.filterIndex.filter(target.query, session.closing);
       if (!found.ok) throw new AppError('invalid-input', `The filter is not valid: ${found.error.message}`, { error: found.error });
       return found.entries;
     }

@@ -70,3 +70,26 @@ describe('compileQuery: the operators', () => {
     );
   });
 });
+
+describe('compileQuery: tag wildcards', () => {
+  /** a glob as a regular expression over one tag: the reference the compiled matchers must agree with */
+  const reference = (pattern: string) =>
+    new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[\\s\\S]*').replace(/\?/g, '.')}$`, 'u');
+  const letters = fc.constantFrom('a', 'b', 'c', ' ', 'é');
+  const tag = fc.array(letters, { minLength: 1, maxLength: 5 }).map((l) => l.join(''));
+  const pattern = fc.array(fc.oneof(letters, fc.constant('*'), fc.constant('?')), { minLength: 1, maxLength: 6 }).map((l) => l.join(''));
+
+  it('match a tag: pattern exactly where some tag matches it whole, never across two tags', () => {
+    fc.assert(
+      fc.property(fc.array(tag, { maxLength: 5 }), pattern, (tags, glob) => {
+        const img = { nameLower: 'x.png', pathLower: 'x.png', captionLower: tags.join(', '), tagCount: tags.length, status: 'tagged' as const };
+        const lines = tags.length === 0 ? '\n' : `\n${tags.join('\n')}\n`;
+        const compiled = compileQuery(`tag:"${glob}"`);
+        if (!compiled.ok) throw new Error(compiled.error.message);
+        const re = reference(glob);
+        expect(compiled.test({ ...img, tagsLower: tags, tagLines: lines })).toBe(tags.some((t) => re.test(t)));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});

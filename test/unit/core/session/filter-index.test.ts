@@ -21,8 +21,8 @@ function entry(id: number, relPath: string, text: string, skip = false): ImageEn
   };
 }
 
-const ids = (index: FilterIndex, query: string) => {
-  const found = index.filter(query);
+const ids = async (index: FilterIndex, query: string) => {
+  const found = await index.filter(query);
   if (!found.ok) throw new Error(found.error.message);
   return found.entries.map((e) => e.row.id);
 };
@@ -33,34 +33,34 @@ function recaption(e: ImageEntry, text: string) {
 }
 
 describe('FilterIndex', () => {
-  it('answers in dataset order, matching names, paths and tags without regard to case', () => {
+  it('answers in dataset order, matching names, paths and tags without regard to case', async () => {
     const index = new FilterIndex();
     index.reset([entry(3, 'b/Zeta.PNG', 'Red, hat'), entry(1, 'a/alpha.png', 'blue'), entry(2, 'a/beta.png', '')]);
-    expect(ids(index, 'tag:red')).toEqual([3]);
-    expect(ids(index, 'name:zeta.png OR path:a/')).toEqual([3, 1, 2]);
-    expect(ids(index, 'tags:=0')).toEqual([2]);
-    expect(ids(index, '')).toEqual([3, 1, 2]);
+    expect(await ids(index, 'tag:red')).toEqual([3]);
+    expect(await ids(index, 'name:zeta.png OR path:a/')).toEqual([3, 1, 2]);
+    expect(await ids(index, 'tags:=0')).toEqual([2]);
+    expect(await ids(index, '')).toEqual([3, 1, 2]);
   });
 
-  it('returns a bad query as an error with its range', () => {
+  it('returns a bad query as an error with its range', async () => {
     const index = new FilterIndex();
     index.reset([entry(1, 'a.png', 'x')]);
-    expect(index.filter('tags:lots')).toMatchObject({ ok: false, error: { start: 5, end: 9 } });
+    expect(await index.filter('tags:lots')).toMatchObject({ ok: false, error: { start: 5, end: 9 } });
   });
 
-  it('indexes an image once, and again only when told it changed', () => {
+  it('indexes an image once, and again only when told it changed', async () => {
     const a = entry(1, 'a.png', 'red');
     const index = new FilterIndex();
     index.reset([a]);
-    expect(ids(index, 'tag:red')).toEqual([1]);
+    expect(await ids(index, 'tag:red')).toEqual([1]);
     recaption(a, 'blue');
     // still the index built from "red": nothing is lower-cased or rebuilt per query
-    expect(ids(index, 'tag:blue')).toEqual([]);
+    expect(await ids(index, 'tag:blue')).toEqual([]);
     index.invalidate(1);
-    expect(ids(index, 'tag:blue')).toEqual([1]);
+    expect(await ids(index, 'tag:blue')).toEqual([1]);
     a.row.skip = true;
     index.invalidate(1);
-    expect(ids(index, 'status:skip')).toEqual([1]);
+    expect(await ids(index, 'status:skip')).toEqual([1]);
   });
 
   it('keeps what it indexed across a new list, and indexes the newcomers', async () => {
@@ -70,7 +70,7 @@ describe('FilterIndex', () => {
     await index.warm(() => true);
     recaption(a, 'changed without telling');
     index.reset([entry(5, '0.png', 'red'), a]);
-    expect(ids(index, 'tag:red')).toEqual([5, 1]);
+    expect(await ids(index, 'tag:red')).toEqual([5, 1]);
   });
 
   it('loses no change made while it warms up in slices', async () => {
@@ -82,12 +82,12 @@ describe('FilterIndex', () => {
     recaption(many[0]!, 'blue');
     index.invalidate(1);
     await warming;
-    expect(ids(index, 'tag:blue')).toEqual([1]);
+    expect(await ids(index, 'tag:blue')).toEqual([1]);
 
     const rewarming = index.warm(() => true);
     await new Promise((r) => setImmediate(r));
     index.reset([...many.slice(1), entry(99_999, 'new.png', 'blue')]);
     await rewarming;
-    expect(ids(index, 'tag:blue')).toEqual([99_999]);
+    expect(await ids(index, 'tag:blue')).toEqual([99_999]);
   });
 });
