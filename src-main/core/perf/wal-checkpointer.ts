@@ -21,7 +21,10 @@ const INTERVAL_MS = 500;
  */
 export class WalCheckpointer {
   private timer: NodeJS.Timeout | null = null;
-  private busy = false;
+  /** started, and no background checkpoint has failed */
+  private enabled = false;
+  /** the checkpoint in flight: never two at once, or the closing connection waits on the other's lock */
+  private running: Promise<void> | null = null;
   /** the WAL's mtime when it was last checkpointed: it keeps its size afterwards, so size alone says nothing */
   private settledAt = -1;
 
@@ -32,9 +35,12 @@ export class WalCheckpointer {
 
   /** false for an in-memory database, which has no WAL */
   start(): boolean {
-    if (this.db.memory || !this.db.name || this.timer) return false;
+    if (this.db.memory || !this.db.name || this.enabled) return false;
     this.db.pragma('wal_autocheckpoint = 0');
-    this.timer = setInterval(() => void this.tick(), INTERVAL_MS);
+    this.enabled = true;
+    this.timer = setInterval(() => {
+      if (!this.running) this.running = this.checkpoint(CHECKPOINT_AT_BYTES, 'passive').finally(() => (this.running = null));
+    }, INTERVAL_MS);
     this.timer.unref();
     return true;
   }
@@ -42,32 +48,33 @@ export class WalCheckpointer {
   stop(): void {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
+    this.enabled = false;
   }
 
   /**
-   * Checkpoint everything now, off the main thread: call before closing, so
-   * the close (which checkpoints whatever is left, synchronously) finds
-   * nothing to copy.
+   * Checkpoint and empty the WAL now, off the main thread: call before
+   * closing, so the close (which checkpoints whatever is left, synchronously)
+   * finds nothing to copy. No periodic checkpoint starts after this one.
    */
   async settle(): Promise<void> {
-    while (this.busy) await new Promise((r) => setTimeout(r, 10));
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    while (this.running) await this.running;
     // truncating too: at 100,000 images closing then spent 450 ms emptying a large WAL file
-    if (this.timer) await this.tick(0, 'truncate');
+    if (this.enabled) await this.checkpoint(0, 'truncate');
   }
 
-  private async tick(threshold = CHECKPOINT_AT_BYTES, mode: 'passive' | 'truncate' = 'passive'): Promise<void> {
-    if (this.busy) return;
+  private async checkpoint(threshold: number, mode: 'passive' | 'truncate'): Promise<void> {
     const wal = await stat(`${this.db.name}-wal`).catch(() => null);
-    if (!wal || wal.size === 0 || wal.size < threshold || wal.mtimeMs === this.settledAt || !this.timer) return;
-    this.busy = true;
+    if (!wal || wal.size === 0 || !this.enabled) return;
+    // a passive checkpoint of what was checkpointed already would copy nothing; a truncate still empties the file
+    if (mode === 'passive' && (wal.size < threshold || wal.mtimeMs === this.settledAt)) return;
     try {
       await this.checkpointElsewhere(this.db.name, mode);
       this.settledAt = wal.mtimeMs;
     } catch {
       this.stop();
       if (this.db.open) this.db.pragma('wal_autocheckpoint = 1000');
-    } finally {
-      this.busy = false;
     }
   }
 }

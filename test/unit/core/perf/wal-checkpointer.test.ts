@@ -1,6 +1,7 @@
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { WalCheckpointer } from '../../../../src-main/core/perf/wal-checkpointer';
 import { closeProbePool } from '../../../../src-main/core/scan/probe-images';
 import { openDatabase } from '../../../../src-main/core/store/open-database';
 import { SessionStore } from '../../../../src-main/core/store/session-store';
@@ -41,4 +42,35 @@ describe('WAL checkpoints off the main thread', () => {
     expect(again.images()).toHaveLength(6500);
     again.close();
   }, 60_000);
+
+  it('settles after the checkpoint in flight, never two at once, and starts none after', async () => {
+    const db = openDatabase(join(tmp.path, 'race.sqlite'));
+    let active = 0;
+    let most = 0;
+    const calls: string[] = [];
+    const checkpointer = new WalCheckpointer(db, async (_path, mode) => {
+      active++;
+      most = Math.max(most, active);
+      calls.push(mode);
+      await new Promise((r) => setTimeout(r, 400));
+      active--;
+    });
+    expect(checkpointer.start()).toBe(true);
+    db.exec('CREATE TABLE t (x TEXT)');
+    const insert = db.prepare('INSERT INTO t VALUES (?)');
+    db.transaction(() => {
+      for (let i = 0; i < 2000; i++) insert.run('x'.repeat(500));
+    })();
+    // the periodic check (every 500 ms) finds a large WAL and starts a passive checkpoint
+    await new Promise((r) => setTimeout(r, 700));
+    expect(calls).toEqual(['passive']);
+    await checkpointer.settle();
+    expect(calls).toEqual(['passive', 'truncate']);
+    expect(most).toBe(1);
+    await new Promise((r) => setTimeout(r, 1200));
+    expect(calls).toEqual(['passive', 'truncate']);
+    checkpointer.stop();
+    db.close();
+  });
 });
+
