@@ -3,11 +3,11 @@ import { channel } from './define';
 import { imageDetailSchema, imageIdSchema, imageSummarySchema } from './models';
 
 /**
- * The most summaries one images.list answer carries: at 100,000 images the
- * whole list was 11 MB of JSON, made in one go on main's event loop. A page
- * of 10,000 is about 1 MB and a few ms.
+ * The most summaries one images.list answer (or images.changed event)
+ * carries: at 100,000 images the whole list was 11 MB of JSON, made in one
+ * go on main's event loop. A page of 5,000 is about 0.5 MB and a few ms.
  */
-export const IMAGE_LIST_PAGE = 10_000;
+export const IMAGE_LIST_PAGE = 5_000;
 
 export const imageChannels = {
   /** a page of the list; `version` changes whenever the list does, so pages of two versions are never taken as one list */

@@ -1,8 +1,7 @@
-import type { ImageSummary } from '../../../src-shared/contract';
 import { timeSlicer } from '../perf/time-slicer';
 import { probeImages } from '../scan/probe-images';
 import type { DatasetSession } from './dataset-session';
-import { summarize, type ImageEntry } from './image-entry';
+import type { ImageEntry } from './image-entry';
 import type { OpenDeps } from './open-session';
 
 /**
@@ -35,18 +34,16 @@ export function startBackgroundProbe(session: DatasetSession, entries: ImageEntr
             valid.push({ id: entry.row.id, width: r.width, height: r.height, format: r.format });
             validEntries.push(entry);
           } else invalid.push({ entry, reason: r.reason });
+          if (slicer.due()) await slicer.pause();
         }
         await session.store.setProbesSliced(valid, job.signal);
-        const updated: ImageSummary[] = [];
         for (let i = 0; i < valid.length; i++) {
           const v = valid[i]!;
-          const entry = validEntries[i]!;
-          Object.assign(entry.row, { width: v.width, height: v.height, format: v.format, probed: true });
-          updated.push(summarize(entry));
+          Object.assign(validEntries[i]!.row, { width: v.width, height: v.height, format: v.format, probed: true });
           if (slicer.due()) await slicer.pause();
         }
         if (invalid.length > 0) await session.dropInvalid(invalid);
-        else if (updated.length > 0) deps.bus.emit('images.changed', { updated, reset: false });
+        else session.announceRows(validEntries);
       },
       session.closing,
     )

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { ImageDetail, ImageSummary, SessionInfo, SkippedFile, TagCount } from '../../../src-shared/contract';
+import { IMAGE_LIST_PAGE, type ImageDetail, type ImageSummary, type SessionInfo, type SkippedFile, type TagCount } from '../../../src-shared/contract';
 import { AppError } from '../app-error';
 import { readCaptionFile, type CaptionSnapshot } from '../captions/caption-file';
 import type { EventBus } from '../events/event-bus';
@@ -356,6 +356,16 @@ export class DatasetSession {
    * event per image; caption.changed in full for a single image, or for the
    * image on screen among many.
    */
+  /**
+   * images.changed for these images: their rows, or for more than a page of
+   * them "read the list again", which the renderer does a page at a time
+   * (one event of 100,000 rows would be made and sent in one go).
+   */
+  announceRows(entries: readonly ImageEntry[]): void {
+    if (entries.length === 0) return;
+    this.bus.emit('images.changed', entries.length > IMAGE_LIST_PAGE ? { updated: [], reset: true } : { updated: entries.map(summarize), reset: false });
+  }
+
   announce(entries: readonly ImageEntry[], tagChanges: TagCount[], source: 'app' | 'disk' = 'app'): void {
     if (entries.length === 0) return;
     const position = this.settings.positionImageId;
@@ -364,7 +374,7 @@ export class DatasetSession {
         this.bus.emit('caption.changed', { source, image: this.detail(e.row.id) });
       }
     }
-    this.bus.emit('images.changed', { updated: entries.map(summarize), reset: false });
+    this.announceRows(entries);
     this.bus.emit('stats.changed', this.tally.stats());
     if (tagChanges.length) {
       this.bus.emit('tags.changed', { changes: tagChanges });
