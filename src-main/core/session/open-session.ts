@@ -114,7 +114,7 @@ export async function openSession(req: OpenRequest, deps: OpenDeps): Promise<Dat
       if (index !== null) session.setPositionByIndex(index);
     }
     if (listing.unprobed.length > 0) startBackgroundProbe(session, listing.unprobed, deps);
-    watchSession(session, settings.mode === 'in-place', deps);
+    await watchSession(session, settings.mode === 'in-place', deps);
     return session;
   } catch (err) {
     const copied = created ? store.imports().map((r) => r.imageRel).filter(Boolean) : [];
@@ -125,19 +125,20 @@ export async function openSession(req: OpenRequest, deps: OpenDeps): Promise<Dat
 }
 
 /** edits and new images from other programs show up while the folder is open */
-function watchSession(session: DatasetSession, recursive: boolean, deps: OpenDeps): void {
-  const folders = () => foldersOf(session.allEntries().map((e) => e.row.relPath), recursive);
+async function watchSession(session: DatasetSession, recursive: boolean, deps: OpenDeps): Promise<void> {
+  const folders = () => foldersOf(session.allEntries(), recursive, session.closing);
   const watcher = new FolderWatcher(session.datasetDir, {
     captionChanged: (rel) => void session.captionFileChanged(rel).catch(() => undefined),
     imagesChanged: () =>
       session.trackBackground(
         resyncSession(session, deps)
-          .then(() => watcher.watchFolders(folders()))
+          .then(folders)
+          .then((f) => watcher.watchFolders(f))
           .catch(() => undefined),
       ),
   });
-  watcher.watchFolders(folders());
   session.onClose(() => watcher.close());
+  watcher.watchFolders(await folders());
 }
 
 async function createDatabase(datasetDir: string) {

@@ -37,7 +37,8 @@ describe('images.changed', () => {
     await applyBatch(session, { kind: 'selected', ids }, { type: 'add', tags: ['three'], position: 'end' }, workspace.jobs);
     expect(changes()).toHaveLength(1);
     expect(changes()[0]!.reset).toBe(false);
-    expect(changes()[0]!.updated.map((r) => [r.id, r.tagCount])).toEqual(ids.map((id) => [id, 2]));
+    const rows = changes()[0]!.updated.map((r) => [r.id, r.tagCount]);
+    expect(rows.sort((a, b) => a[0]! - b[0]!)).toEqual(ids.sort((a, b) => a - b).map((id) => [id, 2]));
 
     events.length = 0;
     await applyBatch(session, { kind: 'all' }, { type: 'add', tags: ['all'], position: 'end' }, workspace.jobs);
