@@ -52,4 +52,18 @@ describe('live updates from the folder', () => {
     expect((await workspace.requireSession().list()).map((i) => i.name)).toEqual(['a.png', 'b.png']);
     await workspace.shutdown();
   });
+
+  it('watches the subfolders of a dataset tagged in place (kohya\'s 10_name/)', async () => {
+    const dir = join(tmp.path, 'set');
+    await makeImages(dir, ['top.png', '10_cat/a.png', '10_cat/deeper/b.png']);
+    const { workspace, events } = makeWorkspace(tmp.path);
+    await workspace.open({ path: dir, setup: { mode: 'in-place', outputDir: 'output', prefix: 'img' } });
+    const b = (await workspace.requireSession().list()).find((i) => i.name === '10_cat/deeper/b.png')!;
+    const mark = events.length;
+
+    writeFileSync(join(dir, '10_cat', 'deeper', 'b.txt'), 'from, elsewhere');
+    const changed = await nextEvent(events, (e) => e.event === 'caption.changed', mark);
+    expect(changed.payload).toMatchObject({ source: 'disk', image: { id: b.id, caption: { tags: ['from', 'elsewhere'] } } });
+    await workspace.shutdown();
+  });
 });
