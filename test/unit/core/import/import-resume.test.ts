@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -6,6 +5,7 @@ import { openDatabase } from '../../../../src-main/core/store/open-database';
 import { SessionStore } from '../../../../src-main/core/store/session-store';
 import { makeImage } from '../../../support/make-images';
 import { makeWorkspace } from '../../../support/open-workspace';
+import { runFixture } from '../../../support/run-fixture';
 import { makeTempDir } from '../../../support/temp-dir';
 
 let tmp: ReturnType<typeof makeTempDir>;
@@ -27,6 +27,16 @@ async function makeOriginals(dir: string, count: number, from = 1): Promise<stri
   return names;
 }
 
+/** a folder of `count` originals, imported once and closed again */
+async function importedFolder(count: number) {
+  const root = join(tmp.path, 'photos');
+  const names = await makeOriginals(root, count);
+  const { workspace } = makeWorkspace(tmp.path);
+  await workspace.open({ path: root, setup: { mode: 'import', outputDir: 'output', prefix: 'img' } });
+  await workspace.close();
+  return { root, names, workspace };
+}
+
 /** every original in output as `img_NNN.png` in natural order, each exactly once, with an empty caption, and nothing else */
 function expectImportedOnce(root: string, names: readonly string[]): void {
   const out = join(root, 'output');
@@ -41,14 +51,7 @@ describe('an import cut short', () => {
   it('is finished on the next open after the process was killed mid-import: every original once, in order', async () => {
     const root = join(tmp.path, 'photos');
     const names = await makeOriginals(root, 400);
-    const child = spawn(process.execPath, ['--import', 'tsx', resolve(__dirname, 'fixtures/import-then-die.ts'), root, tmp.path, '64'], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    child.stdout.on('data', (d) => (out += d));
-    let err = '';
-    child.stderr.on('data', (d) => (err += d));
-    const signal = await new Promise((r) => child.on('exit', (_code, sig) => r(sig)));
+    const { out, err, signal } = await runFixture(resolve(__dirname, 'fixtures/import-then-die.ts'), [root, tmp.path, '64']);
     expect(err).toBe('');
     expect(out).toMatch(/killed at \d+/);
     expect(signal).toBe('SIGKILL');
@@ -65,11 +68,7 @@ describe('an import cut short', () => {
   }, 60_000);
 
   it('finishes planned copies under their names: one made, one not, one whose original is gone', async () => {
-    const root = join(tmp.path, 'photos');
-    const names = await makeOriginals(root, 4);
-    const { workspace } = makeWorkspace(tmp.path);
-    await workspace.open({ path: root, setup: { mode: 'import', outputDir: 'output', prefix: 'img' } });
-    await workspace.close();
+    const { root, names, workspace } = await importedFolder(4);
 
     // the state a kill leaves: photo-2's copy made but not recorded, photo-3's not made (a torn
     // temp beside it), and a plan for an original that has since been deleted
@@ -99,11 +98,7 @@ describe('an import cut short', () => {
   });
 
   it('keeps the copies made before a cancel, forgets the rest, and imports the rest once on the next open', async () => {
-    const root = join(tmp.path, 'photos');
-    const first = await makeOriginals(root, 2);
-    const { workspace } = makeWorkspace(tmp.path);
-    await workspace.open({ path: root, setup: { mode: 'import', outputDir: 'output', prefix: 'img' } });
-    await workspace.close();
+    const { root, names: first, workspace } = await importedFolder(2);
 
     const more = await makeOriginals(root, 400, 3);
     const stop = workspace.bus.subscribe((event, payload) => {

@@ -1,9 +1,9 @@
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeImages } from '../../../support/make-images';
 import { makeWorkspace } from '../../../support/open-workspace';
+import { runFixture } from '../../../support/run-fixture';
 import { makeTempDir } from '../../../support/temp-dir';
 
 let tmp: ReturnType<typeof makeTempDir>;
@@ -36,14 +36,7 @@ describe('resume', () => {
     await first.workspace.open({ path: root, setup: { mode: 'import', outputDir: 'output', prefix: 'img' } });
     await first.workspace.shutdown();
 
-    const child = spawn(process.execPath, ['--import', 'tsx', resolve(__dirname, 'fixtures/edit-then-die.ts'), root, tmp.path], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    child.stdout.on('data', (d) => (out += d));
-    let err = '';
-    child.stderr.on('data', (d) => (err += d));
-    const signal = await new Promise((r) => child.on('exit', (_code, sig) => r(sig)));
+    const { out, err, signal } = await runFixture(resolve(__dirname, 'fixtures/edit-then-die.ts'), [root, tmp.path]);
     expect(err).toBe('');
     expect(out).toContain('edited');
     expect(signal).toBe('SIGKILL');
