@@ -1,4 +1,4 @@
-import { setImmediate as nextTurn } from 'node:timers/promises';
+import { nextSliceTurn } from '../perf/time-slicer';
 import { waitForForeground } from '../perf/foreground';
 import { parseTagList, type ListTag, type ParsedTagList } from '../vocabulary/tag-list';
 
@@ -33,7 +33,7 @@ export async function parseTagListInSlices(
     skipped += part.skipped;
     start = end;
     if (start < bytes.length) {
-      await nextTurn();
+      await nextSliceTurn();
       if (!stillWanted() || !(await waitForForeground(stillWanted))) return null;
     }
   }

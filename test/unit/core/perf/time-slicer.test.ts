@@ -20,6 +20,34 @@ describe('time slicing', () => {
     expect(seen).toEqual(['other work', 'loop done']);
   });
 
+  it('lets timers run between any two slices, however many loops are sliced at once', async () => {
+    // before: each loop's pause was an immediate of its own, and Node ran them all in one check
+    // phase, so three loops took their slices back to back with no timer in between
+    const log: string[] = [];
+    let ticking = true;
+    const tick = () => {
+      log.push('timer');
+      if (ticking) setTimeout(tick, 0);
+    };
+    setTimeout(tick, 0);
+    const loop = async (name: string) => {
+      const slicer = timeSlicer(undefined, 3);
+      for (let step = 0; step < 12; step++) {
+        if (slicer.due()) {
+          await slicer.pause();
+          log.push(name);
+        }
+        busy(1); // every slice works long enough for a 0 ms timer to be due after it
+      }
+    };
+    await Promise.all([loop('a'), loop('b'), loop('c')]);
+    ticking = false;
+    const slices = log.filter((e) => e !== 'timer');
+    expect(new Set(slices)).toEqual(new Set(['a', 'b', 'c']));
+    const backToBack = log.findIndex((e, i) => e !== 'timer' && i > 0 && log[i - 1] !== 'timer');
+    expect(backToBack, log.join(' ')).toBe(-1);
+  });
+
   it('stops at the next pause once its signal is aborted', async () => {
     const controller = new AbortController();
     const slicer = timeSlicer(controller.signal, 0);
