@@ -2,6 +2,7 @@ import { stat } from 'node:fs';
 import { opendir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describeFsError } from '../app-error';
+import { ShardedMap } from '../perf/sharded-map';
 import { timeSlicer } from '../perf/time-slicer';
 import { isImageName } from './image-extensions';
 import { scanPool } from './probe-images';
@@ -16,7 +17,7 @@ export interface FileEntry {
 export interface FolderListing {
   images: FileEntry[];
   /** every .txt file, keyed by relative path: captions are matched to images from this */
-  texts: Map<string, FileEntry>;
+  texts: ShardedMap<string, FileEntry>;
 }
 
 export interface WalkOptions {
@@ -70,7 +71,7 @@ export async function walkFolder(root: string, options: WalkOptions): Promise<Fo
   }
 
   const images: FileEntry[] = [];
-  const texts = new Map<string, FileEntry>();
+  const texts = new ShardedMap<string, FileEntry>();
   const add = (entry: FileEntry) => {
     if (entry.rel.toLowerCase().endsWith('.txt')) texts.set(entry.rel, entry);
     else images.push(entry);

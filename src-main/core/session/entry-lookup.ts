@@ -1,3 +1,4 @@
+import { ShardedMap } from '../perf/sharded-map';
 import { timeSlicer } from '../perf/time-slicer';
 import { captionPathFor } from '../scan/image-extensions';
 import type { ImageEntry } from './image-entry';
@@ -8,11 +9,11 @@ import type { ImageEntry } from './image-entry';
  * event loop for a quarter of a second.
  */
 export class EntryLookup {
-  readonly byId = new Map<number, ImageEntry>();
+  readonly byId = new ShardedMap<number, ImageEntry>();
   /** two images with one stem share a caption file: every change to it reaches both */
-  readonly byCaption = new Map<string, ImageEntry[]>();
+  readonly byCaption = new ShardedMap<string, ImageEntry[]>();
   /** per image, the other images with its stem */
-  readonly stemPeers = new Map<number, string[]>();
+  readonly stemPeers = new ShardedMap<number, string[]>();
   /**
    * `a.png` and `a.jpg` in one folder share `a.txt` in every trainer, so one
    * of them would train on the other's caption: each group of such names.
@@ -26,8 +27,7 @@ export class EntryLookup {
   static async build(entries: readonly ImageEntry[], signal?: AbortSignal): Promise<EntryLookup> {
     const lookup = new EntryLookup();
     const slicer = timeSlicer(signal);
-    // one map per pass: a Map doubles its table in one go as it grows (20 ms at 65,536 entries,
-    // 40 at 131,072), and three growing in step held the loop for 60 ms in one step
+    // sharded maps (a Map doubles its table in one step: 40 ms at 131,072 entries), one per pass
     for (const e of entries) {
       lookup.byId.set(e.row.id, e);
       if (slicer.due()) await slicer.pause();
@@ -39,7 +39,7 @@ export class EntryLookup {
       if (slicer.due()) await slicer.pause();
     }
     // stems compared without case: a.PNG and a.jpg clash on file systems that ignore it
-    const byStem = new Map<string, ImageEntry[]>();
+    const byStem = new ShardedMap<string, ImageEntry[]>();
     for (const e of entries) {
       const key = captionPathFor(e.row.relPath).toLowerCase();
       const group = byStem.get(key);

@@ -1,5 +1,6 @@
 import { compileQuery, indexImage, type IndexedImage, type QueryError } from '../query';
 import { runSliced } from '../perf/run-sliced';
+import { ShardedMap } from '../perf/sharded-map';
 import { mapSliced, timeSlicer } from '../perf/time-slicer';
 import { statusOf, type ImageEntry } from './image-entry';
 
@@ -28,7 +29,7 @@ function indexEntry(entry: ImageEntry): IndexedImage {
  */
 export class FilterIndex {
   private entries: readonly ImageEntry[] = [];
-  private readonly indexed = new Map<number, IndexedImage>();
+  private readonly indexed = new ShardedMap<number, IndexedImage>();
   /** `indexed` in the order of `entries`; null: changed since */
   private aligned: IndexedImage[] | null = null;
   /** counts resets and invalidations: an array built across slices is kept only if none came meanwhile */

@@ -1,4 +1,5 @@
 import { sortSliced } from '../perf/sort-sliced';
+import { ShardedMap } from '../perf/sharded-map';
 import { timeSlicer } from '../perf/time-slicer';
 import { captionPathFor } from '../scan/image-extensions';
 import { readCaptionFiles } from '../scan/read-captions';
@@ -34,7 +35,7 @@ export async function syncFolder(
 ): Promise<SyncResult> {
   const { signal } = options;
   const slicer = timeSlicer(signal);
-  const onDisk = new Map<string, (typeof listing.images)[number]>();
+  const onDisk = new ShardedMap<string, (typeof listing.images)[number]>();
   for (const f of listing.images) {
     onDisk.set(f.rel, f);
     if (slicer.due()) await slicer.pause();
@@ -86,12 +87,13 @@ export async function syncFolder(
   fresh.forEach((row, i) => (row.id = newIds[i]!));
   await store.setOrdsSliced(moved, signal);
 
-  const captionRows = new Map<number, CaptionRow>();
+  const captionRows = new ShardedMap<number, CaptionRow>();
   for (const c of await store.captionsPaged(signal)) {
     captionRows.set(c.imageId, c);
     if (slicer.due()) await slicer.pause();
   }
   const entries: ImageEntry[] = [];
+  const unprobed: ImageEntry[] = [];
   const toRead: number[] = [];
   for (const row of all) {
     const captionRel = captionPathFor(row.relPath);
@@ -102,6 +104,7 @@ export async function syncFolder(
       (file ? known.onDisk && known.size === file.size && known.mtimeMs === file.mtimeMs : !known.onDisk);
     const entry: ImageEntry = { row, captionRel, caption: upToDate ? stateFromRow(known) : stateFromRow(emptyRow(row.id)) };
     if (!upToDate) toRead.push(entries.length);
+    if (!row.probed) unprobed.push(entry);
     entries.push(entry);
     if (slicer.due()) await slicer.pause();
   }
@@ -123,7 +126,7 @@ export async function syncFolder(
 
   return {
     entries,
-    unprobed: entries.filter((e) => !e.row.probed),
+    unprobed,
     added: fresh.length,
     removed: gone.length,
     captionsRead: toRead.length,
