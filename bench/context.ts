@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { ApiHost } from '../src-main/api/api-host';
 import type { Workspace } from '../src-main/core/app/workspace';
 import type { ChannelOutput } from '../src-shared/contract';
@@ -30,8 +31,15 @@ export function unwrap<T>(result: Result<T>, what: string): T {
   return result.value;
 }
 
-/** one page of images.list through the api host, typed as the renderer's transport types it */
+/**
+ * One page of images.list through the api host, typed as the renderer's
+ * transport types it. Each page is asked in a turn of its own, as a message
+ * over IPC or the WebSocket arrives: called in process, twenty pages would
+ * otherwise run back to back in one turn, which no transport does.
+ */
 export const listPage =
   (ctx: RunContext) =>
-  (page: { offset: number; limit: number }): Promise<Result<ChannelOutput<'images.list'>>> =>
-    ctx.api.invoke('images.list', page) as Promise<Result<ChannelOutput<'images.list'>>>;
+  async (page: { offset: number; limit: number }): Promise<Result<ChannelOutput<'images.list'>>> => {
+    await nextTurn();
+    return ctx.api.invoke('images.list', page) as Promise<Result<ChannelOutput<'images.list'>>>;
+  };

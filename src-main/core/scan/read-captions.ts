@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { readCaptionFile, type CaptionSnapshot } from '../captions/caption-file';
 import type { CaptionReadResult } from '../../workers/probe-worker';
+import { nextSliceTurn } from '../perf/time-slicer';
 import { scanPool } from './probe-images';
 
 /** below this many files the worker threads' start-up costs more than it saves */
@@ -48,6 +49,9 @@ export async function readCaptionFiles(
       nextStart += BATCH;
       const paths = rels.slice(start, start + BATCH).map((rel) => join(root, rel));
       const results = (await pool.run({ captions: paths }, options.signal)) as CaptionReadResult[];
+      // batches that finish together arrive in one turn: each is taken in a turn of its own
+      await nextSliceTurn();
+      options.signal?.throwIfAborted();
       results.forEach((r, k) => {
         if (!r.ok) throw Object.assign(new Error(r.message), { code: r.code });
         take(start + k, r.snapshot);

@@ -1,4 +1,4 @@
-import { timeSlicer } from '../perf/time-slicer';
+import { mapSliced, timeSlicer } from '../perf/time-slicer';
 import { probeImages } from '../scan/probe-images';
 import type { DatasetSession } from './dataset-session';
 import type { ImageEntry } from './image-entry';
@@ -16,11 +16,12 @@ export function startBackgroundProbe(session: DatasetSession, entries: ImageEntr
       'scan',
       'Checking images',
       async (job) => {
-        const results = await probeImages(
-          session.datasetDir,
-          entries.map((e) => ({ rel: e.row.relPath, size: e.row.size })),
-          { signal: job.signal, onProgress: (n) => job.progress(n, entries.length, 'Checking images') },
-        );
+        // sliced like the loops below: at 100,000 images even this map held the loop for 20 ms
+        const files = await mapSliced(entries, (e) => ({ rel: e.row.relPath, size: e.row.size }), job.signal);
+        const results = await probeImages(session.datasetDir, files, {
+          signal: job.signal,
+          onProgress: (n) => job.progress(n, entries.length, 'Checking images'),
+        });
         job.signal.throwIfAborted();
         // results line up with entries; the loops are sliced, as each is 100,000 long after a first open
         const slicer = timeSlicer(job.signal);

@@ -22,12 +22,13 @@ export function looksLikeProse(text: string): boolean {
 /** captions judged at most: an even sample tells as much as 100,000, at a fiftieth of the time */
 const SAMPLE = 2000;
 
-export function guessCaptionMode(texts: readonly string[]): 'tags' | 'text' | null {
-  const stride = Math.max(1, texts.length / SAMPLE);
+/** `textOf` is asked only for the sampled items: mapping 100,000 images to their texts first took 15 ms */
+export function guessCaptionMode<T>(items: readonly T[], textOf: (item: T) => string): 'tags' | 'text' | null {
+  const stride = Math.max(1, items.length / SAMPLE);
   let judged = 0;
   let prose = 0;
-  for (let at = 0; at < texts.length; at += stride) {
-    const text = texts[Math.floor(at)]!;
+  for (let at = 0; at < items.length; at += stride) {
+    const text = textOf(items[Math.floor(at)]!);
     if (text.trim() === '') continue;
     judged++;
     if (looksLikeProse(text)) prose++;

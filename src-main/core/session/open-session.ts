@@ -171,7 +171,7 @@ async function undoCreation(datasetDir: string, mode: SessionMode, copied: reado
 
 /** prose captions (Flux) are edited as text: guessed once, when a folder is first set up; the user can switch */
 function guessModeOnce(store: SessionStore, settings: SessionSettings, entries: readonly ImageEntry[]): SessionSettings {
-  const guessed = guessCaptionMode(entries.map((e) => e.caption.text));
+  const guessed = guessCaptionMode(entries, (e) => e.caption.text);
   if (guessed === null || guessed === settings.captionMode) return settings;
   writeSettings(store, { captionMode: guessed });
   return { ...settings, captionMode: guessed };

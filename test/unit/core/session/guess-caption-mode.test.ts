@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { guessCaptionMode, looksLikeProse } from '../../../../src-main/core/session/guess-caption-mode';
 
+const asText = (t: string) => t;
 const TAGS = '1girl, solo, long hair, looking at viewer, smile, blue eyes, dress, outdoors, sky, cloud, flower, field';
 const PROSE =
   'A young woman with long red hair stands in a field of sunflowers at sunset, smiling softly at the camera while the wind lifts her dress.';
@@ -24,24 +25,24 @@ describe('looksLikeProse', () => {
 
 describe('guessCaptionMode', () => {
   it('is null with no captions to judge by', () => {
-    expect(guessCaptionMode([])).toBeNull();
-    expect(guessCaptionMode(['', '  '])).toBeNull();
+    expect(guessCaptionMode([], asText)).toBeNull();
+    expect(guessCaptionMode(['', '  '], asText)).toBeNull();
   });
 
   it('says text when most captions are prose, ignoring empty ones', () => {
-    expect(guessCaptionMode([PROSE, PROSE, TAGS, '', ''])).toBe('text');
+    expect(guessCaptionMode([PROSE, PROSE, TAGS, '', ''], asText)).toBe('text');
   });
 
   it('says tags for tag lists, and for a tie', () => {
-    expect(guessCaptionMode([TAGS, TAGS, PROSE])).toBe('tags');
-    expect(guessCaptionMode([TAGS, PROSE])).toBe('tags');
-    expect(guessCaptionMode(['short one', 'another'])).toBe('tags');
+    expect(guessCaptionMode([TAGS, TAGS, PROSE], asText)).toBe('tags');
+    expect(guessCaptionMode([TAGS, PROSE], asText)).toBe('tags');
+    expect(guessCaptionMode(['short one', 'another'], asText)).toBe('tags');
   });
 
   it('judges a large dataset by an even sample, not by its first captions', () => {
     // 100,000 captions: the first 10,000 tag lists, the rest prose
     const texts = Array.from({ length: 100_000 }, (_, i) => (i < 10_000 ? TAGS : PROSE));
-    expect(guessCaptionMode(texts)).toBe('text');
-    expect(guessCaptionMode(texts.map((t) => (t === PROSE ? TAGS : PROSE)))).toBe('tags');
+    expect(guessCaptionMode(texts, asText)).toBe('text');
+    expect(guessCaptionMode(texts.map((t) => (t === PROSE ? TAGS : PROSE)), asText)).toBe('tags');
   });
 });
