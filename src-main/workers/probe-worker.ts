@@ -3,6 +3,7 @@ import Database from 'better-sqlite3';
 import sharp from 'sharp';
 import { decodeCaption, DEFAULT_CAPTION_FORMAT } from '../core/captions/caption-codec';
 import { ABSENT_FINGERPRINT, fingerprintBytes, type CaptionSnapshot } from '../core/captions/caption-file';
+import { HOLD_FLAGS } from '../core/perf/wal-checkpointer';
 import { readImageHeader, type ImageHeader } from '../core/scan/image-header';
 import { copyIntoDataset, type CopyItem, type CopyResult } from './copy-into-dataset';
 
@@ -42,12 +43,16 @@ export interface CheckpointTask {
   checkpoint: string;
   /** truncate: also empty the WAL file (before a close, so the closing connection neither copies nor truncates on the main thread) */
   mode?: 'passive' | 'truncate';
+  /** keep this connection open until the main one has closed: see WalCheckpointer.settle */
+  hold?: SharedArrayBuffer;
 }
 
 /** copy images into the dataset (see copy-into-dataset.ts) */
 export interface CopyTask {
   copy: CopyItem[];
 }
+
+const HOLD_LIMIT_MS = 30_000;
 
 // libvips keeps its own cache of open images; we look at each file once
 sharp.cache(false);
@@ -56,7 +61,7 @@ export default async function scan(
   task: ProbeTask | CaptionReadTask | StatTask | CheckpointTask | CopyTask,
 ): Promise<ProbeResult[] | CaptionReadResult[] | Float64Array | CopyResult[] | null> {
   if ('copy' in task) return copyIntoDataset(task.copy);
-  if ('checkpoint' in task) return checkpoint(task.checkpoint, task.mode ?? 'passive');
+  if ('checkpoint' in task) return checkpoint(task.checkpoint, task.mode ?? 'passive', task.hold);
   if ('captions' in task) return task.captions.map(readCaption);
   if ('stat' in task) return statAll(task.stat);
   const results: ProbeResult[] = [];
@@ -102,17 +107,27 @@ function readCaption(path: string): CaptionReadResult {
 /**
  * A connection of its own, opened for this and closed again (never kept: it
  * would hold the file after the session closes). PASSIVE: copies what it can
- * without waiting for, or blocking, the main connection's writes.
+ * without waiting for, or blocking, the main connection's writes. With
+ * `hold`, it stays open until the main connection has closed, so that this
+ * one is the last and does the closing work here (see WalCheckpointer.settle).
  */
-function checkpoint(path: string, mode: 'passive' | 'truncate'): null {
+function checkpoint(path: string, mode: 'passive' | 'truncate', hold?: SharedArrayBuffer): null {
   const db = new Database(path, { fileMustExist: true });
   try {
     db.pragma('synchronous = NORMAL');
     db.pragma(mode === 'truncate' ? 'wal_checkpoint(TRUNCATE)' : 'wal_checkpoint(PASSIVE)');
+    if (hold) holdUntilReleased(new Int32Array(hold));
   } finally {
     db.close();
   }
   return null;
+}
+
+function holdUntilReleased(flags: Int32Array): void {
+  Atomics.store(flags, HOLD_FLAGS.held, 1);
+  Atomics.notify(flags, HOLD_FLAGS.held);
+  // a main thread that never releases (it died mid-close) does not keep this thread forever
+  Atomics.wait(flags, HOLD_FLAGS.released, 0, HOLD_LIMIT_MS);
 }
 
 function statAll(paths: readonly string[]): Float64Array {

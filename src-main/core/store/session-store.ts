@@ -62,7 +62,7 @@ export class SessionStore {
   private readonly checkpointer: WalCheckpointer;
 
   constructor(readonly db: Database.Database) {
-    this.checkpointer = new WalCheckpointer(db, (path, mode) => scanPool().run({ checkpoint: path, mode }));
+    this.checkpointer = new WalCheckpointer(db, (path, mode, hold) => scanPool().run({ checkpoint: path, mode, hold }));
     this.checkpointer.start();
     this.stmt = {
       getSetting: db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?'),
@@ -274,9 +274,18 @@ export class SessionStore {
     return this.stmt.recent.all(limit).map((r) => r.tag);
   }
 
-  /** bring the database file up to date off the main thread, so that close() finds little to do */
-  settle(): Promise<void> {
-    return this.checkpointer.settle();
+  /**
+   * Close with the file work off the main thread: the WAL copied back and
+   * emptied by a worker, whose connection stays open until this one has
+   * closed and so does SQLite's closing work there (see WalCheckpointer.settle).
+   */
+  async closeOffThread(): Promise<void> {
+    const release = await this.checkpointer.settle();
+    try {
+      this.close();
+    } finally {
+      await release();
+    }
   }
 
   close(): void {

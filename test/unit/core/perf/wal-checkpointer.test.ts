@@ -1,8 +1,8 @@
-import { statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WalCheckpointer } from '../../../../src-main/core/perf/wal-checkpointer';
-import { closeProbePool } from '../../../../src-main/core/scan/probe-images';
+import { closeProbePool, scanPool } from '../../../../src-main/core/scan/probe-images';
 import { openDatabase } from '../../../../src-main/core/store/open-database';
 import { SessionStore } from '../../../../src-main/core/store/session-store';
 import { makeTempDir } from '../../../support/temp-dir';
@@ -31,17 +31,34 @@ describe('WAL checkpoints off the main thread', () => {
     // twelve batches of ~0.6 MB each: without checkpoints the WAL would hold all of them
     expect(largest).toBeLessThan(6 << 20);
     expect(store.images()).toHaveLength(6000);
-    // before closing, the WAL is copied back and emptied off the main thread: the close finds nothing to do
+    // closing copies the WAL back off the main thread; the worker's connection, closing last, deletes it
     store.insertImages(batch(99));
     expect(statSync(`${path}-wal`).size).toBeGreaterThan(0);
-    await store.settle();
-    expect(statSync(`${path}-wal`).size).toBe(0);
-    store.close();
+    await store.closeOffThread();
+    expect(existsSync(`${path}-wal`)).toBe(false);
     const again = new SessionStore(openDatabase(path));
     expect(again.captions()).toHaveLength(6000);
     expect(again.images()).toHaveLength(6500);
     again.close();
   }, 60_000);
+
+  it('leaves SQLite\'s closing work to the worker: its connection stays open until the main one has closed', async () => {
+    const path = join(tmp.path, 'handoff.sqlite');
+    const db = openDatabase(path);
+    const checkpointer = new WalCheckpointer(db, (file, mode, hold) => scanPool().run({ checkpoint: file, mode, hold }));
+    checkpointer.start();
+    db.exec("CREATE TABLE handoff (x TEXT); INSERT INTO handoff VALUES ('kept')");
+    const release = await checkpointer.settle();
+    expect(statSync(`${path}-wal`).size).toBe(0); // copied back and emptied by the worker
+    db.close();
+    // the main connection was not the last, so it left the WAL file for the worker's to delete
+    expect(existsSync(`${path}-wal`)).toBe(true);
+    await release();
+    expect(existsSync(`${path}-wal`)).toBe(false);
+    const again = openDatabase(path);
+    expect(again.prepare('SELECT x FROM handoff').pluck().all()).toEqual(['kept']);
+    again.close();
+  });
 
   it('settles after the checkpoint in flight, never two at once, and starts none after', async () => {
     const db = openDatabase(join(tmp.path, 'race.sqlite'));
@@ -64,7 +81,7 @@ describe('WAL checkpoints off the main thread', () => {
     // the periodic check (every 500 ms) finds a large WAL and starts a passive checkpoint
     await new Promise((r) => setTimeout(r, 700));
     expect(calls).toEqual(['passive']);
-    await checkpointer.settle();
+    await (await checkpointer.settle())();
     expect(calls).toEqual(['passive', 'truncate']);
     expect(most).toBe(1);
     await new Promise((r) => setTimeout(r, 1200));
