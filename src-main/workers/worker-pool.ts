@@ -18,6 +18,15 @@ export interface WorkerPool<W extends (task: never) => unknown> {
   readonly threads: number;
 }
 
+/**
+ * A worker's young generation, in MB. V8 grows it to 16 MB per half by
+ * default; these threads keep little JavaScript alive (pixels and file bytes
+ * live outside the heap), so the room only held garbage: the cap took about
+ * 20 MB off the process's peak while 5,000 thumbnails were made, with no loss
+ * of speed (`.bench`-style A/B: 327–331 MB peak without, 303–307 MB with).
+ */
+const YOUNG_GENERATION_MB = 2;
+
 const here = dirname(fileURLToPath(import.meta.url));
 
 /** worker threads cannot load from inside app.asar; electron-builder unpacks out/main beside it */
@@ -46,6 +55,7 @@ export function createWorkerPool<W extends (task: never) => unknown>(
     maxThreads: threads,
     // idle threads cost memory; a scan or thumbnail burst spins them up again
     idleTimeout: options.idleTimeoutMs ?? 10_000,
+    resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
   });
   return {
     threads,
