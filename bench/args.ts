@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 /** `npm run bench -- --images 10000 --runs 3 --json out.json` */
 export interface BenchArgs {
   images: number;
@@ -11,6 +12,8 @@ export interface BenchArgs {
   only: Set<PhaseName> | null;
   /** keep the run folders for a look afterwards */
   keep: boolean;
+  /** write each run's CPU profile into this folder and say what ran during its longest stalls */
+  profile: string | null;
   /** internal: this process is one run, started by the bench's parent process */
   child: { run: number; out: string; workRoot: string } | null;
 }
@@ -18,10 +21,10 @@ export interface BenchArgs {
 export const PHASES = ['open', 'filter', 'edit', 'thumbs', 'import'] as const;
 export type PhaseName = (typeof PHASES)[number];
 
-const USAGE = `usage: npm run bench -- [--images N] [--small] [--runs N] [--seed N] [--edits N] [--json FILE] [--only ${PHASES.join(',')}] [--keep]`;
+const USAGE = `usage: npm run bench -- [--images N] [--small] [--runs N] [--seed N] [--edits N] [--json FILE] [--only ${PHASES.join(',')}] [--keep] [--profile DIR]`;
 
 export function parseArgs(argv: readonly string[]): BenchArgs {
-  const args: BenchArgs = { images: 1000, small: false, runs: 3, seed: 1, edits: 1000, json: null, only: null, keep: false, child: null };
+  const args: BenchArgs = { images: 1000, small: false, runs: 3, seed: 1, edits: 1000, json: null, only: null, keep: false, profile: null, child: null };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i]!;
     const value = () => {
@@ -62,6 +65,9 @@ export function parseArgs(argv: readonly string[]): BenchArgs {
       }
       case '--keep':
         args.keep = true;
+        break;
+      case '--profile':
+        args.profile = resolve(value());
         break;
       case '--child-run': {
         const [run, out, workRoot] = value().split('|');

@@ -10,6 +10,7 @@ import type { Figures, RunContext } from './context';
 import { FULL_SIZE, SMALL_SIZE, specKey } from './dataset/dataset-spec';
 import { ensureDataset } from './dataset/ensure-dataset';
 import { makeVocabulary } from './dataset/vocabulary';
+import { explainStalls, formatExplanations, type CpuProfile, type RecordedStall } from './measure/explain-stalls';
 import { OwnStallWatch } from './measure/own-stall-watch';
 import { RssSampler } from './measure/rss-sampler';
 import { median, round } from './measure/stats';
@@ -47,7 +48,12 @@ interface RunOutcome {
   phaseStalls: Record<string, number>;
   peakRssMb: number;
   baselineRssMb: number;
+  /** with --profile: the stalls over PROFILED_STALL_MS */
+  stalls?: RecordedStall[];
 }
+
+/** with --profile, stalls longer than this are kept and explained */
+const PROFILED_STALL_MS = 30;
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
@@ -61,7 +67,7 @@ async function main(): Promise<void> {
   const workRoot = await mkdtemp(join(tmpdir(), 'lora-tagger-bench-'));
   const outcomes: RunOutcome[] = [];
   try {
-    for (let run = 1; run <= args.runs; run++) outcomes.push(await runInChild(run, workRoot));
+    for (let run = 1; run <= args.runs; run++) outcomes.push(await runInChild(args, run, workRoot));
   } finally {
     if (!args.keep) await rm(workRoot, { recursive: true, force: true });
   }
@@ -87,16 +93,23 @@ async function main(): Promise<void> {
 }
 
 /** this same script, with the same loader flags (tsx), for one run */
-async function runInChild(run: number, workRoot: string): Promise<RunOutcome> {
+async function runInChild(args: BenchArgs, run: number, workRoot: string): Promise<RunOutcome> {
   const out = join(workRoot, `run-${run}.json`);
-  const argv = [...process.execArgv, here, ...process.argv.slice(2), '--child-run', `${run}|${out}|${workRoot}`];
+  const profiling = args.profile ? ['--cpu-prof', '--cpu-prof-dir', args.profile, '--cpu-prof-name', `run-${run}.cpuprofile`] : [];
+  const argv = [...process.execArgv, ...profiling, here, ...process.argv.slice(2), '--child-run', `${run}|${out}|${workRoot}`];
   const code = await new Promise<number | null>((resolve, reject) => {
     const child = spawn(process.execPath, argv, { stdio: 'inherit' });
     child.on('error', reject);
     child.on('exit', resolve);
   });
   if (code !== 0) throw new Error(`run ${run} failed (exit ${code})`);
-  return JSON.parse(await readFile(out, 'utf8')) as RunOutcome;
+  const outcome = JSON.parse(await readFile(out, 'utf8')) as RunOutcome;
+  if (args.profile && outcome.stalls) {
+    // Node writes the profile as the child exits: only the parent can read it
+    const profile = JSON.parse(await readFile(join(args.profile, `run-${run}.cpuprofile`), 'utf8')) as CpuProfile;
+    for (const line of formatExplanations(run, explainStalls(profile, outcome.stalls))) log(line);
+  }
+  return outcome;
 }
 
 async function runChild(args: BenchArgs, child: { run: number; out: string; workRoot: string }): Promise<void> {
@@ -109,7 +122,7 @@ async function runChild(args: BenchArgs, child: { run: number; out: string; work
   // what the process holds before any folder: Node, tsx (the bundled app has no tsx), the app's modules
   const baselineRssMb = process.memoryUsage.rss() / 1048576;
   const monitor = new StallMonitor(5).start();
-  const own = new OwnStallWatch(5);
+  const own = new OwnStallWatch(5, args.profile ? PROFILED_STALL_MS : Infinity);
   own.start();
   const harness = async <T>(work: () => Promise<T>): Promise<T> => {
     monitor.pause();
@@ -124,6 +137,7 @@ async function runChild(args: BenchArgs, child: { run: number; out: string; work
   const rss = new RssSampler();
   rss.start();
   const phases = PHASES.filter((p) => p === 'open' || !args.only || args.only.has(p));
+  own.enterPhase('warm-up');
   await warmUp({ args, workRoot: join(workRoot, `warm-${run}`), datasetDir, cores, vocabulary, log }, phases, PHASE_FNS);
   rss.takePhasePeak();
 
@@ -140,6 +154,7 @@ async function runChild(args: BenchArgs, child: { run: number; out: string; work
     for (const phase of phases) {
       monitor.reset();
       own.take();
+      own.enterPhase(phase);
       const started = performance.now();
       Object.assign(figures, await PHASE_FNS[phase](ctx));
       const stall = monitor.figures().maxStallMs;
@@ -164,6 +179,7 @@ async function runChild(args: BenchArgs, child: { run: number; out: string; work
   monitor.stop();
   own.stop();
   const outcome: RunOutcome = { figures, phaseStalls, peakRssMb: rss.lifetimePeakMb(), baselineRssMb };
+  if (args.profile) outcome.stalls = [...own.keptStalls()];
   await writeFile(child.out, JSON.stringify(outcome));
 }
 

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import type { RecordedStall } from './explain-stalls';
 
 /**
  * The part of each event-loop stall the process itself is to blame for. On
@@ -17,8 +18,24 @@ export class OwnStallWatch {
   private maxQueued = 0;
   private readonly path = `/proc/self/task/${process.pid}/schedstat`;
   private readable = true;
+  private phase = '';
+  private readonly kept: RecordedStall[] = [];
 
-  constructor(private readonly resolutionMs = 5) {}
+  /** `keepOverMs`: stalls longer than this are kept, with when they happened (for `--profile`) */
+  constructor(
+    private readonly resolutionMs = 5,
+    private readonly keepOverMs = Infinity,
+  ) {}
+
+  /** the phase that stalls from now on are kept under */
+  enterPhase(name: string): void {
+    this.phase = name;
+  }
+
+  /** the stalls over `keepOverMs` so far, in the clock of a V8 CPU profile */
+  keptStalls(): readonly RecordedStall[] {
+    return this.kept;
+  }
 
   start(): void {
     this.last = performance.now();
@@ -30,6 +47,10 @@ export class OwnStallWatch {
       const queued = (wait - this.lastWaitNs) / 1e6;
       this.maxOwn = Math.max(this.maxOwn, stall - queued);
       this.maxQueued = Math.max(this.maxQueued, queued);
+      if (stall > this.keepOverMs) {
+        const endUs = Number(process.hrtime.bigint() / 1000n);
+        this.kept.push({ phase: this.phase, startUs: endUs - Math.round((now - this.last) * 1000), endUs, queuedMs: Math.round(queued * 10) / 10 });
+      }
       this.last = now;
       this.lastWaitNs = wait;
       this.timer = setTimeout(tick, this.resolutionMs);
