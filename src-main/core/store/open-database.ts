@@ -9,6 +9,16 @@ export const SESSION_DIR = '.lora-tagger';
 export const SESSION_FILE = 'session.sqlite';
 
 /**
+ * The page cache of a session connection, in KiB (SQLite's own default;
+ * better-sqlite3 builds with 16 MB). The index is read in sequential pages
+ * and written a few rows at a time, and the OS caches the file anyway; what
+ * a large cache cost was its release: closing a session after a thumbnail
+ * run freed 16 MB of cached pages in one synchronous call, 40 ms on the main
+ * thread at 10,000 images.
+ */
+export const PAGE_CACHE_KIB = 2000;
+
+/**
  * WAL with synchronous=NORMAL: each committed edit survives the process being
  * killed (the WAL is on disk before the commit returns); only an OS crash may
  * lose the last transactions, and the caption files themselves are fsynced.
@@ -29,6 +39,7 @@ export function openDatabase(path: string): Database.Database {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
+    db.pragma(`cache_size = -${PAGE_CACHE_KIB}`);
     migrate(db, migrations);
     return db;
   } catch (err) {
