@@ -19,13 +19,17 @@ export interface WorkerPool<W extends (task: never) => unknown> {
 }
 
 /**
- * A worker's young generation, in MB. V8 grows it to 16 MB per half by
- * default; these threads keep little JavaScript alive (pixels and file bytes
- * live outside the heap), so the room only held garbage: the cap took about
- * 20 MB off the process's peak while 5,000 thumbnails were made, with no loss
- * of speed (`.bench`-style A/B: 327–331 MB peak without, 303–307 MB with).
+ * The young generation, in MB, for threads that do pixel work (thumbnails,
+ * previews, export). V8 grows it to 16 MB per half by default; these threads
+ * keep little JavaScript alive (pixels and file bytes live outside the heap),
+ * so the room only held garbage: capped, the process's peak while 5,000
+ * thumbnails were made fell from 327–331 MB to 320 MB, with no loss of
+ * speed. Not for the scan pool, though capping it too gave 303–307 MB: its
+ * threads hand back results for 100,000 files, and capped, a 100,000-image
+ * import held the main thread for 316–371 ms where it had 47–94 ms (one bench
+ * run each; the stalls were outside JavaScript, not yet explained).
  */
-const YOUNG_GENERATION_MB = 2;
+export const PIXEL_WORK_YOUNG_GENERATION_MB = 2;
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -44,7 +48,7 @@ export function workerEntry(name: string): { filename: string; execArgv: string[
 
 export function createWorkerPool<W extends (task: never) => unknown>(
   name: string,
-  options: { maxThreads?: number; idleTimeoutMs?: number } = {},
+  options: { maxThreads?: number; idleTimeoutMs?: number; youngGenerationMb?: number } = {},
 ): WorkerPool<W> {
   const threads = Math.max(1, options.maxThreads ?? availableParallelism());
   const entry = workerEntry(name);
@@ -55,7 +59,7 @@ export function createWorkerPool<W extends (task: never) => unknown>(
     maxThreads: threads,
     // idle threads cost memory; a scan or thumbnail burst spins them up again
     idleTimeout: options.idleTimeoutMs ?? 10_000,
-    resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
+    ...(options.youngGenerationMb ? { resourceLimits: { maxYoungGenerationSizeMb: options.youngGenerationMb } } : {}),
   });
   return {
     threads,
