@@ -19,7 +19,7 @@ export interface WorkerPool<W extends (task: never) => unknown> {
 }
 
 /**
- * The young generation, in MB, for threads that do pixel work (thumbnails,
+ * The young generation, in MB, of pools made with `pixelWork` (thumbnails,
  * previews, export). V8 grows it to 16 MB per half by default; these threads
  * keep little JavaScript alive (pixels and file bytes live outside the heap),
  * so the room only held garbage: capped, the process's peak while 5,000
@@ -29,7 +29,7 @@ export interface WorkerPool<W extends (task: never) => unknown> {
  * import held the main thread for 316–371 ms where it had 47–94 ms (one bench
  * run each; the stalls were outside JavaScript, not yet explained).
  */
-export const PIXEL_WORK_YOUNG_GENERATION_MB = 2;
+const PIXEL_WORK_YOUNG_GENERATION_MB = 2;
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -48,7 +48,7 @@ export function workerEntry(name: string): { filename: string; execArgv: string[
 
 export function createWorkerPool<W extends (task: never) => unknown>(
   name: string,
-  options: { maxThreads?: number; idleTimeoutMs?: number; youngGenerationMb?: number } = {},
+  options: { maxThreads?: number; idleTimeoutMs?: number; pixelWork?: boolean } = {},
 ): WorkerPool<W> {
   const threads = Math.max(1, options.maxThreads ?? availableParallelism());
   const entry = workerEntry(name);
@@ -59,7 +59,7 @@ export function createWorkerPool<W extends (task: never) => unknown>(
     maxThreads: threads,
     // idle threads cost memory; a scan or thumbnail burst spins them up again
     idleTimeout: options.idleTimeoutMs ?? 10_000,
-    ...(options.youngGenerationMb ? { resourceLimits: { maxYoungGenerationSizeMb: options.youngGenerationMb } } : {}),
+    ...(options.pixelWork ? { resourceLimits: { maxYoungGenerationSizeMb: PIXEL_WORK_YOUNG_GENERATION_MB } } : {}),
   });
   return {
     threads,

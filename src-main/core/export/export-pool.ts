@@ -1,13 +1,13 @@
 import type exportWorker from '../../workers/export-worker';
 import type { Fingerprint, FingerprintTask, RenderResult, RenderTask } from '../../workers/export-worker';
-import { createWorkerPool, PIXEL_WORK_YOUNG_GENERATION_MB, type WorkerPool } from '../../workers/worker-pool';
+import { createWorkerPool, type WorkerPool } from '../../workers/worker-pool';
 
 /**
  * The export's worker threads, started on first use. Typed wrappers narrow
  * the worker's answer to the task that was sent.
  */
 let pool: WorkerPool<typeof exportWorker> | null = null;
-const exportPool = () => (pool ??= createWorkerPool<typeof exportWorker>('export-worker', { youngGenerationMb: PIXEL_WORK_YOUNG_GENERATION_MB }));
+const exportPool = () => (pool ??= createWorkerPool<typeof exportWorker>('export-worker', { pixelWork: true }));
 
 export const exportThreads = (): number => exportPool().threads;
 

@@ -3,7 +3,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type render from '../../workers/render-worker';
 import type { RenderResult } from '../../workers/render-worker';
-import { createWorkerPool, PIXEL_WORK_YOUNG_GENERATION_MB, type WorkerPool } from '../../workers/worker-pool';
+import { createWorkerPool, type WorkerPool } from '../../workers/worker-pool';
 import { AppError } from '../app-error';
 import type { Workspace } from '../app/workspace';
 import type { JobRunner } from '../jobs/job-runner';
@@ -207,10 +207,7 @@ export class ImageService {
   }
 
   private workers(): WorkerPool<typeof render> {
-    this.pool ??= createWorkerPool<typeof render>('render-worker', {
-      maxThreads: this.concurrency,
-      youngGenerationMb: PIXEL_WORK_YOUNG_GENERATION_MB,
-    });
+    this.pool ??= createWorkerPool<typeof render>('render-worker', { maxThreads: this.concurrency, pixelWork: true });
     return this.pool;
   }
 
