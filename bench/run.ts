@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os, { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,7 +10,8 @@ import type { Figures, RunContext } from './context';
 import { FULL_SIZE, SMALL_SIZE, specKey } from './dataset/dataset-spec';
 import { ensureDataset } from './dataset/ensure-dataset';
 import { makeVocabulary } from './dataset/vocabulary';
-import { explainStalls, formatExplanations, type CpuProfile, type RecordedStall } from './measure/explain-stalls';
+import { explainStalls, formatExplanations, mainThreadProfileName, type CpuProfile, type RecordedStall } from './measure/explain-stalls';
+import { gcInside, GcPauseWatch } from './measure/gc-pauses';
 import { OwnStallWatch } from './measure/own-stall-watch';
 import { RssSampler } from './measure/rss-sampler';
 import { median, round } from './measure/stats';
@@ -48,12 +49,12 @@ interface RunOutcome {
   phaseStalls: Record<string, number>;
   peakRssMb: number;
   baselineRssMb: number;
-  /** with --profile: the stalls over PROFILED_STALL_MS */
+  /** with --profile: the stalls over KEPT_STALL_MS, each with the GC pauses inside it */
   stalls?: RecordedStall[];
 }
 
-/** with --profile, stalls longer than this are kept and explained */
-const PROFILED_STALL_MS = 30;
+/** stalls longer than this are kept: laid against GC pauses, and with --profile explained */
+const KEPT_STALL_MS = 30;
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
@@ -95,7 +96,9 @@ async function main(): Promise<void> {
 /** this same script, with the same loader flags (tsx), for one run */
 async function runInChild(args: BenchArgs, run: number, workRoot: string): Promise<RunOutcome> {
   const out = join(workRoot, `run-${run}.json`);
-  const profiling = args.profile ? ['--cpu-prof', '--cpu-prof-dir', args.profile, '--cpu-prof-name', `run-${run}.cpuprofile`] : [];
+  // every thread writes a profile (workers, tsx's loader): a folder per run, and Node's own names, which say the thread
+  const profileDir = args.profile ? join(args.profile, `run-${run}`) : null;
+  const profiling = profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : [];
   const argv = [...process.execArgv, ...profiling, here, ...process.argv.slice(2), '--child-run', `${run}|${out}|${workRoot}`];
   const code = await new Promise<number | null>((resolve, reject) => {
     const child = spawn(process.execPath, argv, { stdio: 'inherit' });
@@ -104,9 +107,11 @@ async function runInChild(args: BenchArgs, run: number, workRoot: string): Promi
   });
   if (code !== 0) throw new Error(`run ${run} failed (exit ${code})`);
   const outcome = JSON.parse(await readFile(out, 'utf8')) as RunOutcome;
-  if (args.profile && outcome.stalls) {
-    // Node writes the profile as the child exits: only the parent can read it
-    const profile = JSON.parse(await readFile(join(args.profile, `run-${run}.cpuprofile`), 'utf8')) as CpuProfile;
+  if (profileDir && outcome.stalls) {
+    // Node writes the profiles as the child exits: only the parent can read them
+    const name = mainThreadProfileName(await readdir(profileDir));
+    if (!name) throw new Error(`no main-thread profile in ${profileDir}`);
+    const profile = JSON.parse(await readFile(join(profileDir, name), 'utf8')) as CpuProfile;
     for (const line of formatExplanations(run, explainStalls(profile, outcome.stalls))) log(line);
   }
   return outcome;
@@ -122,8 +127,10 @@ async function runChild(args: BenchArgs, child: { run: number; out: string; work
   // what the process holds before any folder: Node, tsx (the bundled app has no tsx), the app's modules
   const baselineRssMb = process.memoryUsage.rss() / 1048576;
   const monitor = new StallMonitor(5).start();
-  const own = new OwnStallWatch(5, args.profile ? PROFILED_STALL_MS : Infinity);
+  const own = new OwnStallWatch(5, KEPT_STALL_MS);
   own.start();
+  const gc = new GcPauseWatch();
+  gc.start();
   const harness = async <T>(work: () => Promise<T>): Promise<T> => {
     monitor.pause();
     own.pause();
@@ -150,6 +157,7 @@ async function runChild(args: BenchArgs, child: { run: number; out: string; work
   const phaseStalls: Record<string, number> = {};
   let worst = 0;
   let worstOwn = 0;
+  let worstGc = 0;
   try {
     for (const phase of phases) {
       monitor.reset();
@@ -159,17 +167,24 @@ async function runChild(args: BenchArgs, child: { run: number; out: string; work
       Object.assign(figures, await PHASE_FNS[phase](ctx));
       const stall = monitor.figures().maxStallMs;
       const { ownMs, queuedMs } = own.take();
+      await new Promise((resolve) => setImmediate(resolve)); // gc entries are delivered a turn late
+      const pause = gc.take();
+      worstGc = Math.max(worstGc, pause.ms);
+      const longestKept = own.keptStalls().filter((s) => s.phase === phase).sort((a, b) => b.endUs - b.startUs - (a.endUs - a.startUs))[0];
+      const gcInLongest = longestKept ? gcInside(gc.all(), longestKept.startUs, longestKept.endUs).reduce((sum, [, ms]) => sum + ms, 0) : 0;
       worst = Math.max(worst, stall);
       worstOwn = Math.max(worstOwn, ownMs);
       phaseStalls[phase] = stall;
       phaseStalls[`${phase} own`] = ownMs;
       log(
         `  run ${run} ${phase.padEnd(6)} ${((performance.now() - started) / 1000).toFixed(1)} s, longest stall ${stall} ms ` +
-          `(own ${ownMs} ms, longest wait for a core ${queuedMs} ms), peak RSS ${Math.round(rss.takePhasePeak())} MB (heap ${Math.round(process.memoryUsage().heapUsed / 1048576)} MB), load ${os.loadavg()[0]!.toFixed(1)}`,
+          `(own ${ownMs} ms, longest wait for a core ${queuedMs} ms${longestKept ? `, GC ${Math.round(gcInLongest * 10) / 10} ms of it` : ''}), ` +
+          `longest GC pause ${pause.ms} ms${pause.kind ? ` (${pause.kind})` : ''}, peak RSS ${Math.round(rss.takePhasePeak())} MB (heap ${Math.round(process.memoryUsage().heapUsed / 1048576)} MB), load ${os.loadavg()[0]!.toFixed(1)}`,
       );
     }
     figures.maxStallMs = worst;
     figures.maxOwnStallMs = worstOwn;
+    figures.maxGcPauseMs = worstGc;
   } finally {
     await api.shutdown();
     if (!args.keep) await harness(() => rm(workDir, { recursive: true, force: true }));
@@ -178,8 +193,9 @@ async function runChild(args: BenchArgs, child: { run: number; out: string; work
   rss.stop();
   monitor.stop();
   own.stop();
+  gc.stop();
   const outcome: RunOutcome = { figures, phaseStalls, peakRssMb: rss.lifetimePeakMb(), baselineRssMb };
-  if (args.profile) outcome.stalls = [...own.keptStalls()];
+  if (args.profile) outcome.stalls = own.keptStalls().map((s) => ({ ...s, gc: gcInside(gc.all(), s.startUs, s.endUs) }));
   await writeFile(child.out, JSON.stringify(outcome));
 }
 

@@ -12,6 +12,8 @@ export interface RecordedStall {
   endUs: number;
   /** of which the thread waited for a core (Linux; 0 elsewhere) */
   queuedMs: number;
+  /** the main isolate's GC pauses inside it, ms by kind (see gc-pauses.ts) */
+  gc?: [string, number][];
 }
 
 /** the parts of a `.cpuprofile` this reads */
@@ -29,6 +31,16 @@ export interface StallExplanation {
   self: [string, number][];
   /** the innermost three frames of the app's own code (src-main) in each sample, most frequent first */
   app: [string, number][];
+}
+
+/**
+ * `--cpu-prof` profiles every thread, the workers and tsx's loader too, each
+ * as CPU.<date>.<time>.<pid>.<thread id>.<seq>.cpuprofile; the main thread is
+ * thread 0. (Given one file name, the threads overwrote each other's, and the
+ * stalls were read against a worker's profile: every sample "(idle)".)
+ */
+export function mainThreadProfileName(names: readonly string[]): string | null {
+  return names.find((n) => /^CPU\.\d+\.\d+\.\d+\.0\.\d+\.cpuprofile$/.test(n)) ?? null;
 }
 
 const APP_CODE = /[\\/]src-main[\\/]/;
@@ -79,6 +91,7 @@ export function formatExplanations(run: number, explanations: readonly StallExpl
   for (const { stall, samples, self, app } of explanations) {
     const ms = ((stall.endUs - stall.startUs) / 1000).toFixed(1);
     lines.push(`    ${ms} ms in ${stall.phase} (waiting for a core ${stall.queuedMs} ms), ${samples} samples`);
+    if (stall.gc?.length) lines.push(`      gc   ${stall.gc.map(([kind, gcMs]) => `${kind} ${gcMs} ms`).join(', ')}`);
     for (const [name, n] of self) lines.push(`      self ${n}× ${name}`);
     for (const [name, n] of app) lines.push(`      app  ${n}× ${name}`);
   }

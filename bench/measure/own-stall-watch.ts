@@ -21,7 +21,7 @@ export class OwnStallWatch {
   private phase = '';
   private readonly kept: RecordedStall[] = [];
 
-  /** `keepOverMs`: stalls longer than this are kept, with when they happened (for `--profile`) */
+  /** `keepOverMs`: stalls longer than this are kept, with when they happened (laid against GC pauses; explained with `--profile`) */
   constructor(
     private readonly resolutionMs = 5,
     private readonly keepOverMs = Infinity,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { explainStalls, formatExplanations, type CpuProfile } from '../../../bench/measure/explain-stalls';
+import { explainStalls, formatExplanations, mainThreadProfileName, type CpuProfile } from '../../../bench/measure/explain-stalls';
 
 const frame = (id: number, functionName: string, url: string, children: number[] = []) => ({
   id,
@@ -50,5 +50,14 @@ describe('explainStalls', () => {
     const lines = formatExplanations(2, explained);
     expect(lines[0]).toContain('run 2');
     expect(lines[1]).toBe('    12.0 ms in p11 (waiting for a core 5.5 ms), 8 samples');
+  });
+});
+
+describe('mainThreadProfileName', () => {
+  it('picks the main thread’s profile (thread 0) from those every thread wrote', () => {
+    // as Node names them: the main thread, a worker (thread 3), tsx's loader thread (1)
+    const names = ['CPU.20261124.185745.21864.3.004.cpuprofile', 'CPU.20261124.185744.21864.0.001.cpuprofile', 'CPU.20261124.185744.21864.1.002.cpuprofile'];
+    expect(mainThreadProfileName(names)).toBe('CPU.20261124.185744.21864.0.001.cpuprofile');
+    expect(mainThreadProfileName(['CPU.20261124.185745.21864.10.004.cpuprofile', 'notes.txt'])).toBeNull();
   });
 });
