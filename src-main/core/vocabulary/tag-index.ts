@@ -1,6 +1,8 @@
 import type { ListTag, TagCategory } from './tag-list';
 import { buildRowTable, type RowTable } from './row-table';
 import { tagKey } from './tag-key';
+import { ShardedMap } from '../perf/sharded-map';
+import { sortNumbersInSteps } from '../perf/sort-sliced';
 
 /**
  * Every tag of every loaded list, merged by key (case and `_`/space ignored),
@@ -17,7 +19,12 @@ export interface TagIndex {
   readonly categories: readonly TagCategory[];
   readonly aliases: readonly (readonly string[])[];
   readonly aliasKeys: readonly (readonly string[])[];
-  readonly byKey: ReadonlyMap<string, number>;
+  /**
+   * sharded, with pause points a few hundred tags apart: one Map of 140,000
+   * keys rehashed its whole table in one step as it grew (30–40 ms on a 2-core
+   * VM); sixteen shards grow at about the same moment, but in different steps
+   */
+  readonly byKey: ShardedMap<string, number>;
   /** whole keys and alias keys */
   readonly starts: RowTable;
   /** keys and alias keys from each word start after the first word */
@@ -37,8 +44,8 @@ export interface NamedList {
   readonly tags: readonly ListTag[];
 }
 
-/** tags between pauses: a pause point every millisecond or so */
-const STEP = 4096;
+/** tags between pause points: a fraction of a millisecond (runSliced pauses only once a slice is due) */
+const STEP = 512;
 
 /**
  * How many of each list's most used tags the substring search covers. A rare
@@ -59,15 +66,23 @@ const NO_ALIASES: readonly string[] = Object.freeze([]);
  */
 export function* buildTagIndex(lists: readonly NamedList[]): Generator<void, TagIndex> {
   // sized once for the worst case (no tag shared): growing arrays of 140,000
-  // items step by step costs more than the merge itself
+  // items step by step costs more than the merge itself. A pause point after
+  // each: fresh memory is slow to touch on some machines (15 µs a page on a
+  // 2-core VM), and the six together held the loop for 25-35 ms there.
   const most = lists.reduce((sum, list) => sum + list.tags.length, 0);
   const names = new Array<string>(most);
+  yield;
   const keys = new Array<string>(most);
+  yield;
   const counts = new Float64Array(most);
+  yield;
   const categories = new Array<TagCategory>(most);
+  yield;
   const aliases = new Array<readonly string[]>(most);
+  yield;
   const aliasKeys = new Array<readonly string[]>(most);
-  const byKey = new Map<string, number>();
+  yield;
+  const byKey = new ShardedMap<string, number>();
 
   const searchedInside = new Uint8Array(most);
 
@@ -100,7 +115,10 @@ export function* buildTagIndex(lists: readonly NamedList[]): Generator<void, Tag
     yield* markMostUsed(list.tags, listIds, searchedInside);
     yield;
   }
-  for (const column of [names, keys, categories, aliases, aliasKeys]) column.length = size;
+  for (const column of [names, keys, categories, aliases, aliasKeys]) {
+    column.length = size;
+    yield;
+  }
 
   const order = Int32Array.from(yield* byUse(size, (id) => counts[id]!));
   yield;
@@ -113,6 +131,7 @@ export function* buildTagIndex(lists: readonly NamedList[]): Generator<void, Tag
   const inOrder = new Array<string>(haystackIds.length);
   let at = 0;
   for (let i = 0; i < haystackIds.length; i++) {
+    if (i % STEP === 0) yield;
     const key = keys[haystackIds[i]!]!;
     haystackStarts[i] = at;
     inOrder[i] = key;
@@ -158,8 +177,7 @@ function* byUse(n: number, count: (i: number) => number): Generator<void, ArrayL
     const packed = new Float64Array(n);
     for (let i = 0; i < n; i++) packed[i] = (most - count(i)) * n + i;
     yield;
-    packed.sort();
-    yield;
+    yield* sortNumbersInSteps(packed);
     const order = new Int32Array(n);
     for (let k = 0; k < n; k++) order[k] = packed[k]! % n;
     return order;
