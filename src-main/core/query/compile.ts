@@ -1,4 +1,4 @@
-import { tagLine, tagLineNeedle, type IndexedImage } from './indexed-image';
+import { tagLine, tagLineNeedle, tagsInLines, type IndexedImage } from './indexed-image';
 import { lex, type QueryError, type ValueText } from './lexer';
 import { parse, type QueryNode, type TermToken } from './parser';
 import { containsMatcher, hasWildcard, literalOf, longestLiteral, starredLiteral, wholeMatcher } from './pattern';
@@ -67,8 +67,8 @@ function tagTest(value: ValueText): Compiled {
   }
   const matches = wholeMatcher(value.parts);
   const must = longestLiteral(value.parts);
-  if (!must) return { test: (img) => img.tagsLower.some(matches), cost: 4 };
-  return { test: (img) => img.tagLines.includes(must) && img.tagsLower.some(matches), cost: 4 };
+  if (!must) return { test: (img) => tagsInLines(img.tagLines).some(matches), cost: 4 };
+  return { test: (img) => img.tagLines.includes(must) && tagsInLines(img.tagLines).some(matches), cost: 4 };
 }
 
 /** name: and path: read a wildcard pattern as the whole value (`*.png`), plain text as "contains" */

@@ -1,5 +1,3 @@
-import { intern } from '../vocabulary/intern';
-
 /** What the filter needs to know about an image. */
 export interface QueryImage {
   /** file name */
@@ -23,13 +21,14 @@ export interface IndexedImage {
   readonly captionLower: string;
   readonly tagCount: number;
   readonly status: QueryImage['status'];
-  /** lower-cased tags, for wildcard `tag:` patterns (shared strings: see vocabulary/intern) */
-  readonly tagsLower: readonly string[];
   /**
-   * The same, each between newlines ("\na\nb\n"): an exact `tag:` is one
-   * `includes` of "\ntag\n", and a wildcard's literal part rejects most
-   * images before any tag is matched. A string instead of a Set per image:
-   * at 100,000 images the Sets were 70 MB.
+   * The lower-cased tags, each between newlines ("\na\nb\n"): an exact
+   * `tag:` is one `includes` of "\ntag\n", and a wildcard's literal part
+   * rejects most images before any tag is matched. A string instead of a Set
+   * per image: at 100,000 images the Sets were 70 MB. The few patterns that
+   * match tag by tag split it (tagsInLines) rather than each image keeping
+   * an array of its tags: that array was a tenth of a 10,000-image session's
+   * heap, promoted by the scavenges that stall the loop while a folder opens.
    */
   readonly tagLines: string;
 }
@@ -51,14 +50,20 @@ export const tagLineNeedle = (lowerText: string, starBefore: boolean, starAfter:
   `${starBefore ? '' : TAG_SEPARATOR}${asLine(lowerText)}${starAfter ? '' : TAG_SEPARATOR}`;
 
 export function indexImage(img: QueryImage): IndexedImage {
-  const tags = img.tags.map((t) => intern(t.toLowerCase()));
+  // "" first and last: join makes "\na\nb\n" as one flat string, where concatenating
+  // around it would leave a rope for the first search to flatten
+  const lines = ['', ...img.tags.map((t) => asLine(t.toLowerCase())), ''];
   return {
     nameLower: img.name.toLowerCase(),
     pathLower: img.path.toLowerCase(),
     captionLower: img.caption.toLowerCase(),
     tagCount: img.tags.length,
     status: img.status,
-    tagsLower: tags,
-    tagLines: tags.length === 0 ? TAG_SEPARATOR : `${TAG_SEPARATOR}${tags.map(asLine).join(TAG_SEPARATOR)}${TAG_SEPARATOR}`,
+    tagLines: lines.join(TAG_SEPARATOR),
   };
+}
+
+/** the tags of tagLines, lower-cased, a line break inside one read as a space (see asLine) */
+export function tagsInLines(tagLines: string): string[] {
+  return tagLines.length <= TAG_SEPARATOR.length ? [] : tagLines.slice(1, -1).split(TAG_SEPARATOR);
 }

@@ -1,8 +1,7 @@
 /**
  * One copy of each tag string for the whole process. 100,000 captions of 30
  * tags drawn from a few thousand names would otherwise hold three million
- * strings, twice (as written and lower-cased for the filter): a quarter of
- * the main process's heap at that size. Purely a saving: clearing the pool
+ * strings: a quarter of the main process's heap at that size. Purely a saving: clearing the pool
  * changes no result, so it is cleared rather than left to grow past LIMIT.
  */
 const pool = new Map<string, string>();

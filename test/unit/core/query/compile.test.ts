@@ -132,4 +132,20 @@ describe('compileQuery: matching', () => {
     expect(test('tag:sky*')).toBe(true);
     expect(indexImage({ name: 'b.png', path: 'b.png', caption: '', tags: [], status: 'todo' }).tagLines).toBe('\n');
   });
+
+  it('matches a pattern tag by tag from the tag lines alone, a line break in a tag read as a space', () => {
+    const img = indexImage({ name: 'a.png', path: 'a.png', caption: '', tags: ['Blue Eyes', 'sky\nline', 'red'], status: 'tagged' });
+    expect(img.tagLines).toBe('\nblue eyes\nsky line\nred\n');
+    // `?` and inner stars are matched against each tag, whole
+    expect(matchesOne(img, 'tag:"bl?e e*s"')).toBe(true);
+    expect(matchesOne(img, 'tag:"r?d"')).toBe(true);
+    expect(matchesOne(img, 'tag:"r?"')).toBe(false);
+    expect(matchesOne(img, 'tag:"sky?line"')).toBe(true);
+    // never across two tags
+    expect(matchesOne(img, 'tag:"eyes?sky*"')).toBe(false);
+    // an image without tags has none to match, even for a pattern that matches anything
+    const bare = indexImage({ name: 'b.png', path: 'b.png', caption: '', tags: [], status: 'todo' });
+    expect(matchesOne(bare, 'tag:"*?*"')).toBe(false);
+    expect(matchesOne(img, 'tag:"*?*"')).toBe(true);
+  });
 });
