@@ -42,7 +42,7 @@ export const ROWS: Target[] = [
   { key: 'maxStallMs', label: 'longest event-loop stall (median of runs)', unit: 'ms', max: 50 },
   { key: 'worstStallMs', label: '  worst of all runs', unit: 'ms' },
   { key: 'maxOwnStallMs', label: '  less time the OS ran other processes', unit: 'ms' },
-  { key: 'maxGcPauseMs', label: '  longest GC pause of the main thread', unit: 'ms' },
+  { key: 'maxGcPauseMs', label: '  longest GC pause of the main thread (harness time too)', unit: 'ms' },
   { key: 'loadAverage', label: 'machine load average at the end (1 min)', unit: '' },
 ];
 
