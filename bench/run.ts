@@ -170,7 +170,7 @@ async function runChild(args: BenchArgs, child: { run: number; out: string; work
       await new Promise((resolve) => setImmediate(resolve)); // gc entries are delivered a turn late
       const pause = gc.take();
       worstGc = Math.max(worstGc, pause.ms);
-      const longestKept = own.keptStalls().filter((s) => s.phase === phase).sort((a, b) => b.endUs - b.startUs - (a.endUs - a.startUs))[0];
+      const longestKept = own.longestKept(phase);
       const gcInLongest = longestKept ? gcInside(gc.all(), longestKept.startUs, longestKept.endUs).reduce((sum, [, ms]) => sum + ms, 0) : 0;
       worst = Math.max(worst, stall);
       worstOwn = Math.max(worstOwn, ownMs);

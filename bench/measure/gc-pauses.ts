@@ -2,11 +2,10 @@ import { constants, PerformanceObserver, type PerformanceEntry } from 'node:perf
 
 /**
  * The main isolate's garbage-collection pauses, from Node's `gc` performance
- * entries. A V8 pause holds the event loop like any synchronous work, but a
- * CPU profile shows it as "(idle)" when it runs as a platform task between
- * two turns of the loop: with these, a stall can be laid against the
- * collections inside it. Times are microseconds of the monotonic clock, as
- * `process.hrtime` and the stall watch count them.
+ * entries. A V8 pause holds the event loop like any synchronous work; with
+ * these, every run (not only one under `--profile`) can say how much of a
+ * stall was collection, and of which kind. Times are microseconds of the
+ * monotonic clock, as `process.hrtime` and the stall watch count them.
  */
 export interface GcPause {
   kind: string;
@@ -21,7 +20,7 @@ const KINDS: Record<number, string> = {
   [constants.NODE_PERFORMANCE_GC_WEAKCB]: 'weak callbacks',
 };
 
-export function gcKind(code: number): string {
+function gcKind(code: number): string {
   return KINDS[code] ?? `kind ${code}`;
 }
 

@@ -37,6 +37,13 @@ export class OwnStallWatch {
     return this.kept;
   }
 
+  /** the longest stall kept in `phase`, if any */
+  longestKept(phase: string): RecordedStall | undefined {
+    let longest: RecordedStall | undefined;
+    for (const s of this.kept) if (s.phase === phase && (!longest || s.endUs - s.startUs > longest.endUs - longest.startUs)) longest = s;
+    return longest;
+  }
+
   start(): void {
     this.last = performance.now();
     this.lastWaitNs = this.waitNs();
