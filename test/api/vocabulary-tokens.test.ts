@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApiHost } from '../../src-main/api/create-api-host';
@@ -108,6 +108,22 @@ describe('vocab.import, vocab.lists, vocab.remove', () => {
     expect(await call(second, 'vocab.lists', {})).toEqual({ lists: [] });
     expect(existsSync(copy)).toBe(false);
     expect((await call(second, 'tags.complete', { query: 'my_cu', limit: 5 })).items).toEqual([]);
+  });
+
+  it('keeps every list in suggestions when another comes or goes, even once the imported file is gone', async () => {
+    const api = host();
+    await api.workspace.vocabulary.loadShipped();
+    writeBytes(served('list.csv'), LIST);
+    await call(api, 'vocab.import', { path: served('list.csv') });
+    rmSync(served('list.csv'));
+    writeBytes(served('more.txt'), 'my_second_list_tag\n');
+    await call(api, 'vocab.import', { path: served('more.txt') });
+    await call(api, 'vocab.remove', { source: 'more.txt' });
+    // both rebuilds parsed Danbooru's list and list.csv again, from what was read when each was loaded
+    const names = async (query: string) => (await call(api, 'tags.complete', { query, limit: 5 })).items.map((s) => s.name);
+    expect(await names('my_cu')).toEqual(['my_custom_tag']);
+    expect(await names('long_hai')).toContain('long_hair');
+    expect(await names('my_second')).toEqual([]);
   });
 
   it('reads a plain list, and counts lines it could not read', async () => {

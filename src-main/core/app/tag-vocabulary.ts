@@ -69,7 +69,10 @@ export class TagVocabulary {
     const parsed = await parseTagListInSlices(bytes, source, this.wanted);
     if (!parsed) return null;
     if (parsed.tags.length === 0) throw new AppError('invalid-input', `No tags found in ${basename(path)}`);
-    await this.index.addList(parsed.tags, source);
+    // the file's bytes are a tenth of its parsed tags' heap: they are what is kept for a rebuild
+    const reread = async (stillWanted: () => boolean) =>
+      (await parseTagListInSlices(bytes, source, () => this.wanted() && stillWanted()))?.tags ?? null;
+    await this.index.addList(parsed.tags, source, reread);
     if (source !== SHIPPED_SOURCE) this.imported.set(source, parsed.tags.length);
     return { list: { source, tags: parsed.tags.length, skipped: parsed.skipped }, bytes };
   }

@@ -18,9 +18,13 @@ const FIXTURE = [
   'wlop,1,3000,',
 ].join('\n');
 
+/** adds a list as the app does: parsed once for its first build, and again from its text for any later one */
+const addText = (index: SuggestIndex, text: string, source: string): Promise<void> =>
+  index.addList(parseTagList(text, source).tags, source, async () => parseTagList(text, source).tags);
+
 async function fixtureIndex(): Promise<SuggestIndex> {
   const index = new SuggestIndex();
-  await index.addList(parseTagList(FIXTURE, 'danbooru.csv').tags, 'danbooru');
+  await addText(index, FIXTURE, 'danbooru');
   return index;
 }
 
@@ -182,7 +186,7 @@ describe('SuggestIndex ranking', () => {
 describe('SuggestIndex lists', () => {
   it('merges a user list with the Danbooru list: one suggestion per tag, the first list spelling it', async () => {
     const index = await fixtureIndex();
-    await index.addList(parseTagList('Long Hair\nmy_style\nlong_hair\n', 'mine.txt').tags, 'mine.txt');
+    await addText(index, 'Long Hair\nmy_style\nlong_hair\n', 'mine.txt');
     expect(index.sources()).toEqual(['danbooru', 'mine.txt']);
     const result = index.suggest('lon', options());
     expect(result.filter((s) => s.name.toLowerCase().replace(/ /g, '_') === 'long_hair')).toEqual([
@@ -193,7 +197,7 @@ describe('SuggestIndex lists', () => {
 
   it('adds a user list’s aliases and higher counts to a shared tag', async () => {
     const index = await fixtureIndex();
-    await index.addList(parseTagList('wlop,0,9999999,"wang_ling"\n', 'mine.csv').tags, 'mine.csv');
+    await addText(index, 'wlop,0,9999999,"wang_ling"\n', 'mine.csv');
     expect(index.suggest('wang', options())).toEqual([
       { name: 'wlop', category: 'artist', count: 9999999, source: 'list', aliasOf: 'wang_ling' },
     ]);
@@ -201,8 +205,8 @@ describe('SuggestIndex lists', () => {
 
   it('removes a list and replaces a list added again under its source', async () => {
     const index = await fixtureIndex();
-    await index.addList(parseTagList('my_style\n', 'mine.txt').tags, 'mine.txt');
-    await index.addList(parseTagList('my_other_style\n', 'mine.txt').tags, 'mine.txt');
+    await addText(index, 'my_style\n', 'mine.txt');
+    await addText(index, 'my_other_style\n', 'mine.txt');
     expect(names(index, 'my')).toEqual(['my_other_style']);
     expect(await index.removeList('mine.txt')).toBe(true);
     expect(await index.removeList('mine.txt')).toBe(false);
@@ -214,7 +218,7 @@ describe('SuggestIndex lists', () => {
     const index = new SuggestIndex();
     const datasetCounts = new Map([['breasts', 4]]);
     expect(index.suggest('boo', options({ datasetCounts }))).toEqual([]);
-    await index.addList(parseTagList(FIXTURE, 'danbooru.csv').tags, 'danbooru');
+    await addText(index, FIXTURE, 'danbooru');
     expect(index.suggest('boo', options({ datasetCounts }))[0]).toMatchObject({ name: 'breasts', aliasOf: 'boobs' });
     await index.removeList('danbooru');
     expect(index.suggest('boo', options({ datasetCounts }))).toEqual([]);
@@ -229,16 +233,40 @@ describe('SuggestIndex lists', () => {
     }));
     big.push({ name: 'rare_xylophone', category: 'general', postCount: 0, aliases: [] });
     const index = new SuggestIndex();
-    await index.addList(big, 'big');
-    await index.addList([{ name: 'my_xylophone', category: 'unknown', postCount: 0, aliases: [] }], 'mine');
+    await index.addList(big, 'big', async () => big);
+    const mine: ListTag[] = [{ name: 'my_xylophone', category: 'unknown', postCount: 0, aliases: [] }];
+    await index.addList(mine, 'mine', async () => mine);
     expect(names(index, 'ylophone')).toEqual(['my_xylophone']);
     expect(names(index, 'rare_xy')).toEqual(['rare_xylophone']);
     expect(names(index, 'xylophone')).toEqual(['rare_xylophone', 'my_xylophone']);
   });
 
+  it('keeps no copy of a list: a rebuild reads it again', async () => {
+    const index = new SuggestIndex();
+    const given = parseTagList('my_style\nmy_other_style\n', 'mine.txt').tags;
+    await index.addList(given, 'mine.txt', async () => parseTagList('my_style\n', 'mine.txt').tags);
+    expect(names(index, 'my')).toEqual(['my_style', 'my_other_style']);
+    // what the caller handed over may be reused; the rebuild for another list reads the source again
+    given.length = 0;
+    await addText(index, 'other_style\n', 'other.txt');
+    expect(names(index, 'my')).toEqual(['my_style']);
+    expect(names(index, 'oth')).toEqual(['other_style']);
+  });
+
+  it('drops a list that cannot be read again, and keeps the others', async () => {
+    const index = await fixtureIndex();
+    const mine = parseTagList('my_style\n', 'mine.txt').tags;
+    await index.addList(mine, 'mine.txt', async () => null);
+    expect(names(index, 'my')).toEqual(['my_style']);
+    await addText(index, 'other_style\n', 'other.txt');
+    expect(names(index, 'my')).toEqual([]);
+    expect(names(index, 'oth')).toEqual(['other_style']);
+    expect(names(index, 'long_h')).toContain('long_hair');
+  });
+
   it('keeps answering from the previous index until a rebuild is complete', async () => {
     const index = await fixtureIndex();
-    const adding = index.addList(parseTagList('my_style\n', 'mine.txt').tags, 'mine.txt');
+    const adding = addText(index, 'my_style\n', 'mine.txt');
     expect(names(index, 'my')).toEqual([]);
     await adding;
     expect(names(index, 'my')).toEqual(['my_style']);
@@ -246,9 +274,9 @@ describe('SuggestIndex lists', () => {
 
   it('settles overlapping changes in the order they were made', async () => {
     const index = await fixtureIndex();
-    const add = index.addList(parseTagList('my_style\n', 'mine.txt').tags, 'mine.txt');
+    const add = addText(index, 'my_style\n', 'mine.txt');
     const remove = index.removeList('mine.txt');
-    const addOther = index.addList(parseTagList('other_style\n', 'other.txt').tags, 'other.txt');
+    const addOther = addText(index, 'other_style\n', 'other.txt');
     await Promise.all([add, remove, addOther]);
     expect(index.sources()).toEqual(['danbooru', 'other.txt']);
     expect(names(index, 'my')).toEqual([]);
