@@ -4,6 +4,7 @@ import sharp from 'sharp';
 import { decodeCaption, DEFAULT_CAPTION_FORMAT } from '../core/captions/caption-codec';
 import { ABSENT_FINGERPRINT, fingerprintBytes, type CaptionSnapshot } from '../core/captions/caption-file';
 import { HOLD_FLAGS } from '../core/perf/wal-checkpointer';
+import { writeBatchHere, type RowBatch } from '../core/store/bulk-rows';
 import { readImageHeader, type ImageHeader } from '../core/scan/image-header';
 import { copyIntoDataset, type CopyItem, type CopyResult } from './copy-into-dataset';
 
@@ -11,8 +12,8 @@ import { copyIntoDataset, type CopyItem, type CopyResult } from './copy-into-dat
  * The scan's worker: reads image headers (never the pixels) to tell a real
  * image from a file that only has an image's extension and to learn its
  * size; when a large folder is opened, stats its files and reads its
- * caption files in bulk; copies imported images into the dataset; and
- * checkpoints session databases. Batched: one
+ * caption files in bulk; copies imported images into the dataset; writes
+ * a first open's rows and checkpoints session databases. Batched: one
  * message per many files keeps the thread hand-off cheap at 100,000 images.
  */
 export interface ProbeTask {
@@ -47,6 +48,12 @@ export interface CheckpointTask {
   hold?: SharedArrayBuffer;
 }
 
+/** write rows into a session database, in one transaction (see SessionStore.writeBulk) */
+export interface WriteRowsTask {
+  writeRows: string;
+  batch: RowBatch;
+}
+
 /** copy images into the dataset (see copy-into-dataset.ts) */
 export interface CopyTask {
   copy: CopyItem[];
@@ -58,9 +65,10 @@ const HOLD_LIMIT_MS = 30_000;
 sharp.cache(false);
 
 export default async function scan(
-  task: ProbeTask | CaptionReadTask | StatTask | CheckpointTask | CopyTask,
+  task: ProbeTask | CaptionReadTask | StatTask | CheckpointTask | WriteRowsTask | CopyTask,
 ): Promise<ProbeResult[] | CaptionReadResult[] | Float64Array | CopyResult[] | null> {
   if ('copy' in task) return copyIntoDataset(task.copy);
+  if ('writeRows' in task) return writeBatchHere(task.writeRows, task.batch);
   if ('checkpoint' in task) return checkpoint(task.checkpoint, task.mode ?? 'passive', task.hold);
   if ('captions' in task) return task.captions.map(readCaption);
   if ('stat' in task) return statAll(task.stat);

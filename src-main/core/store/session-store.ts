@@ -3,6 +3,7 @@ import type { CaptionEncoding } from '../../../src-shared/contract';
 import { timeSlicer } from '../perf/time-slicer';
 import { WalCheckpointer } from '../perf/wal-checkpointer';
 import { scanPool } from '../scan/probe-images';
+import { INSERT_IMAGE_SQL, UPSERT_CAPTION_SQL, captionParams, imageParams, type NewImageRow, type RowBatch } from './bulk-rows';
 
 export interface ImageRow {
   id: number;
@@ -48,20 +49,29 @@ export interface ImportRow {
 
 /** rows per read when a table is read a page at a time */
 const PAGE = 2000;
+/** rows per transaction of a worker's bulk write: a few milliseconds of its time, a millisecond or two of main's to hand over */
+const BULK_ROWS = 2000;
+
+export type WriteElsewhere = (dbPath: string, batch: RowBatch) => Promise<unknown>;
 
 /**
  * Typed access to session.sqlite. Prepared once; every multi-row change is one
  * transaction, except the `…Sliced` and `…Paged` forms, which open and resync
  * use for 100,000 rows: they work in transactions of about 10 ms and let the
- * event loop run between them (better-sqlite3 is synchronous). Each slice is
- * whole; a crash between slices leaves the index partly updated, which the
- * next sync repairs, since the folder is the truth.
+ * event loop run between them (better-sqlite3 is synchronous), and the two
+ * biggest, new images and their captions, are written by a worker (see
+ * writeBulk). Each slice is whole; a crash between slices leaves the index
+ * partly updated, which the next sync repairs, since the folder is the truth.
  */
 export class SessionStore {
   private readonly stmt;
   private readonly checkpointer: WalCheckpointer;
 
-  constructor(readonly db: Database.Database) {
+  constructor(
+    readonly db: Database.Database,
+    /** how a batch of rows is written elsewhere (see writeBulk); by default a scan worker, except for an in-memory database, which is this connection's alone */
+    private bulkWriter: WriteElsewhere | null = db.memory || !db.name ? null : (path, batch) => scanPool().run({ writeRows: path, batch }),
+  ) {
     this.checkpointer = new WalCheckpointer(db, (path, mode, hold) => scanPool().run({ checkpoint: path, mode, hold }));
     this.checkpointer.start();
     this.stmt = {
@@ -73,9 +83,8 @@ export class SessionStore {
         .prepare(`SELECT ${IMAGE_COLUMNS} FROM images WHERE ord > ? OR (ord = ? AND id > ?) ORDER BY ord, id LIMIT ?`)
         .raw(true),
       captionsPage: db.prepare(`SELECT ${CAPTION_COLUMNS} FROM captions WHERE image_id > ? ORDER BY image_id LIMIT ?`).raw(true),
-      insertImage: db.prepare(
-        'INSERT INTO images (rel_path, ord, size, mtime_ms, width, height, format, probed) VALUES (@relPath, @ord, @size, @mtimeMs, @width, @height, @format, @probed)',
-      ),
+      insertImage: db.prepare(INSERT_IMAGE_SQL),
+      maxImageId: db.prepare('SELECT coalesce(max(id), 0) FROM images').pluck(),
       deleteImage: db.prepare('DELETE FROM images WHERE id = ?'),
       setOrd: db.prepare('UPDATE images SET ord = ? WHERE id = ?'),
       setFile: db.prepare('UPDATE images SET size = ?, mtime_ms = ?, probed = 0, fingerprint = NULL WHERE id = ?'),
@@ -83,13 +92,7 @@ export class SessionStore {
       setSkip: db.prepare('UPDATE images SET skip = ? WHERE id = ?'),
       setFingerprint: db.prepare('UPDATE images SET fingerprint = ? WHERE id = ?'),
       captions: db.prepare(`SELECT ${CAPTION_COLUMNS} FROM captions`).raw(true),
-      upsertCaption: db.prepare(
-        `INSERT INTO captions (image_id, on_disk, fingerprint, size, mtime_ms, encoding, bom, line_ending, text)
-         VALUES (@imageId, @onDisk, @fingerprint, @size, @mtimeMs, @encoding, @bom, @lineEnding, @text)
-         ON CONFLICT (image_id) DO UPDATE SET on_disk = excluded.on_disk, fingerprint = excluded.fingerprint,
-           size = excluded.size, mtime_ms = excluded.mtime_ms, encoding = excluded.encoding, bom = excluded.bom,
-           line_ending = excluded.line_ending, text = excluded.text`,
-      ),
+      upsertCaption: db.prepare(UPSERT_CAPTION_SQL),
       invalid: db.prepare('SELECT rel_path AS relPath, size, mtime_ms AS mtimeMs, reason FROM invalid_files ORDER BY rel_path'),
       clearInvalid: db.prepare('DELETE FROM invalid_files'),
       removeInvalid: db.prepare('DELETE FROM invalid_files WHERE rel_path = ?'),
@@ -144,11 +147,12 @@ export class SessionStore {
     }
   }
 
-  /** insertImages in slices; the new ids in input order */
-  async insertImagesSliced(rows: readonly Omit<ImageRow, 'id' | 'fingerprint' | 'skip'>[], signal?: AbortSignal): Promise<number[]> {
-    const ids: number[] = [];
-    await this.writeSliced(rows, (r) => ids.push(Number(this.stmt.insertImage.run({ ...r, probed: r.probed ? 1 : 0 }).lastInsertRowid)), signal);
-    return ids;
+  /** insertImages in bulk (see writeBulk); the new ids in input order */
+  async insertImagesSliced(rows: readonly NewImageRow[], signal?: AbortSignal): Promise<number[]> {
+    // the ids SQLite would give them one by one, given here so a worker can write them
+    const first = Number(this.stmt.maxImageId.get()) + 1;
+    await this.writeBulk('images', rows, (r, i) => imageParams(r, first + i), (p) => this.stmt.insertImage.run(p), signal);
+    return rows.map((_, i) => first + i);
   }
 
   async deleteImagesSliced(ids: readonly number[], signal?: AbortSignal): Promise<void> {
@@ -164,17 +168,56 @@ export class SessionStore {
     await this.writeSliced(rows, (r) => this.stmt.setFile.run(r.size, r.mtimeMs, r.id), signal);
   }
 
+  /** upsertCaptions in bulk (see writeBulk) */
   async upsertCaptionsSliced(rows: readonly CaptionRow[], signal?: AbortSignal): Promise<void> {
-    await this.writeSliced(rows, (r) => this.stmt.upsertCaption.run({ ...r, onDisk: r.onDisk ? 1 : 0, bom: r.bom ? 1 : 0 }), signal);
+    await this.writeBulk('captions', rows, captionParams, (p) => this.stmt.upsertCaption.run(p), signal);
+  }
+
+  /**
+   * The rows of a batch written by a worker's connection, BULK_ROWS to a
+   * transaction, in order; the main thread only hands them over. A first
+   * open writes 100,000 images and as many captions, and on the main
+   * connection a slice's commit could wait in the kernel (a WAL page read
+   * back before it is rewritten: pwrite, ext4_block_write_begin,
+   * wait_on_buffer) and hold the event loop 50–120 ms. Should a worker's
+   * write fail, the main connection writes the rest itself, in slices, and
+   * any error is its own. Callers never write the same table at once (a
+   * folder's syncs run one at a time), so the ids given before the writes
+   * are still free when a worker writes them.
+   */
+  private async writeBulk<B extends RowBatch, T>(
+    table: B['table'],
+    rows: readonly T[],
+    paramsOf: (row: T, index: number) => B['rows'][number],
+    writeHere: (params: B['rows'][number]) => void,
+    signal?: AbortSignal,
+  ): Promise<void> {
+    let done = 0;
+    // fewer rows are a slice or two on the main connection, cheaper than a thread's round trip
+    const elsewhere = rows.length >= BULK_ROWS;
+    while (elsewhere && this.bulkWriter && done < rows.length) {
+      signal?.throwIfAborted();
+      const part = rows.slice(done, done + BULK_ROWS).map((r, i) => paramsOf(r, done + i));
+      try {
+        await this.bulkWriter(this.db.name, { table, rows: part } as RowBatch);
+      } catch (err) {
+        console.warn(`[session] a worker could not write ${table} rows; the main thread writes them: ${(err as Error).message}`);
+        this.bulkWriter = null;
+        break;
+      }
+      done += part.length;
+    }
+    const rest = done === 0 ? rows : rows.slice(done);
+    await this.writeSliced(rest, (r, i) => writeHere(paramsOf(r, done + i)), signal);
   }
 
   /** `write` for every item, in transactions of one time slice each, pausing between them */
-  private async writeSliced<T>(items: readonly T[], write: (item: T) => void, signal?: AbortSignal): Promise<void> {
+  private async writeSliced<T>(items: readonly T[], write: (item: T, index: number) => void, signal?: AbortSignal): Promise<void> {
     const slicer = timeSlicer(signal);
     let i = 0;
     while (i < items.length) {
       this.db.transaction(() => {
-        do write(items[i++]!);
+        do write(items[i]!, i++);
         while (i < items.length && !slicer.due());
       })();
       if (i < items.length) await slicer.pause();
@@ -182,10 +225,8 @@ export class SessionStore {
   }
 
   /** returns the new ids, in input order */
-  insertImages(rows: Omit<ImageRow, 'id' | 'fingerprint' | 'skip'>[]): number[] {
-    return this.db.transaction(() =>
-      rows.map((r) => Number(this.stmt.insertImage.run({ ...r, probed: r.probed ? 1 : 0 }).lastInsertRowid)),
-    )();
+  insertImages(rows: NewImageRow[]): number[] {
+    return this.db.transaction(() => rows.map((r) => Number(this.stmt.insertImage.run(imageParams(r, null)).lastInsertRowid)))();
   }
 
   deleteImages(ids: readonly number[]): void {
@@ -222,9 +263,7 @@ export class SessionStore {
   }
 
   upsertCaptions(rows: readonly CaptionRow[]): void {
-    this.db.transaction(() =>
-      rows.forEach((r) => this.stmt.upsertCaption.run({ ...r, onDisk: r.onDisk ? 1 : 0, bom: r.bom ? 1 : 0 })),
-    )();
+    this.db.transaction(() => rows.forEach((r) => this.stmt.upsertCaption.run(captionParams(r))))();
   }
 
   invalidFiles(): InvalidFileRow[] {
