@@ -1,7 +1,7 @@
 import type { ListTag, TagCategory } from './tag-list';
 import { buildRowTable, type RowTable } from './row-table';
 import { tagKey } from './tag-key';
-import { ShardedMap } from '../perf/sharded-map';
+import { KeyTable } from './key-table';
 import { sortNumbersInSteps } from '../perf/sort-sliced';
 
 /**
@@ -19,12 +19,8 @@ export interface TagIndex {
   readonly categories: readonly TagCategory[];
   readonly aliases: readonly (readonly string[])[];
   readonly aliasKeys: readonly (readonly string[])[];
-  /**
-   * sharded, with pause points a few hundred tags apart: one Map of 140,000
-   * keys rehashed its whole table in one step as it grew (30–40 ms on a 2-core
-   * VM); sixteen shards grow at about the same moment, but in different steps
-   */
-  readonly byKey: ShardedMap<string, number>;
+  /** entry ids by key */
+  readonly byKey: KeyTable;
   /** whole keys and alias keys */
   readonly starts: RowTable;
   /** keys and alias keys from each word start after the first word */
@@ -82,7 +78,8 @@ export function* buildTagIndex(lists: readonly NamedList[]): Generator<void, Tag
   yield;
   const aliasKeys = new Array<readonly string[]>(most);
   yield;
-  const byKey = new ShardedMap<string, number>();
+  const byKey = new KeyTable(most, keys);
+  yield;
 
   const searchedInside = new Uint8Array(most);
 
@@ -98,9 +95,9 @@ export function* buildTagIndex(lists: readonly NamedList[]): Generator<void, Tag
       let id = byKey.get(key);
       if (id === undefined) {
         id = size++;
-        byKey.set(key, id);
-        names[id] = tag.name.trim();
         keys[id] = key;
+        byKey.add(id);
+        names[id] = tag.name.trim();
         counts[id] = tag.postCount;
         categories[id] = tag.category;
         aliases[id] = NO_ALIASES;
