@@ -241,6 +241,16 @@ describe('SuggestIndex lists', () => {
     expect(names(index, 'xylophone')).toEqual(['rare_xylophone', 'my_xylophone']);
   });
 
+  it('matches aliases written as keys and aliases that are not, naming each as the list writes it', async () => {
+    const index = new SuggestIndex();
+    await addText(index, 'wlop,1,3000,"wang_ling,Wang Ling Art"\nchair,0,50000,"seat"\n', 'mine.csv');
+    expect(index.suggest('wang_ling_a', options())).toEqual([
+      { name: 'wlop', category: 'artist', count: 3000, source: 'list', aliasOf: 'Wang Ling Art' },
+    ]);
+    expect(index.suggest('wang', options())[0]).toMatchObject({ name: 'wlop', aliasOf: 'wang_ling' });
+    expect(index.suggest('sea', options())[0]).toMatchObject({ name: 'chair', aliasOf: 'seat' });
+  });
+
   it('keeps no copy of a list: a rebuild reads it again', async () => {
     const index = new SuggestIndex();
     const given = parseTagList('my_style\nmy_other_style\n', 'mine.txt').tags;
