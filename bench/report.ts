@@ -39,6 +39,7 @@ export const ROWS: Target[] = [
   { key: 'peakRssMb', label: 'peak RSS of a run\'s process (median)', unit: 'MB', max: 400 },
   { key: 'worstPeakRssMb', label: '  highest of all runs', unit: 'MB' },
   { key: 'baselineRssMb', label: '  of which before any folder (Node, tsx, modules)', unit: 'MB' },
+  { key: 'liveHeapMb', label: '  JS heap still reachable at the end (after a full GC)', unit: 'MB' },
   { key: 'maxStallMs', label: 'longest event-loop stall (median of runs)', unit: 'ms', max: 50 },
   { key: 'worstStallMs', label: '  worst of all runs', unit: 'ms' },
   { key: 'maxOwnStallMs', label: '  less time the OS ran other processes', unit: 'ms' },

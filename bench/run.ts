@@ -13,7 +13,7 @@ import { makeVocabulary } from './dataset/vocabulary';
 import { explainStalls, formatExplanations, mainThreadProfileName, type CpuProfile, type RecordedStall } from './measure/explain-stalls';
 import { gcInside, GcPauseWatch } from './measure/gc-pauses';
 import { OwnStallWatch } from './measure/own-stall-watch';
-import { RssSampler } from './measure/rss-sampler';
+import { RssSampler, liveHeapMb } from './measure/rss-sampler';
 import { median, round } from './measure/stats';
 import { editPhase } from './phases/edit-phase';
 import { filterPhase } from './phases/filter-phase';
@@ -99,7 +99,8 @@ async function runInChild(args: BenchArgs, run: number, workRoot: string): Promi
   // every thread writes a profile (workers, tsx's loader): a folder per run, and Node's own names, which say the thread
   const profileDir = args.profile ? join(args.profile, `run-${run}`) : null;
   const profiling = profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : [];
-  const argv = [...process.execArgv, ...profiling, here, ...process.argv.slice(2), '--child-run', `${run}|${out}|${workRoot}`];
+  // --expose-gc: only for liveHeapMb, after the last phase
+  const argv = [...process.execArgv, '--expose-gc', ...profiling, here, ...process.argv.slice(2), '--child-run', `${run}|${out}|${workRoot}`];
   const code = await new Promise<number | null>((resolve, reject) => {
     const child = spawn(process.execPath, argv, { stdio: 'inherit' });
     child.on('error', reject);
@@ -185,6 +186,8 @@ async function runChild(args: BenchArgs, child: { run: number; out: string; work
     figures.maxStallMs = worst;
     figures.maxOwnStallMs = worstOwn;
     figures.maxGcPauseMs = worstGc;
+    const live = liveHeapMb();
+    if (live !== null) figures.liveHeapMb = live;
   } finally {
     await api.shutdown();
     if (!args.keep) await harness(() => rm(workDir, { recursive: true, force: true }));

@@ -1,4 +1,17 @@
 /**
+ * The JS heap still reachable, in MB: after a full collection, so garbage V8
+ * had not got round to collecting does not count, as it does in the peak
+ * RSS. Needs --expose-gc (bench children run with it); null without. Taken
+ * once all phases are done, so no phase sees the collection.
+ */
+export function liveHeapMb(): number | null {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (!gc) return null;
+  gc();
+  return process.memoryUsage().heapUsed / 1048576;
+}
+
+/**
  * The bench process's resident memory: the kernel's lifetime peak (which a
  * sampler could miss) and, per phase, the highest of samples taken every
  * 25 ms. Worker threads are part of the process and count; the generator and
