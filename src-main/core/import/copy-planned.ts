@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { describeFsError } from '../app-error';
 import { fingerprintBytes } from '../captions/caption-file';
 import { scanPool } from '../scan/probe-images';
+import { captionParams, imageParams, type CopyRecord } from '../store/bulk-rows';
 import type { SessionStore } from '../store/session-store';
 import type { CopyResult } from '../../workers/copy-into-dataset';
 
@@ -54,7 +55,7 @@ export async function copyPlanned(
       } catch (err) {
         throw describeFsError(err, `Cannot copy images into ${outputDir}`);
       }
-      record(store, batch, results);
+      await store.recordCopies(copyRecords(batch, results));
       copied += results.filter((r) => r.ok).length;
       onCopied(copied);
       const last = results[results.length - 1];
@@ -90,24 +91,22 @@ function copyItem(root: string, outputDir: string, p: PlannedCopy) {
   };
 }
 
-/** one transaction per batch: the copies confirmed, with their images and empty captions in the index */
-function record(store: SessionStore, batch: readonly PlannedCopy[], results: readonly CopyResult[]): void {
-  store.db.transaction(() => {
-    results.forEach((r, k) => {
-      if (!r.ok) return;
-      const item = batch[k]!;
-      store.confirmImport(item.file.rel);
-      // a copy found made already may be indexed already too: the folder sync that follows the import reads it
-      if (r.kept) return;
-      const [id] = store.insertImages([
-        { relPath: item.name, ord: 0, size: r.imageSize, mtimeMs: r.imageMtimeMs, ...item.probe, probed: true },
-      ]);
-      store.upsertCaptions([
-        r.captionSize === 0
-          ? { imageId: id!, onDisk: true, fingerprint: EMPTY_FINGERPRINT, size: 0, mtimeMs: r.captionMtimeMs, encoding: 'utf8', bom: false, lineEnding: 'none', text: '' }
-          : // a caption was already there: leave the row out so the next sync reads it
-            { imageId: id!, onDisk: false, fingerprint: 'stale', size: -1, mtimeMs: -1, encoding: 'utf8', bom: false, lineEnding: 'none', text: '' },
-      ]);
-    });
-  })();
+/** a batch's copies for the index, recorded in one transaction: confirmed, with their images and empty captions */
+function copyRecords(batch: readonly PlannedCopy[], results: readonly CopyResult[]): CopyRecord[] {
+  const records: CopyRecord[] = [];
+  results.forEach((r, k) => {
+    if (!r.ok) return;
+    const item = batch[k]!;
+    // a copy found made already may be indexed already too: the folder sync that follows the import reads it
+    if (r.kept) return void records.push({ sourceRel: item.file.rel, added: null });
+    const image = imageParams({ relPath: item.name, ord: 0, size: r.imageSize, mtimeMs: r.imageMtimeMs, ...item.probe, probed: true }, null);
+    const caption = captionParams(
+      r.captionSize === 0
+        ? { imageId: 0, onDisk: true, fingerprint: EMPTY_FINGERPRINT, size: 0, mtimeMs: r.captionMtimeMs, encoding: 'utf8', bom: false, lineEnding: 'none', text: '' }
+        : // a caption was already there: leave the row out so the next sync reads it
+          { imageId: 0, onDisk: false, fingerprint: 'stale', size: -1, mtimeMs: -1, encoding: 'utf8', bom: false, lineEnding: 'none', text: '' },
+    );
+    records.push({ sourceRel: item.file.rel, added: { image, caption } });
+  });
+  return records;
 }

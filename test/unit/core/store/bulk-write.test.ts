@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { closeProbePool } from '../../../../src-main/core/scan/probe-images';
-import { writeBatchHere, type RowBatch } from '../../../../src-main/core/store/bulk-rows';
+import { captionParams, imageParams, writeBatchHere, type CopyRecord, type RowBatch } from '../../../../src-main/core/store/bulk-rows';
 import { openDatabase } from '../../../../src-main/core/store/open-database';
 import { SessionStore, type CaptionRow, type WriteElsewhere } from '../../../../src-main/core/store/session-store';
 import { makeTempDir } from '../../../support/temp-dir';
@@ -108,5 +108,46 @@ describe('bulk writes of a first open', () => {
     const batch: RowBatch = { table: 'captions', rows: [{ ...caption(77), onDisk: 1, bom: 0 }] };
     expect(() => writeBatchHere(path(), batch)).toThrow(/FOREIGN KEY/);
     expect(onDisk().captions).toEqual([]);
+  });
+});
+
+describe('an import\'s copies, recorded', () => {
+  const planned = (store: SessionStore, names: string[]) =>
+    store.addImports(names.map((n) => ({ sourceRel: `src/${n}`, size: 1, mtimeMs: 1, imageRel: n, copied: false })));
+  const copied = (name: string, kept = false): CopyRecord => ({
+    sourceRel: `src/${name}`,
+    added: kept
+      ? null
+      : {
+          image: imageParams({ relPath: name, ord: 0, size: 10, mtimeMs: 2, width: 64, height: 48, format: 'png', probed: true }, null),
+          caption: captionParams({ ...caption(0), text: '', size: 0, encoding: 'utf8', bom: false, lineEnding: 'none' }),
+        },
+  });
+
+  it('confirms each copy and adds its image and caption, under that image\'s id', async () => {
+    const store = open();
+    store.insertImages(images(1).map((r) => ({ ...r, relPath: 'already.png' })));
+    planned(store, ['a.png', 'b.png', 'c.png']);
+    await store.recordCopies([copied('a.png'), copied('b.png', true), copied('c.png')]);
+    expect(store.imports().map((r) => [r.imageRel, r.copied])).toEqual([
+      ['a.png', true],
+      ['b.png', true],
+      ['c.png', true],
+    ]);
+    const disk = onDisk();
+    // a kept copy is left to the sync that follows; each caption belongs to its own image
+    expect(disk.images.map((r) => (r as { rel_path: string }).rel_path)).toEqual(['already.png', 'a.png', 'c.png']);
+    expect(disk.captions.map((c) => (c as { image_id: number }).image_id)).toEqual([2, 3]);
+  });
+
+  it('records on the main connection when the worker fails, and when there is none', async () => {
+    const failing = open(async () => {
+      throw new Error('worker gone');
+    });
+    planned(failing, ['a.png']);
+    await failing.recordCopies([copied('a.png')]);
+    expect(failing.imports()[0]!.copied).toBe(true);
+    expect(failing.images().map((r) => r.relPath)).toEqual(['a.png']);
+    expect(failing.captions()).toHaveLength(1);
   });
 });
