@@ -11,7 +11,7 @@ export interface WatchHandlers {
 }
 
 const CAPTION_SETTLE_MS = 120;
-const IMAGES_SETTLE_MS = 500;
+export const IMAGES_SETTLE_MS = 500;
 
 /**
  * Edits from other programs are picked up. One fs.watch per folder of the

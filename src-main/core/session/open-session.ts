@@ -17,6 +17,7 @@ import { FolderWatcher, foldersOf } from './folder-watcher';
 import { guessCaptionMode } from './guess-caption-mode';
 import type { ImageEntry } from './image-entry';
 import { resyncSession } from './resync';
+import { SerialQueue } from './serial-queue';
 import { databasePath, locateSession } from './locate-session';
 import { readSettings, writeSettings, type SessionSettings } from './session-settings';
 import { syncFolder } from './sync-folder';
@@ -127,12 +128,15 @@ export async function openSession(req: OpenRequest, deps: OpenDeps): Promise<Dat
 /** edits and new images from other programs show up while the folder is open */
 async function watchSession(session: DatasetSession, recursive: boolean, deps: OpenDeps): Promise<void> {
   const folders = () => foldersOf(session.allEntries(), recursive, session.closing);
+  // one resync at a time: files arriving during a long one (100,000 images) wait for it, rather than
+  // a second sync reading the index half-written and giving new rows ids the first is still writing
+  const resyncs = new SerialQueue<'resync'>();
   const watcher = new FolderWatcher(session.datasetDir, {
     captionChanged: (rel) => void session.captionFileChanged(rel).catch(() => undefined),
     imagesChanged: () =>
       session.trackBackground(
-        resyncSession(session, deps)
-          .then(folders)
+        resyncs
+          .run('resync', () => resyncSession(session, deps).then(folders))
           .then((f) => watcher.watchFolders(f))
           .catch(() => undefined),
       ),

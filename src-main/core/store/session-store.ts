@@ -181,9 +181,9 @@ export class SessionStore {
    * back before it is rewritten: pwrite, ext4_block_write_begin,
    * wait_on_buffer) and hold the event loop 50–120 ms. Should a worker's
    * write fail, the main connection writes the rest itself, in slices, and
-   * any error is its own. Callers never write the same table at once (a
-   * folder's syncs run one at a time), so the ids given before the writes
-   * are still free when a worker writes them.
+   * any error is its own. A folder's syncs run one at a time (see
+   * watchSession), and imports only before them, so the ids given before the
+   * writes are still free when a worker writes them.
    */
   private async writeBulk<B extends RowBatch, T>(
     table: B['table'],

@@ -1,4 +1,5 @@
-import { writeFileSync } from 'node:fs';
+import { copyFileSync, writeFileSync } from 'node:fs';
+import { IMAGES_SETTLE_MS } from '../../../../src-main/core/session/folder-watcher';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RecordedEvent } from '../../../support/open-workspace';
@@ -52,6 +53,27 @@ describe('live updates from the folder', () => {
     expect((await workspace.requireSession().list()).map((i) => i.name)).toEqual(['a.png', 'b.png']);
     await workspace.shutdown();
   });
+
+  it('adds every image of two bursts of new files, each written by a worker', async () => {
+    const dir = join(tmp.path, 'set');
+    await makeImages(dir, ['a.png']);
+    const { workspace } = makeWorkspace(tmp.path);
+    await workspace.open({ path: dir, setup: { mode: 'in-place', outputDir: 'output', prefix: 'img' } });
+    const session = workspace.requireSession();
+    // bursts of over 2,000: their rows go to a worker with ids given up front; the second lands as the first resync starts
+    const burst = (from: number) => {
+      for (let i = from; i < from + 2100; i++) copyFileSync(join(dir, 'a.png'), join(dir, `n${String(i).padStart(5, '0')}.png`));
+    };
+    burst(0);
+    await new Promise((r) => setTimeout(r, IMAGES_SETTLE_MS + 100));
+    burst(2100);
+    for (let waited = 0; (await session.list()).length < 4201 && waited < 30_000; waited += 100) await new Promise((r) => setTimeout(r, 100));
+    await session.whenIdle();
+    const names = (await session.list()).map((i) => i.name);
+    expect(names).toHaveLength(4201);
+    expect(new Set(names).size).toBe(4201);
+    await workspace.shutdown();
+  }, 60_000);
 
   it('watches the subfolders of a dataset tagged in place (kohya\'s 10_name/)', async () => {
     const dir = join(tmp.path, 'set');
