@@ -13,7 +13,8 @@ import { copyIntoDataset, type CopyItem, type CopyResult } from './copy-into-dat
  * image from a file that only has an image's extension and to learn its
  * size; when a large folder is opened, stats its files and reads its
  * caption files in bulk; copies imported images into the dataset; writes
- * a first open's rows and checkpoints session databases. Batched: one
+ * the index rows of a first open and an import (see core/store/bulk-rows.ts);
+ * and checkpoints session databases. Batched: one
  * message per many files keeps the thread hand-off cheap at 100,000 images.
  */
 export interface ProbeTask {
@@ -48,7 +49,7 @@ export interface CheckpointTask {
   hold?: SharedArrayBuffer;
 }
 
-/** write rows into a session database, in one transaction (see SessionStore.writeBulk) */
+/** write rows into a session database, in one transaction (see SessionStore.writeBulk and recordCopies) */
 export interface WriteRowsTask {
   writeRows: string;
   batch: RowBatch;

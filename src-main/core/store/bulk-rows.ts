@@ -41,8 +41,10 @@ type CaptionParams = ReturnType<typeof captionParams>;
 /** one image an import copied: its planned import confirmed, and the image and its caption row added */
 export interface CopyRecord {
   sourceRel: string;
-  /** null for a resumed copy found made already: the sync after the import indexes it */
-  /** the caption's imageId is replaced by the id the image gets */
+  /**
+   * null for a resumed copy found made already: the sync after the import
+   * indexes it. The caption's imageId is replaced by the id the image gets.
+   */
   added: { image: ImageParams; caption: CaptionParams } | null;
 }
 

@@ -242,11 +242,6 @@ export class SessionStore {
     }
   }
 
-  /** returns the new ids, in input order */
-  insertImages(rows: NewImageRow[]): number[] {
-    return this.db.transaction(() => rows.map((r) => Number(this.stmt.insertImage.run(imageParams(r, null)).lastInsertRowid)))();
-  }
-
   deleteImages(ids: readonly number[]): void {
     this.db.transaction(() => ids.forEach((id) => this.stmt.deleteImage.run(id)))();
   }

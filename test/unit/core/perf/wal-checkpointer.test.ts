@@ -22,7 +22,7 @@ describe('WAL checkpoints off the main thread', () => {
       Array.from({ length: 500 }, (_, i) => ({ relPath: `b${n}/i${i}.png`, ord: i, size: 1, mtimeMs: 1, width: null, height: null, format: null, probed: false }));
     let largest = 0;
     for (let n = 0; n < 12; n++) {
-      const ids = store.insertImages(batch(n));
+      const ids = await store.insertImagesSliced(batch(n));
       store.upsertCaptions(ids.map((imageId) => ({ imageId, onDisk: true, fingerprint: 'f', size: 1, mtimeMs: 1, encoding: 'utf8', bom: false, lineEnding: 'none', text })));
       largest = Math.max(largest, statSync(`${path}-wal`).size);
       // about a second between batches: the background checkpointer looks once a second
@@ -32,7 +32,7 @@ describe('WAL checkpoints off the main thread', () => {
     expect(largest).toBeLessThan(6 << 20);
     expect(store.images()).toHaveLength(6000);
     // closing copies the WAL back off the main thread; the worker's connection, closing last, deletes it
-    store.insertImages(batch(99));
+    await store.insertImagesSliced(batch(99));
     expect(statSync(`${path}-wal`).size).toBeGreaterThan(0);
     await store.closeOffThread();
     expect(existsSync(`${path}-wal`)).toBe(false);

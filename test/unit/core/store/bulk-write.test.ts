@@ -52,7 +52,7 @@ function onDisk(): { images: unknown[]; captions: unknown[] } {
 describe('bulk writes of a first open', () => {
   it('writes thousands of images and captions through a worker, with the ids it returned, in order', async () => {
     const store = open();
-    store.insertImages(images(1).map((r) => ({ ...r, relPath: 'already.png' })));
+    await store.insertImagesSliced(images(1).map((r) => ({ ...r, relPath: 'already.png' })));
     const ids = await store.insertImagesSliced(images(4500));
     expect(ids).toEqual(Array.from({ length: 4500 }, (_, i) => i + 2));
     await store.upsertCaptionsSliced(ids.map(caption));
@@ -64,7 +64,7 @@ describe('bulk writes of a first open', () => {
     expect(store.captions().find((c) => c.imageId === 4501)).toEqual(caption(4501));
     // the main connection sees them, and goes on numbering after them
     expect(store.images()).toHaveLength(4501);
-    expect(store.insertImages(images(1).map((r) => ({ ...r, relPath: 'next.png' })))).toEqual([4502]);
+    expect(await store.insertImagesSliced(images(1).map((r) => ({ ...r, relPath: 'next.png' })))).toEqual([4502]);
   });
 
   it('writes the rest on the main connection when a worker fails part-way, each row once', async () => {
@@ -126,7 +126,7 @@ describe('an import\'s copies, recorded', () => {
 
   it('confirms each copy and adds its image and caption, under that image\'s id', async () => {
     const store = open();
-    store.insertImages(images(1).map((r) => ({ ...r, relPath: 'already.png' })));
+    await store.insertImagesSliced(images(1).map((r) => ({ ...r, relPath: 'already.png' })));
     planned(store, ['a.png', 'b.png', 'c.png']);
     await store.recordCopies([copied('a.png'), copied('b.png', true), copied('c.png')]);
     expect(store.imports().map((r) => [r.imageRel, r.copied])).toEqual([
