@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { crc32, deflateSync } from 'node:zlib';
@@ -7,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ImageService } from '../../../../src-main/core/images/image-service';
 import { makeImages, writeBytes } from '../../../support/make-images';
 import { makeWorkspace } from '../../../support/open-workspace';
+import { runFixture } from '../../../support/run-fixture';
 import { makeTempDir } from '../../../support/temp-dir';
 
 let tmp: ReturnType<typeof makeTempDir>;
@@ -85,29 +85,21 @@ describe('bad input while scanning', () => {
 });
 
 describe('a read-only folder', () => {
-  // root ignores permissions, so the open runs in a child process as an unprivileged user
-  const canDropPrivileges = process.getuid?.() === 0;
-
-  it.skipIf(!canDropPrivileges)('gives a clear message and leaves no half-done import', async () => {
+  it('gives a clear message and leaves no half-done import', async () => {
     const dir = join(tmp.path, 'locked');
     await makeImages(dir, ['a.png', 'b.png', 'c.png']);
     chmodSync(dir, 0o555);
-    chmodSync(tmp.path, 0o777);
     const base = join(tmp.path, 'base');
-    mkdirSync(base, { mode: 0o777 });
-    chmodSync(base, 0o777);
+    mkdirSync(base);
     for (const mode of ['import', 'in-place']) {
-      const run = spawnSync(process.execPath, ['--import', 'tsx', resolve(__dirname, 'fixtures/open-as-given.ts'), dir, base, mode], {
-        uid: 65534,
-        gid: 65534,
-        env: { ...process.env, HOME: base, TMPDIR: base },
-        encoding: 'utf8',
-      });
-      expect(run.stderr).toBe('');
-      const result = JSON.parse(run.stdout);
+      // permissions bind the fixture as they bind a user; root's would not
+      const run = await runFixture(resolve(__dirname, 'fixtures/open-as-given.ts'), [dir, base, mode], { permissionsApply: true });
+      expect(run.err).toBe('');
+      const result = JSON.parse(run.out);
       expect(result).toMatchObject({ ok: false, code: 'read-only' });
       expect(result.message).toMatch(/read-only/);
       expect(readdirSync(dir).sort()).toEqual(['a.png', 'b.png', 'c.png']);
     }
+    chmodSync(dir, 0o755);
   });
 });
