@@ -21,6 +21,11 @@ describe('classifyCaption', () => {
     expect(isOtherMode('1girl, solo, red hair', 'text')).toBe(true);
   });
 
+  it('judges a 10 MB tag list without running out of stack', () => {
+    const huge = 'red, '.repeat(2_000_000) + 'blue';
+    expect(classifyCaption(huge)).toBe('tags');
+  });
+
   it('does not judge what it cannot tell', () => {
     expect(classifyCaption('')).toBeNull();
     expect(classifyCaption('a cat on a mat')).toBeNull();
