@@ -85,6 +85,7 @@ export const checkKindSchema = z.enum([
   'file-too-large',
   'extreme-aspect',
   'long-caption',
+  'huge-caption',
   'caption-mode',
   'skipped',
 ]);

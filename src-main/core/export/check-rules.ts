@@ -6,6 +6,7 @@ import {
   CIVITAI_MAX_IMAGES,
   CLIP_TOKEN_LIMIT,
   EXTREME_ASPECT,
+  HUGE_CAPTION_CHARS,
   MIN_USEFUL_SIDE,
   megabytes,
 } from './export-limits';
@@ -189,9 +190,17 @@ function sizes({ images }: CheckInput): CheckLine[] {
 
 function captions({ images, mode, options, spec, clipCount }: CheckInput): CheckLine[] {
   const long: number[] = [];
+  const huge: number[] = [];
+  let largest = 0;
   const otherMode: number[] = [];
   for (const img of images) {
     const text = img.source.captionText;
+    if (text.length > HUGE_CAPTION_CHARS) {
+      // said once, on its own line; counting the tokens of megabytes only tells what is plain
+      huge.push(img.source.id);
+      largest = Math.max(largest, text.length);
+      continue;
+    }
     if (isOtherMode(text, mode)) otherMode.push(img.source.id);
     // counted as the trainer will read it: with the trigger word put in
     const exported = clipCount ? spec.caption(text, mode, options) : null;
@@ -204,6 +213,12 @@ function captions({ images, mode, options, spec, clipCount }: CheckInput): Check
       'warning',
       `${plural(long.length, 'caption')} over ${CLIP_TOKEN_LIMIT} CLIP tokens: the text encoder ignores the rest (kohya: --max_token_length 150 or 225 reads more).`,
       long,
+    ),
+    ...line(
+      'huge-caption',
+      'warning',
+      `${plural(huge.length, 'caption')} over ${HUGE_CAPTION_CHARS.toLocaleString('en-US')} characters (the largest ${largest.toLocaleString('en-US')}): text encoders read only the first few hundred tokens; was a file saved in by mistake?`,
+      huge,
     ),
     ...line('caption-mode', 'warning', `${plural(otherMode.length, 'caption')} ${other}: the model learns two prompt styles.`, otherMode),
   ];

@@ -21,6 +21,13 @@ export const MIN_USEFUL_SIDE = 256;
 /** beyond 3:1 every trainer crops or squashes most of the picture away */
 export const EXTREME_ASPECT = 3;
 
+/**
+ * No trainer's text encoder reads more than a few hundred tokens (T5: 512,
+ * some 2,000 characters): a caption a hundred times that is a file pasted or
+ * saved in by mistake, not a caption.
+ */
+export const HUGE_CAPTION_CHARS = 200_000;
+
 /** SD 1.x/SDXL's CLIP reads 77 tokens, two of them start and end markers. */
 export const CLIP_TOKEN_LIMIT = 75;
 

@@ -68,6 +68,26 @@ describe('lora-tagger export', () => {
     expect(lines.some((l) => l.startsWith('Exported 3 images'))).toBe(true);
   });
 
+  it('checks and exports a dataset with a 10 MB caption, warning about it', async () => {
+    const dir = join(tmp.path, 'set');
+    await makeImages(dir, ['a.png', 'b.png']);
+    const huge = 'red, '.repeat(2_000_000);
+    writeBytes(join(dir, 'a.txt'), huge);
+    writeBytes(join(dir, 'b.txt'), 'green');
+    const lines: string[] = [];
+    const paths = { userDataDir: join(tmp.path, 'data'), cacheDir: join(tmp.path, 'cache'), version: 'test' };
+    const zip = join(tmp.path, 'out.zip');
+
+    const code = await runExportCommand(command(dir, zip), paths, (l) => lines.push(l), (l) => lines.push(l));
+
+    expect(code).toBe(0);
+    expect(lines.some((l) => l.startsWith('  warning: 1 caption over 200,000 characters'))).toBe(true);
+    const entries = await zipEntries(zip);
+    expect([...entries.keys()].sort()).toEqual(['a.png', 'a.txt', 'b.png', 'b.txt']);
+    expect(entries.get('a.txt')!.toString()).toBe(huge);
+    expect(entries.get('b.txt')!.toString()).toBe('green');
+  }, 60_000);
+
   it('exits non-zero and writes nothing when the export cannot be made', async () => {
     const dir = join(tmp.path, 'set');
     await makeImages(dir, ['a.png']);

@@ -38,6 +38,20 @@ describe('checkRules', () => {
     expect(seen).toEqual(['ohwx, a, b']);
   });
 
+  it('answers for a 10 MB caption, with a line of its own instead of a token count', () => {
+    const counted: number[] = [];
+    const huge = 'red, '.repeat(2_000_000);
+    const lines = run('kohya', [image(1, { captionText: huge }), image(2, { captionText: 'red, blue, green' })], (t) => {
+      counted.push(t.length);
+      return 3;
+    });
+    expect(lines.map((l) => [l.kind, l.severity, l.imageIds])).toEqual([['huge-caption', 'warning', [1]]]);
+    expect(lines[0]!.message).toBe(
+      '1 caption over 200,000 characters (the largest 10,000,000): text encoders read only the first few hundred tokens; was a file saved in by mistake?',
+    );
+    expect(counted).toEqual(['ohwx, red, blue, green'.length]);
+  });
+
   it('uses the probed size when the worker could not read one, and reports files over 50 MB as info outside Civitai', () => {
     const lines = run('kohya', [image(1, { width: 1000, height: 200, bytes: 51_000_000 })]);
     expect(lines.map((l) => [l.kind, l.severity])).toEqual([
