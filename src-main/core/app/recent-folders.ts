@@ -1,6 +1,7 @@
-import { readFile } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { mkdir, readFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import { z } from 'zod';
+import { describeFsError } from '../app-error';
 import { writeFileAtomic } from '../fs/atomic-write';
 
 const MAX_RECENT = 12;
@@ -16,26 +17,56 @@ export class RecentFolders {
     this.file = join(userDataDir, 'recent-folders.json');
   }
 
+  /** For the welcome screen: a list that cannot be read shows as empty, said in the log, rather than fail the start. */
   async list(): Promise<RecentFolder[]> {
     try {
-      const parsed = recentSchema.safeParse(JSON.parse(await readFile(this.file, 'utf8')));
-      return parsed.success ? parsed.data : [];
-    } catch {
-      return []; // missing or damaged: start an empty list rather than fail the welcome screen
+      return await this.read();
+    } catch (err) {
+      console.warn(`[recent folders] ${(err as Error).message}`);
+      return [];
     }
   }
 
+  /** Throws an AppError naming the file when the list cannot be read or saved. */
   async add(path: string): Promise<void> {
-    const rest = (await this.list()).filter((r) => r.path !== path);
+    const rest = (await this.read()).filter((r) => r.path !== path);
     const next = [{ path, name: basename(path) || path, openedAt: new Date().toISOString() }, ...rest].slice(0, MAX_RECENT);
     await this.save(next);
   }
 
+  /** Throws an AppError naming the file when the list cannot be read or saved. */
   async remove(path: string): Promise<void> {
-    await this.save((await this.list()).filter((r) => r.path !== path));
+    await this.save((await this.read()).filter((r) => r.path !== path));
+  }
+
+  private async read(): Promise<RecentFolder[]> {
+    let text: string;
+    try {
+      text = await readFile(this.file, 'utf8');
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return []; // nothing opened yet
+      throw describeFsError(err, `Cannot read the recent folders list ${this.file}`);
+    }
+    // damaged: start a new list rather than refuse every open; the next save replaces it
+    const parsed = recentSchema.safeParse(parseJson(text));
+    return parsed.success ? parsed.data : [];
   }
 
   private async save(list: RecentFolder[]): Promise<void> {
-    await writeFileAtomic(this.file, Buffer.from(JSON.stringify(list, null, 2)));
+    try {
+      // a fresh machine has no app folder until something is saved in it
+      await mkdir(dirname(this.file), { recursive: true });
+      await writeFileAtomic(this.file, Buffer.from(JSON.stringify(list, null, 2)));
+    } catch (err) {
+      throw describeFsError(err, `Cannot save the recent folders list ${this.file}`);
+    }
+  }
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
   }
 }

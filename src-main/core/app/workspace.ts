@@ -77,7 +77,8 @@ export class Workspace {
       await this.closeNow();
       const session = await openSession({ ...request, path, defaults: this.defaults }, { bus: this.bus, jobs: this.jobs });
       this.session = session;
-      await this.recent.add(session.info().root).catch(() => undefined);
+      // the folder is open either way: a list that cannot be saved is said in the log, not a failed open
+      await this.recent.add(session.info().root).catch((err) => console.warn(`[recent folders] ${(err as Error).message}`));
       const info = session.info();
       this.bus.emit('session.changed', { session: info });
       this.bus.emit('history.changed', session.history.state());

@@ -1,0 +1,87 @@
+import { chmodSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createApiHost } from '../../src-main/api/create-api-host';
+import type { ChannelInput, ChannelName, ChannelOutput } from '../../src-shared/contract';
+import { makeImages, writeBytes } from '../support/make-images';
+import { runFixture } from '../support/run-fixture';
+import { makeTempDir } from '../support/temp-dir';
+
+let tmp: ReturnType<typeof makeTempDir>;
+beforeEach(() => (tmp = makeTempDir()));
+afterEach(() => tmp.cleanup());
+
+/** the desktop transport: the only one that shows the recent list */
+const host = (userDataDir: string) =>
+  createApiHost({ transport: 'electron', userDataDir, cacheDir: join(tmp.path, 'cache'), servedFolder: null, version: 'test' });
+
+async function call<K extends ChannelName>(api: ReturnType<typeof host>, channel: K, payload: ChannelInput<K>): Promise<ChannelOutput<K>> {
+  const result = await api.invoke(channel, payload);
+  if (!result.ok) throw new Error(`${channel}: ${result.error.code}: ${result.error.message}`);
+  return result.value as ChannelOutput<K>;
+}
+
+const recentPaths = async (userDataDir: string) => {
+  const api = host(userDataDir);
+  try {
+    return (await call(api, 'app.info', {})).recent.map((r) => r.path);
+  } finally {
+    await api.shutdown();
+  }
+};
+
+describe('the recent folders list', () => {
+  it('is saved on a fresh machine whose app folder does not exist yet, and a folder can be removed from it', async () => {
+    const dir = join(tmp.path, 'set');
+    await makeImages(dir, ['a.png']);
+    const userDataDir = join(tmp.path, 'fresh', 'user-data');
+    const first = host(userDataDir);
+    await call(first, 'session.open', { path: dir, setup: { mode: 'in-place', outputDir: 'output', prefix: 'img' } });
+    await first.shutdown();
+
+    const saved = JSON.parse(readFileSync(join(userDataDir, 'recent-folders.json'), 'utf8')) as { path: string }[];
+    expect(saved.map((r) => r.path)).toEqual([dir]);
+    expect(await recentPaths(userDataDir)).toEqual([dir]);
+
+    const second = host(userDataDir);
+    expect(await call(second, 'recent.remove', { path: dir })).toEqual({});
+    await second.shutdown();
+    expect(await recentPaths(userDataDir)).toEqual([]);
+  });
+
+  it('removing from a list never saved creates the app folder instead of failing', async () => {
+    const userDataDir = join(tmp.path, 'fresh', 'user-data');
+    const api = host(userDataDir);
+    expect(await api.invoke('recent.remove', { path: join(tmp.path, 'gone') })).toEqual({ ok: true, value: {} });
+    await api.shutdown();
+    expect(existsSync(join(userDataDir, 'recent-folders.json'))).toBe(true);
+  });
+
+  it('cannot be saved in a read-only app folder: the open still works, the removal says why', async () => {
+    const dir = join(tmp.path, 'set');
+    await makeImages(dir, ['a.png']);
+    const userDataDir = join(tmp.path, 'user-data');
+    mkdirSync(userDataDir);
+    const file = join(userDataDir, 'recent-folders.json');
+    const before = JSON.stringify([{ path: dir, name: 'set', openedAt: '2024-01-01T00:00:00.000Z' }]);
+    writeBytes(file, before);
+    chmodSync(userDataDir, 0o555);
+    try {
+      const run = await runFixture(
+        resolve(__dirname, 'fixtures/recent-in-read-only-app-folder.ts'),
+        [dir, userDataDir, join(tmp.path, 'cache')],
+        { permissionsApply: true },
+      );
+      const result = JSON.parse(run.out);
+      expect(result.opened).toBe(true);
+      expect(result.removed.ok).toBe(false);
+      expect(result.removed.error.code).toBe('read-only');
+      expect(result.removed.error.message).toBe(`Cannot save the recent folders list ${file}: permission denied (the folder or file is read-only)`);
+      // the open's failed save is said, not dropped
+      expect(run.err).toContain(`[recent folders] Cannot save the recent folders list ${file}: permission denied`);
+      expect(readFileSync(file, 'utf8')).toBe(before);
+    } finally {
+      chmodSync(userDataDir, 0o755);
+    }
+  });
+});
