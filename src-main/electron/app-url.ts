@@ -1,8 +1,13 @@
-import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+/** The built page's address: served by app-protocol.ts, never loaded from file://. */
+export const APP_SCHEME = 'app';
+export const APP_HOST = 'renderer';
+export const APP_INDEX_URL = `${APP_SCHEME}://${APP_HOST}/index.html`;
 
-/** Where the window's page comes from: Vite's dev server, or the built file. */
-export type RendererEntry = { kind: 'url'; url: string } | { kind: 'file'; path: string };
+/**
+ * Where the window's page comes from: Vite's dev server, or the built page
+ * served from `rendererDir` on the app: protocol.
+ */
+export type RendererEntry = { kind: 'dev-server'; url: string } | { kind: 'app'; url: string; rendererDir: string };
 
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
@@ -11,41 +16,34 @@ const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
  * must never be pointed at another page (which would get the preload's bridge)
  * by an environment variable.
  */
-export function rendererEntry(options: { isPackaged: boolean; devServerUrl: string | undefined; indexFile: string }): RendererEntry {
-  const { isPackaged, devServerUrl, indexFile } = options;
+export function rendererEntry(options: { isPackaged: boolean; devServerUrl: string | undefined; rendererDir: string }): RendererEntry {
+  const { isPackaged, devServerUrl, rendererDir } = options;
   if (!isPackaged && devServerUrl) {
     const url = safeUrl(devServerUrl);
-    if (url && url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname)) return { kind: 'url', url: url.href };
+    if (url && url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname)) return { kind: 'dev-server', url: url.href };
   }
-  return { kind: 'file', path: indexFile };
+  return { kind: 'app', url: APP_INDEX_URL, rendererDir };
 }
 
 /**
  * Does `url` belong to the app's own page? Decides which navigations are allowed
- * and which frames may use IPC. The dev server matches by origin (Vite serves
- * many paths); the built app only by the exact index.html file, not its folder.
+ * and which frames may use IPC: the page's origin and nothing else. Compared
+ * part by part, not by `URL.origin`, which is "null" for every custom scheme
+ * alike (app: would match any other scheme's URL).
  */
 export function appUrlCheck(entry: RendererEntry): (url: string) => boolean {
-  if (entry.kind === 'url') {
-    const origin = new URL(entry.url).origin;
-    return (url) => safeUrl(url)?.origin === origin;
-  }
-  const indexPath = comparablePath(entry.path);
+  const page = new URL(entry.url);
   return (url) => {
     const parsed = safeUrl(url);
-    if (parsed === null || parsed.protocol !== 'file:') return false;
-    try {
-      // decoded paths, not URL text: Chromium and Node percent-encode odd characters differently
-      return comparablePath(fileURLToPath(parsed)) === indexPath;
-    } catch {
-      return false; // a file URL with a remote host on POSIX, or an encoded separator
-    }
+    return (
+      parsed !== null &&
+      parsed.protocol === page.protocol &&
+      parsed.host === page.host &&
+      parsed.host !== '' &&
+      parsed.username === '' &&
+      parsed.password === ''
+    );
   };
-}
-
-function comparablePath(path: string): string {
-  const absolute = resolve(path);
-  return process.platform === 'win32' ? absolute.toLowerCase() : absolute;
 }
 
 function safeUrl(raw: string): URL | null {

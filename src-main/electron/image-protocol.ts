@@ -1,18 +1,19 @@
 import { pathToFileURL } from 'node:url';
-import { net, protocol } from 'electron';
+import { net, protocol, type CustomScheme } from 'electron';
 import { IMAGE_SCHEME, parseImagePath } from '../../src-shared/image-url';
 import type { ApiHost } from '../api/api-host';
+import { refuseUnlessRead, strictSchemeUrl, textResponse } from './protocol-request';
 
 /**
- * Must run before `ready`. standard: real URL parsing (host, path, `..` folded);
- * secure: allowed from the app's page without mixed-content noise; supportFetchAPI
- * and stream: the renderer may fetch() an image and large files are streamed.
+ * Registered before `ready` (privileged-schemes.ts). standard: real URL parsing
+ * (host, path, `..` folded); secure: allowed from the app's page without
+ * mixed-content noise; supportFetchAPI and stream: the renderer may fetch() an
+ * image and large files are streamed.
  */
-export function registerImageScheme(): void {
-  protocol.registerSchemesAsPrivileged([
-    { scheme: IMAGE_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true } },
-  ]);
-}
+export const IMAGE_SCHEME_ENTRY: CustomScheme = {
+  scheme: IMAGE_SCHEME,
+  privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true },
+};
 
 /** After `ready`: `lt-image://image/<id>/<kind>` answered by the ApiHost, which resolves ids to files. */
 export function setupImageProtocol(host: ApiHost): void {
@@ -50,7 +51,8 @@ export async function answerImageRequest(
   host: ApiHost,
   fetchPath: (path: string) => Promise<Response>,
 ): Promise<Response> {
-  if (request.method !== 'GET' && request.method !== 'HEAD') return textResponse(405, 'only GET and HEAD');
+  const refused = refuseUnlessRead(request);
+  if (refused) return refused;
   const target = imageTarget(request.url);
   if (!target) return textResponse(400, 'not an lt-image://image/<id>/<kind> URL');
 
@@ -74,24 +76,8 @@ export async function answerImageRequest(
   return new Response(body(file.body), { status: 200, headers });
 }
 
-/**
- * Exactly `lt-image://image/<id>/<kind>` (a `?v=` cache-buster is ignored). The
- * raw URL is checked too, so `..` or encoded separators cannot be folded by the
- * URL parser into something that happens to look valid.
- */
+/** Exactly `lt-image://image/<id>/<kind>` (a `?v=` cache-buster is ignored). */
 function imageTarget(raw: string): ReturnType<typeof parseImagePath> {
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    return null;
-  }
-  if (url.protocol !== `${IMAGE_SCHEME}:` || url.username || url.password || url.port) return null;
-  const rawPath = raw.slice(`${IMAGE_SCHEME}://`.length).split(/[?#]/)[0] ?? '';
-  if (rawPath !== `${url.host}${url.pathname}`) return null;
-  return url.host === 'image' ? parseImagePath(`image${url.pathname}`) : null;
-}
-
-function textResponse(status: number, message: string): Response {
-  return new Response(message, { status, headers: { ...COMMON_HEADERS, 'content-type': 'text/plain; charset=utf-8' } });
+  const url = strictSchemeUrl(raw, IMAGE_SCHEME);
+  return url?.host === 'image' ? parseImagePath(`image${url.pathname}`) : null;
 }

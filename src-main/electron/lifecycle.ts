@@ -2,13 +2,15 @@ import { join } from 'node:path';
 import { app, dialog } from 'electron';
 import type { OpenCommand } from '../cli/parse-args';
 import { createApiHost } from '../api/create-api-host';
+import { setupAppProtocol } from './app-protocol';
 import { appUrlCheck, rendererEntry } from './app-url';
 import { createEventQueue } from './event-queue';
 import { setupWebContentsHardening } from './harden-web-contents';
-import { registerImageScheme, setupImageProtocol } from './image-protocol';
+import { setupImageProtocol } from './image-protocol';
 import { setupIpc } from './ipc';
 import { setupMenu } from './menu';
 import { desktopPlatform } from './platform';
+import { registerPrivilegedSchemes } from './privileged-schemes';
 import { setupShutdownOnQuit } from './shutdown-on-quit';
 import { setupSingleInstance } from './single-instance';
 import { createMainWindow, focusMainWindow } from './window';
@@ -29,13 +31,13 @@ export function startDesktop(command: OpenCommand, { launchArgs, bundleDir }: La
   const entry = rendererEntry({
     isPackaged: app.isPackaged,
     devServerUrl: process.env.ELECTRON_RENDERER_URL,
-    indexFile: join(bundleDir, 'renderer', 'index.html'),
+    rendererDir: join(bundleDir, 'renderer'),
   });
   const isAppUrl = appUrlCheck(entry);
   const events = createEventQueue();
 
   // before ready: privileged schemes cannot be registered later
-  registerImageScheme();
+  registerPrivilegedSchemes();
   const isFirstInstance = setupSingleInstance({
     handoff: { args: launchArgs, cwd: process.cwd() },
     onFolder: (path) => events.push('folder.requested', { path }),
@@ -55,6 +57,7 @@ export function startDesktop(command: OpenCommand, { launchArgs, bundleDir }: La
       setupShutdownOnQuit(host);
       setupIpc({ host, events, isAppUrl });
       setupImageProtocol(host);
+      if (entry.kind === 'app') setupAppProtocol(entry.rendererDir);
       setupMenu({ events, isDev: !app.isPackaged });
 
       const window = createMainWindow({ preloadPath: join(bundleDir, 'preload', 'index.cjs'), entry });

@@ -51,8 +51,7 @@ export function createMainWindow(options: { preloadPath: string; entry: Renderer
   mainWindow = window;
 
   // a failed load (dev server not up, file missing) shows as an empty window; the rejection says why in the log
-  const loading = options.entry.kind === 'url' ? window.loadURL(options.entry.url) : window.loadFile(options.entry.path);
-  loading.catch((err: unknown) => console.error(`LoRA Tagger could not load its page: ${String(err)}`));
+  window.loadURL(options.entry.url).catch((err: unknown) => console.error(`LoRA Tagger could not load its page: ${String(err)}`));
   return window;
 }
 

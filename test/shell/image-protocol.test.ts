@@ -1,7 +1,7 @@
 import './setup';
 import { describe, expect, it } from 'vitest';
 import type { ImageResponse } from '../../src-main/api/api-host';
-import { registerImageScheme, setupImageProtocol } from '../../src-main/electron/image-protocol';
+import { setupImageProtocol } from '../../src-main/electron/image-protocol';
 import { net, protocol } from './electron-stub';
 import { fakeHost } from './fake-host';
 
@@ -22,15 +22,6 @@ function served(answer?: (id: number, kind: string) => Promise<ImageResponse>) {
   const get = (url: string, method = 'GET') => handler({ url, method } as Request);
   return { host, get };
 }
-
-describe('registerImageScheme', () => {
-  it('registers lt-image as standard, secure, fetchable and streamable', () => {
-    registerImageScheme();
-    expect(protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([
-      { scheme: 'lt-image', privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true } },
-    ]);
-  });
-});
 
 describe('the lt-image handler', () => {
   it('answers a valid id with 200, the MIME type and the file, read through net.fetch', async () => {

@@ -8,9 +8,8 @@ import { channelNames } from '../../src-shared/contract';
 import { FakeWebContents, ipcMain } from './electron-stub';
 import { fakeHost } from './fake-host';
 
-const indexFile = '/opt/lora-tagger/out/renderer/index.html';
-const appUrl = 'file:///opt/lora-tagger/out/renderer/index.html';
-const isAppUrl = appUrlCheck({ kind: 'file', path: indexFile });
+const appUrl = 'app://renderer/index.html';
+const isAppUrl = appUrlCheck({ kind: 'app', url: appUrl, rendererDir: '/opt/lora-tagger/out/renderer' });
 
 /** what Electron passes an ipcMain handler: the sending contents and frame */
 function ipcEvent(url: string, options: { parent?: object | null; sender?: FakeWebContents; noFrame?: boolean } = {}) {
@@ -53,9 +52,9 @@ describe('setupIpc', () => {
     expect(host.invoke).not.toHaveBeenCalled();
   });
 
-  it('refuses another file next to the app, an iframe of the app, and a frame that is gone', async () => {
+  it('refuses a file:// page (even the built index.html), an iframe of the app, and a frame that is gone', async () => {
     const { host, call } = bound();
-    await call('app.info', ipcEvent('file:///opt/lora-tagger/out/renderer/other.html'), {});
+    await call('app.info', ipcEvent('file:///opt/lora-tagger/out/renderer/index.html'), {});
     await call('app.info', ipcEvent(appUrl, { parent: { url: appUrl } }), {});
     await call('app.info', ipcEvent(appUrl, { noFrame: true }), {});
     expect(host.invoke).not.toHaveBeenCalled();

@@ -1,11 +1,12 @@
 import './setup';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import type { OpenCommand } from '../../src-main/cli/parse-args';
 import { startDesktop } from '../../src-main/electron/lifecycle';
 import { READY_CHANNEL } from '../../src-preload/bridge-channels';
 import { channelNames } from '../../src-shared/contract';
+import { makeTempDir } from '../support/temp-dir';
 import { app, BrowserWindow, ipcMain, Menu, protocol } from './electron-stub';
 
 const api = vi.hoisted(() => ({ current: null as ReturnType<typeof import('./fake-host').fakeHost> | null }));
@@ -34,7 +35,7 @@ function theWindow(): BrowserWindow {
 /** the preload's ready signal, from the page the window loaded */
 function pageReady(window: BrowserWindow): void {
   const loaded = window.loaded;
-  const url = loaded && 'file' in loaded ? pathToFileURL(loaded.file).href : (loaded?.url ?? '');
+  const url = loaded && 'url' in loaded ? loaded.url : '';
   ipcMain.emit(READY_CHANNEL, { sender: window.webContents, senderFrame: { url, parent: null } });
 }
 
@@ -51,10 +52,14 @@ afterEach(() => {
 });
 
 describe('startDesktop', () => {
-  it('registers the image scheme and takes the single-instance lock before ready', () => {
+  it("registers the page's and the images' schemes in one call, and takes the single-instance lock, before ready", () => {
     app.whenReady.mockReturnValueOnce(new Promise(() => {}));
     startDesktop(open(null), launch([]));
     expect(protocol.registerSchemesAsPrivileged).toHaveBeenCalledOnce();
+    expect(protocol.registerSchemesAsPrivileged.mock.calls[0]?.[0]).toEqual([
+      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+      { scheme: 'lt-image', privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true } },
+    ]);
     expect(app.requestSingleInstanceLock).toHaveBeenCalledOnce();
     expect(BrowserWindow.created).toHaveLength(0);
   });
@@ -72,7 +77,22 @@ describe('startDesktop', () => {
     const window = theWindow();
     expect(BrowserWindow.created).toHaveLength(1);
     expect(window.options.webPreferences?.preload).toBe(join(bundleDir, 'preload', 'index.cjs'));
-    expect(window.loaded).toEqual({ file: join(bundleDir, 'renderer', 'index.html') });
+    expect(window.loaded).toEqual({ url: 'app://renderer/index.html' });
+  });
+
+  it("serves the page the window loads from the bundle's renderer folder", async () => {
+    const { path: bundle, cleanup } = makeTempDir();
+    onTestFinished(cleanup);
+    await mkdir(join(bundle, 'renderer'));
+    await writeFile(join(bundle, 'renderer', 'index.html'), '<!doctype html><title>built page</title>');
+    startDesktop(open(null), { launchArgs: [], bundleDir: bundle });
+    await flush();
+    const loaded = theWindow().loaded;
+    const handler = protocol.handlers.get('app');
+    if (!handler || !loaded || !('url' in loaded)) throw new Error('the app: protocol does not serve the loaded page');
+    const response = await handler(new Request(loaded.url));
+    expect(response.status).toBe(200);
+    expect(await response.text()).toBe('<!doctype html><title>built page</title>');
   });
 
   it('keeps an isolated launch (--user-data-dir) out of the shared thumbnail cache', async () => {
@@ -129,5 +149,6 @@ describe('startDesktop', () => {
     startDesktop(open(null), launch([]));
     await flush();
     expect(theWindow().loaded).toEqual({ url: 'http://localhost:5173/' });
+    expect(protocol.handlers.has('app')).toBe(false);
   });
 });

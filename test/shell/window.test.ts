@@ -5,9 +5,9 @@ import { hardenWebContents, setupWebContentsHardening } from '../../src-main/ele
 import { createMainWindow, focusMainWindow, getMainWindow } from '../../src-main/electron/window';
 import { app, BrowserWindow, FakeWebContents, shell } from './electron-stub';
 
-const indexFile = '/opt/lora-tagger/out/renderer/index.html';
-const appUrl = 'file:///opt/lora-tagger/out/renderer/index.html';
-const isAppUrl = appUrlCheck({ kind: 'file', path: indexFile });
+const appUrl = 'app://renderer/index.html';
+const entry = { kind: 'app', url: appUrl, rendererDir: '/opt/lora-tagger/out/renderer' } as const;
+const isAppUrl = appUrlCheck(entry);
 
 /** what Electron passes navigation listeners: an event with the target URL */
 function navigation(url: string) {
@@ -31,7 +31,7 @@ function hardened(): FakeWebContents {
 
 describe('createMainWindow', () => {
   it('hardens webPreferences: isolated, sandboxed, no Node, web security, no webview', () => {
-    createMainWindow({ preloadPath: '/opt/lora-tagger/out/preload/index.cjs', entry: { kind: 'file', path: indexFile } });
+    createMainWindow({ preloadPath: '/opt/lora-tagger/out/preload/index.cjs', entry });
     const prefs = BrowserWindow.created[0]?.options.webPreferences;
     expect(prefs).toMatchObject({
       preload: '/opt/lora-tagger/out/preload/index.cjs',
@@ -47,15 +47,15 @@ describe('createMainWindow', () => {
     });
   });
 
-  it('loads the built page from a file, or the dev server URL it was given', () => {
-    const built = createMainWindow({ preloadPath: '/p.cjs', entry: { kind: 'file', path: indexFile } });
-    expect((built as unknown as BrowserWindow).loaded).toEqual({ file: indexFile });
-    const dev = createMainWindow({ preloadPath: '/p.cjs', entry: { kind: 'url', url: 'http://localhost:5173/' } });
+  it('loads the built page from app://, never from a file, or the dev server URL it was given', () => {
+    const built = createMainWindow({ preloadPath: '/p.cjs', entry });
+    expect((built as unknown as BrowserWindow).loaded).toEqual({ url: 'app://renderer/index.html' });
+    const dev = createMainWindow({ preloadPath: '/p.cjs', entry: { kind: 'dev-server', url: 'http://localhost:5173/' } });
     expect((dev as unknown as BrowserWindow).loaded).toEqual({ url: 'http://localhost:5173/' });
   });
 
   it('denies every permission request and check except writing text to the clipboard', () => {
-    const window = createMainWindow({ preloadPath: '/p.cjs', entry: { kind: 'file', path: indexFile } }) as unknown as BrowserWindow;
+    const window = createMainWindow({ preloadPath: '/p.cjs', entry }) as unknown as BrowserWindow;
     const session = window.webContents.session;
     const answers: Record<string, boolean> = {};
     for (const permission of ['media', 'geolocation', 'notifications', 'openExternal', 'clipboard-read', 'clipboard-sanitized-write']) {
@@ -76,7 +76,7 @@ describe('createMainWindow', () => {
   });
 
   it('shows when ready, forgets the window once closed, and focuses a minimized one', () => {
-    const window = createMainWindow({ preloadPath: '/p.cjs', entry: { kind: 'file', path: indexFile } }) as unknown as BrowserWindow;
+    const window = createMainWindow({ preloadPath: '/p.cjs', entry }) as unknown as BrowserWindow;
     window.emit('ready-to-show');
     expect(window.show).toHaveBeenCalled();
     window.minimized = true;
