@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { existsSync } from 'node:fs';
-import { dirname, join, sep } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 
@@ -31,16 +31,18 @@ export interface WorkerPool<W extends (task: never) => unknown> {
  */
 const PIXEL_WORK_YOUNG_GENERATION_MB = 2;
 
-const here = dirname(fileURLToPath(import.meta.url));
+const moduleDir = dirname(fileURLToPath(import.meta.url));
 
-/** worker threads cannot load from inside app.asar; electron-builder unpacks out/main beside it */
-const unpacked = (path: string) => path.replace(`app.asar${sep}`, `app.asar.unpacked${sep}`);
-
-export function workerEntry(name: string): { filename: string; execArgv: string[] } {
+/**
+ * In the packaged app the entry stays inside app.asar, where the ASAR integrity
+ * check covers it: Electron's worker threads read the archive like its main
+ * thread does (its asar fs hooks are installed in every worker).
+ */
+export function workerEntry(name: string, here = moduleDir): { filename: string; execArgv: string[] } {
   // bundled: this code may sit in out/main or in a shared chunk below it (out/main/chunks)
   for (const dir of [here, dirname(here)]) {
     for (const candidate of [join(dir, 'workers', `${name}.js`), join(dir, `${name}.js`)]) {
-      if (existsSync(candidate)) return { filename: unpacked(candidate), execArgv: [] };
+      if (existsSync(candidate)) return { filename: candidate, execArgv: [] };
     }
   }
   return { filename: join(here, `${name}.ts`), execArgv: ['--import', 'tsx'] };

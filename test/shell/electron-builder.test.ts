@@ -24,9 +24,11 @@ describe('electron-builder.yml', () => {
     expect(config.productName).toBe('LoRA Tagger');
   });
 
-  it('ships the bundles and package.json, native modules unpacked, rebuilt for Electron', () => {
+  it('ships the bundles and package.json in the archive, only native modules unpacked, rebuilt for Electron', () => {
     expect(config.files).toEqual(expect.arrayContaining(['out/**', 'package.json']));
-    expect(config.asarUnpack).toEqual(expect.arrayContaining(['node_modules/better-sqlite3/**', 'node_modules/sharp/**', 'node_modules/@img/**']));
+    expect(config.asar).toBe(true);
+    // the app's own code (out/: main, workers, preload, renderer) stays under the integrity check
+    expect(config.asarUnpack).toEqual(['node_modules/better-sqlite3/**', 'node_modules/sharp/**', 'node_modules/@img/**']);
     expect(config.npmRebuild).toBe(true);
   });
 
@@ -35,7 +37,7 @@ describe('electron-builder.yml', () => {
     for (const licence of ['assets/clip/LICENSE', 'assets/tags/LICENSE']) expect(existsSync(new URL(licence, root))).toBe(true);
   });
 
-  it('flips the fuses that turn the app into a plain Node or load code from outside its archive', () => {
+  it('flips the fuses that turn the app into a plain Node, load code from outside its archive, or privilege file:// pages', () => {
     expect(config.electronFuses).toEqual({
       runAsNode: false,
       enableCookieEncryption: true,
@@ -43,6 +45,7 @@ describe('electron-builder.yml', () => {
       enableNodeCliInspectArguments: false,
       enableEmbeddedAsarIntegrityValidation: true,
       onlyLoadAppFromAsar: true,
+      grantFileProtocolExtraPrivileges: false,
     });
   });
 
