@@ -1,8 +1,9 @@
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { z } from 'zod';
 import { describeFsError } from '../app-error';
 import { writeFileAtomic } from '../fs/atomic-write';
+import { readJsonFile } from '../fs/read-json-file';
 
 const MAX_RECENT = 12;
 
@@ -40,16 +41,12 @@ export class RecentFolders {
   }
 
   private async read(): Promise<RecentFolder[]> {
-    let text: string;
     try {
-      text = await readFile(this.file, 'utf8');
+      // missing (nothing opened yet) or damaged: start a new list; the next save replaces it
+      return (await readJsonFile(this.file, recentSchema)) ?? [];
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return []; // nothing opened yet
       throw describeFsError(err, `Cannot read the recent folders list ${this.file}`);
     }
-    // damaged: start a new list rather than refuse every open; the next save replaces it
-    const parsed = recentSchema.safeParse(parseJson(text));
-    return parsed.success ? parsed.data : [];
   }
 
   private async save(list: RecentFolder[]): Promise<void> {
@@ -63,10 +60,3 @@ export class RecentFolders {
   }
 }
 
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return null;
-  }
-}
