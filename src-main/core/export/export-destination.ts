@@ -1,13 +1,14 @@
-import { randomBytes } from 'node:crypto';
 import { readdir, rename, rm, rmdir, stat } from 'node:fs/promises';
 import { dirname, isAbsolute, join, normalize, resolve, sep } from 'node:path';
 import { AppError, describeFsError } from '../app-error';
+import { claimPartialPath, releasePartialPath, sweepPartials } from './sweep-partials';
 
 /**
  * Where an export is written while it runs, and how it is put in place.
- * Everything goes to `<out>.partial-<random>` beside the destination and is
- * renamed onto it at the end, so the destination either holds a whole export
- * or nothing: a cancelled or failed export removes its partial output.
+ * Everything goes to `<out>.partial-<pid>-<random>` beside the destination and
+ * is renamed onto it at the end, so the destination either holds a whole
+ * export or nothing: a cancelled or failed export removes its partial output,
+ * and what a killed one left is swept before the next export to that place.
  */
 export interface Destination {
   kind: 'folder' | 'zip';
@@ -42,8 +43,9 @@ export async function prepareDestination(
     throw describeFsError(err, `the folder to export into (${parent})`);
   }
   await assertFree(finalPath, out.kind);
+  await sweepPartials(finalPath);
 
-  const partial = `${finalPath}.partial-${randomBytes(6).toString('hex')}`;
+  const partial = claimPartialPath(finalPath);
   return out.kind === 'folder'
     ? { kind: 'folder', finalPath, stagingDir: partial, partialZip: null }
     : { kind: 'zip', finalPath, stagingDir: `${partial}-files`, partialZip: partial };
@@ -66,12 +68,18 @@ export async function commitDestination(dest: Destination): Promise<void> {
   } catch (err) {
     throw describeFsError(err, `moving the export to ${dest.finalPath}`);
   }
+  releasePartialPath(dest.partialZip ?? dest.stagingDir);
 }
 
 /** Remove every partial file; never touches the destination itself. */
 export async function discardDestination(dest: Destination): Promise<void> {
-  await rm(dest.stagingDir, { recursive: true, force: true, maxRetries: 3 });
-  if (dest.partialZip) await rm(dest.partialZip, { force: true, maxRetries: 3 });
+  try {
+    await rm(dest.stagingDir, { recursive: true, force: true, maxRetries: 3 });
+    if (dest.partialZip) await rm(dest.partialZip, { force: true, maxRetries: 3 });
+  } finally {
+    // what could not be removed now is a leftover for the next sweep
+    releasePartialPath(dest.partialZip ?? dest.stagingDir);
+  }
 }
 
 /** Refuse to mix two datasets: the destination must be new, or an empty folder (an empty file for a zip). */
