@@ -1,5 +1,5 @@
 import { Workspace } from '../core/app/workspace';
-import { closeExportPool } from '../core/export';
+import { closeExportPool, runningExportsDir, sweepAbandonedExports } from '../core/export';
 import { ImageService } from '../core/images/image-service';
 import type { ApiHost, EventListener, Platform } from './api-host';
 import { dispatch } from './dispatch';
@@ -20,6 +20,8 @@ export function createApiHost(platform: Platform, options: ApiHostOptions = {}):
   });
   const images = new ImageService(platform.cacheDir);
   const ctx: ApiContext = { workspace, images, platform };
+  // what exports killed in an earlier run left beside their destinations; never throws
+  const swept = sweepAbandonedExports(runningExportsDir(platform.userDataDir));
   let shutdown: Promise<void> | null = null;
 
   return {
@@ -34,6 +36,7 @@ export function createApiHost(platform: Platform, options: ApiHostOptions = {}):
     shutdown() {
       shutdown ??= (async () => {
         await workspace.shutdown();
+        await swept;
         await images.close();
         await closeExportPool();
       })();

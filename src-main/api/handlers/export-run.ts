@@ -1,4 +1,4 @@
-import { runExport } from '../../core/export';
+import { runExport, runningExportsDir } from '../../core/export';
 import { exportSources } from '../../core/session/export-sources';
 import type { Handler } from '../handler';
 
@@ -6,6 +6,10 @@ export const exportRun: Handler<'export.run'> = async (options, { workspace }) =
   const session = workspace.requireSession();
   await session.whenIdle(); // every queued caption write is on disk before we copy captions out
   return workspace.jobs.run('export', 'Exporting', (job) =>
-    runExport(exportSources(session), session.info().captionMode, options, { signal: job.signal, onProgress: job.progress }),
+    runExport(exportSources(session), session.info().captionMode, options, {
+      signal: job.signal,
+      onProgress: job.progress,
+      recordsDir: runningExportsDir(workspace.options.userDataDir),
+    }),
   );
 };

@@ -4,6 +4,7 @@ import type { CaptionMode, ExportOptions, ExportSkip, ExportSummary } from '../.
 import type { RenderTask } from '../../workers/export-worker';
 import { AppError, describeFsError } from '../app-error';
 import { commitDestination, datasetRootsOf, discardDestination, prepareDestination, type Destination } from './export-destination';
+import { forgetExport, recordExport } from './export-records';
 import { MAX_INPUT_PIXELS } from './export-limits';
 import { planExport, type PlannedImage } from './export-plan';
 import type { ExportSource, ProgressHooks } from './export-source';
@@ -11,6 +12,11 @@ import { renderAll } from './render-images';
 import { plural } from './targets/target-spec';
 import { targetSpec } from './targets';
 import { writeZip, type ZipEntry } from './zip-writer';
+
+export interface ExportHooks extends ProgressHooks {
+  /** the app's folder of notes on running exports (export-records.ts): a start after a crash sweeps by them */
+  recordsDir?: string;
+}
 
 /**
  * Writes the dataset for a trainer: plan (names, captions, limits), render
@@ -22,11 +28,12 @@ export async function runExport(
   sources: readonly ExportSource[],
   mode: CaptionMode,
   options: ExportOptions,
-  hooks: ProgressHooks = {},
+  hooks: ExportHooks = {},
 ): Promise<ExportSummary> {
   const spec = targetSpec(options.target);
   const plan = planExport(sources, mode, options, spec);
   const dest = await prepareDestination(options.out, datasetRootsOf(sources));
+  const record = hooks.recordsDir ? await recordExport(hooks.recordsDir, dest.finalPath, dest.partialZip ?? dest.stagingDir) : null;
   const ctx = { options, mode, finalPath: dest.finalPath };
   const imageDir = spec.imageDir(options);
   const skipped: ExportSkip[] = [...plan.skipped];
@@ -75,6 +82,8 @@ export async function runExport(
     // a file-system failure is the user's to act on; anything else is a bug, left for the api to report as one
     if (typeof (err as NodeJS.ErrnoException).code === 'string') throw describeFsError(err, 'export');
     throw err;
+  } finally {
+    await forgetExport(record);
   }
 
   const withoutCaption = written.filter((img) => img.caption === null).length;
