@@ -17,8 +17,36 @@ export async function makeImage(path: string, options: { width?: number; height?
   else if (ext === 'gif') img = img.gif();
   else if (ext === 'tif' || ext === 'tiff') img = img.tiff();
   else if (ext === 'avif') img = img.avif();
-  else img = img.png();
+  else if (ext === 'bmp') {
+    writeFileSync(path, bmp24(await img.raw().toBuffer(), width, height));
+    return;
+  } else img = img.png();
   await img.toFile(path);
+}
+
+/** RGB pixels, top row first, as the 24-bit bottom-up BMP Windows Paint writes (sharp writes no BMP) */
+export function bmp24(rgb: Uint8Array, width: number, height: number): Buffer {
+  const stride = Math.ceil((width * 3) / 4) * 4;
+  const out = Buffer.alloc(54 + stride * height);
+  out.write('BM', 0, 'latin1');
+  out.writeUInt32LE(out.length, 2);
+  out.writeUInt32LE(54, 10); // pixel data offset
+  out.writeUInt32LE(40, 14); // BITMAPINFOHEADER
+  out.writeInt32LE(width, 18);
+  out.writeInt32LE(height, 22); // positive: the bottom row comes first
+  out.writeUInt16LE(1, 26);
+  out.writeUInt16LE(24, 28);
+  out.writeUInt32LE(stride * height, 34);
+  for (let y = 0; y < height; y++) {
+    const row = 54 + stride * (height - 1 - y);
+    for (let x = 0; x < width; x++) {
+      const p = (y * width + x) * 3;
+      out[row + x * 3] = rgb[p + 2]!;
+      out[row + x * 3 + 1] = rgb[p + 1]!;
+      out[row + x * 3 + 2] = rgb[p]!;
+    }
+  }
+  return out;
 }
 
 export async function makeImages(dir: string, names: readonly string[], options: { width?: number; height?: number } = {}) {
