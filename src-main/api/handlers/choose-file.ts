@@ -1,5 +1,6 @@
-import { isAbsolute, relative, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { AppError } from '../../core/app-error';
+import { isInsideFolder } from '../../core/fs/inside-folder';
 import type { FilePickRequest } from '../api-host';
 import type { ApiContext } from '../handler';
 
@@ -12,8 +13,8 @@ import type { ApiContext } from '../handler';
  */
 export async function chooseFile(path: string | undefined, request: FilePickRequest, ctx: ApiContext): Promise<string | null> {
   if (path !== undefined) {
-    const file = ctx.workspace.checkAllowed(path);
-    if (ctx.platform.transport === 'electron' && !insideOpenFolder(file, ctx)) {
+    const file = await ctx.workspace.checkAllowed(path);
+    if (ctx.platform.transport === 'electron' && !(await insideOpenFolder(file, ctx))) {
       throw new AppError('invalid-input', 'Choose the file in the dialog: the app reads a path it is given only inside the open folder');
     }
     return file;
@@ -22,9 +23,10 @@ export async function chooseFile(path: string | undefined, request: FilePickRequ
   return ctx.platform.pickFile(request);
 }
 
-function insideOpenFolder(file: string, ctx: ApiContext): boolean {
+/** links followed: a link in the open folder to a file elsewhere is elsewhere */
+async function insideOpenFolder(file: string, ctx: ApiContext): Promise<boolean> {
   const session = ctx.workspace.current();
   if (!session) return false;
-  const rel = relative(resolve(session.settingsNow().root), file);
-  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
+  const root = resolve(session.settingsNow().root);
+  return file !== root && (await isInsideFolder(file, root).catch(() => false));
 }

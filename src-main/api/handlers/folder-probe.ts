@@ -1,5 +1,5 @@
 import { probeFolder } from '../../core/app/probe-folder';
 import type { Handler } from '../handler';
 
-export const folderProbe: Handler<'folder.probe'> = ({ path }, { workspace }) =>
-  probeFolder(workspace.checkAllowed(path), workspace.defaults);
+export const folderProbe: Handler<'folder.probe'> = async ({ path }, { workspace }) =>
+  probeFolder(await workspace.checkAllowed(path), workspace.defaults);

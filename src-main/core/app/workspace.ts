@@ -1,7 +1,8 @@
-import { relative, resolve, isAbsolute } from 'node:path';
+import { resolve } from 'node:path';
 import type { SessionInfo } from '../../../src-shared/contract';
-import { AppError } from '../app-error';
+import { AppError, describeFsError } from '../app-error';
 import { EventBus } from '../events/event-bus';
+import { isInsideFolder, isInsidePath } from '../fs/inside-folder';
 import { inForeground } from '../perf/foreground';
 import { JobRunner } from '../jobs/job-runner';
 import type { DatasetSession } from '../session/dataset-session';
@@ -57,25 +58,34 @@ export class Workspace {
     return this.session;
   }
 
-  checkAllowed(path: string): string {
-    const folder = resolve(path);
+  /**
+   * A path a payload names, if the browser transport may use it: inside the
+   * served folder once symbolic links are followed, so a link in the served
+   * folder that points out does not open the rest of the disk.
+   */
+  async checkAllowed(path: string): Promise<string> {
+    const target = resolve(path);
     const root = this.options.allowedRoot;
-    if (root) {
-      const rel = relative(resolve(root), folder);
-      if (rel.startsWith('..') || isAbsolute(rel)) {
-        throw new AppError('invalid-input', `This server only opens ${root} and the folders inside it`);
-      }
+    if (!root) return target;
+    const inside = await isInsideFolder(target, root).catch((err) => {
+      throw describeFsError(err, `Cannot tell where ${target} leads`);
+    });
+    if (!inside) {
+      const why = isInsidePath(target, resolve(root)) ? 'leads out of it through a symbolic link' : 'is not inside it';
+      throw new AppError('invalid-input', `This server only opens ${root} and the folders inside it: ${target} ${why}`);
     }
-    return folder;
+    return target;
   }
 
   /** opens and closes run one at a time: a double click must not open two sessions */
   open(request: Omit<OpenRequest, 'defaults'>): Promise<SessionInfo> {
     // the user waits for this: background indexing pauses meanwhile
     const run = this.transition.then(() => inForeground(async () => {
-      const path = this.checkAllowed(request.path);
+      const path = await this.checkAllowed(request.path);
       await this.closeNow();
-      const session = await openSession({ ...request, path, defaults: this.defaults }, { bus: this.bus, jobs: this.jobs });
+      // serve: the dataset folder the open settles on (a subfolder that may be a link) is checked too
+      const checkFolder = this.options.allowedRoot ? (dir: string) => this.checkAllowed(dir) : undefined;
+      const session = await openSession({ ...request, path, defaults: this.defaults }, { bus: this.bus, jobs: this.jobs, checkFolder });
       this.session = session;
       // the folder is open either way: a list that cannot be saved is said in the log, not a failed open
       await this.recent.add(session.info().root).catch((err) => console.warn(`[recent folders] ${(err as Error).message}`));

@@ -1,6 +1,7 @@
 import { readdir, rename, rm, rmdir, stat } from 'node:fs/promises';
 import { dirname, isAbsolute, join, normalize, resolve, sep } from 'node:path';
 import { AppError, describeFsError } from '../app-error';
+import { isInsideFolder } from '../fs/inside-folder';
 import { claimPartialPath, releasePartialPath, sweepPartials } from './sweep-partials';
 
 /**
@@ -30,8 +31,11 @@ export async function prepareDestination(
     throw new AppError('invalid-input', `a zip export's name must end in .zip: ${finalPath}`);
   }
   for (const root of datasetRoots) {
-    // the export's images would be scanned back in as part of the dataset
-    if (isInside(finalPath, root)) {
+    // the export's images would be scanned back in as part of the dataset (also through a link into it)
+    const inside = await isInsideFolder(finalPath, root).catch((err) => {
+      throw describeFsError(err, `the export destination ${finalPath}`);
+    });
+    if (inside) {
       throw new AppError('invalid-input', `choose a place outside the dataset folder ${root}: the export would become part of the dataset`);
     }
   }
@@ -100,11 +104,6 @@ async function assertFree(path: string, kind: 'folder' | 'zip'): Promise<void> {
     if (info.isDirectory()) throw new AppError('conflict', `${path} is a folder: choose a name for the zip file`);
     if (info.size > 0) throw new AppError('conflict', `${path} already exists: choose another name, or delete it first`);
   }
-}
-
-function isInside(path: string, root: string): boolean {
-  const r = normalize(root).replace(/[\\/]+$/, '');
-  return path === r || path.startsWith(r + sep);
 }
 
 /** The dataset folders the sources come from: each absPath minus its relPath. */

@@ -31,6 +31,8 @@ export interface OpenRequest {
 export interface OpenDeps {
   bus: EventBus;
   jobs: JobRunner;
+  /** serve: throws for a folder outside the served one; every folder this open writes in or imports from is checked first */
+  checkFolder?: (folder: string) => Promise<unknown>;
 }
 
 /**
@@ -46,6 +48,12 @@ export async function openSession(req: OpenRequest, deps: OpenDeps): Promise<Dat
   if (!info.isDirectory()) throw new AppError('invalid-input', `${folder} is not a folder`);
 
   const located = await locateSession(folder, req.setup?.outputDir ?? req.defaults.outputDir);
+  if (deps.checkFolder) {
+    // the dataset may be a subfolder (`output`) that is a link to somewhere else
+    const newDir = req.setup?.mode === 'import' ? join(folder, req.setup.outputDir) : folder;
+    await deps.checkFolder(located.kind === 'new' ? newDir : located.datasetDir);
+    if (located.kind === 'civitai') await deps.checkFolder(located.root);
+  }
   let datasetDir: string;
   let settings: SessionSettings;
   let store: SessionStore;
@@ -87,6 +95,7 @@ export async function openSession(req: OpenRequest, deps: OpenDeps): Promise<Dat
     await sweepStaleTemps(datasetDir).catch(() => undefined);
     let imported = 0;
     if (settings.mode === 'import' && (await isFolder(settings.root))) {
+      await deps.checkFolder?.(settings.root); // a resumed import reads its originals from there
       const outcome = await deps.jobs.run('import', 'Importing images', (job) =>
         importImages(settings.root, datasetDir, settings.prefix, store, job),
       );
