@@ -8,6 +8,8 @@ import type { ApiContext } from './handler';
 export interface ApiHostOptions {
   /** the command line's --output-dir and --prefix */
   defaults?: { outputDir: string; prefix: string };
+  /** serve: the folders exports may be written in; absent, anywhere (the desktop's save dialog, the export command's --out) */
+  exportRoots?: readonly string[];
 }
 
 /** Wire core to a transport: the Electron shell, the serve transport and the api tests all start here. */
@@ -17,6 +19,7 @@ export function createApiHost(platform: Platform, options: ApiHostOptions = {}):
     cacheDir: platform.cacheDir,
     allowedRoot: platform.servedFolder,
     ...(options.defaults ? { defaults: options.defaults } : {}),
+    ...(options.exportRoots ? { exportRoots: options.exportRoots } : {}),
   });
   const images = new ImageService(platform.cacheDir);
   const ctx: ApiContext = { workspace, images, platform };

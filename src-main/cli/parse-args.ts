@@ -20,6 +20,8 @@ export interface ServeCommand {
   folder: string;
   host: string;
   port: number;
+  /** a folder exports may be written in, besides the served folder's parent */
+  exportDir: string | null;
 }
 export interface ExportCommand {
   command: 'export';
@@ -52,7 +54,7 @@ type Options = NonNullable<ParseArgsConfig['options']>;
 type Values = Record<string, string | boolean | undefined>;
 
 const openOptions: Options = { 'output-dir': { type: 'string' }, prefix: { type: 'string' } };
-const serveOptions: Options = { host: { type: 'string' }, port: { type: 'string' } };
+const serveOptions: Options = { host: { type: 'string' }, port: { type: 'string' }, 'export-dir': { type: 'string' } };
 const exportOptions: Options = {
   target: { type: 'string' },
   out: { type: 'string' },
@@ -100,6 +102,7 @@ function parseServe(args: readonly string[], cwd: string): ServeCommand {
     folder: folderPath(onlyFolder('serve', positionals), cwd),
     host: hostName(values.host),
     port: integer('--port', values.port, DEFAULT_PORT, 0, 65535),
+    exportDir: values['export-dir'] === undefined ? null : flagPath('--export-dir', values['export-dir'], cwd),
   };
 }
 
@@ -140,10 +143,15 @@ function onlyFolder(command: string, positionals: readonly string[]): string {
   return positionals[0] as string;
 }
 
-function folderPath(raw: string, cwd: string): string {
-  if (raw.trim() === '') throw new UsageError('the folder is an empty string');
-  if (raw.includes('\0')) throw new UsageError('the folder path holds a NUL character');
+function folderPath(raw: string, cwd: string, what = 'the folder'): string {
+  if (raw.trim() === '') throw new UsageError(`${what} is an empty string`);
+  if (raw.includes('\0')) throw new UsageError(`${what} path holds a NUL character`);
   return resolve(cwd, raw);
+}
+
+function flagPath(flag: string, raw: string | boolean, cwd: string): string {
+  if (typeof raw !== 'string') throw new UsageError(`${flag} needs a folder`);
+  return folderPath(raw, cwd, flag);
 }
 
 /** NAME values become one folder or file-name part inside the dataset: same rule as the setup screen's */

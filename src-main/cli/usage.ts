@@ -4,9 +4,10 @@ export const USAGE = `Usage:
       Open the app, optionally on <folder>. --output-dir and --prefix are the
       defaults offered when a folder is set up for import (output, img).
 
-  lora-tagger serve <folder> [--host 127.0.0.1] [--port 4780]
+  lora-tagger serve <folder> [--host 127.0.0.1] [--port 4780] [--export-dir DIR]
       Serve the UI for <folder> to a browser instead of opening a window.
       --port 0 picks any free port. Loopback only unless --host says otherwise.
+      Exports are written only inside <folder>'s parent, and inside DIR if given.
 
   lora-tagger export <folder> --target civitai|kohya|ai-toolkit --out PATH
                      [--trigger WORD] [--max-side N] [--format keep|png|jpg|webp]

@@ -8,6 +8,7 @@ export const OWN_OPTIONS: ReadonlySet<string> = new Set([
   'prefix',
   'host',
   'port',
+  'export-dir',
   'target',
   'out',
   'trigger',

@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import type { ApiHost } from '../api/api-host';
 import { createApiHost } from '../api/create-api-host';
 import { startServer, type RunningServer } from './start-server';
@@ -7,6 +7,8 @@ export interface ServeCommand {
   folder: string;
   host: string;
   port: number;
+  /** --export-dir: a folder exports may go to, besides the served folder's parent */
+  exportDir?: string | null;
 }
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
@@ -18,15 +20,21 @@ export async function runServe(
   log: (line: string) => void = (line) => console.log(line),
 ): Promise<RunningServer & { api: ApiHost }> {
   const folder = resolve(cmd.folder);
-  const api = createApiHost({
-    transport: 'serve',
-    userDataDir: paths.userDataDir,
-    cacheDir: paths.cacheDir,
-    servedFolder: folder,
-    version: paths.version,
-  });
+  // a token holder chooses the export path: beside the dataset, where the default path is, or where the command line says
+  const exportRoots = [dirname(folder), ...(cmd.exportDir ? [resolve(cmd.exportDir)] : [])];
+  const api = createApiHost(
+    {
+      transport: 'serve',
+      userDataDir: paths.userDataDir,
+      cacheDir: paths.cacheDir,
+      servedFolder: folder,
+      version: paths.version,
+    },
+    { exportRoots },
+  );
   const server = await startServer({ host: cmd.host, port: cmd.port, api });
   log(`LoRA Tagger is serving ${folder}`);
+  log(`Exports are written only inside ${exportRoots.join(' and ')}`);
   log(`Open ${server.url}`);
   if (!LOOPBACK.has(cmd.host)) {
     log(`Listening on ${cmd.host}: anyone who can reach this address and has the URL's token can edit this folder's captions.`);

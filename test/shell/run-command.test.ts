@@ -61,7 +61,7 @@ describe('runCommand', () => {
     run(['serve', 'set', '--port', '0']);
     await flush();
     expect(runServe).toHaveBeenCalledWith(
-      { command: 'serve', folder: expect.stringMatching(/set$/), host: '127.0.0.1', port: 0 },
+      { command: 'serve', folder: expect.stringMatching(/set$/), host: '127.0.0.1', port: 0, exportDir: null },
       { userDataDir: '/fake/userData', cacheDir: expect.any(String), version: '9.9.9' },
     );
     expect(BrowserWindow.created).toHaveLength(0);

@@ -4,6 +4,7 @@ import type { Handler } from '../handler';
 
 export const exportRun: Handler<'export.run'> = async (options, { workspace }) => {
   const session = workspace.requireSession();
+  await workspace.checkExportPath(options.out.path);
   await session.whenIdle(); // every queued caption write is on disk before we copy captions out
   return workspace.jobs.run('export', 'Exporting', (job) =>
     runExport(exportSources(session), session.info().captionMode, options, {

@@ -21,6 +21,8 @@ export interface WorkspaceOptions {
   allowedRoot: string | null;
   /** the command line's --output-dir and --prefix */
   defaults?: { outputDir: string; prefix: string };
+  /** when set (the browser transport), exports are written only inside these folders; unset, the save dialog decides */
+  exportRoots?: readonly string[];
   /** the shipped tag list; by default the app's assets/tags/danbooru.csv */
   shippedTagList?: () => string | null;
 }
@@ -75,6 +77,23 @@ export class Workspace {
       throw new AppError('invalid-input', `This server only opens ${root} and the folders inside it: ${target} ${why}`);
     }
     return target;
+  }
+
+  /** serve: an export may be written only inside the folders the server was started with, links followed */
+  async checkExportPath(path: string): Promise<void> {
+    const roots = this.options.exportRoots;
+    if (!roots) return;
+    const target = resolve(path);
+    for (const root of roots) {
+      const inside = await isInsideFolder(target, root).catch((err) => {
+        throw describeFsError(err, `Cannot tell where ${target} leads`);
+      });
+      if (inside) return;
+    }
+    throw new AppError(
+      'invalid-input',
+      `This server writes exports only inside ${roots.join(' or ')}: ${target} is not inside ${roots.length > 1 ? 'them' : 'it'}. Start it with --export-dir DIR to export to DIR.`,
+    );
   }
 
   /** opens and closes run one at a time: a double click must not open two sessions */

@@ -68,6 +68,17 @@ describe('lora-tagger export', () => {
     expect(lines.some((l) => l.startsWith('Exported 3 images'))).toBe(true);
   });
 
+  it('writes where --out says, not only beside the folder: the command line is trusted, unlike a served browser', async () => {
+    const dir = join(tmp.path, 'datasets', 'mine', 'set');
+    await makeImages(dir, ['a.png']);
+    const paths = { userDataDir: join(tmp.path, 'data'), cacheDir: join(tmp.path, 'cache'), version: 'test' };
+    const zip = join(tmp.path, 'exports', 'set.zip');
+    writeBytes(join(tmp.path, 'exports', '.keep'), '');
+
+    expect(await runExportCommand(command(dir, zip), paths, () => undefined, () => undefined)).toBe(0);
+    expect(existsSync(zip)).toBe(true);
+  });
+
   it('checks and exports a dataset with a 10 MB caption, warning about it', async () => {
     const dir = join(tmp.path, 'set');
     await makeImages(dir, ['a.png', 'b.png']);

@@ -61,7 +61,16 @@ describe('serve', () => {
       folder: resolve(cwd, 'set'),
       host: '127.0.0.1',
       port: 4780,
+      exportDir: null,
     });
+  });
+
+  it('takes --export-dir, resolved against the cwd', () => {
+    expect(parseCommandLine(['serve', 'set', '--export-dir', '../exports'], cwd)).toMatchObject({ exportDir: resolve(cwd, '../exports') });
+    expect(parseCommandLine(['serve', 'set', '--export-dir=/srv/out'], cwd)).toMatchObject({ exportDir: resolve('/srv/out') });
+    expect(errorOf(['serve', 'set', '--export-dir', ''])).toMatch(/--export-dir is an empty string/);
+    expect(errorOf(['serve', 'set', '--export-dir'])).toMatch(/export-dir/);
+    expect(errorOf(['export', 'set', '--target', 'civitai', '--out', 'x.zip', '--export-dir', 'd'])).toMatch(/export-dir/);
   });
 
   it('accepts port 0 (any free port), host names and IP literals', () => {

@@ -17,8 +17,8 @@ describe('userArgs', () => {
   });
 
   it("drops Chromium switches anywhere but keeps the app's own options with their values", () => {
-    const argv = ['/x/lora-tagger', '--no-sandbox', 'serve', 'set', '--port', '0', '--enable-logging', '--host=0.0.0.0'];
-    expect(userArgs(argv, true)).toEqual(['serve', 'set', '--port', '0', '--host=0.0.0.0']);
+    const argv = ['/x/lora-tagger', '--no-sandbox', 'serve', 'set', '--port', '0', '--enable-logging', '--host=0.0.0.0', '--export-dir=/srv/out'];
+    expect(userArgs(argv, true)).toEqual(['serve', 'set', '--port', '0', '--host=0.0.0.0', '--export-dir=/srv/out']);
   });
 
   it("drops macOS's -psn_ process serial number", () => {
