@@ -1,9 +1,10 @@
 import { z } from 'zod';
 
 /**
- * The browser transport: one WebSocket at `/ws?token=…` carries invokes,
- * results and events as JSON; images are plain GETs at `/image/<id>/<kind>?token=…`.
- * The token is the random one `lora-tagger serve` prints in its URL.
+ * The browser transport: one WebSocket at `/ws` carries invokes, results and
+ * events as JSON; images are plain GETs at `/image/<id>/<kind>`. Both are
+ * authenticated by the session cookie the server sets in exchange for the
+ * token in the URL `lora-tagger serve` prints (`?token=…`).
  */
 export const clientMessageSchema = z.object({
   type: z.literal('invoke'),

@@ -6,7 +6,8 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { parseImagePath } from '../../src-shared/image-url';
 import { clientMessageSchema, TOKEN_PARAM, type ServerMessage } from '../../src-shared/serve-protocol';
 import type { ApiHost } from '../api/api-host';
-import { newToken, presentedToken, TOKEN_COOKIE, tokenMatches } from './access-token';
+import { cookieToken, newToken, sessionCookie, tokenMatches } from './access-token';
+import { allowedHosts, hostAllowed } from './allowed-hosts';
 import { mimeFor, rendererDir, staticPath } from './static-files';
 
 export interface ServerOptions {
@@ -26,17 +27,54 @@ export interface RunningServer {
 const CSP =
   "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' blob: data:; connect-src 'self'; font-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
+const COMMON_HEADERS = {
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'cache-control': 'no-store',
+  // a page of another origin may not embed what is served here, even where the browser sends the cookie
+  'cross-origin-resource-policy': 'same-origin',
+};
+
+const NEEDS_TOKEN = 'LoRA Tagger: this server needs the access token. Open the URL that `lora-tagger serve` printed.';
+
+/** where the token exchange sends the browser: the same path and query without the token, on this server */
+function withoutToken(url: URL): string {
+  const clean = new URL(url);
+  clean.searchParams.delete(TOKEN_PARAM);
+  // '//evil.example/' would be another server's address
+  return `/${clean.pathname.replace(/^\/+/, '')}${clean.search}`;
+}
+
+/**
+ * A subresource another origin's page asked for (Fetch Metadata): an <img>
+ * on another port of 127.0.0.1 is same-site, so the SameSite cookie goes
+ * with it. Navigations (the user following a link) and browsers that send
+ * no metadata are let through; the cookie and the resource policy cover them.
+ */
+function fromOtherOrigin(req: IncomingMessage): boolean {
+  const site = req.headers['sec-fetch-site'];
+  return (site === 'same-site' || site === 'cross-site') && req.headers['sec-fetch-mode'] !== 'navigate';
+}
+
 /**
  * The api over HTTP + WebSocket for a browser: the end-to-end suite runs the
  * real renderer and core through it, and `lora-tagger serve` uses it for a
- * dataset on another machine. Every request needs the token printed in the
- * URL (or the cookie the page sets from it); WebSockets must also come from
- * the page's own origin, so another site cannot ride on the cookie.
+ * dataset on another machine. The printed URL carries a token; the first
+ * request exchanges it for this port's session cookie and is redirected to
+ * the same address without it, so the token stays out of the address bar,
+ * the history and every later URL. Every request needs the cookie and one
+ * of this server's own names as its Host (DNS rebinding); requests a page of
+ * another origin makes (an <img> on another port of 127.0.0.1, which the
+ * same-site cookie would ride on) are refused, and WebSockets must come from
+ * the page's own origin.
  */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const token = options.token ?? newToken();
   const root = rendererDir();
   const sockets = new Set<WebSocket>();
+  // known once listening (port 0 picks one); no request comes before
+  let port = 0;
+  let hosts: ReadonlySet<string> = new Set();
 
   const server = createServer((req, res) => {
     void handleHttp(req, res).catch((err) => {
@@ -47,28 +85,25 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
   async function handleHttp(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://localhost');
-    const common = { 'x-content-type-options': 'nosniff', 'referrer-policy': 'no-referrer', 'cache-control': 'no-store' };
-    if (!tokenMatches(token, presentedToken(req, url))) {
-      res.writeHead(401, { ...common, 'content-type': 'text/plain; charset=utf-8' });
-      res.end('LoRA Tagger: this server needs the access token. Open the URL that `lora-tagger serve` printed.');
+    const refuse = (status: number, message: string) =>
+      res.writeHead(status, { ...COMMON_HEADERS, 'content-type': 'text/plain; charset=utf-8' }).end(message);
+    if (!hostAllowed(hosts, req.headers.host)) return void refuse(421, 'LoRA Tagger: this server does not answer to that host name.');
+    if (req.method !== 'GET' && req.method !== 'HEAD') return void res.writeHead(405, COMMON_HEADERS).end();
+    const fromUrl = url.searchParams.get(TOKEN_PARAM);
+    if (fromUrl !== null) {
+      if (!tokenMatches(token, fromUrl)) return void refuse(401, NEEDS_TOKEN);
+      res.writeHead(303, { ...COMMON_HEADERS, location: withoutToken(url), 'set-cookie': sessionCookie(port, token) }).end();
       return;
     }
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
-      res.writeHead(405, common).end();
-      return;
-    }
+    if (!tokenMatches(token, cookieToken(req, port))) return void refuse(401, NEEDS_TOKEN);
+    if (fromOtherOrigin(req)) return void refuse(403, 'LoRA Tagger: only its own page may load this.');
+
     const image = parseImagePath(url.pathname);
     if (image) {
       const answer = await options.api.image(image.id, image.kind);
-      if (!answer.ok) {
-        res.writeHead(answer.status, { ...common, 'content-type': 'text/plain; charset=utf-8' }).end(answer.message);
-        return;
-      }
-      const headers = { ...common, 'content-type': answer.mime, 'cache-control': 'private, max-age=3600' };
-      if ('data' in answer) {
-        res.writeHead(200, headers).end(answer.data);
-        return;
-      }
+      if (!answer.ok) return void refuse(answer.status, answer.message);
+      const headers = { ...COMMON_HEADERS, 'content-type': answer.mime, 'cache-control': 'private, max-age=3600' };
+      if ('data' in answer) return void res.writeHead(200, headers).end(answer.data);
       res.writeHead(200, { ...headers, 'content-length': (await stat(answer.path)).size });
       createReadStream(answer.path).pipe(res);
       return;
@@ -76,16 +111,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const file = staticPath(root, url.pathname);
     const mime = file ? mimeFor(file) : null;
     const info = file && mime ? await stat(file).catch(() => null) : null;
-    if (!file || !mime || !info?.isFile()) {
-      res.writeHead(404, { ...common, 'content-type': 'text/plain' }).end('not found');
-      return;
-    }
-    const headers: Record<string, string | number> = { ...common, 'content-type': mime, 'content-length': info.size };
-    if (mime.startsWith('text/html')) {
-      headers['content-security-policy'] = CSP;
-      // the page's own requests (scripts, styles) carry the token from here on
-      headers['set-cookie'] = `${TOKEN_COOKIE}=${encodeURIComponent(token)}; HttpOnly; SameSite=Strict; Path=/`;
-    }
+    if (!file || !mime || !info?.isFile()) return void refuse(404, 'not found');
+    const headers: Record<string, string | number> = { ...COMMON_HEADERS, 'content-type': mime, 'content-length': info.size };
+    if (mime.startsWith('text/html')) headers['content-security-policy'] = CSP;
     res.writeHead(200, headers);
     if (req.method === 'HEAD') res.end();
     else createReadStream(file).pipe(res);
@@ -94,9 +122,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const wss = new WebSocketServer({ noServer: true, maxPayload: 16 * 1024 * 1024 });
   server.on('upgrade', (req, socket, head) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
+    if (!hostAllowed(hosts, req.headers.host)) {
+      socket.end('HTTP/1.1 421 Misdirected Request\r\n\r\n');
+      return;
+    }
     const origin = req.headers.origin;
     const sameOrigin = !origin || origin === `http://${req.headers.host}`;
-    if (url.pathname !== '/ws' || !sameOrigin || !tokenMatches(token, presentedToken(req, url))) {
+    if (url.pathname !== '/ws' || !sameOrigin || !tokenMatches(token, cookieToken(req, port))) {
       socket.end('HTTP/1.1 401 Unauthorized\r\n\r\n');
       return;
     }
@@ -138,6 +170,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     server.listen(options.port, options.host, () => resolveListen());
   });
   const address = server.address() as AddressInfo;
+  port = address.port;
+  hosts = allowedHosts(options.host, port);
   const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
 
   return {

@@ -19,7 +19,6 @@ interface UiState {
   focusRequest: { target: FocusTarget; seq: number } | null;
   /** browser transport only; null on the desktop */
   connection: ConnectionState | null;
-  tokenMissing: boolean;
   tagFilter: string;
   tagSort: TagSort;
   /** the tags panel's Aa toggle: off by default, `Long hair` finds `long hair` */
@@ -31,7 +30,6 @@ export const useUiStore = create<UiState>()(() => ({
   shortcutsOpen: false,
   focusRequest: null,
   connection: null,
-  tokenMissing: transport.tokenMissing,
   tagFilter: '',
   tagSort: 'count',
   tagFilterCase: false,

@@ -24,9 +24,8 @@ export type ConnectSocket = (url: string, handlers: SocketHandlers) => SocketCon
 export type ConnectionState = 'connecting' | 'open' | 'reconnecting';
 
 export interface WsClientOptions {
-  /** `ws(s)://host/ws?token=…` */
+  /** `ws(s)://host/ws`: the session cookie goes with it */
   wsUrl: string;
-  token: string;
   connect: ConnectSocket;
   /** setTimeout, injectable so tests control the backoff */
   schedule?: (run: () => void, ms: number) => void;
@@ -151,9 +150,9 @@ export function createWsClient(options: WsClientOptions): WsClient {
       return () => void set.delete(untyped);
     },
     imageUrl(id, kind, version) {
-      const query = new URLSearchParams({ token: options.token });
-      if (version !== undefined) query.set('v', String(version));
-      return `/${imagePath(id, kind)}?${query.toString()}`;
+      // the session cookie authenticates it: a token here would sit in every <img src>
+      const path = `/${imagePath(id, kind)}`;
+      return version === undefined ? path : `${path}?${new URLSearchParams({ v: String(version) }).toString()}`;
     },
     onConnection(listener) {
       connectionListeners.add(listener);

@@ -22,7 +22,7 @@ const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
 describe('WebSocket client', () => {
   it('queues invokes until the socket opens, then matches results by id', async () => {
     const fake = fakeSockets();
-    const client = createWsClient({ wsUrl: 'ws://h/ws?token=t', token: 't', connect: fake.connect, schedule: fake.schedule });
+    const client = createWsClient({ wsUrl: 'ws://h/ws', connect: fake.connect, schedule: fake.schedule });
     const answer = client.invoke('session.current', {});
     const socket = fake.sockets[0]!;
     expect(socket.sent).toEqual([]);
@@ -35,7 +35,7 @@ describe('WebSocket client', () => {
 
   it('fails invokes in flight when the socket drops, reconnects with backoff, and keeps delivering events', async () => {
     const fake = fakeSockets();
-    const client = createWsClient({ wsUrl: 'ws://h/ws', token: 't', connect: fake.connect, schedule: fake.schedule });
+    const client = createWsClient({ wsUrl: 'ws://h/ws', connect: fake.connect, schedule: fake.schedule });
     const states: string[] = [];
     client.onConnection((state, reconnected) => states.push(`${state}${reconnected ? '*' : ''}`));
     const seen: unknown[] = [];
@@ -63,10 +63,11 @@ describe('WebSocket client', () => {
     expect(states).toEqual(['connecting', 'open', 'reconnecting', 'open*']);
   });
 
-  it('builds image URLs on the shared path with the token and a cache-busting version', () => {
+  it('builds image URLs on the shared path with a cache-busting version and no token (the cookie is enough)', () => {
     const fake = fakeSockets();
-    const client = createWsClient({ wsUrl: 'ws://h/ws', token: 'a b', connect: fake.connect });
-    expect(client.imageUrl(12, 'preview', 3)).toBe('/image/12/preview?token=a+b&v=3');
-    expect(client.imageUrl(12, 'thumb')).toBe('/image/12/thumb?token=a+b');
+    const client = createWsClient({ wsUrl: 'ws://h/ws', connect: fake.connect });
+    expect(client.imageUrl(12, 'preview', 3)).toBe('/image/12/preview?v=3');
+    expect(client.imageUrl(12, 'thumb', 'retry-1')).toBe('/image/12/thumb?v=retry-1');
+    expect(client.imageUrl(12, 'thumb')).toBe('/image/12/thumb');
   });
 });
