@@ -11,9 +11,15 @@ describe('allowedHosts', () => {
     expect(hostAllowed(hosts, undefined)).toBe(false);
   });
 
-  it('writes an IPv6 listen address in brackets, and never takes the wildcard itself as a name', () => {
+  it('writes an IPv6 listen address in brackets', () => {
     expect(hostAllowed(allowedHosts('fd00::5', 4780), '[fd00::5]:4780')).toBe(true);
-    expect(hostAllowed(allowedHosts('0.0.0.0', 4780), '0.0.0.0:4780')).toBe(false);
-    expect(hostAllowed(allowedHosts('0.0.0.0', 4780), '127.0.0.1:4780')).toBe(true);
+    expect(hostAllowed(allowedHosts('::', 4780), '[::]:4780')).toBe(true);
+  });
+
+  it('listening on every address, answers to the printed wildcard and the loopback names, not to any name', () => {
+    const hosts = allowedHosts('0.0.0.0', 4780);
+    expect(hostAllowed(hosts, '0.0.0.0:4780')).toBe(true);
+    expect(hostAllowed(hosts, '127.0.0.1:4780')).toBe(true);
+    expect(hostAllowed(hosts, 'evil.example:4780')).toBe(false);
   });
 });
