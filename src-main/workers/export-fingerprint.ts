@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
+import { fileProblem, openRegularFile } from '../core/fs/regular-file';
 import sharp from 'sharp';
 import { readableImageError } from './export-image-errors';
 
@@ -28,7 +28,7 @@ async function fingerprintOne(path: string, maxPixels: number): Promise<Fingerpr
   try {
     sha256 = await hashFile(path);
   } catch (err) {
-    return { ok: false, reason: `cannot read the file: ${(err as NodeJS.ErrnoException).code ?? String(err)}` };
+    return { ok: false, reason: `cannot read the file: ${fileProblem(err)}` };
   }
   try {
     const meta = await sharp(path, { limitInputPixels: false }).metadata();
@@ -81,10 +81,13 @@ async function differenceHash(path: string, maxPixels: number): Promise<{ dhash:
   return { dhash: hex, mean };
 }
 
-function hashFile(path: string): Promise<string> {
+/** through a handle opened as a regular file: a named pipe in an image's place is refused, never waited on */
+async function hashFile(path: string): Promise<string> {
+  const { handle } = await openRegularFile(path);
   return new Promise((resolve, reject) => {
     const hash = createHash('sha256');
-    createReadStream(path)
+    handle
+      .createReadStream()
       .on('data', (chunk) => hash.update(chunk))
       .on('error', reject)
       .on('end', () => resolve(hash.digest('hex')));

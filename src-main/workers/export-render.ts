@@ -1,6 +1,7 @@
 import { constants as fsConstants } from 'node:fs';
-import { copyFile, open, stat } from 'node:fs/promises';
+import { copyFile, open } from 'node:fs/promises';
 import sharp, { type Metadata, type OutputInfo, type Sharp } from 'sharp';
+import { fileProblem, openRegularFile } from '../core/fs/regular-file';
 import { readableImageError } from './export-image-errors';
 
 /**
@@ -30,9 +31,12 @@ export type RenderResult =
 export async function renderImage(task: RenderTask): Promise<RenderResult> {
   let inputBytes: number;
   try {
-    inputBytes = (await stat(task.input)).size;
+    // opened, not only stat'ed: a folder or a named pipe in an image's place is refused here, never waited on
+    const { handle, stats } = await openRegularFile(task.input);
+    await handle.close();
+    inputBytes = stats.size;
   } catch (err) {
-    return { ok: false, reason: `cannot read the file: ${(err as NodeJS.ErrnoException).code ?? String(err)}` };
+    return { ok: false, reason: `cannot read the file: ${fileProblem(err)}` };
   }
 
   let meta: Metadata;

@@ -1,11 +1,12 @@
-import { closeSync, fstatSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { closeSync, readFileSync, statSync, type Stats } from 'node:fs';
 import Database from 'better-sqlite3';
 import sharp from 'sharp';
 import { decodeCaption, DEFAULT_CAPTION_FORMAT } from '../core/captions/caption-codec';
 import { ABSENT_FINGERPRINT, fingerprintBytes, type CaptionSnapshot } from '../core/captions/caption-file';
+import { fileProblem, openRegularFileSync, readHeadSync } from '../core/fs/regular-file';
 import { HOLD_FLAGS } from '../core/perf/wal-checkpointer';
 import { writeBatchHere, type RowBatch } from '../core/store/bulk-rows';
-import { readImageHeader, type ImageHeader } from '../core/scan/image-header';
+import { readImageHeader } from '../core/scan/image-header';
 import { copyIntoDataset, type CopyItem, type CopyResult } from './copy-into-dataset';
 
 /**
@@ -31,9 +32,8 @@ export interface CaptionReadTask {
   captions: string[];
 }
 
-export type CaptionReadResult =
-  | { ok: true; snapshot: CaptionSnapshot }
-  | { ok: false; code: string | undefined; message: string };
+/** not ok: the file is there and cannot be read (fileProblem's reason); a missing file is an absent caption */
+export type CaptionReadResult = { ok: true; snapshot: CaptionSnapshot } | { ok: false; reason: string };
 
 /** size and mtime of each path, as [size, mtimeMs] pairs; size -1 for a path that is gone or not a file */
 export interface StatTask {
@@ -82,34 +82,32 @@ export default async function scan(
  * Synchronous reads: in this thread they block nobody, and skip the libuv
  * pool's hand-offs, which at 100,000 files cost the main thread more than the
  * reading. Stat and read through one descriptor, as readCaptionFile does, so
- * both describe the same file.
+ * both describe the same file; like it, only a regular file is read, and a
+ * named pipe is never waited on.
  */
 function readCaption(path: string): CaptionReadResult {
-  let fd: number;
+  let opened: { fd: number; stats: Stats };
   try {
-    fd = openSync(path, 'r');
+    opened = openRegularFileSync(path);
   } catch (err) {
-    const e = err as NodeJS.ErrnoException;
-    if (e.code === 'ENOENT') return { ok: true, snapshot: absent() };
-    return { ok: false, code: e.code, message: e.message };
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { ok: true, snapshot: absent() };
+    return { ok: false, reason: fileProblem(err) };
   }
   try {
-    const { mtimeMs } = fstatSync(fd);
-    const bytes = readFileSync(fd);
+    const bytes = readFileSync(opened.fd);
     const snapshot: CaptionSnapshot = {
       exists: true,
       fingerprint: fingerprintBytes(bytes),
       size: bytes.length,
-      mtimeMs,
+      mtimeMs: opened.stats.mtimeMs,
       decoded: decodeCaption(bytes),
       bytes: null,
     };
     return { ok: true, snapshot };
   } catch (err) {
-    const e = err as NodeJS.ErrnoException;
-    return { ok: false, code: e.code, message: e.message };
+    return { ok: false, reason: fileProblem(err) };
   } finally {
-    closeSync(fd);
+    closeSync(opened.fd);
   }
 }
 
@@ -163,8 +161,20 @@ const HEADER_BYTES = 64 * 1024;
 /** one buffer per thread, reused: a fresh 64 KiB per file kept the collector busy */
 const head = Buffer.allocUnsafe(HEADER_BYTES);
 
+/**
+ * Plain JPEGs and PNGs from their first 64 KiB, without libvips; anything
+ * else is sharp's to judge. A file
+ * that cannot be opened is refused with that reason: sharp would only call
+ * it damaged.
+ */
 async function probeOne(path: string, maxPixels: number): Promise<ProbeResult> {
-  const quick = quickHeader(path);
+  let bytes: Buffer;
+  try {
+    bytes = readHeadSync(path, head).head;
+  } catch (err) {
+    return { ok: false, reason: fileProblem(err) };
+  }
+  const quick = readImageHeader(bytes);
   if (quick) return checked(quick.width, quick.height, quick.format, quick.orientation, maxPixels);
   try {
     const meta = await sharp(path, { limitInputPixels: false, sequentialRead: true }).metadata();
@@ -184,24 +194,6 @@ function checked(width: number, height: number, format: string, orientation: num
   // the header's orientation says how the image is shown; report that size
   const rotated = orientation >= 5;
   return { ok: true, width: rotated ? height : width, height: rotated ? width : height, format };
-}
-
-/** plain JPEGs and PNGs from their first 64 KiB, without libvips; null: ask sharp */
-function quickHeader(path: string): ImageHeader | null {
-  let fd: number;
-  try {
-    fd = openSync(path, 'r');
-  } catch {
-    return null; // sharp says what is wrong with it
-  }
-  try {
-    const n = readSync(fd, head, 0, HEADER_BYTES, 0);
-    return readImageHeader(head.subarray(0, n));
-  } catch {
-    return null;
-  } finally {
-    closeSync(fd);
-  }
 }
 
 function readableReason(err: unknown): string {

@@ -1,7 +1,8 @@
-import { closeSync, existsSync, mkdirSync, openSync, readSync, renameSync, rmSync, statSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, readSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
-import sharp from 'sharp';
+import sharp, { type Sharp } from 'sharp';
 import { cachePath, type RenderKind, type RenderOutput } from '../core/images/cache-layout';
+import { fileProblem, openRegularFileSync } from '../core/fs/regular-file';
 import { fingerprintOfBytes, fingerprintOfFile } from '../core/images/content-fingerprint';
 
 /**
@@ -44,7 +45,7 @@ let scratch = Buffer.allocUnsafe(1 << 20);
 
 function readWhole(path: string, size: number): Buffer {
   if (scratch.length < size) scratch = Buffer.allocUnsafe(Math.max(size, scratch.length * 2));
-  const fd = openSync(path, 'r');
+  const { fd } = openRegularFileSync(path); // a named pipe put in an image's place is refused, not waited on
   try {
     let got = 0;
     while (got < size) {
@@ -99,7 +100,7 @@ export default async function render(task: RenderTask | WarmTask): Promise<Rende
   }
 }
 
-function encode(task: RenderTask, input: Buffer | string): ReturnType<typeof sharp> {
+function encode(task: RenderTask, input: Buffer | string): Sharp {
   let pipeline = sharp(input, { limitInputPixels: task.maxPixels, failOn: 'truncated' }).rotate();
   if (task.kind !== 'full') {
     pipeline = pipeline.resize({ width: task.maxSide, height: task.maxSide, fit: 'inside', withoutEnlargement: true });
@@ -120,5 +121,5 @@ function describe(err: unknown): string {
   if (/premature end|truncated/i.test(message)) return 'the image file is truncated';
   if (/pixel limit/i.test(message)) return 'the image is too large to display';
   if (/unsupported image format/i.test(message)) return 'not a readable image';
-  return message.split('\n')[0] ?? message;
+  return fileProblem(err); // permission denied, not a file, …; any other error's own first line
 }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { open, stat, unlink } from 'node:fs/promises';
+import { stat, unlink } from 'node:fs/promises';
 import { writeFileAtomic } from '../fs/atomic-write';
+import { fileProblem, openRegularFile, UnreadableFileError } from '../fs/regular-file';
 import { decodeCaption, DEFAULT_CAPTION_FORMAT, encodeCaption, type CaptionFormat, type DecodedCaption } from './caption-codec';
 
 /**
@@ -29,21 +30,28 @@ export function fingerprintBytes(bytes: Uint8Array): string {
   return createHash('sha1').update(bytes).digest('hex');
 }
 
-/** A missing file is a caption that is empty so far, not an error; any other failure throws. */
+/**
+ * A missing file is a caption that is empty so far, not an error. Anything
+ * else that cannot be read (no permission, a folder or a named pipe under the
+ * caption's name) throws UnreadableFileError with the reason: it is never
+ * taken as an empty caption, so no write goes over it.
+ */
 export async function readCaptionFile(path: string): Promise<CaptionSnapshot> {
-  let handle;
+  let opened;
   try {
-    handle = await open(path, 'r');
+    opened = await openRegularFile(path);
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return absentSnapshot();
-    throw err;
+    throw new UnreadableFileError(path, fileProblem(err));
   }
+  const { handle, stats } = opened;
   try {
     // stat and read through one handle, so both describe the same file even
     // if another program renames a new one into place meanwhile
-    const info = await handle.stat();
-    const bytes = await handle.readFile();
-    return presentSnapshot(bytes, info.mtimeMs, decodeCaption(bytes));
+    const bytes = await handle.readFile().catch((err: unknown) => {
+      throw new UnreadableFileError(path, fileProblem(err));
+    });
+    return presentSnapshot(bytes, stats.mtimeMs, decodeCaption(bytes));
   } finally {
     await handle.close();
   }

@@ -7,6 +7,7 @@ import { MAX_INPUT_PIXELS } from './export-limits';
 import type { ExportSource, ProgressHooks } from './export-source';
 import { bucketHistogram } from './kohya-buckets';
 import { targetSpec } from './targets';
+import { unreadableCaptionLines } from './unreadable-captions';
 
 /** images per worker message: the hand-off stays cheap at 100,000 images */
 const BATCH = 16;
@@ -28,19 +29,22 @@ export async function checkDataset(
   options: ExportOptions,
   hooks: CheckHooks = {},
 ): Promise<CheckReport> {
-  const active = sources.filter((s) => !s.skip);
+  const active = sources.filter((s) => !s.skip && !s.captionProblem);
   const skipped = sources.filter((s) => s.skip);
   const fingerprints = await fingerprintAll(active, hooks);
   const images: CheckedImage[] = active.map((source, i) => ({ source, fingerprint: fingerprints[i] ?? null }));
 
-  const lines = checkRules({
-    images,
-    skipped,
-    mode,
-    options,
-    spec: targetSpec(options.target),
-    clipCount: hooks.clipCount,
-  });
+  const lines = [
+    ...unreadableCaptionLines(sources.filter((s) => !s.skip)),
+    ...checkRules({
+      images,
+      skipped,
+      mode,
+      options,
+      spec: targetSpec(options.target),
+      clipCount: hooks.clipCount,
+    }),
+  ];
 
   const { resolution, minBucket, maxBucket, bucketStep } = options.kohya;
   const sized = images.flatMap((img) => {

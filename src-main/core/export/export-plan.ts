@@ -3,6 +3,7 @@ import { AppError } from '../app-error';
 import type { ExportSource } from './export-source';
 import { planFormat, type PlannedFormat } from './output-format';
 import { planOutputNames, type NamedOutput } from './output-names';
+import { unreadableCaptionSkip } from './unreadable-captions';
 import type { TargetSpec } from './targets';
 
 /** One image to write: where it comes from, what it is called, what its caption says. */
@@ -33,7 +34,9 @@ export function planExport(
   const skipped: ExportSkip[] = [];
   const kept: ExportSource[] = [];
   for (const source of sources) {
+    const unreadable = unreadableCaptionSkip(source);
     if (source.skip) skipped.push({ id: source.id, name: source.relPath, reason: 'marked to skip' });
+    else if (unreadable) skipped.push(unreadable);
     else kept.push(source);
   }
   if (kept.length === 0) {

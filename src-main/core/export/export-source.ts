@@ -1,3 +1,4 @@
+import type { CaptionEncoding } from '../../../src-shared/contract/models';
 /**
  * One image as the session hands it to the export and its check. The session
  * resolves ids to paths; the renderer never names a path.
@@ -9,11 +10,15 @@ export interface ExportSource {
   relPath: string;
   /** the caption as the user sees it (decoded; '' when there is none) */
   captionText: string;
+  /** the encoding its file was read in (see caption-encodings.ts); absent: UTF-8 or no file */
+  captionEncoding?: CaptionEncoding;
   skip: boolean;
   /** as shown, EXIF orientation applied; null when not probed yet */
   width: number | null;
   height: number | null;
   bytes: number;
+  /** the caption file is there and could not be read: the image is left out (see unreadable-captions.ts) */
+  captionProblem?: { file: string; reason: string } | null;
 }
 
 /** what the export and its check report as they go */

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, readSync } from 'node:fs';
+import { openRegularFileSync } from '../fs/regular-file';
 
 const SAMPLE = 64 * 1024;
 
@@ -22,9 +23,9 @@ export function fingerprintOfBytes(bytes: Uint8Array): string {
  * pool's hand-offs.
  */
 export function fingerprintOfFile(path: string): string {
-  const fd = openSync(path, 'r');
+  const { fd, stats } = openRegularFileSync(path);
   try {
-    const { size } = fstatSync(fd);
+    const { size } = stats;
     const hash = createHash('sha1').update(String(size));
     const head = Buffer.allocUnsafe(Math.min(SAMPLE, size));
     readSync(fd, head, 0, head.length, 0);

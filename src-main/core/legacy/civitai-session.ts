@@ -1,6 +1,6 @@
-import { readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { z } from 'zod';
+import { readRegularFile } from '../fs/regular-file';
 
 export const CIVITAI_SESSION_FILE = 'session.json';
 
@@ -26,7 +26,7 @@ export interface CivitaiSession {
 export async function readCivitaiSession(dir: string): Promise<CivitaiSession | null> {
   let text: string;
   try {
-    text = await readFile(join(dir, CIVITAI_SESSION_FILE), 'utf8');
+    text = (await readRegularFile(join(dir, CIVITAI_SESSION_FILE))).toString('utf8');
   } catch {
     return null;
   }

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
-import { readCaptionFile, type CaptionSnapshot } from '../captions/caption-file';
+import { readCaptionFile } from '../captions/caption-file';
+import { UnreadableFileError } from '../fs/regular-file';
 import type { CaptionReadResult } from '../../workers/probe-worker';
 import { nextSliceTurn } from '../perf/time-slicer';
 import { scanPool } from './probe-images';
@@ -12,7 +13,9 @@ const MAIN_THREAD_CONCURRENCY = 32;
 /**
  * Read many caption files, as readCaptionFile reads one (the bytes are not
  * kept). `onEach` gets each file as it arrives, in no particular order, so a
- * caller can take what it needs and let the rest go. Many files are read by
+ * caller can take what it needs and let the rest go. A file that cannot be
+ * read (no permission, a folder or a pipe by that name) comes with its
+ * reason: it is that image's problem, not the whole folder's. Many files are read by
  * the scan's worker threads with synchronous reads: at 10,000 captions the
  * main thread's share of async reads (six pool hand-offs a file) was most of
  * a folder's first open.
@@ -20,12 +23,12 @@ const MAIN_THREAD_CONCURRENCY = 32;
 export async function readCaptionFiles(
   root: string,
   rels: readonly string[],
-  onEach: (index: number, snapshot: CaptionSnapshot) => void,
+  onEach: (index: number, read: CaptionReadResult) => void,
   options: { signal?: AbortSignal; onProgress?: (done: number) => void } = {},
 ): Promise<void> {
   let done = 0;
-  const take = (index: number, snapshot: CaptionSnapshot) => {
-    onEach(index, snapshot);
+  const take = (index: number, read: CaptionReadResult) => {
+    onEach(index, read);
     options.onProgress?.(++done);
   };
   if (rels.length < WORKER_THRESHOLD) {
@@ -34,7 +37,7 @@ export async function readCaptionFiles(
       while (next < rels.length) {
         options.signal?.throwIfAborted();
         const i = next++;
-        take(i, await readCaptionFile(join(root, rels[i]!)));
+        take(i, await readOne(join(root, rels[i]!)));
       }
     };
     await Promise.all(Array.from({ length: Math.min(MAIN_THREAD_CONCURRENCY, rels.length) }, worker));
@@ -52,11 +55,17 @@ export async function readCaptionFiles(
       // batches that finish together arrive in one turn: each is taken in a turn of its own
       await nextSliceTurn();
       options.signal?.throwIfAborted();
-      results.forEach((r, k) => {
-        if (!r.ok) throw Object.assign(new Error(r.message), { code: r.code });
-        take(start + k, r.snapshot);
-      });
+      results.forEach((r, k) => take(start + k, r));
     }
   };
   await Promise.all(Array.from({ length: pool.threads * 2 }, lane));
+}
+
+async function readOne(path: string): Promise<CaptionReadResult> {
+  try {
+    return { ok: true, snapshot: await readCaptionFile(path) };
+  } catch (err) {
+    if (err instanceof UnreadableFileError) return { ok: false, reason: err.reason };
+    throw err;
+  }
 }

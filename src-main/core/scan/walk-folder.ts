@@ -2,6 +2,7 @@ import { stat } from 'node:fs';
 import { opendir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describeFsError } from '../app-error';
+import { fileProblem } from '../fs/regular-file';
 import { ShardedMap } from '../perf/sharded-map';
 import { timeSlicer } from '../perf/time-slicer';
 import { isImageName } from './image-extensions';
@@ -18,6 +19,8 @@ export interface FolderListing {
   images: FileEntry[];
   /** every .txt file, keyed by relative path: captions are matched to images from this */
   texts: ShardedMap<string, FileEntry>;
+  /** subfolders that could not be read, with the reason: their images are missing from `images` */
+  unreadable: { rel: string; reason: string }[];
 }
 
 export interface WalkOptions {
@@ -46,6 +49,7 @@ export async function walkFolder(root: string, options: WalkOptions): Promise<Fo
   // a directory's buffered entries come back as microtasks, which never let the event loop run
   const slicer = timeSlicer(options.signal);
   const wanted: string[] = [];
+  const unreadable: FolderListing['unreadable'] = [];
   const pending: string[] = [''];
   while (pending.length > 0) {
     options.signal?.throwIfAborted();
@@ -56,7 +60,9 @@ export async function walkFolder(root: string, options: WalkOptions): Promise<Fo
       dir = await opendir(join(root, relDir), { bufferSize: 1024 });
     } catch (err) {
       if (relDir === '') throw describeFsError(err, `Cannot read ${root}`);
-      continue; // an unreadable subfolder does not stop the scan
+      // an unreadable subfolder does not stop the scan; it is named, as its images are missing
+      unreadable.push({ rel: relDir, reason: fileProblem(err) });
+      continue;
     }
     for await (const entry of dir) {
       if (entry.name.startsWith('.')) continue;
@@ -87,7 +93,7 @@ export async function walkFolder(root: string, options: WalkOptions): Promise<Fo
     if (s) add({ rel: wanted[i]!, size: s.size, mtimeMs: s.mtimeMs });
     if (slicer.due()) await slicer.pause();
   }
-  return { images, texts };
+  return { images, texts, unreadable };
 }
 
 /**

@@ -40,6 +40,8 @@ export class DatasetSession {
   private listVersion = ++listVersions;
   private lookup = EntryLookup.empty;
   private skipped: SkippedFile[] = [];
+  /** subfolders and captions the last scan could not read: found again by every scan, never stored */
+  private unreadable: SkippedFile[] = [];
   private readonly counter = new TagCounter();
   private readonly tally = new StatusTally();
   /** list replacements one at a time: each compares against the list before it */
@@ -115,6 +117,13 @@ export class DatasetSession {
     this.listVersion = ++listVersions;
   }
 
+  /** what the last scan could not read (syncFolder's `unreadable`), listed with the skipped files; true if it changed */
+  setUnreadable(files: SkippedFile[]): boolean {
+    const changed = JSON.stringify(files) !== JSON.stringify(this.unreadable);
+    this.unreadable = files;
+    return changed;
+  }
+
   /** aborted when the session closes: background jobs stop */
   get closing(): AbortSignal {
     return this.closeController.signal;
@@ -175,7 +184,8 @@ export class DatasetSession {
   }
 
   info(): SessionInfo {
-    return sessionInfo(this.datasetDir, this.settings, this.entries, this.skipped, this.resumedFrom, {
+    const skipped = this.unreadable.length > 0 ? [...this.skipped, ...this.unreadable] : this.skipped;
+    return sessionInfo(this.datasetDir, this.settings, this.entries, skipped, this.resumedFrom, {
       stats: this.tally.stats(),
       stemClashes: this.lookup.stemClashes,
     });

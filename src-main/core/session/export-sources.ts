@@ -8,9 +8,11 @@ export function exportSources(session: DatasetSession): ExportSource[] {
     absPath: session.absolutePath(e),
     relPath: e.row.relPath,
     captionText: e.caption.text,
+    captionEncoding: e.caption.format.encoding,
     skip: e.row.skip,
     width: e.row.width,
     height: e.row.height,
     bytes: e.row.size,
+    captionProblem: e.caption.readError ? { file: e.captionRel, reason: e.caption.readError } : null,
   }));
 }

@@ -13,6 +13,8 @@ export interface CaptionState {
   mtimeMs: number;
   revision: number;
   conflict: Conflict | null;
+  /** the file is there and could not be read (why): the caption shows empty, and no write goes over the file */
+  readError?: string;
 }
 
 export interface ImageEntry {

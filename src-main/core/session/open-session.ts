@@ -116,6 +116,7 @@ export async function openSession(req: OpenRequest, deps: OpenDeps): Promise<Dat
 
     if (resumedFrom === 'new') settings = guessModeOnce(store, settings, listing.entries);
     const session = new DatasetSession(datasetDir, store, settings, deps.bus, resumedFrom, knownTags);
+    session.setUnreadable(listing.unreadable);
     await session.setEntries(listing.entries, skippedOf(store));
     // the first filter query should not pay for indexing every image
     session.trackBackground(session.filterIndex.warm(() => !session.closing.aborted));

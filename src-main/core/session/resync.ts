@@ -12,7 +12,11 @@ export async function resyncSession(session: DatasetSession, deps: OpenDeps): Pr
   const recursive = session.info().mode === 'in-place';
   const listing = await walkFolder(session.datasetDir, { recursive, signal: session.closing });
   const synced = await syncFolder(session.store, session.datasetDir, listing, { signal: session.closing });
-  if (synced.added === 0 && synced.removed === 0) return;
+  const unreadableChanged = session.setUnreadable(synced.unreadable);
+  if (synced.added === 0 && synced.removed === 0) {
+    if (unreadableChanged) deps.bus.emit('session.changed', { session: session.info() });
+    return;
+  }
   // images that stay keep their captions in memory, the live ones (revisions, pending conflicts)
   await session.setEntries(
     synced.entries,

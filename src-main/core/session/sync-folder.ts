@@ -5,6 +5,8 @@ import { captionPathFor } from '../scan/image-extensions';
 import { readCaptionFiles } from '../scan/read-captions';
 import { compareNatural } from '../scan/natural-order';
 import type { FolderListing } from '../scan/walk-folder';
+import type { SkippedFile } from '../../../src-shared/contract';
+import { PERMISSION_DENIED } from '../fs/regular-file';
 import type { CaptionRow, ImageRow, SessionStore } from '../store/session-store';
 import { rowFromState, stateFromRow, stateFromSnapshot } from './caption-loader';
 import type { ImageEntry } from './image-entry';
@@ -16,6 +18,8 @@ export interface SyncResult {
   added: number;
   removed: number;
   captionsRead: number;
+  /** subfolders and caption files that could not be read, with the reason: found again by every sync, never stored */
+  unreadable: SkippedFile[];
 }
 
 /**
@@ -62,11 +66,15 @@ export async function syncFolder(
   await store.setFilesChangedSliced(changed, signal);
   await store.deleteImagesSliced(gone, signal);
 
-  // what is left on disk is new, unless it is a known bad file that has not changed
+  // what is left on disk is new, unless it is a known bad file that has not changed; a file
+  // refused for its permissions is looked at again, as they change without touching the mtime
   const fresh: ImageRow[] = [];
+  const lookAgain: string[] = [];
   for (const f of onDisk.values()) {
     const bad = invalid.get(f.rel);
-    if (!bad || bad.size !== f.size || bad.mtimeMs !== f.mtimeMs) {
+    if (!bad || bad.size !== f.size || bad.mtimeMs !== f.mtimeMs || bad.reason === PERMISSION_DENIED) {
+      // checked again, it leaves the skipped files; the check puts it back if it is still bad
+      if (bad) lookAgain.push(f.rel);
       fresh.push({ id: -1, relPath: f.rel, ord: 0, size: f.size, mtimeMs: f.mtimeMs, width: null, height: null, format: null, probed: false, fingerprint: null, skip: false });
     }
     if (slicer.due()) await slicer.pause();
@@ -83,6 +91,7 @@ export async function syncFolder(
       row.ord = i;
     }
   }
+  if (lookAgain.length > 0) store.db.transaction(() => lookAgain.forEach((rel) => store.removeInvalidFile(rel)))();
   const newIds = await store.insertImagesSliced(fresh, signal);
   fresh.forEach((row, i) => (row.id = newIds[i]!));
   await store.setOrdsSliced(moved, signal);
@@ -111,14 +120,32 @@ export async function syncFolder(
   captionRows.clear();
 
   // each caption goes into its entry as it arrives: 100,000 files' bytes are never held at once
-  const changedRows: CaptionRow[] = new Array(toRead.length);
+  const changedRows: CaptionRow[] = [];
+  const unreadable: SkippedFile[] = listing.unreadable.map((f) => ({
+    name: f.rel,
+    reason: `folder cannot be read (${f.reason}): the images in it are not listed`,
+  }));
+  const unreadableCaptions = new Set<string>();
   await readCaptionFiles(
     datasetDir,
     toRead.map((i) => entries[i]!.captionRel),
-    (j, snapshot) => {
+    (j, read) => {
       const entry = entries[toRead[j]!]!;
-      entry.caption = stateFromSnapshot(snapshot, 0);
-      changedRows[j] = rowFromState(entry.row.id, entry.caption);
+      if (read.ok) {
+        entry.caption = stateFromSnapshot(read.snapshot, 0);
+        changedRows.push(rowFromState(entry.row.id, entry.caption));
+        return;
+      }
+      // the image stays listed, its caption empty and never written over; no row is
+      // stored, so the next sync reads the file again
+      entry.caption = { ...stateFromRow(emptyRow(entry.row.id)), readError: read.reason };
+      // two images sharing a stem share the file: one line for it
+      if (unreadableCaptions.has(entry.captionRel)) return;
+      unreadableCaptions.add(entry.captionRel);
+      unreadable.push({
+        name: entry.captionRel,
+        reason: `caption cannot be read (${read.reason}): ${entry.row.relPath} is listed without it, and it is left as it is`,
+      });
     },
     { signal, onProgress: (done) => options.onProgress?.(done, toRead.length) },
   );
@@ -130,6 +157,7 @@ export async function syncFolder(
     added: fresh.length,
     removed: gone.length,
     captionsRead: toRead.length,
+    unreadable: unreadable.sort((a, b) => compareNatural(a.name, b.name)),
   };
 }
 

@@ -1,8 +1,8 @@
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { decodeCaption } from '../captions/caption-codec';
 import { normalizeTag } from '../../../src-shared/tag-text';
 import { writeFileAtomic } from '../fs/atomic-write';
+import { readRegularFile } from '../fs/regular-file';
 
 export const TAGS_FILE = 'tags.txt';
 
@@ -14,7 +14,7 @@ export const TAGS_FILE = 'tags.txt';
 export async function readTagsFile(dir: string): Promise<string[]> {
   let bytes: Buffer;
   try {
-    bytes = await readFile(join(dir, TAGS_FILE));
+    bytes = await readRegularFile(join(dir, TAGS_FILE)); // a named pipe by that name would block the open
   } catch {
     return [];
   }
@@ -36,7 +36,7 @@ export function formatTagsFile(tags: Iterable<string>, separator: string): strin
 export async function writeTagsFile(dir: string, tags: Iterable<string>, separator: string): Promise<boolean> {
   const content = Buffer.from(formatTagsFile(tags, separator), 'utf8');
   const path = join(dir, TAGS_FILE);
-  const current = await readFile(path).catch(() => null);
+  const current = await readRegularFile(path).catch(() => null);
   if (current && current.equals(content)) return false;
   await writeFileAtomic(path, content);
   return true;

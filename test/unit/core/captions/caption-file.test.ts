@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { lstat, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -11,6 +12,7 @@ import {
   restoreCaptionBytes,
   writeCaptionFile,
 } from '../../../../src-main/core/captions/caption-file';
+import { UnreadableFileError } from '../../../../src-main/core/fs/regular-file';
 
 let dir: string;
 let path: string;
@@ -55,10 +57,22 @@ describe('readCaptionFile', () => {
     expect(s.decoded).toEqual({ text: 'long_hair, (smile:1.1)', format: { encoding: 'utf8', bom: true, lineEnding: 'crlf' } });
   });
 
-  it('throws errors other than a missing file', async () => {
+  it('throws errors other than a missing file, saying why in words', async () => {
     await writeFile(join(dir, 'file'), 'x');
-    await expect(readCaptionFile(join(dir, 'file', 'a.txt'))).rejects.toMatchObject({ code: 'ENOTDIR' });
-    await expect(readCaptionFile(dir)).rejects.toMatchObject({ code: 'EISDIR' });
+    await expect(readCaptionFile(join(dir, 'file', 'a.txt'))).rejects.toMatchObject({
+      code: 'io',
+      reason: 'a part of its path is a file, not a folder',
+    });
+    await expect(readCaptionFile(dir)).rejects.toMatchObject({ code: 'io', reason: 'it is a folder, not a file' });
+  });
+
+  it('refuses a named pipe under the caption name at once, never waiting for a writer', async () => {
+    execFileSync('mkfifo', [path]);
+    await expect(readCaptionFile(path)).rejects.toMatchObject({
+      code: 'io',
+      reason: 'it is a named pipe, not a file',
+      message: expect.stringContaining(path),
+    });
   });
 });
 
@@ -135,11 +149,28 @@ describe('writeCaptionFile', () => {
     expect((await readCaptionFile(path)).decoded).toEqual({ text: 'café, 🐱', format: { encoding: 'utf8', bom: false, lineEnding: 'lf' } });
   });
 
-  it('throws the fs error when the folder is not writable as a folder', async () => {
+  it('throws, saying why, when the folder is not writable as a folder', async () => {
     await writeFile(join(dir, 'file'), 'x');
     await expect(
       writeCaptionFile(join(dir, 'file', 'a.txt'), 'a', { format: DEFAULT_CAPTION_FORMAT, expectedFingerprint: ABSENT_FINGERPRINT }),
-    ).rejects.toMatchObject({ code: 'ENOTDIR' });
+    ).rejects.toMatchObject({ code: 'io', reason: 'a part of its path is a file, not a folder' });
+  });
+
+  it('never writes over a folder or a named pipe under the caption name, nor does an undo', async () => {
+    const pipe = join(dir, 'pipe.txt');
+    execFileSync('mkfifo', [pipe]);
+    const folder = join(dir, 'folder.txt');
+    await mkdir(folder);
+    for (const target of [pipe, folder]) {
+      await expect(
+        writeCaptionFile(target, 'a', { format: DEFAULT_CAPTION_FORMAT, expectedFingerprint: ABSENT_FINGERPRINT }),
+      ).rejects.toBeInstanceOf(UnreadableFileError);
+      await expect(restoreCaptionBytes(target, Buffer.from('b'), ABSENT_FINGERPRINT)).rejects.toBeInstanceOf(UnreadableFileError);
+      await expect(restoreCaptionBytes(target, null, ABSENT_FINGERPRINT)).rejects.toBeInstanceOf(UnreadableFileError);
+    }
+    expect((await lstat(pipe)).isFIFO()).toBe(true);
+    expect((await lstat(folder)).isDirectory()).toBe(true);
+    expect((await readdir(dir)).sort()).toEqual(['folder.txt', 'pipe.txt']);
   });
 });
 

@@ -1,10 +1,12 @@
-import { mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readCaptionFile } from '../../../../src-main/core/captions/caption-file';
 import { closeProbePool } from '../../../../src-main/core/scan/probe-images';
 import { readCaptionFiles } from '../../../../src-main/core/scan/read-captions';
 import { walkFolder } from '../../../../src-main/core/scan/walk-folder';
+import type { CaptionReadResult } from '../../../../src-main/workers/probe-worker';
 import { makeTempDir } from '../../../support/temp-dir';
 
 let tmp: ReturnType<typeof makeTempDir>;
@@ -41,12 +43,31 @@ describe('bulk reads in the scan workers', () => {
     }
     const got: unknown[] = new Array(rels.length);
     let progress = 0;
-    await readCaptionFiles(tmp.path, rels, (i, snapshot) => (got[i] = snapshot), { onProgress: (n) => (progress = n) });
+    await readCaptionFiles(tmp.path, rels, (i, read) => (got[i] = read.ok ? read.snapshot : read), { onProgress: (n) => (progress = n) });
     expect(progress).toBe(600);
     for (let i = 0; i < rels.length; i++) {
       const one = await readCaptionFile(join(tmp.path, rels[i]!));
       expect(got[i]).toEqual({ ...one, bytes: null });
     }
+  });
+
+  it('gives a folder or a named pipe under a caption name its reason, without waiting on the pipe', async () => {
+    const rels = Array.from({ length: 300 }, (_, i) => `c${i}.txt`);
+    rels.forEach((rel, i) => writeFileSync(join(tmp.path, rel), `tag ${i}`));
+    rmSync(join(tmp.path, 'c7.txt'));
+    mkdirSync(join(tmp.path, 'c7.txt'));
+    rmSync(join(tmp.path, 'c8.txt'));
+    execFileSync('mkfifo', [join(tmp.path, 'c8.txt')]);
+    const got: CaptionReadResult[] = new Array(rels.length);
+    // 300 files: read by the worker threads
+    await readCaptionFiles(tmp.path, rels, (i, read) => (got[i] = read));
+    expect(got[7]).toEqual({ ok: false, reason: 'it is a folder, not a file' });
+    expect(got[8]).toEqual({ ok: false, reason: 'it is a named pipe, not a file' });
+    expect(got.filter((r) => r.ok).length).toBe(298);
+    // and one by one on the main thread, for a few files
+    const few: CaptionReadResult[] = [];
+    await readCaptionFiles(tmp.path, ['c6.txt', 'c7.txt', 'c8.txt'], (i, read) => (few[i] = read));
+    expect(few).toEqual([expect.objectContaining({ ok: true }), got[7], got[8]]);
   });
 
   it('stats a folder of 2,500 files in the workers as the OS reports them', async () => {
