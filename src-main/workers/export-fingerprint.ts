@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { fileProblem, openRegularFile } from '../core/fs/regular-file';
-import sharp from 'sharp';
 import { readableImageError } from './export-image-errors';
+import { imageInfo, imageSharp } from './image-input';
 
 /**
  * What the pre-export check compares images by: a SHA-256 of the bytes
@@ -31,7 +31,7 @@ async function fingerprintOne(path: string, maxPixels: number): Promise<Fingerpr
     return { ok: false, reason: `cannot read the file: ${fileProblem(err)}` };
   }
   try {
-    const meta = await sharp(path, { limitInputPixels: false }).metadata();
+    const meta = await imageInfo(path, { limitInputPixels: false });
     if (!meta.width || !meta.height) return { ok: false, reason: 'no image size in the file header' };
     if (meta.width * meta.height > maxPixels) {
       return { ok: false, reason: `too large: ${meta.width}×${meta.height} is over the ${Math.round(maxPixels / 1e6)}-megapixel limit` };
@@ -47,7 +47,7 @@ async function fingerprintOne(path: string, maxPixels: number): Promise<Fingerpr
       height: rotated ? meta.width : meta.height,
     };
   } catch (err) {
-    return { ok: false, reason: readableImageError(err, path) };
+    return { ok: false, reason: readableImageError(err) };
   }
 }
 
@@ -58,7 +58,7 @@ async function fingerprintOne(path: string, maxPixels: number): Promise<Fingerpr
  * first, as 16 hex digits.
  */
 async function differenceHash(path: string, maxPixels: number): Promise<{ dhash: string; mean: number }> {
-  const grey = await sharp(path, { limitInputPixels: maxPixels })
+  const grey = await imageSharp(path, { limitInputPixels: maxPixels })
     .rotate()
     .flatten({ background: '#ffffff' })
     .greyscale()

@@ -1,8 +1,9 @@
 import { constants as fsConstants } from 'node:fs';
 import { copyFile, open } from 'node:fs/promises';
-import sharp, { type Metadata, type OutputInfo, type Sharp } from 'sharp';
+import type { OutputInfo, Sharp } from 'sharp';
 import { fileProblem, openRegularFile } from '../core/fs/regular-file';
 import { readableImageError } from './export-image-errors';
+import { imageInfo, imageSharp, type ImageInfo } from './image-input';
 
 /**
  * One image as a trainer should get it: shown the right way up (EXIF
@@ -39,12 +40,12 @@ export async function renderImage(task: RenderTask): Promise<RenderResult> {
     return { ok: false, reason: `cannot read the file: ${fileProblem(err)}` };
   }
 
-  let meta: Metadata;
+  let meta: ImageInfo;
   try {
     // the header alone; the pixel limit is checked here to name the size in the message
-    meta = await sharp(task.input, { limitInputPixels: false }).metadata();
+    meta = await imageInfo(task.input, { limitInputPixels: false });
   } catch (err) {
-    return { ok: false, reason: readableImageError(err, task.input) };
+    return { ok: false, reason: readableImageError(err) };
   }
   if (!meta.width || !meta.height || !meta.format) return { ok: false, reason: 'no image size in the file header' };
   if (meta.width * meta.height > task.maxPixels) {
@@ -72,7 +73,7 @@ export async function renderImage(task: RenderTask): Promise<RenderResult> {
   let data: Buffer;
   let info: OutputInfo;
   try {
-    let pipeline = sharp(task.input, { limitInputPixels: task.maxPixels })
+    let pipeline = imageSharp(task.input, { limitInputPixels: task.maxPixels })
       .rotate()
       .flatten({ background: task.background });
     if (needsResize) {
@@ -87,7 +88,7 @@ export async function renderImage(task: RenderTask): Promise<RenderResult> {
     pipeline = encode(pipeline, task);
     ({ data, info } = await pipeline.toBuffer({ resolveWithObject: true }));
   } catch (err) {
-    return { ok: false, reason: readableImageError(err, task.input) };
+    return { ok: false, reason: readableImageError(err) };
   }
   if (task.maxBytes !== null && data.length > task.maxBytes) return tooBig(data.length, task.maxBytes);
   // written outside the try: a full disk must fail the export, not skip an image

@@ -7,6 +7,7 @@ import { fileProblem, openRegularFileSync, readHeadSync } from '../core/fs/regul
 import { HOLD_FLAGS } from '../core/perf/wal-checkpointer';
 import { writeBatchHere, type RowBatch } from '../core/store/bulk-rows';
 import { readImageHeader } from '../core/scan/image-header';
+import { isBmpBytes, readBmpHeader } from './bmp-decode';
 import { copyIntoDataset, type CopyItem, type CopyResult } from './copy-into-dataset';
 
 /**
@@ -162,8 +163,8 @@ const HEADER_BYTES = 64 * 1024;
 const head = Buffer.allocUnsafe(HEADER_BYTES);
 
 /**
- * Plain JPEGs and PNGs from their first 64 KiB, without libvips; anything
- * else is sharp's to judge. A file
+ * Plain JPEGs and PNGs, and every BMP (which sharp cannot read), from their
+ * first 64 KiB without libvips; anything else is sharp's to judge. A file
  * that cannot be opened is refused with that reason: sharp would only call
  * it damaged.
  */
@@ -173,6 +174,10 @@ async function probeOne(path: string, maxPixels: number): Promise<ProbeResult> {
     bytes = readHeadSync(path, head).head;
   } catch (err) {
     return { ok: false, reason: fileProblem(err) };
+  }
+  if (isBmpBytes(bytes)) {
+    const bmp = readBmpHeader(bytes);
+    return typeof bmp === 'string' ? { ok: false, reason: bmp } : checked(bmp.width, bmp.height, 'bmp', 1, maxPixels);
   }
   const quick = readImageHeader(bytes);
   if (quick) return checked(quick.width, quick.height, quick.format, quick.orientation, maxPixels);

@@ -4,6 +4,7 @@ import sharp, { type Sharp } from 'sharp';
 import { cachePath, type RenderKind, type RenderOutput } from '../core/images/cache-layout';
 import { fileProblem, openRegularFileSync } from '../core/fs/regular-file';
 import { fingerprintOfBytes, fingerprintOfFile } from '../core/images/content-fingerprint';
+import { imageSharp } from './image-input';
 
 /**
  * Thumbnails and previews, made off the main thread and cached on disk under
@@ -101,7 +102,7 @@ export default async function render(task: RenderTask | WarmTask): Promise<Rende
 }
 
 function encode(task: RenderTask, input: Buffer | string): Sharp {
-  let pipeline = sharp(input, { limitInputPixels: task.maxPixels, failOn: 'truncated' }).rotate();
+  let pipeline = imageSharp(input, { limitInputPixels: task.maxPixels, failOn: 'truncated' }).rotate();
   if (task.kind !== 'full') {
     pipeline = pipeline.resize({ width: task.maxSide, height: task.maxSide, fit: 'inside', withoutEnlargement: true });
   }

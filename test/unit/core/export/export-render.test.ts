@@ -127,11 +127,14 @@ describe('renderImage', () => {
     expect(result).toEqual({ ok: false, reason: 'not a readable image (unknown or damaged format)' });
   });
 
-  it('says plainly that BMP cannot be read, rather than calling the file damaged', async () => {
-    // a valid 1×1 24-bit BMP: libvips, inside sharp, has no BMP decoder
+  it('exports a BMP, which sharp cannot read, as a PNG of the same pixels', async () => {
+    // a valid 1×1 24-bit BMP holding one red pixel: libvips, inside sharp, has no BMP decoder
     const bmp = Buffer.from('424d3a0000000000000036000000280000000100000001000000010018000000000004000000130b0000130b000000000000000000000000ff00', 'hex');
-    const { result } = await render(bmp, 'a.bmp');
-    expect(result).toEqual({ ok: false, reason: 'BMP images cannot be read here: save it as PNG and open the folder again' });
+    const { result, outPath } = await render(bmp, 'a.bmp');
+    expect(result).toMatchObject({ ok: true, width: 1, height: 1, converted: true });
+    const out = await readFile(outPath);
+    expect((await sharp(out).metadata()).format).toBe('png');
+    expect(await pixelAt(out, 0, 0)).toEqual([255, 0, 0]);
   });
 
   it('refuses to copy a file over the byte limit, but re-encoding may bring it under', async () => {
