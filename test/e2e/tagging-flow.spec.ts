@@ -104,3 +104,25 @@ test('the server refuses requests without the token', async ({ request, work }) 
     await server.stop();
   }
 });
+
+test('the printed URL leaves no token in the address bar, and images load with the cookie alone', async ({ page, work }) => {
+  const folder = join(work, 'set');
+  await makePhotos(folder, 2);
+  const server = await serveFolder(folder, work);
+  try {
+    await page.goto(server.url);
+    await expect(page).toHaveURL(`${new URL(server.url).origin}/`);
+    await page.getByTestId('open-served-folder').click();
+    await page.getByTestId('mode-in-place').click();
+    await page.getByTestId('setup-start').click();
+    const picture = page.getByTestId('current-image');
+    await expect(picture).toHaveClass('image-picture'); // loaded, not broken
+    expect(await picture.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+    expect(await picture.getAttribute('src')).not.toContain('token');
+    // the clean address still opens after a reload: the cookie carries the access
+    await page.reload();
+    await expect(page.getByTestId('tagging-screen')).toBeVisible();
+  } finally {
+    await server.stop();
+  }
+});
