@@ -6,7 +6,7 @@ import type { ImageKind } from '../../src-shared/tagger-api';
 export type ImageResponse =
   | { ok: true; mime: string; path: string }
   | { ok: true; mime: string; data: Buffer }
-  | { ok: false; status: 400 | 404 | 415 | 500; message: string };
+  | { ok: false; status: 400 | 403 | 404 | 415 | 500; message: string };
 
 export type EventListener = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
 

@@ -2,10 +2,12 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { pipeline } from 'node:stream/promises';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { parseImagePath } from '../../src-shared/image-url';
 import { clientMessageSchema, TOKEN_PARAM, type ServerMessage } from '../../src-shared/serve-protocol';
 import type { ApiHost } from '../api/api-host';
+import { fileProblem, openRegularFile } from '../core/fs/regular-file';
 import { cookieToken, newToken, sessionCookie, tokenMatches } from './access-token';
 import { allowedHosts, hostAllowed } from './allowed-hosts';
 import { mimeFor, rendererDir, staticPath } from './static-files';
@@ -104,8 +106,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       if (!answer.ok) return void refuse(answer.status, answer.message);
       const headers = { ...COMMON_HEADERS, 'content-type': answer.mime, 'cache-control': 'private, max-age=3600' };
       if ('data' in answer) return void res.writeHead(200, headers).end(answer.data);
-      res.writeHead(200, { ...headers, 'content-length': (await stat(answer.path)).size });
-      createReadStream(answer.path).pipe(res);
+      // a folder or a named pipe put under the file's name meanwhile is refused, never waited on
+      const opened = await openRegularFile(answer.path).catch((err: unknown) => fileProblem(err));
+      if (typeof opened === 'string') return void refuse(404, `the image file could not be read: ${opened}`);
+      res.writeHead(200, { ...headers, 'content-length': opened.stats.size });
+      // a browser that stops reading (scrolled away) ends the stream, and the descriptor with it
+      await pipeline(opened.handle.createReadStream(), res).catch(() => undefined);
       return;
     }
     const file = staticPath(root, url.pathname);

@@ -12,6 +12,8 @@ import type { DatasetSession } from '../session/dataset-session';
 import type { ImageEntry } from '../session/image-entry';
 import { cachePath, listCached, MIME, type RenderKind } from './cache-layout';
 import { FingerprintWriter } from './fingerprint-writer';
+import type { ImageType } from './image-type';
+import { originalToSend, realOriginal } from './original-file';
 import { RenderQueue, type RenderPriority } from './render-queue';
 import { outputFor, previewSideFor, THUMB_SIDE } from './render-options';
 import { runThumbnailJob, type ThumbnailOutcome } from './thumbnail-job';
@@ -21,7 +23,7 @@ export { PREVIEW_SIDES, THUMB_SIDE } from './render-options';
 
 export type ServedImage =
   | { ok: true; path: string; mime: string; /** made by this request (false: from the cache or the original) */ created: boolean }
-  | { ok: false; status: 404 | 415 | 500; message: string };
+  | { ok: false; status: 403 | 404 | 415 | 500; message: string };
 
 export interface ServeOptions {
   /** previews: the width the renderer draws at, in device pixels; picks the size class */
@@ -32,14 +34,12 @@ export interface ServeOptions {
 }
 
 /** formats every Chromium shows as they are; others (TIFF) are converted for display */
-const BROWSER_MIME: Record<string, string> = {
+const BROWSER_MIME: Partial<Record<ImageType, string>> = {
   jpeg: 'image/jpeg',
-  jpg: 'image/jpeg',
   png: 'image/png',
   webp: 'image/webp',
   gif: 'image/gif',
   avif: 'image/avif',
-  heif: 'image/avif',
   bmp: 'image/bmp',
 };
 
@@ -78,12 +78,15 @@ export class ImageService {
     } catch {
       return { ok: false, status: 404, message: `no image ${id}` };
     }
-    const format = formatOf(entry);
-    if (kind === 'full' && BROWSER_MIME[format]) {
-      return { ok: true, path: session.absolutePath(entry), mime: BROWSER_MIME[format], created: false };
+    if (kind === 'full') {
+      // sent as it is: what it holds decides its type, not its name or the index's guess
+      const original = await originalToSend(session.datasetDir, entry.row.relPath);
+      if (!original.ok) return { ok: false, status: original.status, message: `${entry.row.relPath}: ${original.reason}` };
+      const mime = BROWSER_MIME[original.type];
+      if (mime) return { ok: true, path: original.path, mime, created: false };
     }
     const side = sideOf(kind, options.width);
-    const output = outputFor(kind, format);
+    const output = outputFor(kind, formatOf(entry));
     const known = entry.row.fingerprint;
     if (known) {
       const path = cachePath(this.root, kind, side, known, output);
@@ -172,7 +175,7 @@ export class ImageService {
     await p?.destroy();
   }
 
-  private render(
+  private async render(
     session: DatasetSession,
     entry: ImageEntry,
     kind: RenderKind,
@@ -180,7 +183,9 @@ export class ImageService {
     priority: RenderPriority,
     signal: AbortSignal | undefined,
   ): Promise<RenderResult> {
-    const src = session.absolutePath(entry);
+    const original = await realOriginal(session.datasetDir, entry.row.relPath);
+    if (!original.ok) return { ok: false, reason: original.reason, fingerprint: null };
+    const src = original.path;
     const output = outputFor(kind, formatOf(entry));
     const key = `${kind}-${side}|${src}|${entry.row.size}|${entry.row.mtimeMs}`;
     return this.queue.schedule(

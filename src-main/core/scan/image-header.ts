@@ -1,3 +1,5 @@
+import { PNG_SIGNATURE } from '../images/image-type';
+
 /**
  * Width, height and orientation of a JPEG or PNG from the first bytes of the
  * file, without libvips: the scan checks every image of a folder, and at
@@ -19,8 +21,6 @@ export function readImageHeader(bytes: Uint8Array): ImageHeader | null {
   if (bytes.length >= 33 && PNG_SIGNATURE.every((b, i) => bytes[i] === b)) return pngHeader(bytes);
   return null;
 }
-
-const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 
 const u16 = (b: Uint8Array, i: number, little = false) => (little ? b[i]! | (b[i + 1]! << 8) : (b[i]! << 8) | b[i + 1]!);
 const u32 = (b: Uint8Array, i: number, little = false) =>
