@@ -9,7 +9,7 @@ export const newToken = (): string => randomBytes(24).toString('base64url');
  * on one machine from overwriting each other's cookie, and a server never
  * takes another port's cookie (or the old shared `lt_token`) for its own.
  */
-export const sessionCookieName = (port: number): string => `lt_${port}`;
+const sessionCookieName = (port: number): string => `lt_${port}`;
 
 /** Set-Cookie for the exchange: never readable by script, never sent from another site, for every path */
 export const sessionCookie = (port: number, token: string): string =>

@@ -5,7 +5,7 @@ import { fileProblem, openRegularFile } from '../fs/regular-file';
 import { IMAGE_TYPE_HEAD_BYTES, imageTypeOf, type ImageType } from './image-type';
 
 /** why an image's file is not read for display: the status a transport answers with, and words for a person */
-export interface OriginalRefused {
+interface OriginalRefused {
   ok: false;
   status: 403 | 404 | 415;
   reason: string;
