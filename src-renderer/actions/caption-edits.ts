@@ -51,15 +51,27 @@ function remember(detail: ImageDetail): void {
   updateRowFromDetail(detail);
 }
 
-async function settle(id: number, result: Result<ImageDetail>, context: string): Promise<ImageDetail | null> {
+/**
+ * Show what an edit's answer says. On a conflict the file changed under us:
+ * fetch what is there now (the detail carries the conflict for the banner);
+ * `refused` sees it first, before it is shown.
+ */
+async function settle(
+  id: number,
+  result: Result<ImageDetail>,
+  context: string,
+  refused?: (fresh: ImageDetail) => void,
+): Promise<ImageDetail | null> {
   if (result.ok) {
     remember(result.value);
     return result.value;
   }
   if (result.error.code === 'conflict') {
-    // the file changed under us: fetch what is there now; the detail carries the conflict for the banner
     const fresh = await call('image.get', { id });
-    if (fresh.ok) remember(fresh.value);
+    if (fresh.ok) {
+      refused?.(fresh.value);
+      remember(fresh.value);
+    }
     return null;
   }
   reportError(context, result.error);
@@ -108,13 +120,30 @@ export const toggleTagOn = (id: number, tag: string) => editTags(id, (tags) => (
 export const moveTagTo = (id: number, tag: string, from: number, to: number, trigger: string | null) =>
   editTags(id, (tags) => ({ tags: moveTagWithin(tags, tag, to, trigger, from) }));
 
-/** A free-text caption (text mode), written as typed; the same queue keeps revisions in order with tag edits. */
-export const setCaptionText = (id: number, text: string) =>
+/** The caption a text editor's draft was typed over: the text it showed and that text's revision. */
+export interface TextBase {
+  text: string;
+  revision: number;
+}
+
+/**
+ * A free-text caption (text mode), written as typed. Unlike a tag edit, which
+ * is a change applied to the tags as they are when it runs, the draft replaces
+ * the whole text: it names the revision it was typed over, so a change made
+ * meanwhile (another program, another window) is a conflict in main, never
+ * overwritten. `base` moves on as the save is answered, before the answer is
+ * shown: to what was saved, so typing that continues builds on it; or, on a
+ * conflict that holds the sent text, to that text: it is no longer unsaved.
+ */
+export const setCaptionText = (id: number, text: string, base: TextBase) =>
   enqueue(async () => {
-    const detail = newest(id);
-    if (!detail || detail.caption.text === text) return;
-    const result = await call('caption.setText', { id, text, revision: detail.caption.revision });
-    await settle(id, result, 'Could not save the caption');
+    if (text === base.text) return;
+    const result = await call('caption.setText', { id, text, revision: base.revision });
+    if (result.ok) Object.assign(base, { text: result.value.caption.text, revision: result.value.caption.revision });
+    await settle(id, result, 'Could not save the caption', (fresh) => {
+      // main keeps exactly this text in the conflict (not so when it refused because a conflict was already open)
+      if (fresh.conflict?.mineText === text) base.text = text;
+    });
   });
 
 export const setSkip = (id: number, skip: boolean) =>

@@ -68,7 +68,13 @@ export function CaptionPanel() {
       <SelectionSummary />
       {textMode && <ViewSwitch view={view} onChange={setView} />}
       {asText ? (
-        <CaptionTextEditor key={detail.id} imageId={detail.id} text={detail.caption.text} />
+        <CaptionTextEditor
+          key={detail.id}
+          imageId={detail.id}
+          text={detail.caption.text}
+          revision={detail.caption.revision}
+          inConflict={detail.conflict !== null}
+        />
       ) : (
         <>
           <TagChips imageId={detail.id} tags={tags} />
