@@ -3,7 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 
 const quoted = (tags: readonly string[]) => tags.map((t) => `“${t}”`).join(', ');
 
-/** Why the typed tag did not appear: it is already there (the text stays in the field). */
+/** Why the typed tag did not appear: it is already there. The field is emptied, so no list opens over this. */
 export function DuplicateNote() {
   const duplicates = useCaptionStore(useShallow((s) => s.duplicates));
   if (duplicates.length === 0) return null;

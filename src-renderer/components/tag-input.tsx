@@ -43,9 +43,9 @@ export function TagInput({ imageId, tags }: TagInputProps) {
     if (wanted.length === 0) return;
     const { added, duplicates } = addTags(tags, wanted);
     setDuplicates(duplicates);
-    if (added.length === 0) return; // all refused: keep the text so it can be corrected
-    void addTagsTo(imageId, added);
+    // refused or not, the text goes: left in the field, it would be glued to the next word typed
     setText('');
+    if (added.length > 0) void addTagsTo(imageId, added);
   };
 
   const accept = (name: string) => submit(`${currentSegment(text).before}, ${name}`);
