@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { HistoryState } from '../../../src-shared/contract';
+import { StepRecorder } from './step-recorder';
 
 /** One caption file's part in a step: its exact bytes before and after; null means no file. */
 export interface FileChange {
@@ -12,6 +13,15 @@ export interface HistoryStep {
   id: number;
   label: string;
   files: FileChange[];
+}
+
+/** a step a crash cut short: files recorded before their write, which may or may not have happened */
+export interface CutShortStep {
+  id: number;
+  /** the label up to its count (see batchLabelStem); null: a label without one */
+  labelStem: string | null;
+  /** each pending file with the bytes its write would have left */
+  pending: { captionRel: string; after: Buffer | null }[];
 }
 
 export interface HistoryLimits {
@@ -30,12 +40,12 @@ export const DEFAULT_HISTORY_LIMITS: HistoryLimits = { maxSteps: 1000, maxBytes:
 
 const EMPTY_STATE: HistoryState = { canUndo: false, canRedo: false, undoLabel: null, redoLabel: null };
 
-const sizeOf = (bytes: Buffer | null) => bytes?.length ?? 0;
-
 /**
  * Undo and redo as changes, in session.sqlite. Steps are ordered by id; the
  * done ones (undone = 0) come before the undone ones (the redo branch), which
  * a new step drops. The caller serializes steps (one at a time per session).
+ * A file recorded ahead of its write (a batch's) stays pending, out of undo's
+ * sight, until its write is confirmed.
  */
 export class HistoryLog {
   private readonly stmt;
@@ -45,12 +55,27 @@ export class HistoryLog {
     private readonly limits: HistoryLimits = DEFAULT_HISTORY_LIMITS,
   ) {
     this.stmt = {
-      insertStep: db.prepare('INSERT INTO history_steps (label, created_at) VALUES (?, ?)'),
+      insertStep: db.prepare('INSERT INTO history_steps (label, label_stem, created_at) VALUES (?, ?, ?)'),
       relabel: db.prepare('UPDATE history_steps SET label = ? WHERE id = ?'),
       addBytes: db.prepare('UPDATE history_steps SET bytes = bytes + ? WHERE id = ?'),
       upsertFile: db.prepare(
         `INSERT INTO history_files (step_id, caption_rel, before, after) VALUES (?, ?, ?, ?)
          ON CONFLICT (step_id, caption_rel) DO UPDATE SET after = excluded.after`,
+      ),
+      planFile: db.prepare(
+        `INSERT INTO history_files (step_id, caption_rel, before, after, pending) VALUES (?, ?, ?, ?, 1)
+         ON CONFLICT (step_id, caption_rel) DO UPDATE SET before = excluded.before, after = excluded.after, pending = 1`,
+      ),
+      confirmFile: db.prepare('UPDATE history_files SET pending = 0 WHERE step_id = ? AND caption_rel = ?'),
+      dropPending: db.prepare('DELETE FROM history_files WHERE step_id = ? AND pending = 1'),
+      pending: db.prepare<[], { step_id: number; caption_rel: string; after: Buffer | null; label_stem: string | null }>(
+        `SELECT f.step_id, f.caption_rel, f.after, s.label_stem FROM history_files f JOIN history_steps s ON s.id = f.step_id
+         WHERE f.pending = 1 ORDER BY f.step_id`,
+      ),
+      fileNames: db.prepare<[number], string>('SELECT caption_rel FROM history_files WHERE step_id = ?').pluck(),
+      countBytes: db.prepare(
+        `UPDATE history_steps SET bytes = (SELECT coalesce(sum(coalesce(length(before), 0) + coalesce(length(after), 0)), 0)
+         FROM history_files WHERE step_id = @id) WHERE id = @id`,
       ),
       dropRedo: db.prepare('DELETE FROM history_files WHERE step_id IN (SELECT id FROM history_steps WHERE undone = 1)'),
       dropRedoSteps: db.prepare('DELETE FROM history_steps WHERE undone = 1'),
@@ -61,7 +86,7 @@ export class HistoryLog {
         'SELECT id, label FROM history_steps WHERE undone = 1 ORDER BY id ASC LIMIT 1',
       ),
       files: db.prepare<[number], { caption_rel: string; before: Buffer | null; after: Buffer | null }>(
-        'SELECT caption_rel, before, after FROM history_files WHERE step_id = ? ORDER BY caption_rel',
+        'SELECT caption_rel, before, after FROM history_files WHERE step_id = ? AND pending = 0 ORDER BY caption_rel',
       ),
       setUndone: db.prepare('UPDATE history_steps SET undone = ? WHERE id = ?'),
       totals: db.prepare<[], { steps: number; bytes: number | null; oldest: number | null }>(
@@ -75,9 +100,13 @@ export class HistoryLog {
     this.stmt.orphans.run();
   }
 
-  /** Starts a step. Nothing is stored, and the redo branch stays, until its first file is recorded. */
-  begin(label: string): StepRecorder {
-    return new StepRecorder(this, label);
+  /**
+   * Starts a step. Nothing is stored, and the redo branch stays, until its
+   * first file is recorded. `labelStem`: the label up to its count, for a
+   * step whose count is known only once its writes are (a batch).
+   */
+  begin(label: string, labelStem: string | null = null): StepRecorder {
+    return new StepRecorder(this, label, labelStem);
   }
 
   state(): HistoryState {
@@ -107,13 +136,13 @@ export class HistoryLog {
     return { id: row.id, label: row.label, files };
   }
 
-  /** @internal StepRecorder's first write: the step, its first file, and the end of the redo branch, together */
-  insertStep(label: string, first: FileChange): number {
+  /** @internal StepRecorder's first write: the step, its first files (`write`), and the end of the redo branch, together */
+  insertStep(label: string, labelStem: string | null, write: (stepId: number) => void): number {
     return this.db.transaction(() => {
       this.stmt.dropRedo.run();
       this.stmt.dropRedoSteps.run();
-      const id = Number(this.stmt.insertStep.run(label, Date.now()).lastInsertRowid);
-      this.upsertFile(id, first, sizeOf(first.before) + sizeOf(first.after));
+      const id = Number(this.stmt.insertStep.run(label, labelStem, Date.now()).lastInsertRowid);
+      write(id);
       return id;
     })();
   }
@@ -124,9 +153,65 @@ export class HistoryLog {
     if (addedBytes !== 0) this.stmt.addBytes.run(addedBytes, stepId);
   }
 
+  /** @internal files about to be written, recorded before the first of them is: one transaction */
+  planFiles(stepId: number, changes: readonly FileChange[], addedBytes: number): void {
+    this.db.transaction(() => {
+      for (const c of changes) this.stmt.planFile.run(stepId, c.captionRel, c.before, c.after);
+      if (addedBytes !== 0) this.stmt.addBytes.run(addedBytes, stepId);
+    })();
+  }
+
+  /** @internal the pending files written are the step's; the other pending ones never were: one transaction */
+  confirmFiles(stepId: number, written: readonly string[], addedBytes: number, label: string): void {
+    this.db.transaction(() => {
+      for (const rel of written) this.stmt.confirmFile.run(stepId, rel);
+      this.stmt.dropPending.run(stepId);
+      if (addedBytes !== 0) this.stmt.addBytes.run(addedBytes, stepId);
+      this.stmt.relabel.run(label, stepId);
+    })();
+  }
+
+  /** @internal a step that ended up writing nothing */
+  dropStep(stepId: number): void {
+    this.db.transaction(() => {
+      this.stmt.deleteFiles.run(stepId);
+      this.stmt.deleteStep.run(stepId);
+    })();
+  }
+
   /** @internal */
   relabel(stepId: number, label: string): void {
     this.stmt.relabel.run(label, stepId);
+  }
+
+  /** steps whose writes a crash cut short: their pending files, which the disk alone can confirm */
+  cutShort(): CutShortStep[] {
+    const steps = new Map<number, CutShortStep>();
+    for (const r of this.stmt.pending.all()) {
+      let step = steps.get(r.step_id);
+      if (!step) steps.set(r.step_id, (step = { id: r.step_id, labelStem: r.label_stem, pending: [] }));
+      step.pending.push({ captionRel: r.caption_rel, after: r.after });
+    }
+    return [...steps.values()];
+  }
+
+  /**
+   * A step cut short, settled: its pending files found `written` stay, the
+   * others leave it, and a step left with no file goes. `label` names the
+   * step from every file it keeps; null keeps the label. One transaction.
+   */
+  settleCutShort(stepId: number, written: readonly string[], label: ((captionRels: string[]) => string) | null): void {
+    this.db.transaction(() => {
+      for (const rel of written) this.stmt.confirmFile.run(stepId, rel);
+      this.stmt.dropPending.run(stepId);
+      const kept = this.stmt.fileNames.all(stepId);
+      if (kept.length === 0) {
+        this.stmt.deleteStep.run(stepId);
+        return;
+      }
+      this.stmt.countBytes.run({ id: stepId });
+      if (label) this.stmt.relabel.run(label(kept), stepId);
+    })();
   }
 
   /** Oldest steps go first until the log is within its limits; `keep` (the newest) always stays. */
@@ -142,60 +227,5 @@ export class HistoryLog {
         dropped++;
       }
     })();
-  }
-}
-
-/**
- * One step being recorded, file by file as each is written, so that a batch
- * cut short (cancelled, or the app killed) is still one undoable step for
- * what it did write.
- */
-export class StepRecorder {
-  private id: number | null = null;
-  /** bytes counted so far per file: a file written twice in one step keeps its first `before` */
-  private readonly sizes = new Map<string, { before: number; after: number }>();
-
-  constructor(
-    private readonly log: HistoryLog,
-    private label: string,
-  ) {}
-
-  /** how many caption files the step changed so far */
-  get files(): number {
-    return this.sizes.size;
-  }
-
-  get stepId(): number | null {
-    return this.id;
-  }
-
-  record(change: FileChange): void {
-    const known = this.sizes.get(change.captionRel);
-    const afterSize = sizeOf(change.after);
-    if (this.id === null) {
-      this.id = this.log.insertStep(this.label, change);
-      this.sizes.set(change.captionRel, { before: sizeOf(change.before), after: afterSize });
-      return;
-    }
-    if (known) {
-      this.log.upsertFile(this.id, change, afterSize - known.after);
-      known.after = afterSize;
-      return;
-    }
-    this.log.upsertFile(this.id, change, sizeOf(change.before) + afterSize);
-    this.sizes.set(change.captionRel, { before: sizeOf(change.before), after: afterSize });
-  }
-
-  relabel(label: string): void {
-    if (label === this.label) return;
-    this.label = label;
-    if (this.id !== null) this.log.relabel(this.id, label);
-  }
-
-  /** the step is complete: keep the log within its limits. True when anything was recorded. */
-  finish(): boolean {
-    if (this.id === null) return false;
-    this.log.prune(this.id);
-    return true;
   }
 }

@@ -98,6 +98,72 @@ describe('HistoryLog', () => {
     expect(log.state().undoLabel).toBe('Add “x” to 1 image');
   });
 
+  it('keeps the files a batch recorded ahead out of sight of undo until their writes are confirmed; unconfirmed ones leave', () => {
+    const log = freshLog();
+    const r = log.begin('Add “x” to 3 images', 'Add “x” to ');
+    r.planAhead([change('a.txt', 'a', 'a, x'), change('b.txt', null, 'x'), change('c.txt', 'c', 'c, x')]);
+    expect(log.nextUndo()?.files).toEqual([]);
+    r.confirm(['a.txt', 'b.txt'], 'Add “x” to 2 images');
+    expect(r.finish()).toBe(true);
+    expect(log.nextUndo()).toMatchObject({ label: 'Add “x” to 2 images', files: [change('a.txt', 'a', 'a, x'), change('b.txt', null, 'x')] });
+    expect(log.db.prepare('SELECT bytes FROM history_steps').get()).toEqual({ bytes: 1 + 4 + 1 });
+    expect(log.cutShort()).toEqual([]);
+  });
+
+  it('records a pending file again, before and after, when it changed before its write', () => {
+    const log = freshLog();
+    const r = log.begin('Add “x” to 1 image', 'Add “x” to ');
+    r.planAhead([change('a.txt', 'a', 'a, x')]);
+    r.planAhead([change('a.txt', 'theirs', 'theirs, x')]);
+    r.confirm(['a.txt'], 'Add “x” to 1 image');
+    r.finish();
+    expect(log.nextUndo()?.files).toEqual([change('a.txt', 'theirs', 'theirs, x')]);
+    expect(log.db.prepare('SELECT bytes FROM history_steps').get()).toEqual({ bytes: 6 + 9 });
+  });
+
+  it('drops a batch step none of whose writes was made, with its records', () => {
+    const log = freshLog();
+    const r = log.begin('Add “x” to 1 image', 'Add “x” to ');
+    r.planAhead([change('a.txt', 'a', 'a, x')]);
+    r.confirm([], 'Add “x” to 0 images');
+    expect(r.finish()).toBe(false);
+    expect(log.state().canUndo).toBe(false);
+    expect(log.db.prepare('SELECT count(*) AS n FROM history_files').get()).toEqual({ n: 0 });
+  });
+
+  it('after a crash, settles a step cut short: keeps the pending files written, drops the rest, counts again', () => {
+    const db = new Database(':memory:');
+    migrate(db, migrations);
+    const r = new HistoryLog(db).begin('Add “x” to 4 images', 'Add “x” to ');
+    r.planAhead([change('a.txt', 'a', 'a, x'), change('b.txt', 'b', 'b, x')]);
+    r.confirm(['a.txt'], 'Add “x” to 1 image');
+    r.planAhead([change('c.txt', 'c', 'c, x'), change('d.txt', null, 'x')]);
+    // the process dies here, with c.txt written and d.txt not
+
+    const log = new HistoryLog(db);
+    expect(log.cutShort()).toEqual([
+      { id: r.stepId, labelStem: 'Add “x” to ', pending: [{ captionRel: 'c.txt', after: Buffer.from('c, x') }, { captionRel: 'd.txt', after: Buffer.from('x') }] },
+    ]);
+    log.settleCutShort(r.stepId!, ['c.txt'], (files) => `Add “x” to ${files.length} images`);
+    expect(log.cutShort()).toEqual([]);
+    expect(log.nextUndo()).toMatchObject({ label: 'Add “x” to 2 images', files: [change('a.txt', 'a', 'a, x'), change('c.txt', 'c', 'c, x')] });
+    expect(db.prepare('SELECT bytes FROM history_steps').get()).toEqual({ bytes: 5 + 5 });
+  });
+
+  it('after a crash, drops a step cut short before any of its writes', () => {
+    const db = new Database(':memory:');
+    migrate(db, migrations);
+    const before = new HistoryLog(db);
+    step(before, 'kept', change('z.txt', 'z', 'y'));
+    const r = before.begin('Add “x” to 2 images', 'Add “x” to ');
+    r.planAhead([change('a.txt', 'a', 'a, x'), change('b.txt', 'b', 'b, x')]);
+
+    const log = new HistoryLog(db);
+    log.settleCutShort(r.stepId!, [], () => 'never asked');
+    expect(log.state()).toMatchObject({ canUndo: true, undoLabel: 'kept' });
+    expect(db.prepare('SELECT count(*) AS n FROM history_steps').get()).toEqual({ n: 1 });
+  });
+
   it('survives being reopened: the log is the database', () => {
     const db = new Database(':memory:');
     migrate(db, migrations);

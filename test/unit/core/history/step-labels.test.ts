@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { batchLabel, editLabel, keepMineLabel } from '../../../../src-main/core/history/step-labels';
+import { batchLabel, batchLabelStem, countedLabel, editLabel, keepMineLabel } from '../../../../src-main/core/history/step-labels';
 
 describe('step labels', () => {
   it.each([
@@ -15,6 +15,18 @@ describe('step labels', () => {
     [{ type: 'delete', tag: 'gone' }, 9, 'Delete “gone” from 9 images'],
   ] as const)('%j on %i', (op, n, label) => {
     expect(batchLabel(op as never, n)).toBe(label);
+  });
+
+  it.each([
+    { type: 'add', tags: ['x'], position: 'end' },
+    { type: 'replace', find: 'a', replace: '', mode: 'plain', scope: 'whole-tag', caseSensitive: true },
+    { type: 'sort', by: 'frequency', keepFirst: 0 },
+    { type: 'delete', tag: 'gone' },
+  ] as const)('ends %j with its count, so a step cut short can be counted again from its stem', (op) => {
+    const stem = batchLabelStem(op as never);
+    expect(countedLabel(stem, 33)).toBe(batchLabel(op as never, 33));
+    expect(countedLabel(stem, 1)).toBe(batchLabel(op as never, 1));
+    expect(batchLabel(op as never, 500).startsWith(stem)).toBe(true);
   });
 
   it('shortens a long tag', () => {
