@@ -4,11 +4,12 @@ import { joinTags } from '../../../src-shared/tag-text';
 import { AppError } from '../app-error';
 import { prepareOrThrow, tagsEqual } from '../batch/apply-op';
 import { keepTriggerFirst } from '../batch/reorder';
-import { batchLabel } from '../history/step-labels';
+import type { FileChange } from '../history/history-log';
+import { batchLabel, batchLabelStem } from '../history/step-labels';
 import type { JobRunner } from '../jobs/job-runner';
 import { runSliced } from '../perf/run-sliced';
 import { resolveTarget } from './batch-targets';
-import { writeCaption } from './caption-write';
+import { planCaptionWrite, writeCaption } from './caption-write';
 import type { DatasetSession } from './dataset-session';
 import { forEachLimited } from './for-each-limited';
 import type { ImageEntry } from './image-entry';
@@ -16,6 +17,12 @@ import { mergeTagChanges } from './tag-changes';
 
 const SAMPLE_SIZE = 20;
 const WRITE_CONCURRENCY = 8;
+/**
+ * Files recorded ahead of their writes per transaction. A chunk's writes all
+ * end before the next chunk is recorded, so a crash leaves at most this many
+ * files for the next open to read back.
+ */
+const WRITE_AHEAD_CHUNK = 256;
 
 export interface BatchPreview {
   changes: number;
@@ -97,6 +104,13 @@ export async function previewBatch(session: DatasetSession, target: BatchTarget,
  * through the same conflict-checked write as a single edit; a file another
  * program changed is left alone, marked as a conflict and listed. Cancelling
  * stops before the next file, and what was written is still one step.
+ *
+ * Write-ahead: each chunk of files is recorded in the step, bytes before and
+ * after, before any of them is written, and its writes are confirmed once
+ * they are all done. A process killed in between leaves the chunk pending,
+ * and the next open learns from the disk which of its files were written
+ * (see settleCutShortSteps): undo then puts back every file the batch
+ * changed, and only those.
  */
 export function applyBatch(
   session: DatasetSession,
@@ -111,39 +125,70 @@ export function applyBatch(
     if (changing.length === 0) return { changed: 0, conflicts: [] };
     const label = batchLabel(op, changing.length);
     const { separator } = session.settingsNow();
+    /** the caption's text after the edit, from its tags as they are now; null when it would not change */
+    const textOf = (entry: ImageEntry) => {
+      const after = next(entry.caption.tags);
+      return after && joinTags(after, separator);
+    };
     return jobs.run(
       'batch',
       label,
       async (job) => {
-        const step = session.history.begin(label);
+        const step = session.history.begin(label, batchLabelStem(op));
         const changed = new Set<ImageEntry>();
+        /** caption files written: one that two images share is written once */
+        const written = new Set<string>();
         const tagLists: TagCount[][] = [];
         const conflicts: string[] = [];
         let done = 0;
+
+        const writeOne = async (entry: ImageEntry, ahead: Map<string, PlannedWrite>, confirmed: string[]) => {
+          if (entry.caption.conflict) conflicts.push(entry.row.relPath);
+          // planned a moment ago; the tags may have changed since (another program, an image sharing the file)
+          const text = entry.caption.conflict || written.has(entry.captionRel) ? null : textOf(entry);
+          if (text === null) return;
+          const recorded = ahead.get(entry.captionRel);
+          if (recorded?.text !== text || recorded.fingerprint !== entry.caption.fingerprint) {
+            // the caption changed after its chunk was recorded: record this write again, before it is made
+            const again = await planCaptionWrite(session.datasetDir, entry, text);
+            if (!again.ok) {
+              session.markConflict(entry, again.current.decoded.text, text);
+              conflicts.push(entry.row.relPath);
+              return;
+            }
+            step.planAhead([again.change]);
+          }
+          const outcome = await writeCaption(session.datasetDir, entry, text);
+          if (!outcome.ok) {
+            session.markConflict(entry, outcome.current.decoded.text, text);
+            conflicts.push(entry.row.relPath);
+            return;
+          }
+          confirmed.push(entry.captionRel);
+          written.add(entry.captionRel);
+          const taken = session.takeWritten(entry.captionRel, outcome.snapshot);
+          taken.entries.forEach((e) => changed.add(e));
+          tagLists.push(taken.tagChanges);
+        };
+
         try {
-          await forEachLimited(changing, WRITE_CONCURRENCY, job.signal, (entry) =>
-            session.withCaptionFile(entry.captionRel, async () => {
-              // planned a moment ago; the tags may have changed since (another program, an image sharing the file)
-              const after = entry.caption.conflict ? null : next(entry.caption.tags);
-              if (entry.caption.conflict) conflicts.push(entry.row.relPath);
-              if (after) {
-                const text = joinTags(after, separator);
-                const written = await writeCaption(session.datasetDir, entry, text);
-                if (written.ok) {
-                  step.record(written.change);
-                  const taken = session.takeWritten(entry.captionRel, written.snapshot);
-                  taken.entries.forEach((e) => changed.add(e));
-                  tagLists.push(taken.tagChanges);
-                } else {
-                  session.markConflict(entry, written.current.decoded.text, text);
-                  conflicts.push(entry.row.relPath);
-                }
-              }
-              job.progress(++done, changing.length);
-            }),
-          );
+          for (let at = 0; at < changing.length && !job.signal.aborted; at += WRITE_AHEAD_CHUNK) {
+            const chunk = changing.slice(at, at + WRITE_AHEAD_CHUNK);
+            const ahead = await planChunk(session, chunk, textOf, written);
+            step.planAhead([...ahead.values()].map((p) => p.change));
+            const confirmed: string[] = [];
+            try {
+              await forEachLimited(chunk, WRITE_CONCURRENCY, job.signal, (entry) =>
+                session.withCaptionFile(entry.captionRel, async () => {
+                  await writeOne(entry, ahead, confirmed);
+                  job.progress(++done, changing.length);
+                }),
+              );
+            } finally {
+              step.confirm(confirmed, batchLabel(op, changed.size));
+            }
+          }
         } finally {
-          step.relabel(batchLabel(op, changed.size));
           if (step.finish()) session.historyChanged();
           session.announce([...changed], mergeTagChanges(tagLists));
           if (changed.size > 0) touchRecent(session, op);
@@ -153,6 +198,32 @@ export function applyBatch(
       session.closing,
     );
   });
+}
+
+/** a write as recorded ahead: still the one to make while the caption and the text are as they were */
+interface PlannedWrite {
+  fingerprint: string;
+  text: string;
+  change: FileChange;
+}
+
+/** a chunk's writes, by caption file, with their bytes before and after: to record before the first is made */
+async function planChunk(
+  session: DatasetSession,
+  chunk: readonly ImageEntry[],
+  textOf: (entry: ImageEntry) => string | null,
+  written: ReadonlySet<string>,
+): Promise<Map<string, PlannedWrite>> {
+  const ahead = new Map<string, PlannedWrite>();
+  for (const entry of chunk) {
+    if (entry.caption.conflict || written.has(entry.captionRel) || ahead.has(entry.captionRel)) continue;
+    const text = textOf(entry);
+    if (text === null) continue;
+    // a file that cannot be planned now is planned again, or refused, in its turn
+    const planned = await planCaptionWrite(session.datasetDir, entry, text).catch(() => null);
+    if (planned?.ok) ahead.set(entry.captionRel, { fingerprint: entry.caption.fingerprint, text, change: planned.change });
+  }
+  return ahead;
 }
 
 /** tags the user typed into a batch edit are ones they will likely type again */

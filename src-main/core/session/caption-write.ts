@@ -30,6 +30,21 @@ export async function writeCaption(datasetDir: string, entry: ImageEntry, text: 
 }
 
 /**
+ * The change writeCaption would make, worked out without writing: a batch
+ * records it before the write (see StepRecorder.planAhead). Same bytes: the
+ * encoding is a pure function of the text and the file's format.
+ */
+export async function planCaptionWrite(
+  datasetDir: string,
+  entry: ImageEntry,
+  text: string,
+): Promise<{ ok: true; change: FileChange } | { ok: false; current: CaptionSnapshot }> {
+  const before = await bytesAsLastRead(join(datasetDir, entry.captionRel), entry);
+  if (!before.ok) return before;
+  return { ok: true, change: { captionRel: entry.captionRel, before: before.bytes, after: encodeCaption(text, entry.caption.format).bytes } };
+}
+
+/**
  * The bytes the file held when last read or written (null: no file).
  * Decoding is lossless, so encoding the text again in its own format gives
  * them back without a second read per file in a 100,000-image batch; the

@@ -12,6 +12,7 @@ import { openDatabase, SESSION_DIR } from '../store/open-database';
 import { SessionStore } from '../store/session-store';
 import { readTagsFile } from '../vocabulary/tags-file';
 import { startBackgroundProbe } from './background-probe';
+import { settleCutShortSteps } from './cut-short-steps';
 import { DatasetSession } from './dataset-session';
 import { FolderWatcher, foldersOf } from './folder-watcher';
 import { guessCaptionMode } from './guess-caption-mode';
@@ -118,6 +119,8 @@ export async function openSession(req: OpenRequest, deps: OpenDeps): Promise<Dat
     const session = new DatasetSession(datasetDir, store, settings, deps.bus, resumedFrom, knownTags);
     session.setUnreadable(listing.unreadable);
     await session.setEntries(listing.entries, skippedOf(store));
+    // a batch a crash cut short: the disk tells which of its last writes were made, before anyone can undo
+    await settleCutShortSteps(session);
     // the first filter query should not pay for indexing every image
     session.trackBackground(session.filterIndex.warm(() => !session.closing.aborted));
     if (civitaiPosition !== null) {

@@ -72,4 +72,5 @@ async function restoreFile(session: DatasetSession, file: FileChange, direction:
   });
 }
 
-const fingerprintOf = (bytes: Buffer | null) => (bytes === null ? ABSENT_FINGERPRINT : fingerprintBytes(bytes));
+/** what readCaptionFile says of a file holding these bytes (null: no file) */
+export const fingerprintOf = (bytes: Buffer | null) => (bytes === null ? ABSENT_FINGERPRINT : fingerprintBytes(bytes));

@@ -49,4 +49,14 @@ describe('two images sharing one caption file', () => {
     expect(readFileSync(join(dir, 'a.txt'), 'utf8')).toBe('shared');
     await workspace.shutdown();
   });
+
+  it('a batch edit that would apply again to its own result edits the shared file once', async () => {
+    const { dir, workspace, session } = await openClash();
+    const op = { type: 'replace', find: 'a', replace: 'aa', mode: 'plain', scope: 'inside-tags', caseSensitive: true } as const;
+    await applyBatch(session, { kind: 'all' }, op, workspace.jobs);
+    expect(readFileSync(join(dir, 'a.txt'), 'utf8')).toBe('shaared');
+    await undo(session);
+    expect(readFileSync(join(dir, 'a.txt'), 'utf8')).toBe('shared');
+    await workspace.shutdown();
+  });
 });
