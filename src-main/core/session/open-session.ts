@@ -2,7 +2,7 @@ import { mkdir, readdir, rm, rmdir, stat } from 'node:fs/promises';
 import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { SessionMode } from '../../../src-shared/contract';
 import { AppError, describeFsError } from '../app-error';
-import { sweepStaleTemps } from '../fs/sweep-temps';
+import { sweepStaleTempsIn } from '../fs/sweep-temps';
 import type { EventBus } from '../events/event-bus';
 import { importImages } from '../import/import-images';
 import type { JobRunner } from '../jobs/job-runner';
@@ -93,7 +93,6 @@ export async function openSession(req: OpenRequest, deps: OpenDeps): Promise<Dat
 
   try {
     knownTags = [...new Set([...knownTags, ...(await readTagsFile(datasetDir))])];
-    await sweepStaleTemps(datasetDir).catch(() => undefined);
     let imported = 0;
     if (settings.mode === 'import' && (await isFolder(settings.root))) {
       await deps.checkFolder?.(settings.root); // a resumed import reads its originals from there
@@ -129,6 +128,7 @@ export async function openSession(req: OpenRequest, deps: OpenDeps): Promise<Dat
     }
     if (listing.unprobed.length > 0) startBackgroundProbe(session, listing.unprobed, deps);
     await watchSession(session, settings.mode === 'in-place', deps);
+    session.trackBackground(sweepTemps(session, settings.mode === 'in-place'));
     return session;
   } catch (err) {
     const copied = created ? store.imports().map((r) => r.imageRel).filter(Boolean) : [];
@@ -156,6 +156,20 @@ async function watchSession(session: DatasetSession, recursive: boolean, deps: O
   });
   session.onClose(() => watcher.close());
   watcher.watchFolders(await folders());
+}
+
+/**
+ * Temps a killed write left, in every folder the dataset spans (kohya's
+ * `10_name/` too): in the background, since the folder is usable meanwhile
+ * and a write of this session makes only fresh ones, which the sweep leaves.
+ */
+async function sweepTemps(session: DatasetSession, recursive: boolean): Promise<void> {
+  try {
+    const folders = await foldersOf(session.allEntries(), recursive, session.closing);
+    await sweepStaleTempsIn(session.datasetDir, folders, { signal: session.closing });
+  } catch {
+    // closed meanwhile, or a temp that would not go: the next open tries again
+  }
 }
 
 async function createDatabase(datasetDir: string) {
