@@ -87,6 +87,8 @@ export const checkKindSchema = z.enum([
   'long-caption',
   'huge-caption',
   'caption-mode',
+  'caption-encoding',
+  'nul-in-caption',
   'skipped',
 ]);
 export type CheckKind = z.infer<typeof checkKindSchema>;

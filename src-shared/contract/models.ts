@@ -20,7 +20,8 @@ export const imageSummarySchema = z.object({
 });
 export type ImageSummary = z.infer<typeof imageSummarySchema>;
 
-export const captionEncodingSchema = z.enum(['utf8', 'utf16le', 'utf16be', 'windows1252']);
+/** as iconv-lite names them; the last five are the legacy CJK encodings (Shift-JIS, EUC-JP, GBK, Big5, EUC-KR) */
+export const captionEncodingSchema = z.enum(['utf8', 'utf16le', 'utf16be', 'windows1252', 'shiftjis', 'eucjp', 'gbk', 'big5', 'euckr']);
 export type CaptionEncoding = z.infer<typeof captionEncodingSchema>;
 
 export const captionSchema = z.object({

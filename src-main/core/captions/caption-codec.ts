@@ -1,5 +1,6 @@
 import type { CaptionEncoding } from '../../../src-shared/contract/models';
 import { AppError } from '../app-error';
+import { CJK_LABELS, encodeCjk, guessCjk, isCjkEncoding, type CjkEncoding } from './cjk-encodings';
 import { decodeWindows1252, encodeWindows1252 } from './windows-1252';
 
 export type LineEnding = 'none' | 'lf' | 'crlf';
@@ -30,7 +31,9 @@ const LINE_ENDINGS: Record<LineEnding, string> = { none: '', lf: '\n', crlf: '\r
  * Decoding is lossless for every byte sequence: whatever a file holds,
  * `encodeCaption(d.text, d.format)` gives its bytes back. Each detection step
  * only claims a file when it can decode it exactly; anything else falls through
- * to Windows-1252, where every byte maps to a character and back.
+ * to Windows-1252, where every byte maps to a character and back. Text that is
+ * neither UTF-8 nor plausible as 1252 is tried as Shift-JIS, GBK, Big5,
+ * EUC-KR and EUC-JP (see guessCjk).
  */
 export function decodeCaption(bytes: Uint8Array): DecodedCaption {
   const { content, encoding, bom } = detect(bytes);
@@ -52,14 +55,31 @@ function detect(bytes: Uint8Array): { content: string; encoding: CaptionEncoding
   }
   const utf8 = decodeUtf8Strict(bytes);
   if (utf8 !== null) return { content: utf8, encoding: 'utf8', bom: false };
+  const cjk = guessCjk(bytes);
+  if (cjk?.exact) return { content: cjk.text, encoding: cjk.encoding, bom: false };
   return { content: decodeWindows1252(bytes), encoding: 'windows1252', bom: false };
+}
+
+/**
+ * An edit holds a character the caption's CJK encoding has no bytes for: it
+ * is refused, never written with a stand-in ('?') nor in another encoding.
+ */
+export class UnencodableCaptionError extends AppError {
+  constructor(
+    readonly encoding: CjkEncoding,
+    readonly character: string,
+  ) {
+    super('invalid-input', `The caption is written in ${CJK_LABELS[encoding]}, which has no “${character}”`, { encoding, character });
+  }
 }
 
 /**
  * Encodes `text` plus the format's line ending. When the original encoding
  * cannot hold the text (an emoji typed into a Windows-1252 caption), the text
  * is written as UTF-8 without BOM instead of being silently turned into '?',
- * and `fellBack` says so; `format` is always the one actually used.
+ * and `fellBack` says so; `format` is always the one actually used. A CJK
+ * caption is not switched to UTF-8 behind the user's back: the tools that
+ * wrote it read it in its own encoding, so UnencodableCaptionError is thrown.
  */
 export function encodeCaption(
   text: string,
@@ -68,6 +88,9 @@ export function encodeCaption(
   const content = text + LINE_ENDINGS[format.lineEnding];
   const bytes = encodeExact(content, format);
   if (bytes) return { bytes, format: { ...format }, fellBack: false };
+  if (isCjkEncoding(format.encoding)) {
+    throw new UnencodableCaptionError(format.encoding, missingCharacter(content, format.encoding) ?? '\uFFFD');
+  }
   const fallback: CaptionFormat = { encoding: 'utf8', bom: false, lineEnding: format.lineEnding };
   const utf8 = encodeExact(content, fallback);
   // only a string with an unpaired surrogate half gets here: no file can come
@@ -94,9 +117,28 @@ function encodeExact(content: string, format: CaptionFormat): Buffer | null {
       body = encodeWindows1252(content);
       decoded = body && decodeWindows1252(body);
       break;
+    default:
+      body = encodeCjk(content, format.encoding);
+      decoded = content;
   }
   if (body === null || decoded !== content) return null;
   return format.bom ? Buffer.concat([bomFor(format.encoding), body]) : body;
+}
+
+/**
+ * What encodeCaption would refuse: the first character of `text` the
+ * caption's CJK encoding has no bytes for (null when it can be written).
+ */
+export function unwritableCharacter(text: string, format: CaptionFormat): { encoding: CjkEncoding; character: string } | null {
+  if (!isCjkEncoding(format.encoding)) return null;
+  const character = missingCharacter(text, format.encoding);
+  return character === null ? null : { encoding: format.encoding, character };
+}
+
+/** the first character (a whole code point) that `encoding` has no bytes for */
+function missingCharacter(content: string, encoding: CjkEncoding): string | null {
+  for (const ch of content) if (encodeCjk(ch, encoding) === null) return ch;
+  return null;
 }
 
 function splitLineEnding(content: string): { text: string; lineEnding: LineEnding } {
@@ -117,8 +159,8 @@ function bomFor(encoding: CaptionEncoding): Buffer {
       return UTF16LE_BOM;
     case 'utf16be':
       return UTF16BE_BOM;
-    case 'windows1252':
-      return Buffer.alloc(0); // 1252 has no BOM; a format claiming one writes none
+    default:
+      return Buffer.alloc(0); // 1252 and the CJK encodings have no BOM; a format claiming one writes none
   }
 }
 

@@ -1,5 +1,6 @@
 import type { CaptionMode, CheckLine, ExportOptions } from '../../../src-shared/contract/export';
 import type { Fingerprint } from '../../workers/export-worker';
+import { captionEncodingLines } from './caption-encodings';
 import { isOtherMode } from './caption-mode';
 import {
   CIVITAI_MAX_FILE_BYTES,
@@ -51,6 +52,7 @@ export function checkRules(input: CheckInput): CheckLine[] {
     ...stemClashes(input),
     ...sizes(input),
     ...captions(input),
+    ...captionEncodingLines(input.images.map((i) => i.source)),
     ...skippedLine(input),
   ];
   const rank = { error: 0, warning: 1, info: 2 } as const;

@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import iconv from 'iconv-lite';
 import {
   decodeCaption,
   DEFAULT_CAPTION_FORMAT,
   encodeCaption,
+  UnencodableCaptionError,
+  unwritableCharacter,
   type CaptionFormat,
 } from '../../../../src-main/core/captions/caption-codec';
 
@@ -11,6 +14,7 @@ const utf8 = (s: string) => Buffer.from(s, 'utf8');
 const utf16le = (s: string) => Buffer.from(s, 'utf16le');
 const utf16be = (s: string) => Buffer.from(s, 'utf16le').swap16();
 const bytes = (...b: number[]) => Buffer.from(b);
+const legacy = (s: string, encoding: string) => iconv.encode(s, encoding);
 const BOM8 = bytes(0xef, 0xbb, 0xbf);
 
 interface Case {
@@ -65,6 +69,45 @@ const cases: Case[] = [
     text: '(masterpiece:1.2), long_hair, \\(artist\\), [blue eyes], Mixed Case',
     format: { encoding: 'utf8', bom: false, lineEnding: 'none' },
   },
+  // legacy CJK encodings: read as what they are, not as Windows-1252 mojibake (`”LŽ¨, ­—`)
+  { name: 'Shift-JIS', file: legacy('猫耳, 少女', 'shiftjis'), text: '猫耳, 少女', format: { encoding: 'shiftjis', bom: false, lineEnding: 'none' } },
+  {
+    name: 'Shift-JIS among ASCII tags, CRLF',
+    file: legacy('1girl, 猫耳, Tシャツ, smile\r\n', 'shiftjis'),
+    text: '1girl, 猫耳, Tシャツ, smile',
+    format: { encoding: 'shiftjis', bom: false, lineEnding: 'crlf' },
+  },
+  // two bytes that read ”L in 1252: a closing quote glued to a capital is no 1252 text
+  { name: 'Shift-JIS, one character', file: legacy('猫', 'shiftjis'), text: '猫', format: { encoding: 'shiftjis', bom: false, lineEnding: 'none' } },
+  {
+    name: 'GBK, long enough for the detector to be sure',
+    file: legacy('一个女孩, 长发, 蓝色眼睛, 微笑, 户外, 校服', 'gbk'),
+    text: '一个女孩, 长发, 蓝色眼睛, 微笑, 户外, 校服',
+    format: { encoding: 'gbk', bom: false, lineEnding: 'none' },
+  },
+  {
+    name: 'EUC-KR',
+    file: legacy('고양이 귀, 소녀, 파란 눈, 긴 머리', 'euckr'),
+    text: '고양이 귀, 소녀, 파란 눈, 긴 머리',
+    format: { encoding: 'euckr', bom: false, lineEnding: 'none' },
+  },
+  {
+    name: 'Big5',
+    file: legacy('貓耳, 少女, 藍色眼睛, 長髮', 'big5'),
+    text: '貓耳, 少女, 藍色眼睛, 長髮',
+    format: { encoding: 'big5', bom: false, lineEnding: 'none' },
+  },
+  // short Windows-1252 text that some CJK encoding can also decode stays 1252
+  { name: 'Windows-1252 "naïve, café"', file: legacy('naïve, café', 'windows1252'), text: 'naïve, café', format: { encoding: 'windows1252', bom: false, lineEnding: 'none' } },
+  // Ö l is a valid GBK and Big5 character, Ç a too
+  { name: 'Windows-1252 "Öl, Ça va"', file: legacy('Öl, Ça va', 'windows1252'), text: 'Öl, Ça va', format: { encoding: 'windows1252', bom: false, lineEnding: 'none' } },
+  {
+    name: 'Windows-1252 apostrophes and accented words',
+    file: legacy('don’t, it’s, Größe, élève, crème brûlée, São Paulo', 'windows1252'),
+    text: 'don’t, it’s, Größe, élève, crème brûlée, São Paulo',
+    format: { encoding: 'windows1252', bom: false, lineEnding: 'none' },
+  },
+  { name: 'NUL bytes are kept as they are', file: utf8('1girl\0\0, solo'), text: '1girl\0\0, solo', format: { encoding: 'utf8', bom: false, lineEnding: 'none' } },
   {
     name: 'UTF-8 BOM followed by invalid UTF-8 is kept byte for byte as Windows-1252',
     file: Buffer.concat([BOM8, bytes(0x61, 0xff)]),
@@ -118,6 +161,15 @@ describe('fallback when the original encoding cannot hold the text', () => {
     expect(out.bytes.equals(utf8('café, 5€, 😀 smile\r\n'))).toBe(true);
     expect(out.bytes.includes(0x3f)).toBe(false); // no '?' stood in for anything
     expect(decodeCaption(out.bytes)).toEqual({ text: edited, format: out.format });
+  });
+
+  it('refuses an edit a Shift-JIS caption cannot hold, naming the encoding and the character, rather than switching it to UTF-8', () => {
+    const d = decodeCaption(legacy('猫耳, 少女', 'shiftjis'));
+    expect(unwritableCharacter(`${d.text}, 😀`, d.format)).toEqual({ encoding: 'shiftjis', character: '😀' });
+    expect(unwritableCharacter(`${d.text}, 青い目`, d.format)).toBeNull();
+    expect(() => encodeCaption(`${d.text}, 😀`, d.format)).toThrow(UnencodableCaptionError);
+    expect(() => encodeCaption(`${d.text}, 😀`, d.format)).toThrow(/Shift-JIS.*😀/);
+    expect(encodeCaption(`${d.text}, 青い目`, d.format).bytes.equals(legacy('猫耳, 少女, 青い目', 'shiftjis'))).toBe(true);
   });
 
   it('refuses a string no file can hold unchanged rather than writing something else', () => {

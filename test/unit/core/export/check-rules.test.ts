@@ -1,7 +1,9 @@
+import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { exportOptionsSchema } from '../../../../src-shared/contract/export';
 import { checkRules, type CheckedImage } from '../../../../src-main/core/export/check-rules';
 import { targetSpec } from '../../../../src-main/core/export/targets';
+import { decodeWindows1252 } from '../../../../src-main/core/captions/windows-1252';
 
 const image = (id: number, over: Partial<CheckedImage['source']> = {}): CheckedImage => ({
   source: { id, absPath: `/d/${id}.png`, relPath: `${id}.png`, captionText: 'a, b, c', skip: false, width: 512, height: 512, bytes: 1000, ...over },
@@ -50,6 +52,31 @@ describe('checkRules', () => {
       '1 caption over 200,000 characters (the largest 10,000,000): text encoders read only the first few hundred tokens; was a file saved in by mistake?',
     );
     expect(counted).toEqual(['ohwx, red, blue, green'.length]);
+  });
+
+  it('warns about captions read by a guessed encoding, or garbled, or holding NUL; never about plain Windows-1252', () => {
+    // Shift-JIS bytes read as 1252 (the NEC row 0xED40 keeps them from being read as Shift-JIS)
+    const garbled = decodeWindows1252(Buffer.concat([iconv.encode('猫耳, 少女, ', 'shiftjis'), Buffer.from([0xed, 0x40])]));
+    const lines = run('kohya', [
+      image(1, { captionText: '猫耳, 少女', captionEncoding: 'shiftjis' }),
+      image(2, { captionText: '고양이, 소녀', captionEncoding: 'euckr' }),
+      image(3, { captionText: garbled, captionEncoding: 'windows1252' }),
+      image(4, { captionText: 'naïve, café, Öl, don’t', captionEncoding: 'windows1252' }),
+      image(5, { captionText: 'a\0b', captionEncoding: 'utf8' }),
+      image(6, { captionText: 'a, b' }),
+    ]);
+    expect(lines.map((l) => [l.kind, l.severity, l.imageIds])).toEqual([
+      ['caption-encoding', 'warning', [1]],
+      ['caption-encoding', 'warning', [2]],
+      ['caption-encoding', 'warning', [3]],
+      ['nul-in-caption', 'warning', [5]],
+    ]);
+    expect(lines.map((l) => l.message.split(',')[0])).toEqual([
+      '1 caption read as Shift-JIS',
+      '1 caption read as EUC-KR',
+      '1 caption looks like Shift-JIS text with bytes that do not fit it',
+      '1 caption holds NUL characters',
+    ]);
   });
 
   it('uses the probed size when the worker could not read one, and reports files over 50 MB as info outside Civitai', () => {
