@@ -35,7 +35,7 @@ export async function applyBatch(target: BatchTarget, op: BatchOp): Promise<Batc
       showToast(`The batch edit did not run: ${result.error.message}`, 'error');
       return null;
     }
-    const message = resultText(result.value.changed, result.value.conflicts);
+    const message = resultText(result.value.changed, result.value.conflicts, result.value.refused);
     showToast(message.text, message.tone);
     void reloadCurrentImage();
     void refreshFilter();

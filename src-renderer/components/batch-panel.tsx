@@ -98,8 +98,12 @@ export function BatchPanel({ active }: { active: boolean }) {
         </div>
       </form>
       {last && (
-        <p className={last.conflicts.length > 0 ? 'batch-result batch-result-warn' : 'batch-result'} data-testid="batch-result" data-changed={last.changed}>
-          {resultText(last.changed, last.conflicts).text}
+        <p
+          className={last.conflicts.length + last.refused.length > 0 ? 'batch-result batch-result-warn' : 'batch-result'}
+          data-testid="batch-result"
+          data-changed={last.changed}
+        >
+          {resultText(last.changed, last.conflicts, last.refused).text}
         </p>
       )}
     </section>

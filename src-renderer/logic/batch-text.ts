@@ -16,13 +16,27 @@ export function previewText(changes: number, targeted: number, withTargeted = tr
   return changes === targeted || !withTargeted ? `${n(changes)} ${verb}` : `${n(changes)} ${verb} (of ${images(targeted)})`;
 }
 
-/** what a finished batch did, and which captions it left alone because another program changed them */
-export function resultText(changed: number, conflicts: readonly string[]): { text: string; tone: 'info' | 'error' } {
+/**
+ * What a finished batch did, which captions it left alone because another
+ * program changed them, and which refused the edit (read-only…), with the
+ * first refusal's reason.
+ */
+export function resultText(
+  changed: number,
+  conflicts: readonly string[],
+  refused: readonly { name: string; reason: string }[] = [],
+): { text: string; tone: 'info' | 'error' } {
   const done = changed === 0 ? 'No image changed' : `Changed ${images(changed)}`;
-  if (conflicts.length === 0) return { text: done, tone: 'info' };
-  const one = conflicts.length === 1;
-  const left = `${images(conflicts.length)} changed on disk meanwhile and ${one ? 'was left as it is' : 'were left as they are'}: ${listNames(conflicts)}`;
-  return { text: `${done}; ${left}`, tone: 'error' };
+  const parts = [done];
+  if (conflicts.length > 0) {
+    const one = conflicts.length === 1;
+    parts.push(`${images(conflicts.length)} changed on disk meanwhile and ${one ? 'was left as it is' : 'were left as they are'}: ${listNames(conflicts)}`);
+  }
+  if (refused.length > 0) {
+    const names = listNames(refused.map((r) => r.name));
+    parts.push(`${images(refused.length)} could not be changed: ${names} (${refused[0]!.reason})`);
+  }
+  return { text: parts.join('; '), tone: parts.length > 1 ? 'error' : 'info' };
 }
 
 export type TargetKind = BatchTarget['kind'];

@@ -51,10 +51,17 @@ export const editingChannels = {
     z.object({ target: batchTargetSchema, op: batchOpSchema }),
     z.object({ changes: z.number().int(), targeted: z.number().int(), sample: z.array(batchChangeSchema) }),
   ),
-  /** run a batch edit as one undoable step; files changed by another program meanwhile are left alone and listed */
+  /**
+   * run a batch edit as one undoable step; files changed by another program meanwhile are left alone
+   * and listed (conflicts), as are files that may not take the edit, with the reason (refused: read-only…)
+   */
   'batch.apply': channel(
     z.object({ target: batchTargetSchema, op: batchOpSchema }),
-    z.object({ changed: z.number().int(), conflicts: z.array(z.string()) }),
+    z.object({
+      changed: z.number().int(),
+      conflicts: z.array(z.string()),
+      refused: z.array(z.object({ name: z.string(), reason: z.string() })),
+    }),
   ),
   'history.state': channel(z.object({}), historyStateSchema),
   /** undo the last step (one edit or one batch): every caption it touched back to its bytes before */

@@ -91,7 +91,7 @@ describe('batch edits and history through the api', () => {
     expect(preview).toMatchObject({ changes: 2, targeted: 3 });
     expect(preview.sample.map((s) => s.after)).toEqual([['new', 'keep'], ['new']]);
 
-    expect(await call('batch.apply', { target: { kind: 'all' }, op })).toEqual({ changed: 2, conflicts: [] });
+    expect(await call('batch.apply', { target: { kind: 'all' }, op })).toEqual({ changed: 2, conflicts: [], refused: [] });
     expect([read('a'), read('b'), read('c')]).toEqual(['new, keep', 'keep', 'new']);
     expect(events.some((e) => e.event === 'job.finished' && (e.payload as { kind: string }).kind === 'batch')).toBe(true);
     expect(await call('history.state', {})).toMatchObject({ canUndo: true, undoLabel: 'Rename “old” to “new” in 2 images' });

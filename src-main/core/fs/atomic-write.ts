@@ -1,6 +1,21 @@
-import { open, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { constants } from 'node:fs';
+import { access, open, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
+import { basename, dirname } from 'node:path';
+import { AppError } from '../app-error';
 import { tempPathFor } from './temp-name';
+
+/**
+ * The file is marked read-only (or, for this user, not writable). The rename
+ * of an atomic write would replace it all the same, since that needs only the
+ * folder to be writable, so writeFileAtomic refuses, as editors do.
+ */
+export class ReadOnlyFileError extends AppError {
+  constructor(readonly path: string) {
+    super('read-only', `${basename(path)} is read-only: its permissions do not allow writing, so it was left as it is. Make it writable to change it.`, {
+      path,
+    });
+  }
+}
 
 /**
  * Replaces `path` with `data` so that a reader (or a crash) only ever sees the
@@ -9,12 +24,14 @@ import { tempPathFor } from './temp-name';
  * survives a power cut. The temp lives in the same folder because rename is
  * only atomic within one file system.
  *
- * Throws the fs error unchanged (callers map it with describeFsError). On any
- * failure the temp is removed; only a killed process can leave one behind,
- * which sweepStaleTemps clears when a session opens.
+ * A file that is there and read-only is never replaced: ReadOnlyFileError.
+ * Otherwise throws the fs error unchanged (callers map it with
+ * describeFsError). On any failure the temp is removed; only a killed process
+ * can leave one behind, which sweepStaleTemps clears when a session opens.
  */
 export async function writeFileAtomic(path: string, data: Uint8Array): Promise<void> {
   const mode = await existingMode(path);
+  if (mode !== null && (await isReadOnly(path, mode))) throw new ReadOnlyFileError(path);
   const temp = tempPathFor(path);
   let handle: FileHandle | null = null;
   try {
@@ -44,6 +61,26 @@ async function existingMode(path: string): Promise<number | null> {
     throw err;
   }
 }
+
+/**
+ * Read-only by its permission bits (no write bit for anyone: `chmod a-w`, or
+ * Windows' read-only attribute), which holds for root as for everyone else,
+ * though root could write through it: the user marked it so on purpose. Or
+ * not writable by this user (another user's file in a shared folder), which
+ * the rename would silently take over; root may write such a file anyway.
+ */
+async function isReadOnly(path: string, mode: number): Promise<boolean> {
+  if ((mode & 0o222) === 0) return true;
+  try {
+    await access(path, constants.W_OK);
+    return false;
+  } catch (err) {
+    return NOT_WRITABLE.has((err as NodeJS.ErrnoException).code ?? '');
+  }
+}
+
+// a read-only file system is not the file's doing: the rename fails there with its own error
+const NOT_WRITABLE = new Set(['EACCES', 'EPERM']);
 
 // Windows cannot open a folder for fsync (EISDIR/EPERM), some file systems
 // refuse fsync on a folder (EINVAL): there the rename is as durable as the OS

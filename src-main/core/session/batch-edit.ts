@@ -9,7 +9,7 @@ import { batchLabel, batchLabelStem } from '../history/step-labels';
 import type { JobRunner } from '../jobs/job-runner';
 import { runSliced } from '../perf/run-sliced';
 import { resolveTarget } from './batch-targets';
-import { planCaptionWrite, writeCaption } from './caption-write';
+import { encodingRefusal, planCaptionWrite, writeCaption } from './caption-write';
 import type { DatasetSession } from './dataset-session';
 import { forEachLimited } from './for-each-limited';
 import type { ImageEntry } from './image-entry';
@@ -99,11 +99,21 @@ export async function previewBatch(session: DatasetSession, target: BatchTarget,
   };
 }
 
+/** what a batch did: how many images changed, and which captions it left alone and why */
+export interface BatchOutcome {
+  changed: number;
+  /** changed by another program meanwhile: marked as conflicts */
+  conflicts: string[];
+  /** files that may not take the edit (read-only, an encoding without its characters), with the reason */
+  refused: { name: string; reason: string }[];
+}
+
 /**
  * Runs a batch edit as a job and as one undoable step. Each caption goes
  * through the same conflict-checked write as a single edit; a file another
- * program changed is left alone, marked as a conflict and listed. Cancelling
- * stops before the next file, and what was written is still one step.
+ * program changed is left alone, marked as a conflict and listed, and a file
+ * that may not take the edit is listed with the reason. Cancelling stops
+ * before the next file, and what was written is still one step.
  *
  * Write-ahead: each chunk of files is recorded in the step, bytes before and
  * after, before any of them is written, and its writes are confirmed once
@@ -117,12 +127,12 @@ export function applyBatch(
   target: BatchTarget,
   op: BatchOp,
   jobs: JobRunner,
-): Promise<{ changed: number; conflicts: string[] }> {
+): Promise<BatchOutcome> {
   return session.runStep(async () => {
     const planned = await plan(session, target, op);
     if (!planned) throw new AppError('cancelled', 'The folder was closed');
     const { changing, next } = planned;
-    if (changing.length === 0) return { changed: 0, conflicts: [] };
+    if (changing.length === 0) return { changed: 0, conflicts: [], refused: [] };
     const label = batchLabel(op, changing.length);
     const { separator } = session.settingsNow();
     /** the caption's text after the edit, from its tags as they are now; null when it would not change */
@@ -140,6 +150,7 @@ export function applyBatch(
         const written = new Set<string>();
         const tagLists: TagCount[][] = [];
         const conflicts: string[] = [];
+        const refused: BatchOutcome['refused'] = [];
         let done = 0;
 
         const writeOne = async (entry: ImageEntry, ahead: Map<string, PlannedWrite>, confirmed: string[]) => {
@@ -147,6 +158,11 @@ export function applyBatch(
           // planned a moment ago; the tags may have changed since (another program, an image sharing the file)
           const text = entry.caption.conflict || written.has(entry.captionRel) ? null : textOf(entry);
           if (text === null) return;
+          const unfit = encodingRefusal(entry, text);
+          if (unfit) {
+            refused.push({ name: entry.row.relPath, reason: unfit.message });
+            return;
+          }
           const recorded = ahead.get(entry.captionRel);
           if (recorded?.text !== text || recorded.fingerprint !== entry.caption.fingerprint) {
             // the caption changed after its chunk was recorded: record this write again, before it is made
@@ -160,6 +176,11 @@ export function applyBatch(
           }
           const outcome = await writeCaption(session.datasetDir, entry, text);
           if (!outcome.ok) {
+            // a file that may not be written (read-only) is listed with the reason; the rest go on
+            if (outcome.refused) {
+              refused.push({ name: entry.row.relPath, reason: outcome.refused.message });
+              return;
+            }
             session.markConflict(entry, outcome.current.decoded.text, text);
             conflicts.push(entry.row.relPath);
             return;
@@ -193,7 +214,7 @@ export function applyBatch(
           session.announce([...changed], mergeTagChanges(tagLists));
           if (changed.size > 0) touchRecent(session, op);
         }
-        return { changed: changed.size, conflicts };
+        return { changed: changed.size, conflicts, refused };
       },
       session.closing,
     );

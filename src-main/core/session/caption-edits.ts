@@ -43,6 +43,7 @@ function editCaption(session: DatasetSession, id: number, text: string, revision
       if (text === c.text && (c.exists || text === '')) return session.detail(id); // never rewrite an unchanged file
       const written = await writeCaption(session.datasetDir, entry, text);
       if (!written.ok) {
+        if (written.refused) throw written.refused;
         session.markConflict(entry, written.current.decoded.text, text);
         throw new AppError('conflict', `${entry.captionRel} was changed by another program`, { image: session.detail(id) });
       }
@@ -70,6 +71,11 @@ export function resolveConflict(session: DatasetSession, id: number, keep: 'disk
       if (keep === 'mine') {
         const written = await writeCaption(session.datasetDir, entry, conflict.mineText);
         if (!written.ok) {
+          if (written.refused) {
+            // nothing was written: the choice stays open, with the user's text kept
+            session.markConflict(entry, disk.decoded.text, conflict.mineText, tagChanges);
+            throw written.refused;
+          }
           session.markConflict(entry, written.current.decoded.text, conflict.mineText, tagChanges);
           throw new AppError('conflict', 'The file changed again; look at it once more', { image: session.detail(id) });
         }

@@ -1,26 +1,41 @@
-import { join } from 'node:path';
-import { encodeCaption } from '../captions/caption-codec';
+import { basename, join } from 'node:path';
+import { AppError } from '../app-error';
+import { encodeCaption, unwritableCharacter } from '../captions/caption-codec';
 import { fingerprintBytes, readCaptionFile, writeCaptionFile, type CaptionSnapshot } from '../captions/caption-file';
+import { CJK_LABELS } from '../captions/cjk-encodings';
+import { ReadOnlyFileError } from '../fs/atomic-write';
 import type { FileChange } from '../history/history-log';
 import type { ImageEntry } from './image-entry';
 
 export type CaptionWrite =
   | { ok: true; snapshot: CaptionSnapshot; change: FileChange }
-  | { ok: false; current: CaptionSnapshot };
+  /** the file changed since it was last read: a conflict to show */
+  | { ok: false; current: CaptionSnapshot; refused?: undefined }
+  /** the file may not take this edit (read-only, or an encoding without its characters); nothing was written */
+  | { ok: false; refused: AppError };
 
 /**
  * The one conflict-checked write of a caption, shared by single edits and
  * batch edits: `text` reaches the disk only if the file still holds what was
  * last read, in the file's own encoding, BOM and line ending. Returns the
- * exact bytes before and after for the undo log. The caller runs it inside
- * the caption file's queue and takes the snapshot into the session.
+ * exact bytes before and after for the undo log. A file it may not write is
+ * refused with the reason and left as it is. The caller runs it inside the
+ * caption file's queue and takes the snapshot into the session.
  */
 export async function writeCaption(datasetDir: string, entry: ImageEntry, text: string): Promise<CaptionWrite> {
   const c = entry.caption;
   const path = join(datasetDir, entry.captionRel);
+  const unfit = encodingRefusal(entry, text);
+  if (unfit) return { ok: false, refused: unfit };
   const before = await bytesAsLastRead(path, entry);
   if (!before.ok) return before;
-  const outcome = await writeCaptionFile(path, text, { format: c.format, expectedFingerprint: c.fingerprint });
+  let outcome;
+  try {
+    outcome = await writeCaptionFile(path, text, { format: c.format, expectedFingerprint: c.fingerprint });
+  } catch (err) {
+    if (err instanceof ReadOnlyFileError) return { ok: false, refused: err };
+    throw err;
+  }
   if (!outcome.ok) return { ok: false, current: outcome.current };
   return {
     ok: true,
@@ -65,4 +80,20 @@ async function bytesAsLastRead(
   }
   const disk = await readCaptionFile(path);
   return disk.fingerprint === c.fingerprint ? { ok: true, bytes: disk.bytes } : { ok: false, current: disk };
+}
+
+/**
+ * The edit holds a character the caption's encoding (Shift-JIS, GBK…) has no
+ * bytes for: refused in words that name the file, rather than written with a
+ * stand-in or in another encoding than the tools that made it read.
+ */
+export function encodingRefusal(entry: ImageEntry, text: string): AppError | null {
+  const missing = unwritableCharacter(text, entry.caption.format);
+  if (!missing) return null;
+  return new AppError(
+    'invalid-input',
+    `${basename(entry.captionRel)} is written in ${CJK_LABELS[missing.encoding]}, which has no “${missing.character}”, so the edit was not saved. ` +
+      'Leave that character out, or save the file as UTF-8 in another editor first.',
+    missing,
+  );
 }

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { HistoryState, TagCount } from '../../../src-shared/contract';
 import { ABSENT_FINGERPRINT, fingerprintBytes, restoreCaptionBytes } from '../captions/caption-file';
+import { ReadOnlyFileError } from '../fs/atomic-write';
 import type { FileChange } from '../history/history-log';
 import type { DatasetSession } from './dataset-session';
 import { forEachLimited } from './for-each-limited';
@@ -64,7 +65,12 @@ async function restoreFile(session: DatasetSession, file: FileChange, direction:
     // its image left the dataset, or the user has a choice to make about this caption: not ours to overwrite
     if (entries.length === 0 || entries.some((e) => e.caption.conflict)) return 'conflict' as const;
     const path = join(session.datasetDir, file.captionRel);
-    const outcome = await restoreCaptionBytes(path, target, fingerprintOf(expected));
+    const outcome = await restoreCaptionBytes(path, target, fingerprintOf(expected)).catch((err: unknown) => {
+      // made read-only since: left as it is and listed, like a file changed since
+      if (err instanceof ReadOnlyFileError) return null;
+      throw err;
+    });
+    if (outcome === null) return 'conflict' as const;
     if (outcome.ok) return session.takeWritten(file.captionRel, outcome.snapshot);
     // already as the step wants it (an undo cut short by a crash, tried again): nothing to write
     if (outcome.current.fingerprint === fingerprintOf(target)) return session.takeWritten(file.captionRel, outcome.current);

@@ -79,6 +79,10 @@ describe('messages', () => {
     expect(resultText(3, ['a.png', 'b.png', 'c.png', 'd.png']).text).toBe(
       'Changed 3 images; 4 images changed on disk meanwhile and were left as they are: a.png, b.png, c.png and 1 more',
     );
+    expect(resultText(2, [], [{ name: 'b.png', reason: 'b.txt is read-only: its permissions do not allow writing.' }])).toEqual({
+      text: 'Changed 2 images; 1 image could not be changed: b.png (b.txt is read-only: its permissions do not allow writing.)',
+      tone: 'error',
+    });
   });
 
   it('says what an undo restored and what it left alone', () => {

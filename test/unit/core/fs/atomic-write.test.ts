@@ -38,6 +38,19 @@ describe('writeFileAtomic', () => {
     expect(await readdir(dir)).toEqual(['a.txt']);
   });
 
+  it('refuses to replace a read-only file (0o444), for root as for anyone, and leaves it and its mode untouched', async () => {
+    const target = join(dir, 'a.txt');
+    await writeFile(target, 'old');
+    await chmod(target, 0o444);
+    await expect(writeFileAtomic(target, Buffer.from('new'))).rejects.toMatchObject({
+      code: 'read-only',
+      message: expect.stringMatching(/^a\.txt is read-only: /),
+    });
+    expect(await readFile(target, 'utf8')).toBe('old');
+    expect((await stat(target)).mode & 0o777).toBe(0o444);
+    expect(await readdir(dir)).toEqual(['a.txt']);
+  });
+
   it('writes an empty file', async () => {
     const target = join(dir, 'empty.txt');
     await writeFile(target, 'x');

@@ -23,7 +23,7 @@ async function run(op: BatchOp, expected: Record<string, Buffer | string | null>
   const before = captionFiles(set.dir);
   const preview = await previewBatch(session, target, op);
   const result = await applyBatch(session, target, op, set.workspace.jobs);
-  expect(result).toEqual({ changed: Object.keys(expected).length, conflicts: [] });
+  expect(result).toEqual({ changed: Object.keys(expected).length, conflicts: [], refused: [] });
   expect(preview.changes).toBe(result.changed);
   expectFiles(set.dir, before, expected);
   return { preview, result };
@@ -168,7 +168,7 @@ describe('batch edits on disk, byte for byte', () => {
     await expect(session.setTags(set.id('b'), ['mine'], 99)).rejects.toMatchObject({ code: 'conflict' });
     const before = captionFiles(set.dir);
     const result = await applyBatch(session, { kind: 'selected', ids: [set.id('a'), set.id('b')] }, { type: 'add', tags: ['y'], position: 'end' }, set.workspace.jobs);
-    expect(result).toEqual({ changed: 1, conflicts: ['b.png'] });
+    expect(result).toEqual({ changed: 1, conflicts: ['b.png'], refused: [] });
     expectFiles(set.dir, before, { a: '1girl, solo, long hair, smile, y' });
   });
 

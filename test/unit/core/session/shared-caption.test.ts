@@ -42,6 +42,7 @@ describe('two images sharing one caption file', () => {
     expect(await applyBatch(session, { kind: 'all' }, { type: 'add', tags: ['x'], position: 'end' }, workspace.jobs)).toEqual({
       changed: 3,
       conflicts: [],
+      refused: [],
     });
     expect(readFileSync(join(dir, 'a.txt'), 'utf8')).toBe('shared, x');
     expect(session.history.nextUndo()?.files.map((f) => f.captionRel)).toEqual(['a.txt', 'b.txt']);
