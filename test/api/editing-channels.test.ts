@@ -2,8 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApiHost } from '../../src-main/api/create-api-host';
-import type { ChannelInput, ChannelName, ChannelOutput } from '../../src-shared/contract';
+import type { ChannelInput, ChannelName } from '../../src-shared/contract';
 import { makeImages, writeBytes } from '../support/make-images';
+import { callApi } from '../support/api-call';
 import { makeTempDir } from '../support/temp-dir';
 
 let tmp: ReturnType<typeof makeTempDir>;
@@ -24,11 +25,7 @@ function host() {
 }
 
 /** invokes a channel and unwraps its value; a failed call fails the test with its error */
-async function call<K extends ChannelName>(channel: K, payload: ChannelInput<K>): Promise<ChannelOutput<K>> {
-  const result = await api.invoke(channel, payload);
-  if (!result.ok) throw new Error(`${channel}: ${result.error.code}: ${result.error.message}`);
-  return result.value as ChannelOutput<K>;
-}
+const call = <K extends ChannelName>(channel: K, payload: ChannelInput<K>) => callApi(api, channel, payload);
 
 async function openSet(captions: Record<string, string>) {
   dir = join(tmp.path, 'set');

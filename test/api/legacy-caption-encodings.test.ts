@@ -3,19 +3,16 @@ import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApiHost } from '../../src-main/api/create-api-host';
-import type { ChannelInput, ChannelName, ChannelOutput } from '../../src-shared/contract';
+import type { ChannelInput, ChannelName } from '../../src-shared/contract';
 import { makeImages, writeBytes } from '../support/make-images';
+import { callApi } from '../support/api-call';
 import { makeTempDir } from '../support/temp-dir';
 
 let tmp: ReturnType<typeof makeTempDir>;
 let api: ReturnType<typeof createApiHost>;
 let dir: string;
 
-async function call<K extends ChannelName>(channel: K, payload: ChannelInput<K>): Promise<ChannelOutput<K>> {
-  const result = await api.invoke(channel, payload);
-  if (!result.ok) throw new Error(`${channel}: ${result.error.code}: ${result.error.message}`);
-  return result.value as ChannelOutput<K>;
-}
+const call = <K extends ChannelName>(channel: K, payload: ChannelInput<K>) => callApi(api, channel, payload);
 
 const SJIS = iconv.encode('猫耳, 少女\r\n', 'shiftjis');
 // Shift-JIS with one byte pair no Shift-JIS table maps back the same way (NEC's 0xED40 row): not

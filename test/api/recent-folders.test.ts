@@ -2,9 +2,9 @@ import { chmodSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApiHost } from '../../src-main/api/create-api-host';
-import type { ChannelInput, ChannelName, ChannelOutput } from '../../src-shared/contract';
 import { makeImages, writeBytes } from '../support/make-images';
 import { runFixture } from '../support/run-fixture';
+import { callApi as call } from '../support/api-call';
 import { makeTempDir } from '../support/temp-dir';
 
 let tmp: ReturnType<typeof makeTempDir>;
@@ -14,12 +14,6 @@ afterEach(() => tmp.cleanup());
 /** the desktop transport: the only one that shows the recent list */
 const host = (userDataDir: string) =>
   createApiHost({ transport: 'electron', userDataDir, cacheDir: join(tmp.path, 'cache'), servedFolder: null, version: 'test' });
-
-async function call<K extends ChannelName>(api: ReturnType<typeof host>, channel: K, payload: ChannelInput<K>): Promise<ChannelOutput<K>> {
-  const result = await api.invoke(channel, payload);
-  if (!result.ok) throw new Error(`${channel}: ${result.error.code}: ${result.error.message}`);
-  return result.value as ChannelOutput<K>;
-}
 
 const recentPaths = async (userDataDir: string) => {
   const api = host(userDataDir);

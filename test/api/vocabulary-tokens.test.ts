@@ -2,8 +2,8 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApiHost } from '../../src-main/api/create-api-host';
-import type { ChannelInput, ChannelName, ChannelOutput } from '../../src-shared/contract';
 import { makeImages, writeBytes } from '../support/make-images';
+import { callApi as call } from '../support/api-call';
 import { makeTempDir } from '../support/temp-dir';
 
 let tmp: ReturnType<typeof makeTempDir>;
@@ -21,12 +21,6 @@ function host(options: { pickFile?: string | null } = {}) {
   });
   hosts.push(api);
   return api;
-}
-
-async function call<K extends ChannelName>(api: ReturnType<typeof host>, channel: K, payload: ChannelInput<K>): Promise<ChannelOutput<K>> {
-  const result = await api.invoke(channel, payload);
-  if (!result.ok) throw new Error(`${channel}: ${result.error.code}: ${result.error.message}`);
-  return result.value as ChannelOutput<K>;
 }
 
 const served = (...parts: string[]) => join(tmp.path, 'served', ...parts);
