@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runServe } from '../../src-main/serve/run-serve';
 import { makeImages, writeBytes } from '../support/make-images';
+import { useStandInRenderer } from '../support/stand-in-renderer';
 import { makeTempDir } from '../support/temp-dir';
 
 /**
@@ -13,6 +14,7 @@ import { makeTempDir } from '../support/temp-dir';
  */
 
 let tmp: ReturnType<typeof makeTempDir>;
+let restoreRenderer: () => void;
 const servers: Awaited<ReturnType<typeof runServe>>[] = [];
 
 const work = (...parts: string[]) => join(tmp.path, 'work', ...parts);
@@ -37,6 +39,7 @@ const refused = { ok: false, error: { code: 'invalid-input', message: expect.str
 
 beforeEach(async () => {
   tmp = makeTempDir();
+  restoreRenderer = useStandInRenderer(tmp.path);
   await makeImages(work('set'), ['a.png', 'b.png']);
   writeBytes(work('set', 'a.txt'), 'red');
   mkdirSync(elsewhere());
@@ -44,6 +47,7 @@ beforeEach(async () => {
 afterEach(async () => {
   for (const server of servers.splice(0)) await server.close();
   rmSync(inEtc, { force: true });
+  restoreRenderer();
   tmp.cleanup();
 });
 

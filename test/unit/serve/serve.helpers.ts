@@ -1,9 +1,9 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { request, type IncomingHttpHeaders } from 'node:http';
 import { join } from 'node:path';
 import { createApiHost } from '../../../src-main/api/create-api-host';
 import { startServer } from '../../../src-main/serve/start-server';
 import type { ChannelOutput } from '../../../src-shared/contract';
+import { useStandInRenderer } from '../../support/stand-in-renderer';
 
 export interface Answer {
   status: number;
@@ -40,11 +40,7 @@ export const TOKEN = 'test-token';
  * after the token exchange.
  */
 export async function serveFolder(base: string, folder: string) {
-  const rendererDir = join(base, 'renderer');
-  mkdirSync(rendererDir, { recursive: true });
-  writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>LoRA Tagger</title>');
-  const before = process.env.LORA_TAGGER_RENDERER_DIR;
-  process.env.LORA_TAGGER_RENDERER_DIR = rendererDir;
+  const restoreRenderer = useStandInRenderer(base);
   const api = createApiHost({
     transport: 'serve',
     userDataDir: join(base, 'app-data'),
@@ -77,8 +73,7 @@ export async function serveFolder(base: string, folder: string) {
     async close() {
       await server.close();
       await api.shutdown();
-      if (before === undefined) delete process.env.LORA_TAGGER_RENDERER_DIR;
-      else process.env.LORA_TAGGER_RENDERER_DIR = before;
+      restoreRenderer();
     },
   };
 }
