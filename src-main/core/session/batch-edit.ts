@@ -176,7 +176,7 @@ export function applyBatch(
           }
           const outcome = await writeCaption(session.datasetDir, entry, text);
           if (!outcome.ok) {
-            // a file that may not be written (read-only) is listed with the reason; the rest go on
+            // a file that may not be written (read-only, unreadable) is listed with the reason; the rest go on
             if (outcome.refused) {
               refused.push({ name: entry.row.relPath, reason: outcome.refused.message });
               return;

@@ -4,6 +4,7 @@ import { encodeCaption, unwritableCharacter } from '../captions/caption-codec';
 import { fingerprintBytes, readCaptionFile, writeCaptionFile, type CaptionSnapshot } from '../captions/caption-file';
 import { CJK_LABELS } from '../captions/cjk-encodings';
 import { ReadOnlyFileError } from '../fs/atomic-write';
+import { UnreadableFileError } from '../fs/regular-file';
 import type { FileChange } from '../history/history-log';
 import type { ImageEntry } from './image-entry';
 
@@ -11,7 +12,7 @@ export type CaptionWrite =
   | { ok: true; snapshot: CaptionSnapshot; change: FileChange }
   /** the file changed since it was last read: a conflict to show */
   | { ok: false; current: CaptionSnapshot; refused?: undefined }
-  /** the file may not take this edit (read-only, or an encoding without its characters); nothing was written */
+  /** the file may not take this edit (read-only, unreadable, or an encoding without its characters); nothing was written */
   | { ok: false; refused: AppError };
 
 /**
@@ -33,7 +34,8 @@ export async function writeCaption(datasetDir: string, entry: ImageEntry, text: 
   try {
     outcome = await writeCaptionFile(path, text, { format: c.format, expectedFingerprint: c.fingerprint });
   } catch (err) {
-    if (err instanceof ReadOnlyFileError) return { ok: false, refused: err };
+    // a file it may not write, or one that is there and cannot be read (a folder, a pipe, no permission), is this image's problem only
+    if (err instanceof ReadOnlyFileError || err instanceof UnreadableFileError) return { ok: false, refused: err };
     throw err;
   }
   if (!outcome.ok) return { ok: false, current: outcome.current };

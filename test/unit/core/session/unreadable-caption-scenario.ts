@@ -1,6 +1,7 @@
 import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runExportCommand } from '../../../../src-main/cli/export-command';
+import { applyBatch } from '../../../../src-main/core/session/batch-edit';
 import type { SkippedFile } from '../../../../src-shared/contract';
 import { makeWorkspace } from '../../../support/open-workspace';
 
@@ -10,6 +11,8 @@ export interface ScenarioOutcome {
   editB: { ok: true } | { ok: false; code: string | undefined; message: string };
   /** a.png's tags after an edit: the rest of the folder keeps working */
   tagsOfA: string[];
+  /** a batch over every image: b.png's caption is refused with the reason, the rest change */
+  batch: { changed: number; refused: { name: string; reason: string }[] } | { error: string };
   /** after c.png is dropped into the open folder and the list is brought in line */
   resynced: { names: string[]; skipped: SkippedFile[] };
   reopened: { names: string[]; skipped: SkippedFile[] };
@@ -43,6 +46,10 @@ export async function unreadableCaptionScenario(dir: string, base: string): Prom
     editB = { ok: false, code: (err as { code?: string }).code, message: (err as Error).message };
   }
   const tagsOfA = (await session.setTags(a!.id, ['red', 'green'], session.detail(a!.id).caption.revision)).caption.tags;
+  const batch = await applyBatch(session, { kind: 'all' }, { type: 'add', tags: ['batch'], position: 'end' }, first.workspace.jobs).then(
+    ({ changed, refused }) => ({ changed, refused }),
+    (err: Error) => ({ error: err.message }),
+  );
 
   copyFileSync(join(dir, 'a.png'), join(dir, 'c.png'));
   for (let waited = 0; (await session.list()).length < 3 && waited < 20_000; waited += 50) await new Promise((r) => setTimeout(r, 50));
@@ -58,5 +65,5 @@ export async function unreadableCaptionScenario(dir: string, base: string): Prom
   const paths = { userDataDir: join(base, 'cli-data'), cacheDir: join(base, 'cli-cache'), version: 'test' };
   const command = { command: 'export', folder: dir, target: 'kohya', out: join(base, 'export'), trigger: null, maxSide: null, format: 'keep', keepMetadata: false } as const;
   const code = await runExportCommand(command, paths, (l) => lines.push(l), (l) => lines.push(l));
-  return { opened, editB, tagsOfA, resynced, reopened, cli: { code, lines } };
+  return { opened, editB, tagsOfA, batch, resynced, reopened, cli: { code, lines } };
 }

@@ -30,6 +30,8 @@ function expectOneImagesProblem(outcome: ScenarioOutcome, reason: string, export
   expect(outcome.editB).toMatchObject({ ok: false, code: 'io', message: expect.stringContaining('b.txt') });
   expect((outcome.editB as { message: string }).message).toContain(reason);
   expect(outcome.tagsOfA).toEqual(['red', 'green']);
+  // a batch over the folder changes a.png and lists b.png as refused, with the reason, rather than stopping
+  expect(outcome.batch).toEqual({ changed: 1, refused: [{ name: 'b.png', reason: expect.stringContaining(reason) }] });
   // an image dropped in while open is listed; the problem stays listed
   expect(outcome.resynced).toEqual({ names: ['a.png', 'b.png', 'c.png'], skipped: [problem] });
   expect(outcome.reopened).toEqual({ names: ['a.png', 'b.png', 'c.png'], skipped: [problem] });
