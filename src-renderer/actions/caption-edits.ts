@@ -3,7 +3,7 @@ import type { AppErrorData, Result } from '../../src-shared/result';
 import { addTags, removeTag, sameTags, toggleTag } from '../logic/tag-edits';
 import { moveTagWithin } from '../logic/tag-order';
 import { acceptDetail, setDuplicates, useCaptionStore } from '../stores/caption-store';
-import { updateRowFromDetail } from '../stores/images-store';
+import { updateRowFromDetail, useImagesStore } from '../stores/images-store';
 import { refreshRecentTags } from '../stores/tags-store';
 import { showToast } from '../stores/ui-store';
 import { call } from '../transport/api';
@@ -44,6 +44,22 @@ function newest(id: number): ImageDetail | null {
   if (shown?.id !== id) return known;
   return known && known.caption.revision > shown.caption.revision ? known : shown;
 }
+
+/** the image an edit applies to; one typed while it was still loading asks main for it */
+async function detailFor(id: number, context: string): Promise<ImageDetail | null> {
+  const known = newest(id);
+  if (known) return known;
+  const fresh = await call('image.get', { id });
+  if (fresh.ok) return fresh.value;
+  reportError(context, fresh.error);
+  return null;
+}
+
+/** the image on screen, or the one loading to be */
+const onScreen = (id: number) => {
+  const { detail, loadingId } = useCaptionStore.getState();
+  return (detail?.id ?? loadingId) === id;
+};
 
 function remember(detail: ImageDetail): void {
   latest.set(detail.id, detail);
@@ -92,11 +108,11 @@ export interface TagChange {
 export function editTags(id: number, change: (tags: readonly string[]) => TagChange): Promise<boolean> {
   let changed = false;
   const edit = enqueue(async () => {
-    const detail = newest(id);
+    const detail = await detailFor(id, 'Could not save the tags');
     if (!detail) return;
     const before = detail.caption.tags;
     const { tags, duplicates = [] } = change(before);
-    if (useCaptionStore.getState().detail?.id === id) setDuplicates(duplicates);
+    if (onScreen(id)) setDuplicates(duplicates);
     if (sameTags(tags, before)) return;
     const result = await call('caption.setTags', { id, tags, revision: detail.caption.revision });
     const saved = await settle(id, result, 'Could not save the tags');
@@ -148,6 +164,16 @@ export const setCaptionText = (id: number, text: string, base: TextBase) =>
 
 export const setSkip = (id: number, skip: boolean) =>
   enqueue(async () => {
+    await settle(id, await call('image.setSkip', { id, skip }), 'Could not change the skip mark');
+  });
+
+/** Skip or take back, by the mark as it is when the edit runs: pressed twice quickly, the key undoes itself. */
+export const toggleSkip = (id: number) =>
+  enqueue(async () => {
+    const { items, indexById } = useImagesStore.getState();
+    const row = items[indexById.get(id) ?? -1];
+    if (!row) return;
+    const skip = row.status !== 'skip';
     await settle(id, await call('image.setSkip', { id, skip }), 'Could not change the skip mark');
   });
 

@@ -1,7 +1,10 @@
+import type { ImageSummary } from '../../src-shared/contract';
 import { call } from '../transport/api';
 import { useCaptionStore } from '../stores/caption-store';
 import { currentImageId, setImageIndex, useImagesStore } from '../stores/images-store';
-import { stepWithin } from '../logic/filtered-nav';
+import { showToast } from '../stores/ui-store';
+import { edgeWithin, findWithin, stepWithin } from '../logic/filtered-nav';
+import { toggleSkip, whenEditsSettled } from './caption-edits';
 import { currentShown } from './filtered-nav';
 
 /**
@@ -47,3 +50,36 @@ function step(by: 1 | -1): void {
 
 export const nextImage = () => step(1);
 export const previousImage = () => step(-1);
+
+/** Home and End: the first or last image the filter shows */
+function edge(which: 'first' | 'last'): void {
+  const { index, items } = useImagesStore.getState();
+  setImageIndex(edgeWithin(currentShown(), items.length, index, which));
+}
+
+export const firstImage = () => edge('first');
+export const lastImage = () => edge('last');
+
+/** skipped images are left out of training: they want no caption */
+const wantsCaption = (row: ImageSummary) => row.status === 'todo';
+
+/**
+ * Ctrl+J and Ctrl+Shift+J: the nearest image without a caption, among those the
+ * filter shows. It waits for the edits already made, so the caption just typed
+ * counts (Enter, then Ctrl+J at once, must not land on the image just tagged).
+ */
+async function stepToUncaptioned(by: 1 | -1): Promise<void> {
+  await whenEditsSettled();
+  const { index, items } = useImagesStore.getState();
+  const found = findWithin(items, currentShown(), index, by, wantsCaption);
+  if (found === null) showToast(`No image without a caption ${by === 1 ? 'after' : 'before'} this one`);
+  else setImageIndex(found);
+}
+
+export const nextUncaptioned = () => stepToUncaptioned(1);
+export const previousUncaptioned = () => stepToUncaptioned(-1);
+
+export function toggleSkipCurrent(): void {
+  const id = currentImageId(useImagesStore.getState());
+  if (id !== null) void toggleSkip(id);
+}

@@ -3,7 +3,15 @@ import type { ShortcutAction } from '../keyboard/shortcut-map';
 import { useSessionStore } from '../stores/session-store';
 import { requestFocus, setShortcutsOpen } from '../stores/ui-store';
 import { showSingle, toggleView } from '../stores/view-store';
-import { nextImage, previousImage } from './current-image';
+import {
+  firstImage,
+  lastImage,
+  nextImage,
+  nextUncaptioned,
+  previousImage,
+  previousUncaptioned,
+  toggleSkipCurrent,
+} from './current-image';
 import { openExportDialog } from './export';
 import { chooseFolder } from './open-folder';
 import { closeFolder, saveSession } from './session-flow';
@@ -38,6 +46,21 @@ export function runCommand(command: Command): void {
       return;
     case 'next':
       nextImage();
+      return;
+    case 'first':
+      firstImage();
+      return;
+    case 'last':
+      lastImage();
+      return;
+    case 'next-uncaptioned':
+      void nextUncaptioned();
+      return;
+    case 'previous-uncaptioned':
+      void previousUncaptioned();
+      return;
+    case 'toggle-skip':
+      toggleSkipCurrent();
       return;
     case 'save':
       void saveSession();

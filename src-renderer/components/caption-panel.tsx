@@ -30,10 +30,17 @@ function ViewSwitch({ view, onChange }: { view: CaptionView; onChange(view: Capt
   );
 }
 
-/** Everything about the image on screen that can be edited: its tags, skip mark, and any conflict. */
+const NO_TAGS: readonly string[] = [];
+
+/**
+ * Everything about the image on screen that can be edited: its tags, skip mark,
+ * and any conflict. While the next image loads, the tag input stays (empty,
+ * focused if it was): what is typed then is for that image, and Enter adds it
+ * there even if the user has moved on before it loaded.
+ */
 export function CaptionPanel() {
-  const { detail, loadError, note } = useCaptionStore(
-    useShallow((s) => ({ detail: s.detail, loadError: s.loadError, note: s.note })),
+  const { detail, loadingId, loadError, note } = useCaptionStore(
+    useShallow((s) => ({ detail: s.detail, loadingId: s.loadingId, loadError: s.loadError, note: s.note })),
   );
   const textMode = useSessionStore((s) => s.session?.captionMode === 'text');
   // kept across images: someone reading captions as chips wants the next one as chips too
@@ -49,18 +56,26 @@ export function CaptionPanel() {
       </section>
     );
   }
-  if (!detail) return <section className="caption-panel" aria-busy="true" />;
+  const imageId = detail?.id ?? loadingId;
+  if (imageId === null) return <section className="caption-panel" aria-busy="true" />;
 
-  const tags = detail.caption.tags;
+  // each part has a fixed place below, present or not, so the tag input is never remounted (and never loses focus)
+  const tags = detail?.caption.tags ?? NO_TAGS;
   return (
-    <section className="caption-panel" aria-label="Tags of this image" data-testid="caption-panel" data-image-id={detail.id}>
-      {detail.conflict && <ConflictBanner imageId={detail.id} conflict={detail.conflict} />}
+    <section
+      className="caption-panel"
+      aria-label="Tags of this image"
+      aria-busy={detail === null}
+      data-testid="caption-panel"
+      data-image-id={detail?.id}
+    >
+      {detail?.conflict && <ConflictBanner imageId={detail.id} conflict={detail.conflict} />}
       {note && (
         <p className="disk-note" data-testid="disk-note" role="status">
           {note}
         </p>
       )}
-      {detail.sharesStemWith.length > 0 && (
+      {detail && detail.sharesStemWith.length > 0 && (
         <p className="stem-note" data-testid="stem-note">
           Shares one caption file with {detail.sharesStemWith.join(', ')}: trainers cannot tell them apart.
         </p>
@@ -68,24 +83,26 @@ export function CaptionPanel() {
       <SelectionSummary />
       {textMode && <ViewSwitch view={view} onChange={setView} />}
       {asText ? (
-        <CaptionTextEditor
-          key={detail.id}
-          imageId={detail.id}
-          text={detail.caption.text}
-          revision={detail.caption.revision}
-          inConflict={detail.conflict !== null}
-        />
+        detail && (
+          <CaptionTextEditor
+            key={detail.id}
+            imageId={detail.id}
+            text={detail.caption.text}
+            revision={detail.caption.revision}
+            inConflict={detail.conflict !== null}
+          />
+        )
       ) : (
         <>
-          <TagChips imageId={detail.id} tags={tags} />
-          <TagInput imageId={detail.id} tags={tags} />
-          <TokenCount text={detail.caption.text} />
+          {detail && <TagChips imageId={detail.id} tags={tags} />}
+          <TagInput imageId={imageId} tags={tags} />
+          {detail && <TokenCount text={detail.caption.text} />}
         </>
       )}
       <DuplicateNote />
-      <SkipToggle imageId={detail.id} status={detail.status} />
+      {detail && <SkipToggle imageId={detail.id} status={detail.status} />}
       {/* one click adds a tag: a comma list's tool, not a sentence's */}
-      {!asText && <RecentTags imageId={detail.id} tags={tags} />}
+      {detail && !asText && <RecentTags imageId={detail.id} tags={tags} />}
     </section>
   );
 }

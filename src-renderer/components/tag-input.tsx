@@ -12,12 +12,14 @@ const cycle = (current: number, step: number, count: number) => ((current + 1 + 
 
 interface TagInputProps {
   imageId: number;
+  /** empty while the image loads: what is added then is checked against its tags when the edit runs */
   tags: readonly string[];
 }
 
 /**
  * Type tags, Enter adds them ("a, b, c" adds three). The list below suggests
  * tags from the dataset: ↑/↓ choose, Tab or Enter adds the chosen one, Escape closes.
+ * Empty, it lets ← → Home End move between images (see shortcut-map.ts).
  */
 export function TagInput({ imageId, tags }: TagInputProps) {
   const [text, setText] = useState('');
@@ -95,6 +97,7 @@ export function TagInput({ imageId, tags }: TagInputProps) {
         ref={inputRef}
         type="text"
         data-testid="tag-input"
+        data-image-keys="when-empty"
         placeholder="Add tags: a, b, c  (Enter)"
         aria-label="Add tags"
         aria-autocomplete="list"

@@ -4,21 +4,28 @@
  * Menu commands from the shell land on the same actions (see run-command.ts).
  */
 
-export type ShortcutAction =
-  | 'toggle-view'
-  | 'single-view'
-  | 'previous'
-  | 'next'
-  | 'save'
-  | 'find-tag'
-  | 'focus-tag-input'
-  | 'leave-input'
-  | 'shortcuts'
-  | 'close-overlay'
-  | 'undo'
-  | 'redo'
-  | 'export'
-  | 'select-all';
+export const SHORTCUT_ACTIONS = [
+  'toggle-view',
+  'single-view',
+  'previous',
+  'next',
+  'first',
+  'last',
+  'next-uncaptioned',
+  'previous-uncaptioned',
+  'toggle-skip',
+  'save',
+  'find-tag',
+  'focus-tag-input',
+  'leave-input',
+  'shortcuts',
+  'close-overlay',
+  'undo',
+  'redo',
+  'export',
+  'select-all',
+] as const;
+export type ShortcutAction = (typeof SHORTCUT_ACTIONS)[number];
 
 export interface KeyPress {
   key: string;
@@ -28,10 +35,18 @@ export interface KeyPress {
   shiftKey: boolean;
   /** where focus is: a text field swallows plain keys, a button owns Enter */
   focus: 'text' | 'control' | 'none';
+  /**
+   * the focused field is the tag input and holds nothing: ← → Home End move
+   * between images from there, so tagging is type, Enter, →, type
+   */
+  emptyTagInput?: boolean;
   overlayOpen: boolean;
   /** what the image area shows: in the grid, Escape goes back to the single image */
   view?: 'single' | 'grid';
 }
+
+/** keys that move between images even from the empty tag input, where they would do nothing */
+const IMAGE_KEYS = new Set(['ArrowLeft', 'ArrowRight', 'Home', 'End']);
 
 export function shortcutFor(press: KeyPress): ShortcutAction | null {
   // Cmd on macOS, Ctrl elsewhere; Alt combinations belong to the OS and menus
@@ -45,6 +60,11 @@ export function shortcutFor(press: KeyPress): ShortcutAction | null {
         return 'find-tag';
       case 'l':
         return 'focus-tag-input';
+      // TagGUI's key for the next image without a caption
+      case 'j':
+        return press.shiftKey ? 'previous-uncaptioned' : 'next-uncaptioned';
+      case 'k':
+        return press.shiftKey ? null : 'toggle-skip';
       case 'e':
         return press.shiftKey ? null : 'export';
       // in a text field these are the field's own undo and redo
@@ -64,12 +84,17 @@ export function shortcutFor(press: KeyPress): ShortcutAction | null {
     if (press.focus === 'text') return 'leave-input';
     return press.view === 'grid' ? 'single-view' : null;
   }
-  if (press.overlayOpen || press.focus === 'text') return null;
+  if (press.overlayOpen) return null;
+  if (press.focus === 'text' && !(press.emptyTagInput && IMAGE_KEYS.has(press.key))) return null;
   switch (press.key) {
     case 'ArrowLeft':
       return 'previous';
     case 'ArrowRight':
       return 'next';
+    case 'Home':
+      return 'first';
+    case 'End':
+      return 'last';
     case '?':
       return 'shortcuts';
     case 'g':
@@ -83,25 +108,43 @@ export function shortcutFor(press: KeyPress): ShortcutAction | null {
   }
 }
 
-/** What the shortcuts overlay lists, in the order it lists them. */
-export const SHORTCUT_HELP: ReadonlyArray<{ keys: string[]; does: string }> = [
-  { keys: ['←'], does: 'Previous image' },
-  { keys: ['→'], does: 'Next image' },
-  { keys: ['Enter', 'Ctrl L'], does: 'Type tags for this image' },
+export interface ShortcutHelp {
+  keys: string[];
+  does: string;
+  /**
+   * what the map does for these keys (where `when` says), so a test holds the
+   * list to the map; absent for keys a field or the grid handles itself
+   */
+  action?: ShortcutAction;
+  when?: Partial<Pick<KeyPress, 'focus' | 'emptyTagInput' | 'overlayOpen' | 'view'>>;
+}
+
+/** What the shortcuts overlay lists, in the order it lists them: the one list of the app's keys. */
+export const SHORTCUT_HELP: readonly ShortcutHelp[] = [
+  { keys: ['←'], does: 'Previous image (also from the empty tag input)', action: 'previous' },
+  { keys: ['→'], does: 'Next image (also from the empty tag input)', action: 'next' },
+  { keys: ['Home'], does: 'First image', action: 'first' },
+  { keys: ['End'], does: 'Last image', action: 'last' },
+  { keys: ['Ctrl J'], does: 'Next image without a caption', action: 'next-uncaptioned' },
+  { keys: ['Ctrl Shift J'], does: 'Previous image without a caption', action: 'previous-uncaptioned' },
+  { keys: ['Ctrl K'], does: 'Skip this image (leave it out of training), or take it back', action: 'toggle-skip' },
+  { keys: ['Enter', 'Ctrl L'], does: 'Type tags for this image', action: 'focus-tag-input' },
   { keys: ['Enter'], does: 'In the tag input: add the typed tags (a, b, c adds three)' },
   { keys: ['↑', '↓', 'Tab'], does: 'In the tag input: choose and accept a suggestion' },
   { keys: ['Backspace'], does: 'In an empty tag input: remove the last tag' },
-  { keys: ['Ctrl F'], does: 'Filter the tag list' },
-  { keys: ['Ctrl Z'], does: 'Undo the last edit, batch edits included (outside text fields)' },
-  { keys: ['Ctrl Shift Z', 'Ctrl Y'], does: 'Redo' },
-  { keys: ['Ctrl A'], does: 'Select every image the filter shows (outside text fields)' },
+  { keys: ['Ctrl F'], does: 'Filter the tag list', action: 'find-tag' },
+  { keys: ['Ctrl Z'], does: 'Undo the last edit, batch edits included (outside text fields)', action: 'undo' },
+  { keys: ['Ctrl Shift Z', 'Ctrl Y'], does: 'Redo', action: 'redo' },
+  { keys: ['Ctrl A'], does: 'Select every image the filter shows (outside text fields)', action: 'select-all' },
   { keys: ['Alt ←', 'Alt →'], does: 'On a focused tag: move it left or right' },
   { keys: ['Ctrl Enter'], does: 'In the caption text: save now' },
-  { keys: ['Ctrl E'], does: 'Export the dataset for a trainer (check first, then export)' },
-  { keys: ['Ctrl S'], does: 'Save (rewrites tags.txt; captions are saved as you edit)' },
-  { keys: ['G'], does: 'Switch between the single image and the grid of all images' },
+  { keys: ['Ctrl E'], does: 'Export the dataset for a trainer (check first, then export)', action: 'export' },
+  { keys: ['Ctrl S'], does: 'Save (rewrites tags.txt; captions are saved as you edit)', action: 'save' },
+  { keys: ['G'], does: 'Switch between the single image and the grid of all images', action: 'toggle-view' },
   { keys: ['←', '↑', '→', '↓'], does: 'In the grid: move; Shift extends the selection, Space toggles it' },
-  { keys: ['Enter', 'Esc'], does: 'In the grid: back to the single image, at the one under the cursor' },
-  { keys: ['Esc'], does: 'Leave the text field, close a list or this overlay' },
-  { keys: ['?'], does: 'Show these shortcuts' },
+  { keys: ['Enter'], does: 'In the grid: back to the single image, at the one under the cursor' },
+  { keys: ['Esc'], does: 'In the grid: back to the single image', action: 'single-view', when: { view: 'grid' } },
+  { keys: ['Esc'], does: 'Leave the text field, close a list', action: 'leave-input', when: { focus: 'text' } },
+  { keys: ['Esc'], does: 'Close this overlay', action: 'close-overlay', when: { overlayOpen: true } },
+  { keys: ['?'], does: 'Show these shortcuts', action: 'shortcuts' },
 ];

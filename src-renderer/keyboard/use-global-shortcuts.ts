@@ -16,6 +16,10 @@ function focusKind(element: Element | null): KeyPress['focus'] {
   return 'none';
 }
 
+/** the tag input marks itself: empty, it lets the image keys through (see shortcut-map.ts) */
+const isEmptyTagInput = (element: Element | null) =>
+  element instanceof HTMLInputElement && element.dataset.imageKeys === 'when-empty' && element.value === '';
+
 /** One keydown listener for the whole window, mapping keys through shortcut-map.ts. */
 export function useGlobalShortcuts(): void {
   useEffect(() => {
@@ -29,6 +33,7 @@ export function useGlobalShortcuts(): void {
         altKey: event.altKey,
         shiftKey: event.shiftKey,
         focus: focusKind(document.activeElement),
+        emptyTagInput: isEmptyTagInput(document.activeElement),
         overlayOpen: useUiStore.getState().shortcutsOpen,
         view: useViewStore.getState().mode,
       });

@@ -57,3 +57,34 @@ export function navPosition(shown: readonly number[] | null, index: number, leng
     atEnd: stepWithin(shown, index, 1) === index,
   };
 }
+
+/** the first or last of the shown images (of all `length` when no filter is on); `index` when none is shown */
+export function edgeWithin(shown: readonly number[] | null, length: number, index: number, edge: 'first' | 'last'): number {
+  if (shown === null) return length === 0 ? index : edge === 'first' ? 0 : length - 1;
+  return (edge === 'first' ? shown[0] : shown[shown.length - 1]) ?? index;
+}
+
+/**
+ * The nearest image past `index` in the direction of `step`, among the shown
+ * ones, that `wanted` accepts; null when there is none that way (no wrapping:
+ * "none left after this one" is an answer worth giving).
+ */
+export function findWithin<T>(
+  items: readonly T[],
+  shown: readonly number[] | null,
+  index: number,
+  step: 1 | -1,
+  wanted: (item: T) => boolean,
+): number | null {
+  if (shown === null) {
+    for (let i = index + step; i >= 0 && i < items.length; i += step) if (wanted(items[i]!)) return i;
+    return null;
+  }
+  const at = lowerBound(shown, index);
+  const from = step === 1 ? (shown[at] === index ? at + 1 : at) : at - 1;
+  for (let k = from; k >= 0 && k < shown.length; k += step) {
+    const i = shown[k]!;
+    if (wanted(items[i]!)) return i;
+  }
+  return null;
+}
