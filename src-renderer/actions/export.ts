@@ -17,7 +17,7 @@ export function openExportDialog(): void {
   useExportStore.setState((s) => {
     const fresh = s.datasetDir !== session.datasetDir || !s.form;
     const base = fresh
-      ? { ...s, datasetDir: session.datasetDir, form: defaultForm(session), report: null, reportKey: null, checkNote: null }
+      ? { ...s, datasetDir: session.datasetDir, root: session.root, form: defaultForm(session), report: null, reportKey: null, checkNote: null }
       : s;
     // a finished or failed export is read once; opening again starts from the options
     const stage = base.stage.kind === 'running' ? base.stage : { kind: 'options' as const };
@@ -60,8 +60,8 @@ export async function pickOutputParent(): Promise<void> {
 }
 
 function currentOptions() {
-  const { form, datasetDir } = useExportStore.getState();
-  return form && datasetDir ? formToOptions(form, datasetDir) : null;
+  const { form, datasetDir, root } = useExportStore.getState();
+  return form && datasetDir && root ? formToOptions(form, { datasetDir, root }) : null;
 }
 
 export async function runCheck(): Promise<void> {

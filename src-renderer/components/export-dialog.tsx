@@ -17,18 +17,18 @@ import { ExportTargetChoice } from './export-target-choice';
 
 /** The export dialog: options on the left, the check's report on the right, Check then Export below. */
 export function ExportDialog() {
-  const { open, minimized, form, datasetDir, stage } = useExportStore(
-    useShallow((s) => ({ open: s.open, minimized: s.minimized, form: s.form, datasetDir: s.datasetDir, stage: s.stage })),
+  const { open, minimized, form, datasetDir, root, stage } = useExportStore(
+    useShallow((s) => ({ open: s.open, minimized: s.minimized, form: s.form, datasetDir: s.datasetDir, root: s.root, stage: s.stage })),
   );
   const tagging = useSessionStore((s) => s.phase.kind === 'tagging');
-  if (!open || !tagging || !form || !datasetDir) return null;
+  if (!open || !tagging || !form || !datasetDir || !root) return null;
   if (minimized) return <ExportMinimizedBar />;
   return (
     <DialogFrame running={stage.kind === 'running'} compact={stage.kind === 'exported' || stage.kind === 'failed'}>
       {stage.kind === 'exported' && <ExportSummaryView summary={stage.summary} />}
       {stage.kind === 'failed' && <ExportFailure message={stage.message} cancelled={stage.cancelled} />}
       {(stage.kind === 'options' || stage.kind === 'running') && (
-        <OptionsAndReport form={form} datasetDir={datasetDir} running={stage.kind === 'running'} />
+        <OptionsAndReport form={form} datasetDir={datasetDir} root={root} running={stage.kind === 'running'} />
       )}
     </DialogFrame>
   );
@@ -82,10 +82,10 @@ function DialogFrame({ running, compact, children }: DialogFrameProps) {
   );
 }
 
-function OptionsAndReport({ form, datasetDir, running }: { form: ExportForm; datasetDir: string; running: boolean }) {
+function OptionsAndReport({ form, datasetDir, root, running }: { form: ExportForm; datasetDir: string; root: string; running: boolean }) {
   const reportKey = useExportStore((s) => s.reportKey);
   const hasReport = useExportStore((s) => s.report !== null);
-  const result = useMemo(() => formToOptions(form, datasetDir), [form, datasetDir]);
+  const result = useMemo(() => formToOptions(form, { datasetDir, root }), [form, datasetDir, root]);
   const errors = result.ok ? {} : result.errors;
   const stale = hasReport && result.ok && checkKey(result.options) !== reportKey;
   return (

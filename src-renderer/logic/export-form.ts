@@ -42,6 +42,8 @@ export interface ExportForm {
 export const CIVITAI_MAX_SIDE = 2048;
 
 export interface FormSession {
+  /** the folder the user opened: the dataset itself, or the source an import copies from */
+  root: string;
   datasetDir: string;
   name: string;
   triggerWord: string | null;
@@ -50,7 +52,7 @@ export interface FormSession {
 export function defaultForm(session: FormSession, target: ExportTarget = 'civitai'): ExportForm {
   return {
     target,
-    outPath: defaultOutPath(session.datasetDir, session.name, target),
+    outPath: defaultOutPath(session.root, session.name, target),
     outPathEdited: false,
     trigger: session.triggerWord ?? '',
     format: 'keep',
@@ -77,7 +79,7 @@ export function defaultForm(session: FormSession, target: ExportTarget = 'civita
 export function withTarget(form: ExportForm, target: ExportTarget, session: FormSession): ExportForm {
   const outPath = form.outPathEdited
     ? retargetPath(form.outPath, form.target, target)
-    : defaultOutPath(session.datasetDir, session.name, target);
+    : defaultOutPath(session.root, session.name, target);
   return { ...form, target, outPath };
 }
 
@@ -89,11 +91,15 @@ export type FormResult = { ok: true; options: ExportOptions } | { ok: false; err
 /** '12' → 12; '', '1.5', 'abc' → NaN, which the schema reports as not a number */
 const whole = (text: string): number => (/^\s*\d+\s*$/.test(text) ? Number(text) : Number.NaN);
 
-export function formToOptions(form: ExportForm, datasetDir: string): FormResult {
+/** the folders an export must stay out of, as main refuses them (export-destination.ts) */
+export type GuardedFolders = Pick<FormSession, 'root' | 'datasetDir'>;
+
+export function formToOptions(form: ExportForm, folders: GuardedFolders): FormResult {
   const errors: FieldErrors = {};
   const outPath = form.outPath.trim();
   if (!isAbsolutePath(outPath)) errors.out = 'a full path, starting from the root of the drive';
-  else if (isInsideDir(outPath, datasetDir)) errors.out = 'outside the dataset folder: an export inside it becomes part of the dataset';
+  else if (isInsideDir(outPath, folders.datasetDir)) errors.out = 'outside the dataset folder: an export inside it becomes part of the dataset';
+  else if (isInsideDir(outPath, folders.root)) errors.out = 'outside the folder the images are imported from: an export there is imported again';
 
   const input: ExportOptionsInput = {
     target: form.target,

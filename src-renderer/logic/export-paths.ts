@@ -68,10 +68,12 @@ export function retargetPath(path: string, from: ExportTarget, to: ExportTarget)
 }
 
 /**
- * Beside the dataset folder, never in it: main refuses an export inside the
- * folder it reads from (the export would be scanned back in). For an import
- * session the dataset folder is `<root>/<output>`, so this lands in `<root>`.
+ * Beside the folder the user opened, never in it: main refuses an export
+ * inside the dataset folder (it would be scanned back in) and, for an import
+ * session, inside the folder the images are imported from (it would be
+ * imported again as new copies). The dataset folder of an import is
+ * `<root>/<output>`, so beside `root` is outside both.
  */
-export function defaultOutPath(datasetDir: string, name: string, target: ExportTarget): string {
-  return joinPath(parentDir(datasetDir), `${name}${SUFFIX[target]}`);
+export function defaultOutPath(root: string, name: string, target: ExportTarget): string {
+  return joinPath(parentDir(root), `${name}${SUFFIX[target]}`);
 }

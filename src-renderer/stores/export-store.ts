@@ -17,6 +17,8 @@ interface ExportState {
   minimized: boolean;
   /** the dataset the form was filled for: another folder starts afresh */
   datasetDir: string | null;
+  /** the folder opened with it (an import's source): an export stays out of both */
+  root: string | null;
   form: ExportForm | null;
   stage: ExportStage;
   report: CheckReport | null;
@@ -32,6 +34,7 @@ const initial: ExportState = {
   open: false,
   minimized: false,
   datasetDir: null,
+  root: null,
   form: null,
   stage: { kind: 'options' },
   report: null,

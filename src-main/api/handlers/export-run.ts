@@ -6,11 +6,13 @@ export const exportRun: Handler<'export.run'> = async (options, { workspace }) =
   const session = workspace.requireSession();
   await workspace.checkExportPath(options.out.path);
   await session.whenIdle(); // every queued caption write is on disk before we copy captions out
+  const settings = session.settingsNow();
   return workspace.jobs.run('export', 'Exporting', (job) =>
-    runExport(exportSources(session), session.info().captionMode, options, {
+    runExport(exportSources(session), settings.captionMode, options, {
       signal: job.signal,
       onProgress: job.progress,
       recordsDir: runningExportsDir(workspace.options.userDataDir),
+      importSource: settings.mode === 'import' ? settings.root : null,
     }),
   );
 };

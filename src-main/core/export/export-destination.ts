@@ -24,19 +24,23 @@ export interface Destination {
 export async function prepareDestination(
   out: { kind: 'folder' | 'zip'; path: string },
   datasetRoots: Iterable<string>,
+  importSource: string | null = null,
 ): Promise<Destination> {
   if (!isAbsolute(out.path)) throw new AppError('invalid-input', `the export path must be absolute: ${out.path}`);
   const finalPath = resolve(out.path);
   if (out.kind === 'zip' && !/\.zip$/i.test(finalPath)) {
     throw new AppError('invalid-input', `a zip export's name must end in .zip: ${finalPath}`);
   }
-  for (const root of datasetRoots) {
-    // the export's images would be scanned back in as part of the dataset (also through a link into it)
-    const inside = await isInsideFolder(finalPath, root).catch((err) => {
+  // the export's images would be scanned back in as part of the dataset, or imported again as new
+  // copies from the import's source (also through a link into either)
+  const guarded = [...datasetRoots].map((folder) => ({ folder, what: 'the dataset folder' }));
+  if (importSource !== null) guarded.push({ folder: importSource, what: 'the folder the images are imported from' });
+  for (const { folder, what } of guarded) {
+    const inside = await isInsideFolder(finalPath, folder).catch((err) => {
       throw describeFsError(err, `the export destination ${finalPath}`);
     });
     if (inside) {
-      throw new AppError('invalid-input', `choose a place outside the dataset folder ${root}: the export would become part of the dataset`);
+      throw new AppError('invalid-input', `choose a place outside ${what} ${folder}: the export would become part of the dataset`);
     }
   }
   const parent = dirname(finalPath);

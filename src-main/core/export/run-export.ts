@@ -4,6 +4,7 @@ import type { CaptionMode, ExportOptions, ExportSkip, ExportSummary } from '../.
 import type { RenderTask } from '../../workers/export-worker';
 import { AppError, describeFsError } from '../app-error';
 import { commitDestination, datasetRootsOf, discardDestination, prepareDestination, type Destination } from './export-destination';
+import { markExportFolder } from './export-marker';
 import { forgetExport, recordExport } from './export-records';
 import { MAX_INPUT_PIXELS } from './export-limits';
 import { planExport, type PlannedImage } from './export-plan';
@@ -16,6 +17,8 @@ import { writeZip, type ZipEntry } from './zip-writer';
 export interface ExportHooks extends ProgressHooks {
   /** the app's folder of notes on running exports (export-records.ts): a start after a crash sweeps by them */
   recordsDir?: string;
+  /** an import session's source folder: an export inside it would be imported back as new copies */
+  importSource?: string | null;
 }
 
 /**
@@ -32,7 +35,7 @@ export async function runExport(
 ): Promise<ExportSummary> {
   const spec = targetSpec(options.target);
   const plan = planExport(sources, mode, options, spec);
-  const dest = await prepareDestination(options.out, datasetRootsOf(sources));
+  const dest = await prepareDestination(options.out, datasetRootsOf(sources), hooks.importSource ?? null);
   const record = hooks.recordsDir ? await recordExport(hooks.recordsDir, dest.finalPath, dest.partialZip ?? dest.stagingDir) : null;
   const ctx = { options, mode, finalPath: dest.finalPath };
   const imageDir = spec.imageDir(options);
@@ -66,6 +69,7 @@ export async function runExport(
     }
     const extra = spec.extraFiles(ctx);
     for (const file of extra) await writeText(join(dest.stagingDir, ...splitPath(file.path)), file.text);
+    if (dest.kind === 'folder') await markExportFolder(dest.stagingDir);
 
     if (dest.kind === 'zip') {
       await writeZip(zipEntries(plan.images, writtenBytes, dest, imageDir, extra), dest.partialZip!, {

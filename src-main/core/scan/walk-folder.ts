@@ -2,6 +2,7 @@ import { stat } from 'node:fs';
 import { opendir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describeFsError } from '../app-error';
+import { EXPORT_MARKER } from '../export/export-marker';
 import { fileProblem } from '../fs/regular-file';
 import { ShardedMap } from '../perf/sharded-map';
 import { timeSlicer } from '../perf/time-slicer';
@@ -43,7 +44,10 @@ const STAT_CONCURRENCY = 128;
 
 /**
  * One pass over a folder: image files and .txt files with their size and
- * mtime. Hidden folders (ours, `.git`, `.cache`) are skipped.
+ * mtime. Hidden folders (ours, `.git`, `.cache`) are skipped, and so is a
+ * subfolder an export wrote (it holds EXPORT_MARKER): a trainer's copy is
+ * never read back as part of a dataset or imported again. The walked folder
+ * itself is taken even so: a user may open an export to look it over.
  */
 export async function walkFolder(root: string, options: WalkOptions): Promise<FolderListing> {
   // a directory's buffered entries come back as microtasks, which never let the event loop run
@@ -64,16 +68,24 @@ export async function walkFolder(root: string, options: WalkOptions): Promise<Fo
       unreadable.push({ rel: relDir, reason: fileProblem(err) });
       continue;
     }
+    // a subfolder's findings count only once its whole listing showed no export marker
+    const files: string[] = [];
+    const subdirs: string[] = [];
+    let exported = false;
     for await (const entry of dir) {
+      if (entry.name === EXPORT_MARKER && relDir !== '') exported = true;
       if (entry.name.startsWith('.')) continue;
       const rel = relDir === '' ? entry.name : `${relDir}/${entry.name}`;
       if (entry.isDirectory()) {
-        if (options.recursive && !options.exclude?.has(rel)) pending.push(rel);
+        if (options.recursive && !options.exclude?.has(rel)) subdirs.push(rel);
       } else if (entry.isFile() || entry.isSymbolicLink()) {
-        if (isImageName(entry.name) || entry.name.toLowerCase().endsWith('.txt')) wanted.push(rel);
+        if (isImageName(entry.name) || entry.name.toLowerCase().endsWith('.txt')) files.push(rel);
       }
       if (slicer.due()) await slicer.pause();
     }
+    if (exported) continue;
+    for (const rel of files) wanted.push(rel);
+    for (const rel of subdirs) pending.push(rel);
   }
 
   const images: FileEntry[] = [];

@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { checkKey, defaultForm, errorSummary, type ExportForm, formToOptions, withTarget } from '../../../src-renderer/logic/export-form';
 
-const session = { datasetDir: '/data/fruit', name: 'fruit', triggerWord: 'frt' };
+const session = { root: '/data/fruit', datasetDir: '/data/fruit', name: 'fruit', triggerWord: 'frt' };
 const form = (over: Partial<ExportForm> = {}): ExportForm => ({ ...defaultForm(session), ...over });
 const options = (f: ExportForm) => {
-  const result = formToOptions(f, session.datasetDir);
+  const result = formToOptions(f, session);
   if (!result.ok) throw new Error(JSON.stringify(result.errors));
   return result.options;
 };
 const errors = (f: ExportForm) => {
-  const result = formToOptions(f, session.datasetDir);
+  const result = formToOptions(f, session);
   return result.ok ? {} : result.errors;
 };
 
@@ -53,11 +53,21 @@ describe('export form', () => {
     expect(errors(form({ outPath: '/data/fruit/out.zip' })).out).toMatch(/outside the dataset folder/);
   });
 
+  it('puts an import session beside the folder it imports from, and refuses a path inside that folder', () => {
+    const imported = { root: '/data/fruit', datasetDir: '/data/fruit/output', name: 'fruit', triggerWord: null };
+    const start = defaultForm(imported);
+    expect(start.outPath).toBe('/data/fruit-civitai.zip');
+    expect(withTarget(start, 'ai-toolkit', imported).outPath).toBe('/data/fruit-ai-toolkit');
+    const refused = formToOptions({ ...start, outPath: '/data/fruit/fruit-ai-toolkit' }, imported);
+    expect(refused.ok ? null : refused.errors.out).toMatch(/outside the folder the images are imported from/);
+    expect(formToOptions(start, imported).ok).toBe(true);
+  });
+
   it('sends kohya settings only for kohya, and reports its rules across fields', () => {
     const k = defaultForm(session).kohya;
     expect(options(form({ target: 'kohya', kohya: { ...k, repeats: '3', name: 'fruit' } })).kohya).toMatchObject({ repeats: 3, name: 'fruit' });
     // a half-typed kohya value does not block a Civitai export, whose fields do not show it
-    expect(formToOptions(form({ kohya: { ...k, repeats: '' } }), session.datasetDir).ok).toBe(true);
+    expect(formToOptions(form({ kohya: { ...k, repeats: '' } }), session).ok).toBe(true);
     expect(errors(form({ target: 'kohya', kohya: { ...k, minBucket: '250' } })).kohya).toMatch(/multiples/);
     expect(errorSummary(errors(form({ target: 'kohya', kohya: { ...k, minBucket: '250' } })))).toMatch(/^Buckets: bucket sizes/);
     expect(errorSummary(errors(form({ target: 'kohya', kohya: { ...k, repeats: '0' } })))).toBe('Repeats: at least 1');
@@ -66,7 +76,7 @@ describe('export form', () => {
   });
 
   it('reads quality only for jpg and webp', () => {
-    expect(formToOptions(form({ quality: '' }), session.datasetDir).ok).toBe(true);
+    expect(formToOptions(form({ quality: '' }), session).ok).toBe(true);
     expect(errors(form({ format: 'jpg', quality: '101' })).jpgQuality).toBe('at most 100');
     expect(options(form({ format: 'webp', quality: '80' })).jpgQuality).toBe(80);
   });

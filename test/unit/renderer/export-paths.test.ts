@@ -11,9 +11,10 @@ import {
 } from '../../../src-renderer/logic/export-paths';
 
 describe('export paths', () => {
-  it('puts the default beside the dataset folder, named for the target', () => {
+  it('puts the default beside the folder opened, named for the target', () => {
     expect(defaultOutPath('/home/me/fruit', 'fruit', 'civitai')).toBe('/home/me/fruit-civitai.zip');
-    expect(defaultOutPath('/home/me/fruit/output', 'fruit', 'kohya')).toBe('/home/me/fruit/fruit-kohya');
+    // an import of /home/me/fruit into fruit/output: beside the source, not in it where the next open imports it again
+    expect(defaultOutPath('/home/me/fruit', 'fruit', 'ai-toolkit')).toBe('/home/me/fruit-ai-toolkit');
     expect(defaultOutPath('C:\\data\\fruit', 'fruit', 'ai-toolkit')).toBe('C:\\data\\fruit-ai-toolkit');
   });
 

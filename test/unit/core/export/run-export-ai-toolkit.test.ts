@@ -31,7 +31,7 @@ describe('ai-toolkit folder', () => {
       aiToolkitTriggerPlaceholder: true,
     });
     const summary = await runExport(sources, 'tags', options);
-    expect(await walk(out)).toEqual(['a.png', 'a.txt', 'b.png', 'b.txt', 'c.png']);
+    expect(await walk(out)).toEqual(['.lora-tagger-export', 'a.png', 'a.txt', 'b.png', 'b.txt', 'c.png']);
     expect(await readText(join(out, 'a.txt'))).toBe('1girl, [trigger], smile');
     expect(await readText(join(out, 'b.txt'))).toBe('[trigger], solo');
     expect(summary.notes.join('\n')).toContain('trigger_word: "ohwx"');

@@ -39,6 +39,7 @@ describe('kohya folder', () => {
     const out = join(work, 'out');
     const summary = await runExport(await fixture('plain'), 'tags', options(out));
     expect(await walk(out)).toEqual([
+      '.lora-tagger-export',
       '5_ohwx woman/a.png',
       '5_ohwx woman/a.txt',
       '5_ohwx woman/c.png',
@@ -102,7 +103,7 @@ describe('kohya folder', () => {
     const out = join(work, 'jpg');
     await runExport(await fixture('jpg'), 'tags', options(out, { format: 'jpg', jpgQuality: 80 }));
     const files = await walk(out);
-    expect(files.filter((f) => !f.endsWith('.txt') && !f.endsWith('.toml'))).toEqual([
+    expect(files.filter((f) => !f.endsWith('.txt') && !f.endsWith('.toml') && !f.startsWith('.'))).toEqual([
       '5_ohwx woman/a.jpg',
       '5_ohwx woman/c.jpg',
       '5_ohwx woman/nested_b.jpg',

@@ -102,7 +102,9 @@ describe('destination', () => {
     await mkdir(out);
     const summary = await runExport(sources, 'tags', opts('folder', out));
     expect(summary.written).toBe(40);
-    expect(await walk(out)).toHaveLength(80);
+    // 40 images, 40 captions and the marker that keeps a scan out (export-marker.ts)
+    expect(await walk(out)).toHaveLength(81);
+    expect(await walk(out)).toContain('.lora-tagger-export');
     expect(await leftovers(work, 'empty')).toEqual(['empty']);
   });
 
