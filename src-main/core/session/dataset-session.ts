@@ -77,13 +77,32 @@ export class DatasetSession {
    * counts of the images that left, runs in one go, so no edit lands between
    * the counts and the list they describe.
    */
-  setEntries(entries: ImageEntry[], skipped: SkippedFile[], signal?: AbortSignal): Promise<void> {
+  setEntries(entries: ImageEntry[], skipped: SkippedFile[], signal?: AbortSignal): Promise<Set<string>> {
     const change = this.listChange.then(() => this.replaceEntries(entries, skipped, signal));
-    this.listChange = change.catch(() => undefined);
+    this.listChange = change.then(() => undefined).catch(() => undefined);
     return change;
   }
 
-  private async replaceEntries(entries: ImageEntry[], skipped: SkippedFile[], signal?: AbortSignal): Promise<void> {
+  /**
+   * The list changed while the folder is open (a resync, files found
+   * unreadable): swap it, then tell the renderer everything that follows from
+   * it. The one way a list change is announced: two copies of this drifted,
+   * and an image copied in with its caption left the stats bar and the tag
+   * panel behind.
+   */
+  async changeList(entries: ImageEntry[], skipped: SkippedFile[], signal?: AbortSignal): Promise<void> {
+    const touchedTags = await this.setEntries(entries, skipped, signal);
+    this.bus.emit('images.changed', { updated: [], reset: true });
+    this.bus.emit('session.changed', { session: this.info() });
+    this.bus.emit('stats.changed', this.tally.stats());
+    if (touchedTags.size > 0) {
+      this.bus.emit('tags.changed', { changes: [...touchedTags].map((name) => ({ name, count: this.counter.count(name) })) });
+      this.tagsFile.schedule();
+    }
+  }
+
+  /** swaps the list in; answers the tags of the images that came or went, whose counts changed */
+  private async replaceEntries(entries: ImageEntry[], skipped: SkippedFile[], signal?: AbortSignal): Promise<Set<string>> {
     const lookup = await EntryLookup.build(entries, signal);
     // images new to the session are counted while slicing: no edit can reach them yet
     const slicer = timeSlicer(signal);
@@ -103,10 +122,12 @@ export class DatasetSession {
         e.row.skip = live.row.skip;
       }
     }
+    const touchedTags = new Set(addedTags.map.keys());
     for (const e of this.entries) {
       if (lookup.byId.has(e.row.id)) continue;
       this.counter.removeAll(e.caption.tags);
       this.tally.remove(e);
+      for (const tag of e.caption.tags) touchedTags.add(tag);
     }
     this.counter.merge(addedTags);
     this.tally.merge(addedTally);
@@ -115,6 +136,7 @@ export class DatasetSession {
     this.skipped = skipped;
     this.filterIndex.reset(entries);
     this.listVersion = ++listVersions;
+    return touchedTags;
   }
 
   /** what the last scan could not read (syncFolder's `unreadable`), listed with the skipped files; true if it changed */
@@ -155,18 +177,11 @@ export class DatasetSession {
       }
     })();
     const skipped = this.store.invalidFiles().map((r) => ({ name: r.relPath, reason: r.reason }));
-    const touchedTags = new Set(items.flatMap((i) => i.entry.caption.tags));
-    await this.setEntries(
+    await this.changeList(
       this.entries.filter((e) => !gone.has(e.row.id)),
       skipped,
       this.closing,
     );
-    this.bus.emit('images.changed', { updated: [], reset: true });
-    this.bus.emit('session.changed', { session: this.info() });
-    this.bus.emit('stats.changed', this.tally.stats());
-    if (touchedTags.size) {
-      this.bus.emit('tags.changed', { changes: [...touchedTags].map((name) => ({ name, count: this.counter.count(name) })) });
-    }
   }
 
   allEntries(): readonly ImageEntry[] {

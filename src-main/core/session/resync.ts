@@ -18,12 +18,10 @@ export async function resyncSession(session: DatasetSession, deps: OpenDeps): Pr
     return;
   }
   // images that stay keep their captions in memory, the live ones (revisions, pending conflicts)
-  await session.setEntries(
+  await session.changeList(
     synced.entries,
     session.store.invalidFiles().map((r) => ({ name: r.relPath, reason: r.reason })),
     session.closing,
   );
-  deps.bus.emit('images.changed', { updated: [], reset: true });
-  deps.bus.emit('session.changed', { session: session.info() });
   if (synced.unprobed.length > 0) startBackgroundProbe(session, synced.unprobed, deps);
 }

@@ -54,6 +54,35 @@ describe('live updates from the folder', () => {
     await workspace.shutdown();
   });
 
+  it('a captioned image copied in updates the stats bar and the tag panel, not only the list', async () => {
+    const dir = join(tmp.path, 'set');
+    const source = join(tmp.path, 'elsewhere');
+    await makeImages(dir, ['a.png']);
+    writeBytes(join(dir, 'a.txt'), 'cat, old');
+    await makeImage(join(source, 'b.png'), { seed: 9 });
+    writeBytes(join(source, 'b.txt'), 'cat, dog');
+    const { workspace, events } = makeWorkspace(tmp.path);
+    await workspace.open({ path: dir, setup: { mode: 'in-place', outputDir: 'output', prefix: 'img' } });
+    const session = workspace.requireSession();
+    const mark = events.length;
+
+    // the caption first, as a copy of both files often lands
+    copyFileSync(join(source, 'b.txt'), join(dir, 'b.txt'));
+    copyFileSync(join(source, 'b.png'), join(dir, 'b.png'));
+    for (let waited = 0; (await session.list()).length < 2 && waited < 10_000; waited += 50) await new Promise((r) => setTimeout(r, 50));
+    await session.whenIdle();
+
+    const after = events.slice(mark);
+    const stats = after.filter((e) => e.event === 'stats.changed').at(-1);
+    expect(stats?.payload).toMatchObject({ total: 2, tagged: 2, remaining: 0 });
+    const counts = new Map<string, number>();
+    for (const e of after.filter((e) => e.event === 'tags.changed')) {
+      for (const { name, count } of (e.payload as { changes: { name: string; count: number }[] }).changes) counts.set(name, count);
+    }
+    expect(Object.fromEntries(counts)).toMatchObject({ cat: 2, dog: 1 });
+    await workspace.shutdown();
+  });
+
   it('adds every image of two bursts of new files, each written by a worker', async () => {
     const dir = join(tmp.path, 'set');
     await makeImages(dir, ['a.png']);
