@@ -1,11 +1,19 @@
 import type { KohyaOptions } from '../../../src-shared/contract/export';
 
+/** one `<repeats>_<name>/` folder of the export */
+export interface TomlSubset {
+  imageDir: string;
+  repeats: number;
+  /** what an image without a caption trains on, as the folder name says without a toml */
+  name: string;
+}
+
 /**
  * kohya-ss' dataset config (`--dataset_config dataset.toml`). Written with
- * the subset's absolute path, because kohya resolves a relative image_dir
+ * each subset's absolute path, because kohya resolves a relative image_dir
  * against the folder it is started from, not against the toml.
  */
-export function datasetToml(imageDir: string, kohya: KohyaOptions): string {
+export function datasetToml(subsets: readonly TomlSubset[], kohya: KohyaOptions): string {
   return [
     '# Written by LoRA Tagger. Train with: --dataset_config "<this file>"',
     '[general]',
@@ -19,12 +27,13 @@ export function datasetToml(imageDir: string, kohya: KohyaOptions): string {
     '[[datasets]]',
     `resolution = ${kohya.resolution}`,
     '',
-    '  [[datasets.subsets]]',
-    `  image_dir = ${tomlString(imageDir)}`,
-    `  num_repeats = ${kohya.repeats}`,
-    // what an image without a caption trains on, as the folder name says without a toml
-    `  class_tokens = ${tomlString(kohya.name)}`,
-    '',
+    ...subsets.flatMap((s) => [
+      '  [[datasets.subsets]]',
+      `  image_dir = ${tomlString(s.imageDir)}`,
+      `  num_repeats = ${s.repeats}`,
+      `  class_tokens = ${tomlString(s.name)}`,
+      '',
+    ]),
   ].join('\n');
 }
 

@@ -9,6 +9,8 @@ import type { TargetSpec } from './targets';
 /** One image to write: where it comes from, what it is called, what its caption says. */
 export interface PlannedImage {
   source: ExportSource;
+  /** the folder inside the output it goes to ('' for the root), '/'-separated */
+  dir: string;
   format: PlannedFormat;
   names: NamedOutput;
   /** null: no caption file */
@@ -53,13 +55,16 @@ export function planExport(
   }
 
   const formats = kept.map((s) => planFormat(s.relPath, options.format));
+  const places = kept.map((s) => spec.place(s.relPath, options));
   const names = planOutputNames(
-    kept.map((s) => s.relPath),
+    places.map((p) => p.rel),
     formats.map((f) => f.ext),
     options.rename,
+    places.map((p) => p.dir),
   );
   const images = kept.map((source, i) => ({
     source,
+    dir: places[i]!.dir,
     format: formats[i]!,
     names: names[i]!,
     caption: spec.caption(source.captionText, mode, options),

@@ -20,17 +20,19 @@ export interface NamedOutput {
 const RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?$/i;
 
 /**
- * `relPaths[i]` is exported with extension `exts[i]`. Earlier images keep the
- * plain name; a later clash gets `_2`, `_3`…
+ * `relPaths[i]` is exported with extension `exts[i]` into the output folder
+ * `dirs[i]` (all one folder when not given). Earlier images keep the plain
+ * name; a later clash in the same folder gets `_2`, `_3`…
  */
-export function planOutputNames(relPaths: readonly string[], exts: readonly string[], mode: RenameMode): NamedOutput[] {
+export function planOutputNames(relPaths: readonly string[], exts: readonly string[], mode: RenameMode, dirs?: readonly string[]): NamedOutput[] {
   const width = Math.max(4, String(relPaths.length).length);
   const taken = new Set<string>();
   return relPaths.map((rel, i) => {
     const base = mode === 'renumber' ? String(i + 1).padStart(width, '0') : flattenStem(rel);
+    const key = (stem: string) => `${dirs?.[i] ?? ''}/${stem}`.toLowerCase();
     let stem = base;
-    for (let n = 2; taken.has(stem.toLowerCase()); n++) stem = `${base}_${n}`;
-    taken.add(stem.toLowerCase());
+    for (let n = 2; taken.has(key(stem)); n++) stem = `${base}_${n}`;
+    taken.add(key(stem));
     const ext = exts[i]!;
     return { stem, image: `${stem}.${ext}`, caption: `${stem}.txt` };
   });

@@ -37,16 +37,20 @@ export async function runExport(
   const plan = planExport(sources, mode, options, spec);
   const dest = await prepareDestination(options.out, datasetRootsOf(sources), hooks.importSource ?? null);
   const record = hooks.recordsDir ? await recordExport(hooks.recordsDir, dest.finalPath, dest.partialZip ?? dest.stagingDir) : null;
-  const ctx = { options, mode, finalPath: dest.finalPath };
-  const imageDir = spec.imageDir(options);
+  const imageDirs = [...new Set(plan.images.map((img) => img.dir))];
   const skipped: ExportSkip[] = [...plan.skipped];
   const written: PlannedImage[] = [];
   const writtenBytes = new Map<PlannedImage, number>();
+  // the folders that received images, in plan order: one whose every image failed is not named
+  const ctx = () => {
+    const used = new Set(written.map((img) => img.dir));
+    return { options, mode, finalPath: dest.finalPath, imageDirs: imageDirs.filter((dir) => used.has(dir)) };
+  };
   let converted = 0;
 
   try {
-    await mkdir(join(dest.stagingDir, ...splitPath(imageDir)), { recursive: true });
-    const tasks = plan.images.map((img) => renderTask(img, options, dest, imageDir, spec.maxFileBytes));
+    for (const dir of imageDirs) await mkdir(join(dest.stagingDir, ...splitPath(dir)), { recursive: true });
+    const tasks = plan.images.map((img) => renderTask(img, options, dest, spec.maxFileBytes));
     const total = tasks.length;
     let done = 0;
     await renderAll(tasks, {
@@ -54,7 +58,7 @@ export async function runExport(
       onResult: async (index, result) => {
         const img = plan.images[index]!;
         if (result.ok) {
-          if (img.caption !== null) await writeText(stagedPath(dest, imageDir, img.names.caption), img.caption);
+          if (img.caption !== null) await writeText(stagedPath(dest, img.dir, img.names.caption), img.caption);
           written.push(img);
           writtenBytes.set(img, result.bytes);
           if (result.converted) converted++;
@@ -67,12 +71,12 @@ export async function runExport(
     if (written.length === 0) {
       throw new AppError('no-images', `no image could be exported: ${skipped.at(-1)?.reason ?? 'unknown reason'}`);
     }
-    const extra = spec.extraFiles(ctx);
+    const extra = spec.extraFiles(ctx());
     for (const file of extra) await writeText(join(dest.stagingDir, ...splitPath(file.path)), file.text);
     if (dest.kind === 'folder') await markExportFolder(dest.stagingDir);
 
     if (dest.kind === 'zip') {
-      await writeZip(zipEntries(plan.images, writtenBytes, dest, imageDir, extra), dest.partialZip!, {
+      await writeZip(zipEntries(plan.images, writtenBytes, dest, extra), dest.partialZip!, {
         ...(hooks.signal ? { signal: hooks.signal } : {}),
         onProgress: (d, t) => hooks.onProgress?.(d, t, 'Writing the zip'),
       });
@@ -94,7 +98,7 @@ export async function runExport(
   return {
     written: written.length,
     skipped: skipped.sort((a, b) => a.id - b.id),
-    notes: [...spec.notes({ ...ctx, withoutCaption }), ...pixelNotes(options, converted)],
+    notes: [...spec.notes({ ...ctx(), withoutCaption }), ...pixelNotes(options, converted)],
     outPath: dest.finalPath,
   };
 }
@@ -103,12 +107,11 @@ function renderTask(
   img: PlannedImage,
   options: ExportOptions,
   dest: Destination,
-  imageDir: string,
   maxBytes: number | null,
 ): RenderTask {
   return {
     input: img.source.absPath,
-    output: stagedPath(dest, imageDir, img.names.image),
+    output: stagedPath(dest, img.dir, img.names.image),
     format: img.format.format,
     quality: options.jpgQuality,
     keepMetadata: options.keepMetadata,
@@ -124,15 +127,14 @@ function zipEntries(
   planned: readonly PlannedImage[],
   written: ReadonlyMap<PlannedImage, number>,
   dest: Destination,
-  imageDir: string,
   extra: { path: string; text: string }[],
 ): ZipEntry[] {
-  const prefix = imageDir === '' ? '' : `${imageDir}/`;
   const entries: ZipEntry[] = extra.map((f) => ({ name: f.path, text: f.text }));
   for (const img of planned) {
     const bytes = written.get(img);
     if (bytes === undefined) continue;
-    entries.push({ name: prefix + img.names.image, file: stagedPath(dest, imageDir, img.names.image), bytes });
+    const prefix = img.dir === '' ? '' : `${img.dir}/`;
+    entries.push({ name: prefix + img.names.image, file: stagedPath(dest, img.dir, img.names.image), bytes });
     if (img.caption !== null) entries.push({ name: prefix + img.names.caption, text: img.caption });
   }
   return entries;
@@ -148,8 +150,7 @@ function pixelNotes(options: ExportOptions, converted: number): string[] {
 
 const splitPath = (rel: string): string[] => rel.split('/').filter((p) => p !== '');
 
-const stagedPath = (dest: Destination, imageDir: string, name: string): string =>
-  join(dest.stagingDir, ...splitPath(imageDir), name);
+const stagedPath = (dest: Destination, dir: string, name: string): string => join(dest.stagingDir, ...splitPath(dir), name);
 
 /** UTF-8 without a byte-order mark, flushed: the folder is renamed into place right after */
 async function writeText(path: string, text: string): Promise<void> {

@@ -1,5 +1,5 @@
 import { TRIGGER_PLACEHOLDER, useTriggerPlaceholder } from '../trigger-word';
-import { plural, standardCaption, type TargetSpec } from './target-spec';
+import { atRoot, plural, standardCaption, type TargetSpec } from './target-spec';
 
 /**
  * ai-toolkit (and OneTrainer, which reads the same layout): one folder of
@@ -9,7 +9,7 @@ export const aiToolkitTarget: TargetSpec = {
   label: 'ai-toolkit',
   maxImages: null,
   maxFileBytes: null,
-  imageDir: () => '',
+  place: atRoot,
   caption: (text, mode, options) => {
     if (!options.trigger || !options.aiToolkitTriggerPlaceholder) return standardCaption(text, mode, options);
     const plain = standardCaption(text, mode, { ...options, trigger: null });

@@ -1,5 +1,5 @@
 import { CIVITAI_MAX_FILE_BYTES, CIVITAI_MAX_IMAGES } from '../export-limits';
-import { plural, standardCaption, type TargetSpec } from './target-spec';
+import { atRoot, plural, standardCaption, type TargetSpec } from './target-spec';
 
 /**
  * Civitai's on-site LoRA trainer: a zip with images (png, jpg, webp) and
@@ -9,7 +9,7 @@ export const civitaiTarget: TargetSpec = {
   label: "Civitai's trainer",
   maxImages: CIVITAI_MAX_IMAGES,
   maxFileBytes: CIVITAI_MAX_FILE_BYTES,
-  imageDir: () => '',
+  place: atRoot,
   caption: standardCaption,
   extraFiles: () => [],
   notes: ({ options, withoutCaption }) => {

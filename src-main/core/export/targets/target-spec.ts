@@ -9,8 +9,12 @@ export interface TargetSpec {
   readonly maxImages: number | null;
   /** an output file larger than this is left out, with the reason */
   readonly maxFileBytes: number | null;
-  /** folder inside the output that holds images and captions; '' for its root */
-  imageDir(options: ExportOptions): string;
+  /**
+   * Where the image at `relPath` (in the dataset) goes: the folder inside the
+   * output that holds it and its caption ('' for the output's root), and the
+   * path its output name is made from (flattened by output-names.ts).
+   */
+  place(relPath: string, options: ExportOptions): { dir: string; rel: string };
   /** the caption file's text, or null to write no caption file */
   caption(text: string, mode: CaptionMode, options: ExportOptions): string | null;
   /** other files at the output's root (path relative to it → text) */
@@ -24,7 +28,12 @@ export interface TargetContext {
   mode: CaptionMode;
   /** where the export will end up: the folder, or the zip file */
   finalPath: string;
+  /** the folders inside the output that received images, in first-use order */
+  imageDirs: readonly string[];
 }
+
+/** every image at the output's root, named from its whole path */
+export const atRoot = (relPath: string): { dir: string; rel: string } => ({ dir: '', rel: relPath });
 
 /**
  * The caption as every trainer should read it: no byte-order mark (kohya and

@@ -5,7 +5,7 @@ const kohya = { repeats: 10, name: 'ohwx man', writeToml: true, resolution: 1024
 
 describe('datasetToml', () => {
   it('writes general, datasets and subsets as kohya reads them', () => {
-    expect(datasetToml('/data/out/10_ohwx man', kohya)).toBe(
+    expect(datasetToml([{ imageDir: '/data/out/10_ohwx man', repeats: 10, name: 'ohwx man' }], kohya)).toBe(
       [
         '# Written by LoRA Tagger. Train with: --dataset_config "<this file>"',
         '[general]',

@@ -99,6 +99,53 @@ describe('kohya folder', () => {
     expect(entries[0]!.data.toString()).toContain('image_dir = "5_ohwx woman"');
   });
 
+  it("keeps a dataset's own <repeats>_<name>/ folders and repeats; images outside them go to the folder the options name", async () => {
+    const sources = await writeDataset(join(work, 'layout-dataset'), [
+      { rel: '5_cat/a.png', data: await png(), caption: 'cat, sitting' },
+      { rel: '5_cat/close/b.png', data: await png(), caption: 'cat, face' },
+      { rel: '3_dog/a.png', data: await png(), caption: 'dog' },
+      { rel: 'top.png', data: await png(), caption: 'both' },
+      { rel: 'misc/c.png', data: await png(), caption: 'other' },
+    ]);
+    const out = join(work, 'layout');
+    await runExport(sources, 'tags', options(out, { trigger: null, kohya: { repeats: 10, name: 'shoot' } }));
+    expect(await walk(out)).toEqual([
+      '.lora-tagger-export',
+      '10_shoot/misc_c.png',
+      '10_shoot/misc_c.txt',
+      '10_shoot/top.png',
+      '10_shoot/top.txt',
+      '3_dog/a.png',
+      '3_dog/a.txt',
+      '5_cat/a.png',
+      '5_cat/a.txt',
+      '5_cat/close_b.png',
+      '5_cat/close_b.txt',
+      'dataset.toml',
+    ]);
+    expect(await readText(join(out, '3_dog', 'a.txt'))).toBe('dog');
+    const toml = await readText(join(out, 'dataset.toml'));
+    expect(toml.slice(toml.indexOf('  [[datasets.subsets]]'))).toBe(
+      [
+        '  [[datasets.subsets]]',
+        `  image_dir = "${join(out, '5_cat')}"`,
+        '  num_repeats = 5',
+        '  class_tokens = "cat"',
+        '',
+        '  [[datasets.subsets]]',
+        `  image_dir = "${join(out, '3_dog')}"`,
+        '  num_repeats = 3',
+        '  class_tokens = "dog"',
+        '',
+        '  [[datasets.subsets]]',
+        `  image_dir = "${join(out, '10_shoot')}"`,
+        '  num_repeats = 10',
+        '  class_tokens = "shoot"',
+        '',
+      ].join('\n'),
+    );
+  });
+
   it('converts every image to jpg when asked, at the chosen quality', async () => {
     const out = join(work, 'jpg');
     await runExport(await fixture('jpg'), 'tags', options(out, { format: 'jpg', jpgQuality: 80 }));
