@@ -1,47 +1,76 @@
 import type { CaptionMode } from '../../../src-shared/contract/export';
 
 /**
- * Does a caption read as a tag list or as a sentence? Used to warn about
- * captions written for the other mode (a BLIP sentence left in a WD14-tagged
- * dataset, or a few tags in a dataset of sentences), which train the model
- * on two different prompt styles at once.
+ * Does a caption read as a tag list or as a sentence? One judge for two
+ * jobs: guessing a dataset's mode when it is first opened, and warning about
+ * captions written for the other mode (a BLIP sentence left in a
+ * WD14-tagged dataset, or a few tags in a dataset of sentences), which train
+ * the model on two different prompt styles at once.
+ *
+ * Commas alone do not tell: "mensa-food, a meal on a white tray, from above,
+ * no humans" is a list of short phrases (tags), while "A cat sits on a mat,
+ * looking at the camera, while the sun sets." is prose. Sentence punctuation
+ * and the length of the comma-separated pieces do.
  */
 
-/** shorter captions say too little to judge as text */
-const LONG_CAPTION = 80;
-/** tag lists put a comma every 10–20 characters; prose one every 60 or more */
-const CHARS_PER_COMMA_IN_TEXT = 40;
+/** a tag is one to three words; a list may hold a longer description among them */
+const SHORT_PIECE_WORDS = 3;
+/** fewer words say too little to judge as a sentence */
+const MIN_SENTENCE_WORDS = 5;
+/** a caption without commas this long is a sentence without its full stop */
+const MIN_UNPUNCTUATED_SENTENCE_WORDS = 8;
 
 export function classifyCaption(caption: string): CaptionMode | null {
   const text = caption.trim();
   if (text === '') return null;
-  const commas = text.split(',').length - 1;
-  if (text.length > LONG_CAPTION && commas < text.length / CHARS_PER_COMMA_IN_TEXT) return 'text';
-  if (looksLikeTagList(text)) return 'tags';
+  const pieces = text.split(',').map((p) => p.trim()).filter((p) => p !== '');
+  // a loop, not Math.max(...counts): a 10 MB caption has millions of pieces, more than a call's arguments
+  let words = 0;
+  let longest = 0;
+  let short = 0;
+  for (const piece of pieces) {
+    const n = piece.split(/\s+/).length;
+    words += n;
+    if (n > longest) longest = n;
+    if (n <= SHORT_PIECE_WORDS) short++;
+  }
+  if (readsAsSentences(text) && words >= MIN_SENTENCE_WORDS) return 'text';
+  // clauses of prose are rarely three words or fewer; tags nearly always are
+  if (pieces.length >= 2 && short * 2 >= pieces.length) return 'tags';
+  if (longest >= MIN_UNPUNCTUATED_SENTENCE_WORDS) return 'text';
   return null;
 }
 
-/**
- * At least three comma-separated pieces, each a short phrase, and no
- * sentence punctuation: "1girl, solo, red hair" but not "A cat, sitting on
- * a mat, in the sun." (that is prose with commas).
- */
-function looksLikeTagList(text: string): boolean {
-  if (/[.!?]$/.test(text)) return false;
-  const pieces = text.split(',').map((p) => p.trim()).filter((p) => p !== '');
-  if (pieces.length < 3) return false;
-  // a loop, not Math.max(...words): a 10 MB caption has millions of pieces, more than a call's arguments
-  let total = 0;
-  for (const piece of pieces) {
-    const words = piece.split(/\s+/).length;
-    if (words > 5) return false;
-    total += words;
-  }
-  return total / pieces.length <= 3;
+/** ends like a sentence, or has one sentence ending before another begins */
+function readsAsSentences(text: string): boolean {
+  return /[.!?]["')\]]?$/.test(text) || /[.!?]\s+\p{Lu}/u.test(text);
 }
 
 /** true when the caption plainly belongs to the other mode */
 export function isOtherMode(caption: string, mode: CaptionMode): boolean {
   const seen = classifyCaption(caption);
   return seen !== null && seen !== mode;
+}
+
+/** captions judged at most: an even sample tells as much as 100,000, at a fiftieth of the time */
+const SAMPLE = 2000;
+
+/**
+ * A dataset's mode from the captions it already has: 'text' when most of its
+ * non-empty captions read as prose, else 'tags'; null with none to judge by.
+ * `textOf` is asked only for the sampled items: mapping 100,000 images to
+ * their texts first took 15 ms.
+ */
+export function guessCaptionMode<T>(items: readonly T[], textOf: (item: T) => string): CaptionMode | null {
+  const stride = Math.max(1, items.length / SAMPLE);
+  let judged = 0;
+  let prose = 0;
+  for (let at = 0; at < items.length; at += stride) {
+    const text = textOf(items[Math.floor(at)]!);
+    if (text.trim() === '') continue;
+    judged++;
+    if (classifyCaption(text) === 'text') prose++;
+  }
+  if (judged === 0) return null;
+  return prose * 2 > judged ? 'text' : 'tags';
 }

@@ -9,6 +9,13 @@ import type { CaptionMode } from '../../../src-shared/contract/export';
 
 export const TRIGGER_PLACEHOLDER = '[trigger]';
 
+/**
+ * What joins the trigger to the caption, in every caption mode: kohya's
+ * keep_tokens and tag shuffling split on commas, so "ohwx cafeteria, lunch"
+ * would fuse the trigger into the first tag and shuffle it away.
+ */
+const TRIGGER_JOIN = ', ';
+
 /** a letter, digit or underscore continues a word: "ohwx" is not in "ohwx2" or "ohwx_style" */
 const WORD_CHAR = /[\p{L}\p{N}_]/u;
 const LETTER = /\p{L}/u;
@@ -29,12 +36,13 @@ function triggerFirstInTags(caption: string, trigger: string): string {
   const at = pieces.findIndex((p) => p.trim() === trigger);
   const rest = at > 0 ? pieces.filter((_, i) => i !== at).join(',') : caption;
   const body = rest.trimStart();
-  return body === '' ? trigger : `${trigger}, ${body}`;
+  return body === '' ? trigger : `${trigger}${TRIGGER_JOIN}${body}`;
 }
 
 /**
  * Text: already first when the caption starts with the trigger followed by
  * anything but a letter ("ohwx, a man", "ohwx's dog"); "ohwxyz" is another word.
+ * Otherwise it is put first with a comma, as in tags.
  */
 function triggerFirstInText(caption: string, trigger: string): string {
   const body = caption.trimStart();
@@ -42,7 +50,7 @@ function triggerFirstInText(caption: string, trigger: string): string {
     const next = body.charAt(trigger.length);
     if (next === '' || !LETTER.test(next)) return caption;
   }
-  return body === '' ? trigger : `${trigger} ${body}`;
+  return body === '' ? trigger : `${trigger}${TRIGGER_JOIN}${body}`;
 }
 
 /**
@@ -62,12 +70,12 @@ export function useTriggerPlaceholder(caption: string, trigger: string, mode: Ca
     });
     if (found) return replaced.join(',');
     const body = caption.trimStart();
-    return body === '' ? TRIGGER_PLACEHOLDER : `${TRIGGER_PLACEHOLDER}, ${body}`;
+    return body === '' ? TRIGGER_PLACEHOLDER : `${TRIGGER_PLACEHOLDER}${TRIGGER_JOIN}${body}`;
   }
   const replaced = replaceWholeWord(caption, trigger, TRIGGER_PLACEHOLDER);
   if (replaced !== caption) return replaced;
   const body = caption.trimStart();
-  return body === '' ? TRIGGER_PLACEHOLDER : `${TRIGGER_PLACEHOLDER} ${body}`;
+  return body === '' ? TRIGGER_PLACEHOLDER : `${TRIGGER_PLACEHOLDER}${TRIGGER_JOIN}${body}`;
 }
 
 function replaceWholeWord(text: string, word: string, by: string): string {

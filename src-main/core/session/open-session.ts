@@ -15,7 +15,7 @@ import { startBackgroundProbe } from './background-probe';
 import { settleCutShortSteps } from './cut-short-steps';
 import { DatasetSession } from './dataset-session';
 import { FolderWatcher, foldersOf } from './folder-watcher';
-import { guessCaptionMode } from './guess-caption-mode';
+import { guessCaptionMode } from '../export/caption-mode';
 import type { ImageEntry } from './image-entry';
 import { resyncSession } from './resync';
 import { SerialQueue } from './serial-queue';

@@ -51,13 +51,13 @@ describe('ai-toolkit folder', () => {
     });
     await runExport(sources, 'text', options);
     expect(await readText(join(out, 'a.txt'))).toBe('a photo of [trigger] on a beach');
-    expect(await readText(join(out, 'b.txt'))).toBe('[trigger] a man in a hat');
+    expect(await readText(join(out, 'b.txt'))).toBe('[trigger], a man in a hat');
   });
 
   it('puts the plain trigger first without the placeholder option', async () => {
     const sources = await writeDataset(join(work, 'plain-dataset'), [{ rel: 'a.png', data: await png(), caption: 'a man' }]);
     const out = join(work, 'plain-out');
     await runExport(sources, 'text', exportOptionsSchema.parse({ target: 'ai-toolkit', out: { kind: 'folder', path: out }, trigger: 'ohwx' }));
-    expect(await readText(join(out, 'a.txt'))).toBe('ohwx a man');
+    expect(await readText(join(out, 'a.txt'))).toBe('ohwx, a man');
   });
 });

@@ -79,7 +79,7 @@ describe('civitai zip', () => {
       { trigger: 'ohwx' },
     );
     const texts = entries.filter((e) => e.name.endsWith('.txt')).map((e) => e.data.toString('utf8'));
-    expect(texts).toEqual(['ohwx a man on a beach', 'ohwx, a man in a hat', 'ohwx ohwxyz is another word']);
+    expect(texts).toEqual(['ohwx, a man on a beach', 'ohwx, a man in a hat', 'ohwx, ohwxyz is another word']);
   });
 
   it('writes captions in UTF-8 without a byte-order mark, text kept as written', async () => {

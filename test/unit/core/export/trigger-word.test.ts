@@ -22,8 +22,10 @@ describe('putTriggerFirst, tags', () => {
 });
 
 describe('putTriggerFirst, text', () => {
-  it('puts the trigger before the sentence, separated by a space', () => {
-    expect(putTriggerFirst('a man on a beach', 'ohwx', 'text')).toBe('ohwx a man on a beach');
+  it('joins the trigger with a comma, so kohya keeps it as its own first tag', () => {
+    expect(putTriggerFirst('a man on a beach', 'ohwx', 'text')).toBe('ohwx, a man on a beach');
+    // a text-mode dataset of comma phrases: the trigger is not fused into "cafeteria"
+    expect(putTriggerFirst('cafeteria, lunch, from above', 'mnsa', 'text')).toBe('mnsa, cafeteria, lunch, from above');
   });
   it('leaves a caption that starts with the trigger followed by a non-letter', () => {
     expect(putTriggerFirst('ohwx, a man', 'ohwx', 'text')).toBe('ohwx, a man');
@@ -32,8 +34,8 @@ describe('putTriggerFirst, text', () => {
     expect(putTriggerFirst('ohwx', 'ohwx', 'text')).toBe('ohwx');
   });
   it('treats a longer word starting with the trigger as another word', () => {
-    expect(putTriggerFirst('ohwxyz on a beach', 'ohwx', 'text')).toBe('ohwx ohwxyz on a beach');
-    expect(putTriggerFirst('ohwxé', 'ohwx', 'text')).toBe('ohwx ohwxé');
+    expect(putTriggerFirst('ohwxyz on a beach', 'ohwx', 'text')).toBe('ohwx, ohwxyz on a beach');
+    expect(putTriggerFirst('ohwxé', 'ohwx', 'text')).toBe('ohwx, ohwxé');
   });
 });
 
@@ -43,13 +45,13 @@ describe('useTriggerPlaceholder', () => {
   });
   it('puts [trigger] first when the trigger is absent', () => {
     expect(useTriggerPlaceholder('1girl, smile', 'ohwx', 'tags')).toBe('[trigger], 1girl, smile');
-    expect(useTriggerPlaceholder('a man on a beach', 'ohwx', 'text')).toBe('[trigger] a man on a beach');
+    expect(useTriggerPlaceholder('a man on a beach', 'ohwx', 'text')).toBe('[trigger], a man on a beach');
   });
   it('replaces whole-word occurrences in text, not parts of words', () => {
     expect(useTriggerPlaceholder('a photo of ohwx, and ohwx again', 'ohwx', 'text')).toBe(
       'a photo of [trigger], and [trigger] again',
     );
-    expect(useTriggerPlaceholder('ohwx2 on a beach', 'ohwx', 'text')).toBe('[trigger] ohwx2 on a beach');
+    expect(useTriggerPlaceholder('ohwx2 on a beach', 'ohwx', 'text')).toBe('[trigger], ohwx2 on a beach');
   });
   it('leaves a caption that already has the placeholder', () => {
     expect(useTriggerPlaceholder('[trigger], smile', 'ohwx', 'tags')).toBe('[trigger], smile');
