@@ -169,18 +169,26 @@ function captionKey(relPath: string): string {
   return (dot > slash + 1 ? relPath.slice(0, dot) : relPath).toLowerCase();
 }
 
-function sizes({ images }: CheckInput): CheckLine[] {
+function sizes({ images, options }: CheckInput): CheckLine[] {
+  // kohya's resolution is the one a user chooses here: it buckets by area, so an image with fewer
+  // pixels than resolution² is upscaled. Other targets choose none; under MIN_USEFUL_SIDE blurs anywhere.
+  const resolution = options.target === 'kohya' ? options.kohya.resolution : null;
   const small: number[] = [];
   const extreme: number[] = [];
   for (const img of images) {
     const size = shownSize(img);
     if (!size) continue;
-    if (Math.min(size.width, size.height) < MIN_USEFUL_SIDE) small.push(img.source.id);
+    const underResolution = resolution !== null && size.width * size.height < resolution * resolution;
+    if (underResolution || Math.min(size.width, size.height) < MIN_USEFUL_SIDE) small.push(img.source.id);
     const aspect = size.width / size.height;
     if (aspect > EXTREME_ASPECT || aspect < 1 / EXTREME_ASPECT) extreme.push(img.source.id);
   }
+  const smallText =
+    resolution === null
+      ? `${plural(small.length, 'image')} under ${MIN_USEFUL_SIDE} px on a side: upscaled in training, they teach blur.`
+      : `${plural(small.length, 'image')} smaller than the training resolution of ${resolution} px (fewer pixels than ${resolution}×${resolution}): kohya upscales them to their bucket, which teaches blur.`;
   return [
-    ...line('too-small', 'warning', `${plural(small.length, 'image')} under ${MIN_USEFUL_SIDE} px on a side: upscaled in training, they teach blur.`, small),
+    ...line('too-small', 'warning', smallText, small),
     ...line(
       'extreme-aspect',
       'warning',

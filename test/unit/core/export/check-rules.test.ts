@@ -6,7 +6,7 @@ import { targetSpec } from '../../../../src-main/core/export/targets';
 import { decodeWindows1252 } from '../../../../src-main/core/captions/windows-1252';
 
 const image = (id: number, over: Partial<CheckedImage['source']> = {}): CheckedImage => ({
-  source: { id, absPath: `/d/${id}.png`, relPath: `${id}.png`, captionText: 'a, b, c', skip: false, width: 512, height: 512, bytes: 1000, ...over },
+  source: { id, absPath: `/d/${id}.png`, relPath: `${id}.png`, captionText: 'a, b, c', skip: false, width: 1024, height: 1024, bytes: 1000, ...over },
   fingerprint: null,
 });
 
@@ -77,6 +77,29 @@ describe('checkRules', () => {
       '1 caption looks like Shift-JIS text with bytes that do not fit it',
       '1 caption holds NUL characters',
     ]);
+  });
+
+  it('warns about images smaller than the kohya resolution chosen, naming it and counting them', () => {
+    const options = (resolution: number) =>
+      exportOptionsSchema.parse({ target: 'kohya', out: { kind: 'folder', path: '/out' }, kohya: { resolution, maxBucket: 1536 } });
+    const images = [
+      image(1, { width: 512, height: 512 }),
+      image(2, { width: 1024, height: 1024 }),
+      image(3, { width: 1536, height: 512 }), // as many pixels as 886², enough for 768, not for 1024
+      image(4, { width: 600, height: 900 }),
+      image(5, { width: 200, height: 4000 }), // a strip: enough pixels, too narrow
+    ];
+    const small = (resolution: number) =>
+      checkRules({ images, skipped: [], mode: 'tags', options: options(resolution), spec: targetSpec('kohya') }).find((l) => l.kind === 'too-small');
+    expect(small(768)).toMatchObject({ imageIds: [1, 4, 5] });
+    expect(small(768)!.message).toBe(
+      '3 images smaller than the training resolution of 768 px (fewer pixels than 768×768): kohya upscales them to their bucket, which teaches blur.',
+    );
+    expect(small(1024)).toMatchObject({ imageIds: [1, 3, 4, 5] });
+    expect(small(1024)!.message).toMatch(/^4 images smaller than the training resolution of 1024 px/);
+    expect(small(512)).toMatchObject({ imageIds: [5] });
+    // Civitai's trainer takes no resolution here: only what blurs at any size
+    expect(run('civitai', images).find((l) => l.kind === 'too-small')).toMatchObject({ imageIds: [5] });
   });
 
   it('uses the probed size when the worker could not read one, and reports files over 50 MB as info outside Civitai', () => {
