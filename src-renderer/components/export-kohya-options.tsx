@@ -44,7 +44,8 @@ export function ExportKohyaOptions({ form, errors }: { form: ExportForm; errors:
         </ExportField>
       </div>
       <p className="export-field-hint">
-        Images go into <span className="path">{`${k.repeats.trim() || '…'}_${k.name.trim() || '…'}/`}</span>
+        Images go into <span className="path">{`${k.repeats.trim() || '…'}_${k.name.trim() || '…'}/`}</span>; images already in a{' '}
+        <span className="path">{'<repeats>_<name>/'}</span> folder keep it and its repeats.
       </p>
       <ExportSwitch
         testId="export-kohya-toml"
