@@ -2,7 +2,7 @@ import type { EventPayload } from '../../src-shared/contract';
 import type { ShortcutAction } from '../keyboard/shortcut-map';
 import { useSessionStore } from '../stores/session-store';
 import { requestFocus, setShortcutsOpen } from '../stores/ui-store';
-import { showSingle, toggleView } from '../stores/view-store';
+import { showSingle, toggleView, toggleZoom } from '../stores/view-store';
 import {
   firstImage,
   lastImage,
@@ -79,6 +79,9 @@ export function runCommand(command: Command): void {
       return;
     case 'toggle-view':
       toggleView();
+      return;
+    case 'toggle-zoom':
+      toggleZoom();
       return;
     case 'single-view':
       showSingle();

@@ -2,7 +2,10 @@ import { useEffect, useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { nextImage, previousImage } from '../actions/current-image';
 import { currentImage, useImagesStore } from '../stores/images-store';
+import { toggleZoom, useZoomStore } from '../stores/view-store';
 import { api } from '../transport/api';
+import { ImageFacts } from './image-facts';
+import { ZoomedPicture } from './zoomed-picture';
 import { useNavPosition } from './use-nav-position';
 
 /**
@@ -43,7 +46,9 @@ function Picture({ id, name }: { id: number; name: string }) {
     <>
       {!loaded && <span className="image-loading">Loading preview…</span>}
       <img
-        className={loaded ? 'image-picture' : 'image-picture image-picture-loading'}
+        className={loaded ? 'image-picture image-zoomable' : 'image-picture image-picture-loading'}
+        title="Click or Z: show at 1:1"
+        onClick={toggleZoom}
         data-testid="current-image"
         data-image-id={id}
         src={previewUrl(id)}
@@ -71,6 +76,7 @@ export function ImageView() {
   usePrefetchNeighbours(useMemo(() => [view.after, view.before], [view.after, view.before]));
   // within the filtered images while a filter is on
   const { atStart, atEnd } = useNavPosition();
+  const zoom = useZoomStore((s) => s.zoom);
 
   return (
     <section className="image-view" aria-label="Current image">
@@ -85,8 +91,13 @@ export function ImageView() {
       >
         ‹
       </button>
-      <div className="image-frame">
-        {view.id !== undefined && <Picture key={view.id} id={view.id} name={view.name} />}
+      <div className="image-frame" data-zoom={zoom}>
+        {view.id !== undefined &&
+          (zoom === 'actual' ? (
+            <ZoomedPicture key={view.id} id={view.id} name={view.name} />
+          ) : (
+            <Picture key={view.id} id={view.id} name={view.name} />
+          ))}
       </div>
       <button
         type="button"
@@ -102,6 +113,7 @@ export function ImageView() {
       <div className="image-name" data-testid="image-name" title={view.name}>
         {view.name}
       </div>
+      <ImageFacts />
     </section>
   );
 }

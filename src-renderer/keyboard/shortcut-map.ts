@@ -6,6 +6,7 @@
 
 export const SHORTCUT_ACTIONS = [
   'toggle-view',
+  'toggle-zoom',
   'single-view',
   'previous',
   'next',
@@ -100,6 +101,9 @@ export function shortcutFor(press: KeyPress): ShortcutAction | null {
     case 'g':
     case 'G':
       return 'toggle-view';
+    case 'z':
+    case 'Z':
+      return press.view === 'grid' ? null : 'toggle-zoom';
     case 'Enter':
       // Enter on a focused button presses it; only elsewhere does it jump to the tag input
       return press.focus === 'none' ? 'focus-tag-input' : null;
@@ -140,6 +144,7 @@ export const SHORTCUT_HELP: readonly ShortcutHelp[] = [
   { keys: ['Ctrl Enter'], does: 'In the caption text: save now' },
   { keys: ['Ctrl E'], does: 'Export the dataset for a trainer (check first, then export)', action: 'export' },
   { keys: ['Ctrl S'], does: 'Save (rewrites tags.txt; captions are saved as you edit)', action: 'save' },
+  { keys: ['Z'], does: 'Zoom the image: fit ↔ 1:1 (a click does the same; drag or scroll to pan)', action: 'toggle-zoom' },
   { keys: ['G'], does: 'Switch between the single image and the grid of all images', action: 'toggle-view' },
   { keys: ['←', '↑', '→', '↓'], does: 'In the grid: move; Shift extends the selection, Space toggles it' },
   { keys: ['Enter'], does: 'In the grid: back to the single image, at the one under the cursor' },

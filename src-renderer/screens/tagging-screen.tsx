@@ -1,4 +1,5 @@
 import '../styles/tagging.css';
+import type { CSSProperties } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { DatasetNotices } from '../components/dataset-notices';
 import { EditingToolbar } from '../components/editing-toolbar';
@@ -6,9 +7,11 @@ import { EditorColumn } from '../components/editor-column';
 import { ImageGrid } from '../components/image-grid';
 import { ImageStrip } from '../components/image-strip';
 import { ImageView } from '../components/image-view';
+import { PanelSplitter } from '../components/panel-splitter';
 import { TaggingHeader } from '../components/tagging-header';
 import { TagsPanel } from '../components/tags-panel';
 import { useCaptionStore } from '../stores/caption-store';
+import { usePanelLayout } from '../stores/panel-layout-store';
 import { useViewStore } from '../stores/view-store';
 
 const NO_TAGS: readonly string[] = [];
@@ -19,14 +22,30 @@ export function TaggingScreen() {
   );
   // the grid takes the single image's place; the filmstrip shows only under the single image
   const grid = useViewStore((s) => s.mode === 'grid');
+  const layout = usePanelLayout(
+    useShallow((s) => ({
+      editor: s.collapsed.editor ? 0 : s.width.editor,
+      tags: s.collapsed.tags ? 0 : s.width.tags,
+      editorCollapsed: s.collapsed.editor,
+      tagsCollapsed: s.collapsed.tags,
+    })),
+  );
   return (
     <main className="tagging" data-testid="tagging-screen">
       <TaggingHeader />
       <DatasetNotices />
       <EditingToolbar />
-      <div className="tagging-body">
+      <div
+        className="tagging-body"
+        data-editor-collapsed={layout.editorCollapsed}
+        data-tags-collapsed={layout.tagsCollapsed}
+        style={{ '--editor-w': `${layout.editor}px`, '--tags-w': `${layout.tags}px` } as CSSProperties}
+      >
         {grid ? <ImageGrid /> : <ImageView />}
+        <PanelSplitter panel="editor" />
+        {/* a hidden column stays mounted, so typing in the Text view is never thrown away */}
         <EditorColumn />
+        <PanelSplitter panel="tags" />
         <TagsPanel imageId={imageId} tags={tags} />
       </div>
       {!grid && <ImageStrip />}

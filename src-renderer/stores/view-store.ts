@@ -16,3 +16,11 @@ export const useViewStore = create<ViewState>()(() => ({ mode: 'single' }));
 export const showGrid = () => useViewStore.setState({ mode: 'grid' });
 export const showSingle = () => useViewStore.setState({ mode: 'single' });
 export const toggleView = () => useViewStore.setState((s) => ({ mode: s.mode === 'grid' ? 'single' : 'grid' }));
+
+/**
+ * How the single image is drawn: fit to the room left, or 1:1 (the full
+ * image, panned by scrolling or dragging) to judge detail a tag is about.
+ */
+export type ZoomMode = 'fit' | 'actual';
+export const useZoomStore = create<{ zoom: ZoomMode }>()(() => ({ zoom: 'fit' }));
+export const toggleZoom = () => useZoomStore.setState((s) => ({ zoom: s.zoom === 'fit' ? 'actual' : 'fit' }));
