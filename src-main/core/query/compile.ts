@@ -15,6 +15,8 @@ export type FilterResult = { ok: true; indices: number[] } | { ok: false; error:
 
 export const QUERY_FIELDS = ['tag', 'tags', 'caption', 'name', 'path', 'status'] as const;
 const STATUSES = new Set(['todo', 'tagged', 'skip']);
+/** what people type for a status besides its own name: the stats bar says "Skipped" */
+const STATUS_ALIASES: Readonly<Record<string, string>> = { skipped: 'skip' };
 const COUNT = /^(<=|>=|!=|=|<|>)?(\d+)$/;
 
 /** a test and a rough price, so AND and OR run their cheapest parts first */
@@ -112,8 +114,9 @@ function compileTerm(token: TermToken): Compiled {
     case 'path':
       return textField(value, (img) => img.pathLower, 2);
     default: {
-      const status = value.text.toLowerCase();
-      if (!STATUSES.has(status)) fail(`Unknown status "${value.text}": use todo, tagged or skip`, value.start, value.end);
+      const typed = value.text.toLowerCase();
+      const status = STATUS_ALIASES[typed] ?? typed;
+      if (!STATUSES.has(status)) fail(`Unknown status "${value.text}": use todo, tagged or skip (or skipped)`, value.start, value.end);
       return { test: (img) => img.status === status, cost: 0 };
     }
   }

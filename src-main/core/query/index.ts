@@ -6,7 +6,7 @@
  *   tag:long*  tag:h?t         `*` any run, `?` one character; `\*` `\?` literal
  *   caption:x  name:x  path:x  contains; with a wildcard, name: and path: match the whole value (name:*.png)
  *   tags:=0  tags:>20  tags:5  the tag count: = != < > <= >=
- *   status:todo|tagged|skip
+ *   status:todo|tagged|skip (skipped too)
  *   a b  a AND b  a OR b  NOT a  -a  (a OR b) c      NOT > AND > OR, keywords in any case
  *
  * Text with a colon or a keyword in it is searched for in quotes: "rating:explicit", "and".

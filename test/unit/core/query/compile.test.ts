@@ -61,6 +61,9 @@ const cases: [query: string, expected: string[]][] = [
   // status:
   ['status:todo', untagged],
   ['status:skip', ['blurry.png']],
+  // as the stats bar names it
+  ['status:skipped', ['blurry.png']],
+  ['-status:Skipped', except('blurry.png')],
   ['status:TAGGED', except(...untagged, 'blurry.png')],
   ['-status:skip', except('blurry.png')],
   ['NOT status:tagged', ['img_003.jpg', 'blurry.png', 'img_010.png']],
