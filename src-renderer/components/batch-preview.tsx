@@ -1,4 +1,4 @@
-import { previewText } from '../logic/batch-text';
+import { previewText, samplesShownText } from '../logic/batch-text';
 import type { PreviewState } from './use-batch-preview';
 
 const SAMPLES = 4;
@@ -36,6 +36,7 @@ export function BatchPreviewView({ state, withTargeted = true }: { state: Previe
     );
   }
   const { changes, targeted, sample } = state.preview;
+  const shown = samplesShownText(Math.min(sample.length, SAMPLES), changes);
   return (
     <div className="batch-preview">
       <p className="batch-preview-count" data-testid="batch-preview-count" data-state="ready" data-changes={changes} data-targeted={targeted}>
@@ -59,6 +60,11 @@ export function BatchPreviewView({ state, withTargeted = true }: { state: Previe
             );
           })}
         </ul>
+      )}
+      {shown && (
+        <p className="batch-samples-shown muted" data-testid="batch-preview-shown">
+          {shown}
+        </p>
       )}
     </div>
   );

@@ -45,6 +45,14 @@ function DialogFrame({ running, compact, children }: DialogFrameProps) {
   const ref = useRef<HTMLDivElement>(null);
   // focus inside the dialog, so keys reach it and not the image behind
   useEffect(() => ref.current?.focus(), []);
+  // a check or an export disables the button pressed, or replaces it with the result: focus falls
+  // to <body>, out of the dialog, and Escape would no longer reach it. Take focus back when one ends.
+  useEffect(() => {
+    const box = ref.current;
+    const active = document.activeElement;
+    if (running || !box) return;
+    if (!box.contains(active) || (active instanceof HTMLButtonElement && active.disabled)) box.focus();
+  }, [running, compact]);
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key === 'Escape') {
       event.preventDefault();

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { SHORTCUT_HELP } from '../keyboard/shortcut-map';
 import { setShortcutsOpen, useUiStore } from '../stores/ui-store';
+import { ColourLegend } from './colour-legend';
 
 /** "?" opens it, Escape (handled by the global map) or a click outside closes it. */
 export function ShortcutsOverlay() {
@@ -38,6 +39,7 @@ export function ShortcutsOverlay() {
             </div>
           ))}
         </dl>
+        <ColourLegend />
         <p className="overlay-foot">On macOS, Cmd works wherever Ctrl is listed.</p>
       </div>
     </div>

@@ -46,8 +46,8 @@ export function TaggingHeader() {
           type="button"
           className="icon-button"
           data-testid="shortcuts-button"
-          aria-label="Keyboard shortcuts (?)"
-          title="Keyboard shortcuts (?)"
+          aria-label="Keyboard shortcuts and colours (?)"
+          title="Keyboard shortcuts and what the colours mean (?)"
           onClick={() => setShortcutsOpen(true)}
         >
           ?

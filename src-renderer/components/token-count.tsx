@@ -26,15 +26,15 @@ function T5Chooser({ onChosen }: { onChosen(): void }) {
 
   if (desktop) {
     return (
-      <button type="button" className="link-button" data-testid="t5-choose" title="Count T5 tokens too (Flux): choose a tokenizer.json" onClick={() => void choose({})}>
-        T5…
+      <button type="button" className="link-button" data-testid="t5-choose" title="Count T5 tokens too (Flux, SD3): choose a tokenizer.json" onClick={() => void choose({})}>
+        + T5 token count (Flux, SD3)…
       </button>
     );
   }
   if (!open) {
     return (
-      <button type="button" className="link-button" data-testid="t5-choose" title="Count T5 tokens too (Flux): point at a tokenizer.json" onClick={() => setOpen(true)}>
-        T5…
+      <button type="button" className="link-button" data-testid="t5-choose" title="Count T5 tokens too (Flux, SD3): point at a tokenizer.json" onClick={() => setOpen(true)}>
+        + T5 token count (Flux, SD3)…
       </button>
     );
   }

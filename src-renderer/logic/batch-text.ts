@@ -4,6 +4,11 @@ import { listNames } from './history-message';
 const n = (value: number) => value.toLocaleString('en-US');
 const images = (count: number) => `${n(count)} ${count === 1 ? 'image' : 'images'}`;
 
+/** under a preview's examples: "4 of 34 shown", so a short list is not read as everything that changes */
+export function samplesShownText(shown: number, changes: number): string | null {
+  return shown > 0 && shown < changes ? `${n(shown)} of ${n(changes)} shown` : null;
+}
+
 /**
  * "37 images will change", and of how many the operation looked at when that
  * says something (a batch on a selection); a tag's rename or delete looks at
