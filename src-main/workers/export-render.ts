@@ -1,6 +1,9 @@
 import { constants as fsConstants } from 'node:fs';
-import { copyFile, open } from 'node:fs/promises';
+import { copyFile, open, readFile } from 'node:fs/promises';
 import type { OutputInfo, Sharp } from 'sharp';
+import { isSrgbProfile } from '../core/export/icc-profile';
+import { stripJpegMetadata } from '../core/export/strip-jpeg-metadata';
+import { stripPngMetadata } from '../core/export/strip-png-metadata';
 import { fileProblem, openRegularFile } from '../core/fs/regular-file';
 import { readableImageError } from './export-image-errors';
 import { imageInfo, imageSharp, type ImageInfo } from './image-input';
@@ -69,6 +72,15 @@ export async function renderImage(task: RenderTask): Promise<RenderResult> {
     await syncFile(task.output);
     return { ok: true, width: shownW, height: shownH, bytes: inputBytes, copied: true, converted: false };
   }
+  // Nothing to change but the metadata: drop it segment by segment, never re-encode a JPEG for it
+  if (untouched) {
+    const stripped = await withoutMetadata(task.input, meta);
+    if (stripped !== null) {
+      if (task.maxBytes !== null && stripped.length > task.maxBytes) return tooBig(stripped.length, task.maxBytes);
+      await writeSynced(task.output, stripped);
+      return { ok: true, width: shownW, height: shownH, bytes: stripped.length, copied: true, converted: false };
+    }
+  }
 
   let data: Buffer;
   let info: OutputInfo;
@@ -94,6 +106,22 @@ export async function renderImage(task: RenderTask): Promise<RenderResult> {
   // written outside the try: a full disk must fail the export, not skip an image
   await writeSynced(task.output, data);
   return { ok: true, width: info.width, height: info.height, bytes: data.length, copied: false, converted };
+}
+
+/**
+ * The file's own bytes less its metadata, or null when only re-encoding will
+ * do: a webp with metadata, colours that are not sRGB (trainers ignore
+ * profiles, so a Display P3 or CMYK picture is converted), or a file whose
+ * structure cannot be walked.
+ */
+async function withoutMetadata(input: string, meta: ImageInfo): Promise<Buffer | null> {
+  if (meta.space !== 'srgb' && meta.space !== 'b-w') return null;
+  if (meta.icc && !isSrgbProfile(meta.icc)) return null;
+  if (meta.format === 'jpeg') return stripJpegMetadata(await readFile(input), { dropIcc: true });
+  if (meta.format === 'png') return stripPngMetadata(await readFile(input), { dropIcc: true });
+  // a webp's chunks are not walked here: one with nothing to strip is copied, one with metadata re-encoded
+  if (meta.format === 'webp' && !meta.tagged && !meta.icc) return readFile(input);
+  return null;
 }
 
 function encode(pipeline: Sharp, task: RenderTask): Sharp {

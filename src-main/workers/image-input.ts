@@ -25,6 +25,12 @@ export interface ImageInfo {
   format: string | undefined;
   orientation: number | undefined;
   hasAlpha: boolean;
+  /** libvips' interpretation: 'srgb', 'b-w', 'cmyk', ... */
+  space: string | undefined;
+  /** the embedded ICC profile, if any */
+  icc: Buffer | undefined;
+  /** EXIF, XMP or IPTC is embedded */
+  tagged: boolean;
 }
 
 export async function imageInfo(path: string, options: SharpOptions = {}): Promise<ImageInfo> {
@@ -33,11 +39,12 @@ export async function imageInfo(path: string, options: SharpOptions = {}): Promi
     if (isBmpBytes(head)) {
       const header = readBmpHeader(head);
       if (typeof header === 'string') throw new Error(header);
-      return { width: header.width, height: header.height, format: 'bmp', orientation: 1, hasAlpha: header.channels === 4 };
+      return { width: header.width, height: header.height, format: 'bmp', orientation: 1, hasAlpha: header.channels === 4, space: 'srgb', icc: undefined, tagged: false };
     }
   }
   const meta = await sharp(path, options).metadata();
-  return { width: meta.width, height: meta.height, format: meta.format, orientation: meta.orientation, hasAlpha: meta.hasAlpha };
+  const { width, height, format, orientation, hasAlpha, space, icc } = meta;
+  return { width, height, format, orientation, hasAlpha, space, icc, tagged: Boolean(meta.exif ?? meta.xmp ?? meta.iptc) };
 }
 
 /** a BMP's header and palette fit in this */

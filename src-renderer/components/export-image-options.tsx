@@ -12,7 +12,8 @@ const FORMATS: ReadonlyArray<{ id: ExportFormat; text: string }> = [
 
 /** What happens to the pixels: format, size, metadata, transparency, names. Orientation is always applied. */
 export function ExportImageOptions({ form, errors }: { form: ExportForm; errors: FieldErrors }) {
-  const lossy = form.format === 'jpg' || form.format === 'webp';
+  // 'keep' copies a JPEG or webp as it is, but re-encodes one it must resize, turn or flatten: at this quality
+  const lossy = form.format !== 'png';
   return (
     <div className="export-group">
       <div className="export-row">
@@ -31,7 +32,12 @@ export function ExportImageOptions({ form, errors }: { form: ExportForm; errors:
           </select>
         </ExportField>
         {lossy && (
-          <ExportField label="Quality" name="jpgQuality" error={errors.jpgQuality}>
+          <ExportField
+            label="Quality"
+            name="jpgQuality"
+            error={errors.jpgQuality}
+            hint={form.format === 'keep' ? 'for a jpg or webp that is resized, turned or flattened; the rest are copied' : undefined}
+          >
             <input
               id={fieldId('jpgQuality')}
               type="number"

@@ -126,8 +126,8 @@ export function formToOptions(form: ExportForm, folders: GuardedFolders): FormRe
       bucketStep: whole(k.bucketStep),
     };
   }
-  // quality is read only for jpg and webp; a half-typed value must not block a png export
-  if (form.format !== 'jpg' && form.format !== 'webp' && Number.isNaN(input.jpgQuality)) delete input.jpgQuality;
+  // quality is not read for png; a half-typed value must not block a png export
+  if (form.format === 'png' && Number.isNaN(input.jpgQuality)) delete input.jpgQuality;
 
   const parsed = exportOptionsSchema.safeParse(input);
   if (!parsed.success) {

@@ -75,8 +75,10 @@ describe('export form', () => {
     expect(errors(form({ target: 'kohya', kohya: { ...k, name: 'a/b' } }))['kohya.name']).toMatch(/single folder name/);
   });
 
-  it('reads quality only for jpg and webp', () => {
-    expect(formToOptions(form({ quality: '' }), session).ok).toBe(true);
+  it('reads quality wherever a jpg or webp may be re-encoded, not for png', () => {
+    expect(formToOptions(form({ format: 'png', quality: '' }), session).ok).toBe(true);
+    expect(errors(form({ format: 'keep', quality: '101' })).jpgQuality).toBe('at most 100');
+    expect(options(form({ format: 'keep', quality: '70' })).jpgQuality).toBe(70);
     expect(errors(form({ format: 'jpg', quality: '101' })).jpgQuality).toBe('at most 100');
     expect(options(form({ format: 'webp', quality: '80' })).jpgQuality).toBe(80);
   });

@@ -14,6 +14,13 @@ import {
   tempDir,
 } from '../../../fixtures/export/fixture-images';
 
+/** 32×24 of varied colours: its entropy-coded data is more than a flat field */
+function variedJpeg() {
+  const data = Buffer.alloc(32 * 24 * 3);
+  for (let i = 0; i < data.length; i++) data[i] = (i * 37 + (i >> 5) * 11) % 256;
+  return sharp(data, { raw: { width: 32, height: 24, channels: 3 } }).jpeg({ quality: 90 });
+}
+
 let dir: string;
 let n = 0;
 beforeAll(async () => {
@@ -65,11 +72,11 @@ describe('renderImage', () => {
     expect(await pixelAt(out, 6, 6)).toEqual([0, 0, 255]);
   });
 
-  it('strips PNG text chunks (generation prompts) by re-encoding', async () => {
+  it('strips PNG text chunks (generation prompts) without re-encoding', async () => {
     const input = await pngWithPrompt();
     expect(pngChunkTypes(input)).toEqual(expect.arrayContaining(['tEXt', 'iTXt']));
     const { result, outPath } = await render(input, 'prompt.png');
-    expect(result).toMatchObject({ ok: true, copied: false });
+    expect(result).toMatchObject({ ok: true, copied: true });
     const out = await readFile(outPath);
     const types = pngChunkTypes(out);
     expect(types).not.toContain('tEXt');
@@ -86,6 +93,45 @@ describe('renderImage', () => {
     expect(meta.exif).toBeUndefined();
     expect(meta.icc).toBeUndefined();
     expect(out.includes('SecretCam')).toBe(false);
+  });
+
+  it('writes a JPEG that needs no change byte for byte: never re-encoded', async () => {
+    const input = await variedJpeg().toBuffer();
+    const { result, outPath } = await render(input, 'plain.jpg', { format: 'jpeg', quality: 50 });
+    expect(result).toMatchObject({ ok: true, copied: true, bytes: input.length });
+    expect((await readFile(outPath)).equals(input)).toBe(true);
+  });
+
+  it('strips EXIF from a JPEG without re-encoding: same pixels, same entropy-coded data', async () => {
+    const input = await variedJpeg().withExif({ IFD0: { Make: 'SecretCam' } }).withIccProfile('srgb').toBuffer();
+    const { result, outPath } = await render(input, 'exif-srgb.jpg', { format: 'jpeg', quality: 50 });
+    expect(result).toMatchObject({ ok: true, copied: true });
+    const out = await readFile(outPath);
+    const meta = await sharp(out).metadata();
+    expect(meta.exif).toBeUndefined();
+    expect(meta.icc).toBeUndefined();
+    expect(out.includes('SecretCam')).toBe(false);
+    const scan = (b: Buffer) => b.subarray(b.indexOf(Buffer.from([0xff, 0xda])));
+    expect(scan(out).equals(scan(input))).toBe(true);
+    expect((await sharp(out).raw().toBuffer()).equals(await sharp(input).raw().toBuffer())).toBe(true);
+  });
+
+  it('writes a webp without metadata byte for byte', async () => {
+    const input = await solid(12, 10, [30, 60, 90]).webp({ lossless: true }).toBuffer();
+    const { result, outPath } = await render(input, 'plain.webp', { format: 'webp', quality: 50 });
+    expect(result).toMatchObject({ ok: true, copied: true });
+    expect((await readFile(outPath)).equals(input)).toBe(true);
+  });
+
+  it('re-encodes a resized JPEG at the quality chosen', async () => {
+    const input = await variedJpeg().toBuffer();
+    for (const [quality, firstQuant] of [[50, 16], [95, 2]] as const) {
+      const { result, outPath } = await render(input, `small-${quality}.jpg`, { format: 'jpeg', quality, maxSide: 16 });
+      expect(result).toMatchObject({ ok: true, copied: false, width: 16 });
+      const out = await readFile(outPath);
+      // libjpeg scales its base luminance table (DC: 16) by the quality: 16 at 50, 2 at 95
+      expect(out[out.indexOf(Buffer.from([0xff, 0xdb])) + 5]).toBe(firstQuant);
+    }
   });
 
   it('copies the original bytes when metadata is kept and nothing else changes', async () => {
@@ -137,7 +183,7 @@ describe('renderImage', () => {
     expect(await pixelAt(out, 0, 0)).toEqual([255, 0, 0]);
   });
 
-  it('refuses to copy a file over the byte limit, but re-encoding may bring it under', async () => {
+  it('refuses to copy a file over the byte limit, but stripping may bring it under', async () => {
     // a small PNG followed by 60 MB of sparse zeros: readers stop at IEND
     const png = await solid(8, 8, [9, 9, 9]).png().toBuffer();
     const inPath = join(dir, 'padded.png');
@@ -146,7 +192,7 @@ describe('renderImage', () => {
     const base = { input: inPath, format: 'png', quality: 95, background: '#ffffff', maxSide: null, maxPixels: 1e8, maxBytes: 50_000_000 } as const;
     const copied = await renderImage({ ...base, output: join(dir, 'padded-keep.png'), keepMetadata: true });
     expect(copied).toEqual({ ok: false, reason: 'the file is 60.0 MB, over the 50.0 MB limit' });
-    const reencoded = await renderImage({ ...base, output: join(dir, 'padded-strip.png'), keepMetadata: false });
-    expect(reencoded).toMatchObject({ ok: true, copied: false });
+    const stripped = await renderImage({ ...base, output: join(dir, 'padded-strip.png'), keepMetadata: false });
+    expect(stripped).toMatchObject({ ok: true, bytes: png.length });
   });
 });

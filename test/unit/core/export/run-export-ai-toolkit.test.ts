@@ -1,5 +1,6 @@
-import { rm } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportOptionsSchema } from '../../../../src-shared/contract/export';
 import { closeExportPool, runExport } from '../../../../src-main/core/export';
@@ -59,5 +60,20 @@ describe('ai-toolkit folder', () => {
     const out = join(work, 'plain-out');
     await runExport(sources, 'text', exportOptionsSchema.parse({ target: 'ai-toolkit', out: { kind: 'folder', path: out }, trigger: 'ohwx' }));
     expect(await readText(join(out, 'a.txt'))).toBe('ohwx, a man');
+  });
+
+  it("exports a JPEG with format 'keep' as the very same bytes, and one with EXIF as the same pixels", async () => {
+    const plain = await solid(40, 30, [120, 80, 200]).jpeg({ quality: 97 }).toBuffer();
+    const tagged = await solid(40, 30, [20, 180, 90]).jpeg({ quality: 97 }).withExif({ IFD0: { Make: 'SecretCam' } }).toBuffer();
+    const sources = await writeDataset(join(work, 'jpeg-dataset'), [
+      { rel: 'a.jpg', data: plain, caption: 'x' },
+      { rel: 'b.jpg', data: tagged, caption: 'y' },
+    ]);
+    const out = join(work, 'jpeg-out');
+    await runExport(sources, 'tags', exportOptionsSchema.parse({ target: 'ai-toolkit', out: { kind: 'folder', path: out } }));
+    expect((await readFile(join(out, 'a.jpg'))).equals(plain)).toBe(true);
+    const b = await readFile(join(out, 'b.jpg'));
+    expect(b.includes('SecretCam')).toBe(false);
+    expect((await sharp(b).raw().toBuffer()).equals(await sharp(tagged).raw().toBuffer())).toBe(true);
   });
 });
