@@ -1,6 +1,7 @@
 import { useShallow } from 'zustand/react/shallow';
 import { redo, undo } from '../actions/history';
 import { useHistoryStore } from '../stores/history-store';
+import { BatchProgress } from './batch-progress';
 
 /** Undo and redo with what they would do, as main labels it: "Undo: Add 2 tags to 37 images". */
 export function HistoryButtons() {
@@ -20,6 +21,8 @@ export function HistoryButtons() {
       <span className="history-label" data-testid="undo-label" title={undoTitle}>
         {h.canUndo && h.undoLabel ? h.undoLabel : ''}
       </span>
+      {/* an undo over thousands of images takes a while: say how far it is */}
+      <BatchProgress kind="history" />
     </div>
   );
 }

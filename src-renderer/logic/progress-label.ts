@@ -7,6 +7,7 @@ const VERBS: Record<JobKind, string> = {
   batch: 'Applying',
   export: 'Exporting',
   check: 'Checking',
+  history: 'Undoing',
 };
 
 /** "Scanning 120 / 4000"; the job's own label wins when main sends one, since it knows what it is doing. */

@@ -97,5 +97,6 @@ export type SessionInfo = z.infer<typeof sessionInfoSchema>;
 export const tagCountSchema = z.object({ name: z.string(), count: z.number().int().nonnegative() });
 export type TagCount = z.infer<typeof tagCountSchema>;
 
-export const jobKindSchema = z.enum(['scan', 'import', 'thumbnails', 'batch', 'export', 'check']);
+/** history: an undo or redo, which restores one caption file per image of its step */
+export const jobKindSchema = z.enum(['scan', 'import', 'thumbnails', 'batch', 'export', 'check', 'history']);
 export type JobKind = z.infer<typeof jobKindSchema>;

@@ -98,6 +98,10 @@ describe('batch edits and history through the api', () => {
     expect(await call('history.redo', {})).toMatchObject({ restored: 2, canRedo: false });
     expect([read('a'), read('c')]).toEqual(['new, keep', 'new']);
     expect(events.filter((e) => e.event === 'history.changed').length).toBeGreaterThanOrEqual(3);
+    // the undo and the redo showed their progress, as a batch does, to the last file
+    const history = events.filter((e) => e.event === 'job.progress' && (e.payload as { kind: string }).kind === 'history');
+    expect(history.at(-1)?.payload).toMatchObject({ label: 'Redoing: Rename “old” to “new” in 2 images', done: 2, total: 2 });
+    expect(history.some((e) => (e.payload as { label: string }).label.startsWith('Undoing: '))).toBe(true);
   });
 
   it('refuses a bad regular expression before anything is planned', async () => {

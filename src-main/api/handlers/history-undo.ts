@@ -1,4 +1,4 @@
 import { undo } from '../../core/session/undo-redo';
 import type { Handler } from '../handler';
 
-export const historyUndo: Handler<'history.undo'> = (_args, { workspace }) => undo(workspace.requireSession());
+export const historyUndo: Handler<'history.undo'> = (_args, { workspace }) => undo(workspace.requireSession(), workspace.jobs);

@@ -3,6 +3,7 @@ import type { HistoryState, TagCount } from '../../../src-shared/contract';
 import { ABSENT_FINGERPRINT, fingerprintBytes, restoreCaptionBytes } from '../captions/caption-file';
 import { ReadOnlyFileError } from '../fs/atomic-write';
 import type { FileChange } from '../history/history-log';
+import type { JobRunner } from '../jobs/job-runner';
 import type { DatasetSession } from './dataset-session';
 import { forEachLimited } from './for-each-limited';
 import type { ImageEntry } from './image-entry';
@@ -19,8 +20,9 @@ type Direction = 'undo' | 'redo';
 
 const RESTORE_CONCURRENCY = 8;
 
-export const undo = (session: DatasetSession): Promise<HistoryOutcome> => replay(session, 'undo');
-export const redo = (session: DatasetSession): Promise<HistoryOutcome> => replay(session, 'redo');
+/** with `jobs`, the restore reports its progress as a 'history' job, as an undo of thousands of images takes a while */
+export const undo = (session: DatasetSession, jobs?: JobRunner): Promise<HistoryOutcome> => replay(session, 'undo', jobs);
+export const redo = (session: DatasetSession, jobs?: JobRunner): Promise<HistoryOutcome> => replay(session, 'redo', jobs);
 
 /**
  * Undo puts every caption file of the last step back to its exact bytes
@@ -30,7 +32,7 @@ export const redo = (session: DatasetSession): Promise<HistoryOutcome> => replay
  * listed. The step then moves to the other side, conflicts or not, so one
  * stubborn file never blocks the rest of the history.
  */
-function replay(session: DatasetSession, direction: Direction): Promise<HistoryOutcome> {
+function replay(session: DatasetSession, direction: Direction, jobs?: JobRunner): Promise<HistoryOutcome> {
   return session.runStep(async () => {
     const step = direction === 'undo' ? session.history.nextUndo() : session.history.nextRedo();
     if (!step) return { ...session.history.state(), restored: 0, conflicts: [] };
@@ -38,9 +40,12 @@ function replay(session: DatasetSession, direction: Direction): Promise<HistoryO
     const tagLists: TagCount[][] = [];
     const conflicts: string[] = [];
     let restored = 0;
-    try {
-      await forEachLimited(step.files, RESTORE_CONCURRENCY, undefined, async (file) => {
+    let done = 0;
+    // not cancellable: a step half put back is neither done nor undone, so it runs to its end
+    const restoreAll = (progress?: (done: number, total: number) => void) =>
+      forEachLimited(step.files, RESTORE_CONCURRENCY, undefined, async (file) => {
         const outcome = await restoreFile(session, file, direction);
+        progress?.(++done, step.files.length);
         if (outcome === 'conflict') {
           conflicts.push(session.entriesOfCaption(file.captionRel)[0]?.row.relPath ?? file.captionRel);
           return;
@@ -49,6 +54,10 @@ function replay(session: DatasetSession, direction: Direction): Promise<HistoryO
         outcome.entries.forEach((e) => changed.add(e));
         tagLists.push(outcome.tagChanges);
       });
+    try {
+      const label = `${direction === 'undo' ? 'Undoing' : 'Redoing'}: ${step.label}`;
+      if (jobs) await jobs.run('history', label, (job) => restoreAll((n, total) => job.progress(n, total)));
+      else await restoreAll();
     } finally {
       session.announce([...changed], mergeTagChanges(tagLists));
     }

@@ -140,6 +140,29 @@ describe('undo and redo of a batch edit', () => {
   });
 });
 
+describe('progress of an undo', () => {
+  it('an undo and a redo given the job runner report their progress as a history job, to the last file', async () => {
+    const session = set.workspace.requireSession();
+    await batchAll();
+    const seen: { kind: string; label: string; done: number; total: number }[] = [];
+    const finished: string[] = [];
+    const stop = set.workspace.bus.subscribe((event, payload) => {
+      const p = payload as { kind: string; label: string; done: number; total: number; outcome?: string };
+      if (event === 'job.progress') seen.push({ kind: p.kind, label: p.label, done: p.done, total: p.total });
+      if (event === 'job.finished') finished.push(`${p.kind} ${p.outcome}`);
+    });
+    expect(await undo(session, set.workspace.jobs)).toMatchObject({ restored: STEMS.length, conflicts: [] });
+    expect(await redo(session, set.workspace.jobs)).toMatchObject({ restored: STEMS.length, conflicts: [] });
+    stop();
+    expect(seen.every((p) => p.kind === 'history')).toBe(true);
+    const last = (verb: string) => seen.filter((p) => p.label.startsWith(verb)).at(-1);
+    expect(last('Undoing')).toEqual({ kind: 'history', label: `Undoing: Add “new tag” to ${STEMS.length} images`, done: STEMS.length, total: STEMS.length });
+    expect(last('Redoing')).toMatchObject({ done: STEMS.length, total: STEMS.length });
+    expect(finished).toEqual(['history done', 'history done']);
+    expectAll(AFTER_ADD);
+  });
+});
+
 describe('undo and redo of single edits', () => {
   it('undoes tag edits one at a time, newest first, then redoes them', async () => {
     const session = set.workspace.requireSession();
