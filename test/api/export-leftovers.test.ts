@@ -68,6 +68,6 @@ describe('what a killed export leaves beside its destination', () => {
       await api.shutdown();
     }
     expect(listing(exports)).toEqual(['out', 'out.partial-notes']);
-    expect(listing(out)).toEqual(['a.png', 'a.txt', 'b.png', 'b.txt', 'c.png', 'c.txt']);
+    expect(listing(out)).toEqual(['.lora-tagger-export', 'a.png', 'a.txt', 'b.png', 'b.txt', 'c.png', 'c.txt']);
   });
 });
