@@ -33,3 +33,6 @@ export function filterCountText(shown: number | null, total: number): string {
   const noun = total === 1 ? 'image' : 'images';
   return shown === null ? `${n(total)} ${noun}` : `${n(shown)} of ${n(total)} ${noun}`;
 }
+
+/** `caption:"red hair"` for a word or phrase clicked in the words panel: the images whose caption contains it */
+export const captionQuery = (phrase: string): string => `caption:"${phrase.replace(/["\\*?]/g, '\\$&')}"`;

@@ -9,7 +9,7 @@ import { ImageStrip } from '../components/image-strip';
 import { ImageView } from '../components/image-view';
 import { PanelSplitter } from '../components/panel-splitter';
 import { TaggingHeader } from '../components/tagging-header';
-import { TagsPanel } from '../components/tags-panel';
+import { TagsColumn } from '../components/tags-column';
 import { useCaptionStore } from '../stores/caption-store';
 import { usePanelLayout } from '../stores/panel-layout-store';
 import { useViewStore } from '../stores/view-store';
@@ -46,7 +46,7 @@ export function TaggingScreen() {
         {/* a hidden column stays mounted, so typing in the Text view is never thrown away */}
         <EditorColumn />
         <PanelSplitter panel="tags" />
-        <TagsPanel imageId={imageId} tags={tags} />
+        <TagsColumn imageId={imageId} tags={tags} />
       </div>
       {!grid && <ImageStrip />}
     </main>
