@@ -3,6 +3,9 @@ import { moveTagTo, removeTagFrom } from '../actions/caption-edits';
 import { dropIndex, isPinned } from '../logic/tag-order';
 import { useSessionStore } from '../stores/session-store';
 
+/** chips drawn at first: 60,000 chips held the screen for 10 s; editing needs the first ones, not all */
+const FIRST_CHIPS = 300;
+
 interface DropMark {
   index: number;
   after: boolean;
@@ -20,6 +23,8 @@ export function TagChips({ imageId, tags }: { imageId: number; tags: readonly st
   const listRef = useRef<HTMLUListElement>(null);
   // the chip moved by keyboard keeps focus once the new order comes back from main
   const refocus = useRef<string | null>(null);
+  // which image asked to see all its chips: another image starts with the first ones again
+  const [allOf, setAllOf] = useState<number | null>(null);
 
   useEffect(() => {
     const tag = refocus.current;
@@ -81,9 +86,16 @@ export function TagChips({ imageId, tags }: { imageId: number; tags: readonly st
     setMark(null);
   };
 
+  const shown = allOf === imageId ? tags : tags.slice(0, FIRST_CHIPS);
+  // a caption may hold a tag twice; the occurrence keeps keys unique (one pass: indexOf per chip was quadratic)
+  const firstAt = new Map<string, number>();
+  shown.forEach((tag, index) => {
+    if (!firstAt.has(tag)) firstAt.set(tag, index);
+  });
+
   return (
     <ul ref={listRef} className="tag-chips" data-testid="tag-chips" aria-label="Tags of this image (Alt+← / Alt+→ move the focused tag)">
-      {tags.map((tag, index) => {
+      {shown.map((tag, index) => {
         const pinned = isPinned(tags, index, trigger);
         const classes = ['chip'];
         if (pinned) classes.push('chip-pinned');
@@ -91,8 +103,7 @@ export function TagChips({ imageId, tags }: { imageId: number; tags: readonly st
         if (mark?.index === index) classes.push(mark.after ? 'chip-drop-after' : 'chip-drop-before');
         return (
           <li
-            // a caption may hold a tag twice; the occurrence keeps keys unique
-            key={`${tag}\u0000${tags.indexOf(tag) === index ? 0 : index}`}
+            key={`${tag}\u0000${firstAt.get(tag) === index ? 0 : index}`}
             className={classes.join(' ')}
             data-testid="tag-chip"
             data-tag={tag}
@@ -130,6 +141,13 @@ export function TagChips({ imageId, tags }: { imageId: number; tags: readonly st
           </li>
         );
       })}
+      {shown.length < tags.length && (
+        <li className="chips-more">
+          <button type="button" className="link-button" data-testid="tag-chips-show-all" onClick={() => setAllOf(imageId)}>
+            Show all {tags.length.toLocaleString('en-US')} tags
+          </button>
+        </li>
+      )}
     </ul>
   );
 }

@@ -1,11 +1,20 @@
 import { useEffect, useRef, useState } from 'react';
-import type { ChannelOutput } from '../../src-shared/contract';
+import { TOKEN_COUNT_MAX_CHARS, type ChannelOutput } from '../../src-shared/contract';
+import { parseTags } from '../../src-shared/tag-text';
 import { showToast } from '../stores/ui-store';
 import { api, call } from '../transport/api';
 
 type Counts = ChannelOutput<'tokens.count'>;
 
 const DEBOUNCE_MS = 250;
+
+/** why a caption past what tokens.count takes is not sent: a sentence with its size, not the schema's refusal */
+function tooLongToCount(text: string): string | null {
+  if (text.length <= TOKEN_COUNT_MAX_CHARS) return null;
+  const tags = parseTags(text).length;
+  const kb = Math.round(new TextEncoder().encode(text).length / 1000);
+  return `Too long to count: ${tags.toLocaleString('en-US')} ${tags === 1 ? 'tag' : 'tags'} (${kb.toLocaleString('en-US')} KB)`;
+}
 
 /** Where to point the app at a T5 tokenizer.json: a dialog on the desktop, a path typed here in a browser. */
 function T5Chooser({ onChosen }: { onChosen(): void }) {
@@ -77,11 +86,17 @@ export function TokenCount({ text }: { text: string }) {
 
   useEffect(() => {
     const seq = ++latest.current;
+    const tooLong = tooLongToCount(text);
+    if (tooLong !== null) {
+      setCounts(null);
+      setProblem(tooLong);
+      return;
+    }
     const timer = setTimeout(() => {
       void call('tokens.count', { text }).then((result) => {
         if (seq !== latest.current) return;
         setCounts(result.ok ? result.value : null);
-        setProblem(result.ok ? null : result.error.message);
+        setProblem(result.ok ? null : `Tokens cannot be counted: ${result.error.message}`);
       });
     }, DEBOUNCE_MS);
     return () => clearTimeout(timer);
@@ -92,7 +107,7 @@ export function TokenCount({ text }: { text: string }) {
       <div className="token-count" data-testid="token-count">
         {problem && (
           <span className="token-problem" data-testid="token-count-problem" title={problem}>
-            Tokens cannot be counted: {problem}
+            {problem}
           </span>
         )}
       </div>

@@ -3,12 +3,15 @@ import { channel } from './define';
 import { imageDetailSchema, imageIdSchema } from './models';
 
 export const tagSchema = z.string().min(1).max(500);
+/** the most tags caption.setTags takes: far past any caption a model reads, so every caption met on disk stays editable */
+const CAPTION_MAX_TAGS = 200_000;
 const revisionSchema = z.number().int().nonnegative();
 
 export const captionChannels = {
   /** replace an image's tags; refused as a conflict if `revision` is stale or the file changed on disk */
   'caption.setTags': channel(
-    z.object({ id: imageIdSchema, tags: z.array(tagSchema).max(5000), revision: revisionSchema }),
+    // a caption read from disk has no tag limit: at 5,000 an image with a 60,000-tag caption took no new tag
+    z.object({ id: imageIdSchema, tags: z.array(tagSchema).max(CAPTION_MAX_TAGS), revision: revisionSchema }),
     imageDetailSchema,
   ),
   /** free-text captions (natural language) */

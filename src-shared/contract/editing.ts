@@ -5,6 +5,9 @@ import { imageIdSchema, sessionInfoSchema, tagCountSchema } from './models';
 
 /** Dataset-wide editing: the filter, batch edits with a preview, undo and redo, per-dataset settings. */
 
+/** the longest caption text tokens.count takes: counting is for captions a model reads, a few hundred characters */
+export const TOKEN_COUNT_MAX_CHARS = 100_000;
+
 export const queryErrorSchema = z.object({ message: z.string(), start: z.number().int(), end: z.number().int() });
 
 export const historyStateSchema = z.object({
@@ -90,7 +93,7 @@ export const editingChannels = {
   'vocab.remove': channel(z.object({ source: z.string() }), z.object({})),
   /** CLIP tokens (of 75) and, once a T5 tokenizer.json is chosen, T5 tokens (of 512) */
   'tokens.count': channel(
-    z.object({ text: z.string().max(100_000) }),
+    z.object({ text: z.string().max(TOKEN_COUNT_MAX_CHARS) }),
     z.object({ clip: z.number().int(), clipLimit: z.number().int(), t5: z.number().int().nullable(), t5Limit: z.number().int() }),
   ),
   /** point the app at a T5 tokenizer.json; with no path, the desktop app asks with a dialog */

@@ -153,3 +153,14 @@ describe('settings.set', () => {
     expect(info.captionMode).toBe('text');
   });
 });
+
+describe('caption.setTags', () => {
+  it('takes one more tag on a caption of 60,000 tags, and it becomes a recent tag', async () => {
+    const tags = Array.from({ length: 60_000 }, (_, i) => `tag${i}`);
+    const { id } = await openSet({ a: tags.join(', ') });
+    const detail = await call('image.get', { id: id('a') });
+    await call('caption.setTags', { id: id('a'), tags: [...tags, 'added tag'], revision: detail.caption.revision });
+    expect(read('a')).toBe(`${tags.join(', ')}, added tag`);
+    expect((await call('tags.recent', {})).tags[0]).toBe('added tag');
+  });
+});

@@ -48,9 +48,10 @@ function editCaption(session: DatasetSession, id: number, text: string, revision
         throw new AppError('conflict', `${entry.captionRel} was changed by another program`, { image: session.detail(id) });
       }
       session.recordStep(editLabel(entry.row.relPath), written.change);
-      const before = c.tags;
+      // a Set: includes() per tag held main for 24 s on a 60,000-tag caption
+      const before = new Set(c.tags);
       const { tagChanges } = session.takeWritten(entry.captionRel, written.snapshot);
-      const added = entry.caption.tags.filter((t) => !before.includes(t));
+      const added = entry.caption.tags.filter((t) => !before.has(t));
       if (added.length) session.store.touchRecentTags(added);
       session.announce([entry], tagChanges);
       return session.detail(id);
