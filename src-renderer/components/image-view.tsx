@@ -46,7 +46,7 @@ function Picture({ id, name }: { id: number; name: string }) {
     <>
       {!loaded && <span className="image-loading">Loading preview…</span>}
       <img
-        className={loaded ? 'image-picture image-zoomable' : 'image-picture image-picture-loading'}
+        className={loaded ? 'image-picture' : 'image-picture image-picture-loading'}
         title="Click or Z: show at 1:1"
         onClick={toggleZoom}
         data-testid="current-image"

@@ -23,6 +23,8 @@ test('the Text view takes an outside edit, and raises a conflict when it has uns
   const server = await serveFolder(folder, work);
   try {
     await openInPlace(page, server.url);
+    // the fragments' list (in text mode the column lists frequent words first) shows when main has read a change
+    await page.getByTestId('show-fragments').click();
     const box = page.getByTestId('caption-text-editor');
     await expect(box).toHaveValue(FIRST);
 
