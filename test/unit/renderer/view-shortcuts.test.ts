@@ -12,6 +12,14 @@ describe('grid and single view keys', () => {
     expect(shortcutFor(press('g', { ctrlKey: true }))).toBeNull();
   });
 
+  it('zooms the single image with Z, but not in the grid, while typing, or with Ctrl (undo)', () => {
+    expect(shortcutFor(press('z'))).toBe('toggle-zoom');
+    expect(shortcutFor(press('Z', { shiftKey: true }))).toBe('toggle-zoom');
+    expect(shortcutFor(press('z', { view: 'grid' }))).toBeNull();
+    expect(shortcutFor(press('z', { focus: 'text' }))).toBeNull();
+    expect(shortcutFor(press('z', { ctrlKey: true }))).toBe('undo');
+  });
+
   it('leaves the grid with Escape unless a text field or an overlay takes it first', () => {
     expect(shortcutFor(press('Escape', { view: 'grid' }))).toBe('single-view');
     expect(shortcutFor(press('Escape', { view: 'grid', focus: 'control' }))).toBe('single-view');
