@@ -1,11 +1,8 @@
-import { join } from 'node:path';
-import { readCaptionFile, type CaptionSnapshot } from '../captions/caption-file';
+import type { CaptionSnapshot } from '../captions/caption-file';
 import { parseTags } from '../../../src-shared/tag-text';
 import type { CaptionRow } from '../store/session-store';
 import { internAll } from '../vocabulary/intern';
 import type { CaptionState } from './image-entry';
-
-const READ_CONCURRENCY = 32;
 
 export function stateFromSnapshot(s: CaptionSnapshot, revision: number): CaptionState {
   return {
@@ -47,25 +44,4 @@ export function rowFromState(imageId: number, c: CaptionState): CaptionRow {
     lineEnding: c.format.lineEnding,
     text: c.text,
   };
-}
-
-/** Read many caption files, a bounded number at a time; results in input order. */
-export async function readCaptions(
-  datasetDir: string,
-  captionRels: readonly string[],
-  options: { signal?: AbortSignal; onProgress?: (done: number) => void } = {},
-): Promise<CaptionSnapshot[]> {
-  const out: CaptionSnapshot[] = new Array(captionRels.length);
-  let next = 0;
-  let done = 0;
-  const worker = async () => {
-    while (next < captionRels.length) {
-      options.signal?.throwIfAborted();
-      const i = next++;
-      out[i] = await readCaptionFile(join(datasetDir, captionRels[i]!));
-      options.onProgress?.(++done);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, captionRels.length) }, worker));
-  return out;
 }
