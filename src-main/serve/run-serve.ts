@@ -1,5 +1,4 @@
 import { dirname, resolve } from 'node:path';
-import type { ApiHost } from '../api/api-host';
 import { createApiHost } from '../api/create-api-host';
 import { startServer, type RunningServer } from './start-server';
 
@@ -18,7 +17,7 @@ export async function runServe(
   cmd: ServeCommand,
   paths: { userDataDir: string; cacheDir: string; version: string },
   log: (line: string) => void = (line) => console.log(line),
-): Promise<RunningServer & { api: ApiHost }> {
+): Promise<RunningServer & { api: ReturnType<typeof createApiHost> }> {
   const folder = resolve(cmd.folder);
   // a token holder chooses the export path: beside the dataset, where the default path is, or where the command line says
   const exportRoots = [dirname(folder), ...(cmd.exportDir ? [resolve(cmd.exportDir)] : [])];
