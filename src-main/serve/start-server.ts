@@ -7,9 +7,11 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { parseImagePath } from '../../src-shared/image-url';
 import { clientMessageSchema, TOKEN_PARAM, type ServerMessage } from '../../src-shared/serve-protocol';
 import type { ApiHost } from '../api/api-host';
+import { isInsideFolder } from '../core/fs/inside-folder';
 import { fileProblem, openRegularFile } from '../core/fs/regular-file';
 import { cookieToken, newToken, sessionCookie, tokenMatches } from './access-token';
 import { allowedHosts, hostAllowed } from './allowed-hosts';
+import { allowedImageMime } from './image-mime';
 import { mimeFor, rendererDir, staticPath } from './static-files';
 
 export interface ServerOptions {
@@ -104,7 +106,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     if (image) {
       const answer = await options.api.image(image.id, image.kind);
       if (!answer.ok) return void refuse(answer.status, answer.message);
-      const headers = { ...COMMON_HEADERS, 'content-type': answer.mime, 'cache-control': 'private, max-age=3600' };
+      const mime = allowedImageMime(answer.mime);
+      if (!mime) return void refuse(415, `not an image type the app serves: ${answer.mime || 'none'}`);
+      const headers = { ...COMMON_HEADERS, 'content-type': mime, 'cache-control': 'private, max-age=3600' };
       if ('data' in answer) return void res.writeHead(200, headers).end(answer.data);
       // a folder or a named pipe put under the file's name meanwhile is refused, never waited on
       const opened = await openRegularFile(answer.path).catch((err: unknown) => fileProblem(err));
@@ -118,6 +122,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const mime = file ? mimeFor(file) : null;
     const info = file && mime ? await stat(file).catch(() => null) : null;
     if (!file || !mime || !info?.isFile()) return void refuse(404, 'not found');
+    // the path stays inside as text; a link in the folder could still lead out of it
+    if (!(await isInsideFolder(file, root).catch(() => false))) return void refuse(404, 'not found');
     const headers: Record<string, string | number> = { ...COMMON_HEADERS, 'content-type': mime, 'content-length': info.size };
     if (mime.startsWith('text/html')) headers['content-security-policy'] = CSP;
     res.writeHead(200, headers);
@@ -141,6 +147,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     wss.handleUpgrade(req, socket, head, (ws) => {
       sockets.add(ws);
       ws.on('close', () => sockets.delete(ws));
+      // a frame past maxPayload or of invalid UTF-8: ws has already closed that socket (1009, 1007) and only reports it; unheard, the report would end the process
+      ws.on('error', () => undefined);
       ws.on('message', (data) => void onMessage(ws, data.toString()));
     });
   });

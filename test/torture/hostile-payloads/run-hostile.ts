@@ -12,6 +12,8 @@ export interface HostileOptions {
   /** payloads per channel and per transport */
   perChannel: number;
   seed: number;
+  /** megabyte strings and arrays among the values (the frames past 16 MB are sent either way) */
+  huge: boolean;
   channels?: readonly ChannelName[];
   log?: (line: string) => void;
 }
@@ -87,7 +89,7 @@ export async function runHostilePayloads(options: HostileOptions): Promise<Hosti
     for (const transport of ['dispatch', 'ws'] as const) {
       await host.request({ op: 'stall' });
       for (const [index, channel] of channels.entries()) {
-        const ctx: PayloadContext = { canary: box.canary, dataset: box.dataset, sandbox: box.sandbox, ids: host.started.ids };
+        const ctx: PayloadContext = { canary: box.canary, dataset: box.dataset, sandbox: box.sandbox, huge: options.huge, ids: host.started.ids };
         const payloads = fc.sample(channelPayloads(channel, ctx), { numRuns: options.perChannel, seed: options.seed + index });
         let files = watched(box);
         for (const payload of payloads) {
