@@ -40,6 +40,8 @@ async function answer(req: HostRequest): Promise<HostReply> {
   switch (req.op) {
     case 'dispatch': {
       const result = await api.invoke(req.channel, req.payload);
+      // what the answer queued is on disk before the driver looks
+      await idle();
       if (result.ok) {
         const outPath = (result.value as { outPath?: unknown } | null)?.outPath;
         return { ok: true, ...(typeof outPath === 'string' ? { outPath } : {}) };

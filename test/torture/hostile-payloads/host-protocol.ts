@@ -1,5 +1,6 @@
 /** What the driver asks of the host process, over IPC; each request has one reply. */
 export type HostRequest =
+  /** answered once the writes it queued are on disk */
   | { op: 'dispatch'; channel: string; payload: unknown }
   /** wait until every queued write of the open session is on disk */
   | { op: 'idle' }

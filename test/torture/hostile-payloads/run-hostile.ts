@@ -11,9 +11,9 @@ import { WsClient } from './ws-client';
 export interface HostileOptions {
   /** payloads per channel and per transport */
   perChannel: number;
+  /** of those, how many carry megabytes (strings and arrays up to the 16 MB limit); the frames past 16 MB are sent either way */
+  hugePerChannel: number;
   seed: number;
-  /** megabyte strings and arrays among the values (the frames past 16 MB are sent either way) */
-  huge: boolean;
   channels?: readonly ChannelName[];
   log?: (line: string) => void;
 }
@@ -89,15 +89,22 @@ export async function runHostilePayloads(options: HostileOptions): Promise<Hosti
     for (const transport of ['dispatch', 'ws'] as const) {
       await host.request({ op: 'stall' });
       for (const [index, channel] of channels.entries()) {
-        const ctx: PayloadContext = { canary: box.canary, dataset: box.dataset, sandbox: box.sandbox, huge: options.huge, ids: host.started.ids };
-        const payloads = fc.sample(channelPayloads(channel, ctx), { numRuns: options.perChannel, seed: options.seed + index });
+        const ctx = (huge: 'only' | 'never'): PayloadContext => ({ canary: box.canary, dataset: box.dataset, sandbox: box.sandbox, huge, ids: host.started.ids });
+        const huge = Math.min(options.hugePerChannel, options.perChannel);
+        const payloads = [
+          ...fc.sample(channelPayloads(channel, ctx('never')), { numRuns: options.perChannel - huge, seed: options.seed + index }),
+          ...(huge > 0 ? fc.sample(channelPayloads(channel, ctx('only')), { numRuns: huge, seed: options.seed + index }) : []),
+        ];
         let files = watched(box);
         for (const payload of payloads) {
           if (transport === 'ws' && (!ws || ws.closed)) ws = await openSocket(host.started);
           let answer: DispatchReply;
           try {
-            answer = transport === 'dispatch' ? await host.request<DispatchReply>({ op: 'dispatch', channel, payload }) : toReply(await ws!.invoke(channel, payload));
-            await host.request({ op: 'idle' });
+            if (transport === 'dispatch') answer = await host.request<DispatchReply>({ op: 'dispatch', channel, payload });
+            else {
+              answer = toReply(await ws!.invoke(channel, payload));
+              await host.request({ op: 'idle' });
+            }
           } catch (err) {
             if (!host.crashed) throw err;
             summary.crashes.push({ transport, channel, payload: preview(payload), what: `${host.exit!.code ?? host.exit!.signal}: ${host.exit!.stderr.slice(-1000)}` });
@@ -180,5 +187,7 @@ function toReply(result: unknown): DispatchReply {
   const r = result as { ok?: boolean; value?: { outPath?: unknown }; error?: { code: string; message: string }; closed?: number };
   if (r.ok === true) return { ok: true, ...(typeof r.value?.outPath === 'string' ? { outPath: r.value.outPath } : {}) };
   if (r.ok === false && r.error) return { ok: false, code: r.error.code, message: r.error.message };
+  // past the server's 16 MB limit the socket is closed with 1009, as the protocol says: a refusal
+  if (r.closed === 1009) return { ok: false, code: 'too-big (1009)', message: 'the message was over 16 MB' };
   return { ok: false, code: 'no-answer', message: `the socket closed (${r.closed ?? '?'}) instead of answering` };
 }
