@@ -16,6 +16,7 @@ export default defineConfig({
           'workers/probe-worker': resolve(__dirname, 'src-main/workers/probe-worker.ts'),
           'workers/render-worker': resolve(__dirname, 'src-main/workers/render-worker.ts'),
           'workers/export-worker': resolve(__dirname, 'src-main/workers/export-worker.ts'),
+          'workers/index-worker': resolve(__dirname, 'src-main/workers/index-worker.ts'),
         },
         output: { format: 'es', entryFileNames: '[name].js' },
       },

@@ -3,6 +3,7 @@ import { closeExportPool, runningExportsDir, sweepAbandonedExports } from '../co
 import { ImageService } from '../core/images/image-service';
 import type { ApiHost, EventListener, Platform } from './api-host';
 import { dispatch } from './dispatch';
+import { openIndexThread } from '../workers/index-thread';
 import type { ApiContext } from './handler';
 
 export interface ApiHostOptions {
@@ -18,6 +19,7 @@ export function createApiHost(platform: Platform, options: ApiHostOptions = {}):
     userDataDir: platform.userDataDir,
     cacheDir: platform.cacheDir,
     allowedRoot: platform.servedFolder,
+    openIndex: openIndexThread,
     ...(options.defaults ? { defaults: options.defaults } : {}),
     ...(options.exportRoots ? { exportRoots: options.exportRoots } : {}),
   });

@@ -1,11 +1,8 @@
 import { closeSync, readFileSync, statSync, type Stats } from 'node:fs';
-import Database from 'better-sqlite3';
 import sharp from 'sharp';
 import { decodeCaption, DEFAULT_CAPTION_FORMAT } from '../core/captions/caption-codec';
 import { ABSENT_FINGERPRINT, fingerprintBytes, type CaptionSnapshot } from '../core/captions/caption-file';
 import { fileProblem, openRegularFileSync, readHeadSync } from '../core/fs/regular-file';
-import { HOLD_FLAGS } from '../core/perf/wal-checkpointer';
-import { writeBatchHere, type RowBatch } from '../core/store/bulk-rows';
 import { readImageHeader } from '../core/scan/image-header';
 import { isBmpBytes, readBmpHeader } from './bmp-decode';
 import { copyIntoDataset, type CopyItem, type CopyResult } from './copy-into-dataset';
@@ -14,9 +11,7 @@ import { copyIntoDataset, type CopyItem, type CopyResult } from './copy-into-dat
  * The scan's worker: reads image headers (never the pixels) to tell a real
  * image from a file that only has an image's extension and to learn its
  * size; when a large folder is opened, stats its files and reads its
- * caption files in bulk; copies imported images into the dataset; writes
- * the index rows of a first open and an import (see core/store/bulk-rows.ts);
- * and checkpoints session databases. Batched: one
+ * caption files in bulk; and copies imported images into the dataset. Batched: one
  * message per many files keeps the thread hand-off cheap at 100,000 images.
  */
 export interface ProbeTask {
@@ -41,37 +36,18 @@ export interface StatTask {
   stat: string[];
 }
 
-/** copy a session database's WAL into it (see core/perf/wal-checkpointer.ts) */
-export interface CheckpointTask {
-  checkpoint: string;
-  /** truncate: also empty the WAL file (before a close, so the closing connection neither copies nor truncates on the main thread) */
-  mode?: 'passive' | 'truncate';
-  /** keep this connection open until the main one has closed: see WalCheckpointer.settle */
-  hold?: SharedArrayBuffer;
-}
-
-/** write rows into a session database, in one transaction (see SessionStore.writeBulk and recordCopies) */
-export interface WriteRowsTask {
-  writeRows: string;
-  batch: RowBatch;
-}
-
 /** copy images into the dataset (see copy-into-dataset.ts) */
 export interface CopyTask {
   copy: CopyItem[];
 }
 
-const HOLD_LIMIT_MS = 30_000;
-
 // libvips keeps its own cache of open images; we look at each file once
 sharp.cache(false);
 
 export default async function scan(
-  task: ProbeTask | CaptionReadTask | StatTask | CheckpointTask | WriteRowsTask | CopyTask,
-): Promise<ProbeResult[] | CaptionReadResult[] | Float64Array | CopyResult[] | null> {
+  task: ProbeTask | CaptionReadTask | StatTask | CopyTask,
+): Promise<ProbeResult[] | CaptionReadResult[] | Float64Array | CopyResult[]> {
   if ('copy' in task) return copyIntoDataset(task.copy);
-  if ('writeRows' in task) return writeBatchHere(task.writeRows, task.batch);
-  if ('checkpoint' in task) return checkpoint(task.checkpoint, task.mode ?? 'passive', task.hold);
   if ('captions' in task) return task.captions.map(readCaption);
   if ('stat' in task) return statAll(task.stat);
   const results: ProbeResult[] = [];
@@ -110,32 +86,6 @@ function readCaption(path: string): CaptionReadResult {
   } finally {
     closeSync(opened.fd);
   }
-}
-
-/**
- * A connection of its own, opened for this and closed again (never kept: it
- * would hold the file after the session closes). PASSIVE: copies what it can
- * without waiting for, or blocking, the main connection's writes. With
- * `hold`, it stays open until the main connection has closed, so that this
- * one is the last and does the closing work here (see WalCheckpointer.settle).
- */
-function checkpoint(path: string, mode: 'passive' | 'truncate', hold?: SharedArrayBuffer): null {
-  const db = new Database(path, { fileMustExist: true });
-  try {
-    db.pragma('synchronous = NORMAL');
-    db.pragma(mode === 'truncate' ? 'wal_checkpoint(TRUNCATE)' : 'wal_checkpoint(PASSIVE)');
-    if (hold) holdUntilReleased(new Int32Array(hold));
-  } finally {
-    db.close();
-  }
-  return null;
-}
-
-function holdUntilReleased(flags: Int32Array): void {
-  Atomics.store(flags, HOLD_FLAGS.held, 1);
-  Atomics.notify(flags, HOLD_FLAGS.held);
-  // a main thread that never releases (it died mid-close) does not keep this thread forever
-  Atomics.wait(flags, HOLD_FLAGS.released, 0, HOLD_LIMIT_MS);
 }
 
 function statAll(paths: readonly string[]): Float64Array {

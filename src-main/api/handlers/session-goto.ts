@@ -1,5 +1,5 @@
 import type { Handler } from '../handler';
 
-export const sessionGoto: Handler<'session.goto'> = ({ imageId }, { workspace }) => ({
-  index: workspace.requireSession().goto(imageId),
+export const sessionGoto: Handler<'session.goto'> = async ({ imageId }, { workspace }) => ({
+  index: await workspace.requireSession().goto(imageId),
 });

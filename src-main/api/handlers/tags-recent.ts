@@ -1,5 +1,5 @@
 import type { Handler } from '../handler';
 
-export const tagsRecent: Handler<'tags.recent'> = (_args, { workspace }) => ({
-  tags: workspace.requireSession().recentTags(),
+export const tagsRecent: Handler<'tags.recent'> = async (_args, { workspace }) => ({
+  tags: await workspace.requireSession().recentTags(),
 });

@@ -7,6 +7,7 @@ import { inForeground } from '../perf/foreground';
 import { JobRunner } from '../jobs/job-runner';
 import type { DatasetSession } from '../session/dataset-session';
 import { openSession, type OpenRequest } from '../session/open-session';
+import type { OpenIndex } from '../store/index-channel';
 import { DEFAULT_OUTPUT_DIR, DEFAULT_PREFIX } from '../session/session-settings';
 import { closeProbePool } from '../scan/probe-images';
 import { danbooruListPath } from '../vocabulary/tag-list';
@@ -23,6 +24,8 @@ export interface WorkspaceOptions {
   defaults?: { outputDir: string; prefix: string };
   /** when set (the browser transport), exports are written only inside these folders; unset, the save dialog decides */
   exportRoots?: readonly string[];
+  /** where a dataset's session.sqlite is opened: the index thread (the api host wires it) */
+  openIndex: OpenIndex;
   /** the shipped tag list; by default the app's assets/tags/danbooru.csv */
   shippedTagList?: () => string | null;
 }
@@ -104,13 +107,13 @@ export class Workspace {
       await this.closeNow();
       // serve: the dataset folder the open settles on (a subfolder that may be a link) is checked too
       const checkFolder = this.options.allowedRoot ? (dir: string) => this.checkAllowed(dir) : undefined;
-      const session = await openSession({ ...request, path, defaults: this.defaults }, { bus: this.bus, jobs: this.jobs, checkFolder });
+      const session = await openSession({ ...request, path, defaults: this.defaults }, { bus: this.bus, jobs: this.jobs, checkFolder, openIndex: this.options.openIndex });
       this.session = session;
       // the folder is open either way: a list that cannot be saved is said in the log, not a failed open
       await this.recent.add(session.info().root).catch((err) => console.warn(`[recent folders] ${(err as Error).message}`));
       const info = session.info();
       this.bus.emit('session.changed', { session: info });
-      this.bus.emit('history.changed', session.history.state());
+      this.bus.emit('history.changed', await session.history.state());
       this.vocabulary.loadShippedSoon();
       return info;
     }));

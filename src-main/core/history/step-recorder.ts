@@ -7,10 +7,13 @@ const sizeOf = (bytes: Buffer | null) => bytes?.length ?? 0;
  * (`record`). A batch records each file before writing it (`planAhead`, a
  * chunk of files to a transaction) and confirms the chunk's writes after
  * (`confirm`): a batch cut short, cancelled or killed, is still one
- * undoable step for everything it wrote, and no more.
+ * undoable step for everything it wrote, and no more. Each call resolves
+ * once the index has committed it; the sizes are counted here at once, so
+ * calls made before the last one resolved count right.
  */
 export class StepRecorder {
-  private id: number | null = null;
+  /** the step's id once its first file is recorded: a promise, so two first records cannot make two steps */
+  private id: Promise<number> | null = null;
   /** bytes counted so far per file: a file written twice in one step keeps its first `before` */
   private readonly sizes = new Map<string, { before: number; after: number }>();
   /** files planned ahead whose write is not yet confirmed */
@@ -27,28 +30,22 @@ export class StepRecorder {
     return this.sizes.size - this.pending.size;
   }
 
-  get stepId(): number | null {
-    return this.id;
-  }
-
   /** a file already written */
-  record(change: FileChange): void {
+  async record(change: FileChange): Promise<void> {
     const known = this.sizes.get(change.captionRel);
     const afterSize = sizeOf(change.after);
     if (this.id === null) {
-      this.id = this.log.insertStep(this.label, this.labelStem, (id) =>
-        this.log.upsertFile(id, change, sizeOf(change.before) + afterSize),
-      );
       this.sizes.set(change.captionRel, { before: sizeOf(change.before), after: afterSize });
+      this.id = this.log.insertStep(this.label, this.labelStem, { written: change }, sizeOf(change.before) + afterSize);
+      await this.id;
       return;
     }
+    let added = sizeOf(change.before) + afterSize;
     if (known) {
-      this.log.upsertFile(this.id, change, afterSize - known.after);
+      added = afterSize - known.after;
       known.after = afterSize;
-      return;
-    }
-    this.log.upsertFile(this.id, change, sizeOf(change.before) + afterSize);
-    this.sizes.set(change.captionRel, { before: sizeOf(change.before), after: afterSize });
+    } else this.sizes.set(change.captionRel, { before: sizeOf(change.before), after: afterSize });
+    await this.log.upsertFile(await this.id, change, added);
   }
 
   /**
@@ -57,7 +54,7 @@ export class StepRecorder {
    * (it changed before its turn came) replaces its record; a file this step
    * already wrote is not planned again.
    */
-  planAhead(changes: readonly FileChange[]): void {
+  async planAhead(changes: readonly FileChange[]): Promise<void> {
     if (changes.length === 0) return;
     let added = 0;
     for (const c of changes) {
@@ -68,12 +65,14 @@ export class StepRecorder {
       this.sizes.set(c.captionRel, size);
       this.pending.add(c.captionRel);
     }
-    if (this.id === null) this.id = this.log.insertStep(this.label, this.labelStem, (id) => this.log.planFiles(id, changes, added));
-    else this.log.planFiles(this.id, changes, added);
+    if (this.id === null) {
+      this.id = this.log.insertStep(this.label, this.labelStem, { planned: changes }, added);
+      await this.id;
+    } else await this.log.planFiles(await this.id, changes, added);
   }
 
   /** of the files planned ahead, these were written; the rest never will be (unchanged, a conflict, cancelled) */
-  confirm(written: readonly string[], label: string): void {
+  async confirm(written: readonly string[], label: string): Promise<void> {
     this.label = label;
     if (this.id === null) return;
     for (const rel of written) this.pending.delete(rel);
@@ -84,25 +83,26 @@ export class StepRecorder {
       this.sizes.delete(rel);
     }
     this.pending.clear();
-    this.log.confirmFiles(this.id, written, -removed, label);
+    await this.log.confirmFiles(await this.id, written, -removed, label);
   }
 
-  relabel(label: string): void {
+  async relabel(label: string): Promise<void> {
     if (label === this.label) return;
     this.label = label;
-    if (this.id !== null) this.log.relabel(this.id, label);
+    if (this.id !== null) await this.log.relabel(await this.id, label);
   }
 
   /** the step is complete: keep the log within its limits. True when it changed any file. */
-  finish(): boolean {
+  async finish(): Promise<boolean> {
     if (this.id === null) return false;
+    const id = await this.id;
     if (this.files === 0) {
       // every planned write was refused or never made
-      this.log.dropStep(this.id);
       this.id = null;
+      await this.log.dropStep(id);
       return false;
     }
-    this.log.prune(this.id);
+    await this.log.prune(id);
     return true;
   }
 }

@@ -30,12 +30,7 @@ export class FingerprintWriter {
     if (this.pending.size === 0) return;
     const rows = [...this.pending].map(([id, fingerprint]) => ({ id, fingerprint }));
     this.pending = new Map();
-    // the session closed under a render that finished late: nothing to write into
-    if (!this.store.db.open) return;
-    try {
-      this.store.setFingerprints(rows);
-    } catch {
-      // an image deleted meanwhile, a locked database: the fingerprint is learnt again next time
-    }
+    // the session closed under a render that finished late, an image deleted meanwhile: the fingerprint is learnt again next time
+    this.store.setFingerprints(rows).catch(() => undefined);
   }
 }

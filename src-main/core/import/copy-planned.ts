@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { describeFsError } from '../app-error';
 import { fingerprintBytes } from '../captions/caption-file';
 import { scanPool } from '../scan/probe-images';
-import { captionParams, imageParams, type CopyRecord } from '../store/bulk-rows';
+import type { CopyRecord, NewCaptionRow } from '../store/index-database';
 import type { SessionStore } from '../store/session-store';
 import type { CopyResult } from '../../workers/copy-into-dataset';
 
@@ -40,7 +40,7 @@ export async function copyPlanned(
   signal: AbortSignal,
   onCopied: (n: number) => void,
 ): Promise<void> {
-  store.addImports(plan.map((p) => ({ sourceRel: p.file.rel, size: p.file.size, mtimeMs: p.file.mtimeMs, imageRel: p.name, copied: false })));
+  await store.addImports(plan.map((p) => ({ sourceRel: p.file.rel, size: p.file.size, mtimeMs: p.file.mtimeMs, imageRel: p.name, copied: false })));
   let copied = 0;
   let nextStart = 0;
   let stopped = false;
@@ -76,7 +76,7 @@ export async function copyPlanned(
   const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
   if (failed) {
     // the copies not made are forgotten; confirmed ones are kept (dropPlannedImports leaves them)
-    store.dropPlannedImports(plan.map((p) => p.file.rel));
+    await store.dropPlannedImports(plan.map((p) => p.file.rel));
     throw failed.reason;
   }
 }
@@ -99,13 +99,12 @@ function copyRecords(batch: readonly PlannedCopy[], results: readonly CopyResult
     const item = batch[k]!;
     // a copy found made already may be indexed already too: the folder sync that follows the import reads it
     if (r.kept) return void records.push({ sourceRel: item.file.rel, added: null });
-    const image = imageParams({ relPath: item.name, ord: 0, size: r.imageSize, mtimeMs: r.imageMtimeMs, ...item.probe, probed: true }, null);
-    const caption = captionParams(
+    const image = { relPath: item.name, ord: 0, size: r.imageSize, mtimeMs: r.imageMtimeMs, ...item.probe, probed: true };
+    const caption: NewCaptionRow =
       r.captionSize === 0
-        ? { imageId: 0, onDisk: true, fingerprint: EMPTY_FINGERPRINT, size: 0, mtimeMs: r.captionMtimeMs, encoding: 'utf8', bom: false, lineEnding: 'none', text: '' }
+        ? { onDisk: true, fingerprint: EMPTY_FINGERPRINT, size: 0, mtimeMs: r.captionMtimeMs, encoding: 'utf8', bom: false, lineEnding: 'none', text: '' }
         : // a caption was already there: leave the row out so the next sync reads it
-          { imageId: 0, onDisk: false, fingerprint: 'stale', size: -1, mtimeMs: -1, encoding: 'utf8', bom: false, lineEnding: 'none', text: '' },
-    );
+          { onDisk: false, fingerprint: 'stale', size: -1, mtimeMs: -1, encoding: 'utf8', bom: false, lineEnding: 'none', text: '' };
     records.push({ sourceRel: item.file.rel, added: { image, caption } });
   });
   return records;

@@ -8,7 +8,8 @@ import { sortSliced } from '../perf/sort-sliced';
 import { compareNatural } from '../scan/natural-order';
 import { probeImages } from '../scan/probe-images';
 import { walkFolder } from '../scan/walk-folder';
-import type { InvalidFileRow, SessionStore } from '../store/session-store';
+import type { InvalidFileRow } from '../store/index-database';
+import type { SessionStore } from '../store/session-store';
 import { copyPlanned, type PlannedCopy } from './copy-planned';
 import { highestNumber, importName } from './import-naming';
 
@@ -39,11 +40,11 @@ export async function importImages(
 ): Promise<ImportOutcome> {
   const outputRel = relative(root, outputDir).split(sep).join('/');
   const listing = await walkFolder(root, { recursive: true, exclude: new Set([outputRel]), signal: job.signal });
-  const recorded = store.imports();
+  const recorded = await store.imports();
   const done = new Set(recorded.filter((r) => r.copied).map((r) => r.sourceRel));
   // planned by an import that was cut short: finished under the names given then
   const planned = new Map(recorded.filter((r) => !r.copied).map((r) => [r.sourceRel, r.imageRel]));
-  if (planned.size > 0) settleVanished(planned, new Set(listing.images.map((f) => f.rel)), outputDir, store);
+  if (planned.size > 0) await settleVanished(planned, new Set(listing.images.map((f) => f.rel)), outputDir, store);
   // sorted in slices: one sort of 100,000 paths in natural order holds the loop for most of a second
   const candidates = await sortSliced(
     listing.images.filter((f) => !done.has(f.rel)),
@@ -90,11 +91,7 @@ export async function importImages(
       }
     });
     // the session lists the originals it could not import, with the reason, until they are fixed
-    store.db.transaction(() => {
-      for (const p of plan) store.removeInvalidFile(p.file.rel);
-      for (const b of bad) store.addInvalidFile(b);
-      store.dropPlannedImports(bad.map((b) => b.relPath));
-    })();
+    await store.refuseImports(bad, plan.map((p) => p.file.rel));
     invalid.push(...bad);
     await copyPlanned(root, outputDir, plan, store, job.signal, report);
     copied += plan.length;
@@ -110,11 +107,11 @@ export async function importImages(
  * folder sync indexes it) and its import confirmed; one that was not is
  * forgotten.
  */
-function settleVanished(planned: Map<string, string>, present: ReadonlySet<string>, outputDir: string, store: SessionStore): void {
+async function settleVanished(planned: Map<string, string>, present: ReadonlySet<string>, outputDir: string, store: SessionStore): Promise<void> {
   for (const [sourceRel, imageRel] of planned) {
     if (present.has(sourceRel)) continue;
-    if (existsSync(join(outputDir, imageRel))) store.confirmImport(sourceRel);
-    else store.dropPlannedImports([sourceRel]);
+    if (existsSync(join(outputDir, imageRel))) await store.confirmImport(sourceRel);
+    else await store.dropPlannedImports([sourceRel]);
     planned.delete(sourceRel);
   }
 }

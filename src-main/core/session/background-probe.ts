@@ -10,7 +10,7 @@ import type { OpenDeps } from './open-session';
  * list into the session's skipped files, with the reason. Runs as a
  * cancellable job; the session waits for it on close.
  */
-export function startBackgroundProbe(session: DatasetSession, entries: ImageEntry[], deps: OpenDeps): void {
+export function startBackgroundProbe(session: DatasetSession, entries: ImageEntry[], deps: Pick<OpenDeps, 'jobs'>): void {
   const run = deps.jobs
     .run(
       'scan',
@@ -37,7 +37,7 @@ export function startBackgroundProbe(session: DatasetSession, entries: ImageEntr
           } else invalid.push({ entry, reason: r.reason });
           if (slicer.due()) await slicer.pause();
         }
-        await session.store.setProbesSliced(valid, job.signal);
+        await session.store.setProbes(valid, job.signal);
         for (let i = 0; i < valid.length; i++) {
           const v = valid[i]!;
           Object.assign(validEntries[i]!.row, { width: v.width, height: v.height, format: v.format, probed: true });

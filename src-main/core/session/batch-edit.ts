@@ -172,7 +172,7 @@ export function applyBatch(
               conflicts.push(entry.row.relPath);
               return;
             }
-            step.planAhead([again.change]);
+            await step.planAhead([again.change]);
           }
           const outcome = await writeCaption(session.datasetDir, entry, text);
           if (!outcome.ok) {
@@ -196,7 +196,7 @@ export function applyBatch(
           for (let at = 0; at < changing.length && !job.signal.aborted; at += WRITE_AHEAD_CHUNK) {
             const chunk = changing.slice(at, at + WRITE_AHEAD_CHUNK);
             const ahead = await planChunk(session, chunk, textOf, written);
-            step.planAhead([...ahead.values()].map((p) => p.change));
+            await step.planAhead([...ahead.values()].map((p) => p.change));
             const confirmed: string[] = [];
             try {
               await forEachLimited(chunk, WRITE_CONCURRENCY, job.signal, (entry) =>
@@ -206,13 +206,13 @@ export function applyBatch(
                 }),
               );
             } finally {
-              step.confirm(confirmed, batchLabel(op, changed.size));
+              await step.confirm(confirmed, batchLabel(op, changed.size));
             }
           }
         } finally {
-          if (step.finish()) session.historyChanged();
           session.announce([...changed], mergeTagChanges(tagLists));
-          if (changed.size > 0) touchRecent(session, op);
+          if (await step.finish()) await session.historyChanged();
+          if (changed.size > 0) await touchRecent(session, op);
         }
         return { changed: changed.size, conflicts, refused };
       },
@@ -248,7 +248,7 @@ async function planChunk(
 }
 
 /** tags the user typed into a batch edit are ones they will likely type again */
-function touchRecent(session: DatasetSession, op: BatchOp): void {
-  if (op.type === 'add') session.store.touchRecentTags(op.tags);
-  else if (op.type === 'rename') session.store.touchRecentTags([op.to]);
+async function touchRecent(session: DatasetSession, op: BatchOp): Promise<void> {
+  if (op.type === 'add') await session.store.touchRecentTags(op.tags);
+  else if (op.type === 'rename') await session.store.touchRecentTags([op.to]);
 }

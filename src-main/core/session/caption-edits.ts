@@ -47,12 +47,12 @@ function editCaption(session: DatasetSession, id: number, text: string, revision
         session.markConflict(entry, written.current.decoded.text, text);
         throw new AppError('conflict', `${entry.captionRel} was changed by another program`, { image: session.detail(id) });
       }
-      session.recordStep(editLabel(entry.row.relPath), written.change);
+      await session.recordStep(editLabel(entry.row.relPath), written.change);
       // a Set: includes() per tag held main for 24 s on a 60,000-tag caption
       const before = new Set(c.tags);
       const { tagChanges } = session.takeWritten(entry.captionRel, written.snapshot);
       const added = entry.caption.tags.filter((t) => !before.has(t));
-      if (added.length) session.store.touchRecentTags(added);
+      if (added.length) await session.store.touchRecentTags(added);
       session.announce([entry], tagChanges);
       return session.detail(id);
     }),
@@ -80,7 +80,7 @@ export function resolveConflict(session: DatasetSession, id: number, keep: 'disk
           session.markConflict(entry, written.current.decoded.text, conflict.mineText, tagChanges);
           throw new AppError('conflict', 'The file changed again; look at it once more', { image: session.detail(id) });
         }
-        session.recordStep(keepMineLabel(entry.row.relPath), written.change);
+        await session.recordStep(keepMineLabel(entry.row.relPath), written.change);
         tagChanges = mergeTagChanges([tagChanges, session.takeWritten(entry.captionRel, written.snapshot).tagChanges]);
       }
       session.announce([entry], tagChanges);

@@ -1,6 +1,6 @@
 import type { CaptionSnapshot } from '../captions/caption-file';
 import { parseTags } from '../../../src-shared/tag-text';
-import type { CaptionRow } from '../store/session-store';
+import type { CaptionRow } from '../store/index-database';
 import { internAll } from '../vocabulary/intern';
 import type { CaptionState } from './image-entry';
 

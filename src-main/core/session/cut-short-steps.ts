@@ -1,6 +1,5 @@
 import { join } from 'node:path';
 import { readCaptionFile } from '../captions/caption-file';
-import { countedLabel } from '../history/step-labels';
 import type { DatasetSession } from './dataset-session';
 import { fingerprintOf } from './undo-redo';
 
@@ -15,23 +14,18 @@ import { fingerprintOf } from './undo-redo';
  * images the step really changed.
  */
 export async function settleCutShortSteps(session: DatasetSession): Promise<void> {
-  for (const step of session.history.cutShort()) {
+  for (const step of await session.history.cutShort()) {
     const written: string[] = [];
     for (const file of step.pending) {
       // a file that cannot be read cannot be restored either: not the step's
       const disk = await readCaptionFile(join(session.datasetDir, file.captionRel)).catch(() => null);
       if (disk?.fingerprint === fingerprintOf(file.after)) written.push(file.captionRel);
     }
-    const { labelStem } = step;
-    session.history.settleCutShort(
-      step.id,
-      written,
-      labelStem === null ? null : (files) => countedLabel(labelStem, imagesOf(session, files)),
-    );
+    await session.history.settleCutShort(step.id, written, imagesPerFile(session, step.captionRels));
   }
 }
 
-/** how many images these caption files belong to: two when images share one; one for a caption whose image has gone */
-function imagesOf(session: DatasetSession, captionRels: readonly string[]): number {
-  return captionRels.reduce((n, rel) => n + Math.max(1, session.entriesOfCaption(rel).length), 0);
+/** how many images each caption file belongs to: two when images share one; one for a caption whose image has gone */
+function imagesPerFile(session: DatasetSession, captionRels: readonly string[]): Record<string, number> {
+  return Object.fromEntries(captionRels.map((rel) => [rel, Math.max(1, session.entriesOfCaption(rel).length)]));
 }

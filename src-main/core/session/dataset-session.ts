@@ -67,7 +67,7 @@ export class DatasetSession {
     this.tagsFile = new TagsFileKeeper(settings.mode === 'import' ? datasetDir : null, settings.separator, knownTags, () =>
       this.counter.list().map((t) => t.name),
     );
-    this.history = new HistoryLog(store.db);
+    this.history = new HistoryLog(store.index);
   }
 
   /**
@@ -170,13 +170,11 @@ export class DatasetSession {
   /** files found not to be readable images leave the list and join the skipped files */
   async dropInvalid(items: readonly { entry: ImageEntry; reason: string }[]): Promise<void> {
     const gone = new Set(items.map((i) => i.entry.row.id));
-    this.store.db.transaction(() => {
-      this.store.deleteImages([...gone]);
-      for (const { entry, reason } of items) {
-        this.store.addInvalidFile({ relPath: entry.row.relPath, size: entry.row.size, mtimeMs: entry.row.mtimeMs, reason });
-      }
-    })();
-    const skipped = this.store.invalidFiles().map((r) => ({ name: r.relPath, reason: r.reason }));
+    await this.store.dropAsInvalid(
+      [...gone],
+      items.map(({ entry, reason }) => ({ relPath: entry.row.relPath, size: entry.row.size, mtimeMs: entry.row.mtimeMs, reason })),
+    );
+    const skipped = (await this.store.invalidFiles()).map((r) => ({ name: r.relPath, reason: r.reason }));
     await this.changeList(
       this.entries.filter((e) => !gone.has(e.row.id)),
       skipped,
@@ -220,16 +218,16 @@ export class DatasetSession {
     return describe(this.entry(id), this.lookup.stemPeers.get(id) ?? []);
   }
 
-  goto(id: number): number {
+  async goto(id: number): Promise<number> {
     this.entry(id);
     this.settings = { ...this.settings, positionImageId: id };
-    writeSettings(this.store, { positionImageId: id });
+    await writeSettings(this.store, { positionImageId: id });
     return this.entries.findIndex((e) => e.row.id === id);
   }
 
-  setPositionByIndex(index: number): void {
+  async setPositionByIndex(index: number): Promise<void> {
     const e = this.entries[index];
-    if (e) this.goto(e.row.id);
+    if (e) await this.goto(e.row.id);
   }
 
   tagList(): TagCount[] {
@@ -243,7 +241,7 @@ export class DatasetSession {
     return this.counter.map;
   }
 
-  recentTags(): string[] {
+  recentTags(): Promise<string[]> {
     return this.store.recentTags(RECENT_LIMIT);
   }
 
@@ -259,13 +257,13 @@ export class DatasetSession {
     return resolveConflict(this, id, keep);
   }
 
-  setSkip(id: number, skip: boolean): ImageDetail {
+  async setSkip(id: number, skip: boolean): Promise<ImageDetail> {
     const entry = this.entry(id);
     if (entry.row.skip !== skip) {
       this.tally.remove(entry);
       entry.row.skip = skip;
       this.tally.add(entry);
-      this.store.setSkip(id, skip);
+      await this.store.setSkip(id, skip);
       this.filterIndex.invalidate(id);
       this.announce([entry], []);
     }
@@ -295,9 +293,9 @@ export class DatasetSession {
   }
 
   /** per-dataset settings; the renderer hears of it through session.changed */
-  updateSettings(patch: EditableSettings): SessionInfo {
+  async updateSettings(patch: EditableSettings): Promise<SessionInfo> {
     this.settings = { ...this.settings, ...patch };
-    writeSettings(this.store, patch);
+    await writeSettings(this.store, patch);
     const info = this.info();
     this.bus.emit('session.changed', { session: info });
     return info;
@@ -330,15 +328,15 @@ export class DatasetSession {
   }
 
   /** a single-file step: recorded as it is written, and the renderer's Undo button told */
-  recordStep(label: string, change: FileChange): void {
+  async recordStep(label: string, change: FileChange): Promise<void> {
     const step = this.history.begin(label);
-    step.record(change);
-    step.finish();
-    this.historyChanged();
+    await step.record(change);
+    await step.finish();
+    await this.historyChanged();
   }
 
-  historyChanged(): void {
-    this.bus.emit('history.changed', this.history.state());
+  async historyChanged(): Promise<void> {
+    this.bus.emit('history.changed', await this.history.state());
   }
 
   /** another program wrote (or removed) a caption file: take its version, or update a pending conflict */
@@ -371,7 +369,10 @@ export class DatasetSession {
     this.tally.remove(entry);
     entry.caption = stateFromSnapshot(snapshot, entry.caption.revision + 1);
     this.tally.add(entry);
-    this.store.upsertCaptions([rowFromState(entry.row.id, entry.caption)]);
+    // the index is a cache of the file, which is written already: should this be lost, the next sync reads the file again
+    this.trackBackground(
+      this.store.upsertCaptions([rowFromState(entry.row.id, entry.caption)]).catch((err: Error) => console.warn(`[session] ${err.message}`)),
+    );
     this.filterIndex.invalidate(entry.row.id);
   }
 
@@ -432,7 +433,7 @@ export class DatasetSession {
     await Promise.allSettled([...this.background]);
     await this.flush();
     this.tagsFile.dispose();
-    await this.store.closeOffThread();
+    await this.store.close();
   }
 }
 

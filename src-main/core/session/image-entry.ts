@@ -1,6 +1,6 @@
 import type { Conflict, ImageDetail, ImageStatus, ImageSummary } from '../../../src-shared/contract';
 import type { CaptionFormat } from '../captions/caption-codec';
-import type { ImageRow } from '../store/session-store';
+import type { ImageRow } from '../store/index-database';
 
 /** A caption as main holds it: the text, its tags view, and the file as last read or written. */
 export interface CaptionState {

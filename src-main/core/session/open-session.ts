@@ -8,7 +8,8 @@ import { importImages } from '../import/import-images';
 import type { JobRunner } from '../jobs/job-runner';
 import { readCivitaiSession, resolveCivitaiPosition } from '../legacy/civitai-session';
 import { walkFolder } from '../scan/walk-folder';
-import { openDatabase, SESSION_DIR } from '../store/open-database';
+import type { OpenIndex } from '../store/index-channel';
+import { SESSION_DIR } from '../store/open-database';
 import { SessionStore } from '../store/session-store';
 import { readTagsFile } from '../vocabulary/tags-file';
 import { startBackgroundProbe } from './background-probe';
@@ -34,6 +35,8 @@ export interface OpenDeps {
   jobs: JobRunner;
   /** serve: throws for a folder outside the served one; every folder this open writes in or imports from is checked first */
   checkFolder?: (folder: string) => Promise<unknown>;
+  /** where session.sqlite is opened: the index thread the api host starts */
+  openIndex: OpenIndex;
 }
 
 /**
@@ -65,15 +68,15 @@ export async function openSession(req: OpenRequest, deps: OpenDeps): Promise<Dat
 
   if (located.kind === 'ours') {
     datasetDir = located.datasetDir;
-    store = new SessionStore(openDatabase(databasePath(datasetDir)));
-    settings = readSettings(store) ?? defaultSettings('in-place', datasetDir, null, req.defaults.prefix);
+    store = new SessionStore(await deps.openIndex(databasePath(datasetDir)));
+    settings = (await readSettings(store)) ?? defaultSettings('in-place', datasetDir, null, req.defaults.prefix);
     resumedFrom = 'lora-tagger';
   } else if (located.kind === 'civitai') {
     datasetDir = located.datasetDir;
     const legacy = await readCivitaiSession(datasetDir);
-    store = new SessionStore(await createDatabase(datasetDir));
+    store = await createStore(datasetDir, deps.openIndex);
     settings = defaultSettings('import', located.root, basename(datasetDir), req.defaults.prefix);
-    writeSettings(store, settings);
+    await writeSettings(store, settings);
     await markCivitaiImports(store, located.root, datasetDir, legacy?.processedImages ?? new Map());
     knownTags = legacy?.tags ?? [];
     civitaiPosition = legacy?.currentPosition ?? null;
@@ -84,9 +87,9 @@ export async function openSession(req: OpenRequest, deps: OpenDeps): Promise<Dat
     }
     const { mode, outputDir, prefix } = req.setup;
     datasetDir = mode === 'import' ? join(folder, outputDir) : folder;
-    store = new SessionStore(await createDatabase(datasetDir));
+    store = await createStore(datasetDir, deps.openIndex);
     settings = defaultSettings(mode, folder, mode === 'import' ? outputDir : null, prefix);
-    writeSettings(store, settings);
+    await writeSettings(store, settings);
     resumedFrom = 'new';
     created = true;
   }
@@ -110,29 +113,30 @@ export async function openSession(req: OpenRequest, deps: OpenDeps): Promise<Dat
       });
       return synced;
     });
-    if (listing.entries.length === 0 && store.invalidFiles().length === 0) {
+    const skipped = await skippedOf(store);
+    if (listing.entries.length === 0 && skipped.length === 0) {
       throw new AppError('no-images', `No images in ${folder}. LoRA Tagger reads jpg, jpeg, png, webp, gif, bmp, tif, tiff, avif.`);
     }
 
-    if (resumedFrom === 'new') settings = guessModeOnce(store, settings, listing.entries);
+    if (resumedFrom === 'new') settings = await guessModeOnce(store, settings, listing.entries);
     const session = new DatasetSession(datasetDir, store, settings, deps.bus, resumedFrom, knownTags);
     session.setUnreadable(listing.unreadable);
-    await session.setEntries(listing.entries, skippedOf(store));
+    await session.setEntries(listing.entries, skipped);
     // a batch a crash cut short: the disk tells which of its last writes were made, before anyone can undo
     await settleCutShortSteps(session);
     // the first filter query should not pay for indexing every image
     session.trackBackground(session.filterIndex.warm(() => !session.closing.aborted));
     if (civitaiPosition !== null) {
       const index = resolveCivitaiPosition(civitaiPosition, listing.entries.map((e) => e.row.relPath));
-      if (index !== null) session.setPositionByIndex(index);
+      if (index !== null) await session.setPositionByIndex(index);
     }
     if (listing.unprobed.length > 0) startBackgroundProbe(session, listing.unprobed, deps);
     await watchSession(session, settings.mode === 'in-place', deps);
     session.trackBackground(sweepTemps(session, settings.mode === 'in-place'));
     return session;
   } catch (err) {
-    const copied = created ? store.imports().map((r) => r.imageRel).filter(Boolean) : [];
-    store.close();
+    const copied = created ? (await store.imports().catch(() => [])).map((r) => r.imageRel).filter(Boolean) : [];
+    await store.close().catch(() => undefined);
     if (created) await undoCreation(datasetDir, settings.mode, copied);
     throw err;
   }
@@ -172,7 +176,7 @@ async function sweepTemps(session: DatasetSession, recursive: boolean): Promise<
   }
 }
 
-async function createDatabase(datasetDir: string) {
+async function createStore(datasetDir: string, openIndex: OpenIndex): Promise<SessionStore> {
   try {
     await mkdir(join(datasetDir, SESSION_DIR), { recursive: true });
   } catch (err) {
@@ -182,7 +186,7 @@ async function createDatabase(datasetDir: string) {
     }
     throw e;
   }
-  return openDatabase(databasePath(datasetDir));
+  return new SessionStore(await openIndex(databasePath(datasetDir)));
 }
 
 /** a refused, failed or cancelled first open leaves the folder as it was: no half-done import */
@@ -201,10 +205,10 @@ async function undoCreation(datasetDir: string, mode: SessionMode, copied: reado
 }
 
 /** prose captions (Flux) are edited as text: guessed once, when a folder is first set up; the user can switch */
-function guessModeOnce(store: SessionStore, settings: SessionSettings, entries: readonly ImageEntry[]): SessionSettings {
+async function guessModeOnce(store: SessionStore, settings: SessionSettings, entries: readonly ImageEntry[]): Promise<SessionSettings> {
   const guessed = guessCaptionMode(entries, (e) => e.caption.text);
   if (guessed === null || guessed === settings.captionMode) return settings;
-  writeSettings(store, { captionMode: guessed });
+  await writeSettings(store, { captionMode: guessed });
   return { ...settings, captionMode: guessed };
 }
 
@@ -222,7 +226,7 @@ function defaultSettings(mode: SessionMode, root: string, outputDir: string | nu
   };
 }
 
-const skippedOf = (store: SessionStore) => store.invalidFiles().map((r) => ({ name: r.relPath, reason: r.reason }));
+const skippedOf = async (store: SessionStore) => (await store.invalidFiles()).map((r) => ({ name: r.relPath, reason: r.reason }));
 
 const isFolder = (p: string) => stat(p).then((s) => s.isDirectory(), () => false);
 
@@ -247,5 +251,5 @@ async function markCivitaiImports(store: SessionStore, root: string, datasetDir:
   const rows = listing.images
     .filter((f) => processed.size === 0 || rels.has(f.rel) || names.has(f.rel.split('/').pop()!))
     .map((f) => ({ sourceRel: f.rel, size: f.size, mtimeMs: f.mtimeMs, imageRel: processed.get(f.rel) ?? '', copied: true }));
-  store.addImports(rows);
+  await store.addImports(rows);
 }

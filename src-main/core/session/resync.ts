@@ -8,7 +8,7 @@ import { syncFolder } from './sync-folder';
  * Images were added to or removed from the folder while it was open: bring
  * the list in line, check the new files, and tell the renderer.
  */
-export async function resyncSession(session: DatasetSession, deps: OpenDeps): Promise<void> {
+export async function resyncSession(session: DatasetSession, deps: Pick<OpenDeps, 'bus' | 'jobs'>): Promise<void> {
   const recursive = session.info().mode === 'in-place';
   const listing = await walkFolder(session.datasetDir, { recursive, signal: session.closing });
   const synced = await syncFolder(session.store, session.datasetDir, listing, { signal: session.closing });
@@ -20,7 +20,7 @@ export async function resyncSession(session: DatasetSession, deps: OpenDeps): Pr
   // images that stay keep their captions in memory, the live ones (revisions, pending conflicts)
   await session.changeList(
     synced.entries,
-    session.store.invalidFiles().map((r) => ({ name: r.relPath, reason: r.reason })),
+    (await session.store.invalidFiles()).map((r) => ({ name: r.relPath, reason: r.reason })),
     session.closing,
   );
   if (synced.unprobed.length > 0) startBackgroundProbe(session, synced.unprobed, deps);

@@ -20,33 +20,37 @@ export const DEFAULT_OUTPUT_DIR = 'output';
 export const DEFAULT_PREFIX = 'img';
 export const DEFAULT_SEPARATOR = ', ';
 
-export function readSettings(store: SessionStore): SessionSettings | null {
-  const mode = store.getSetting('mode');
+const KEYS = ['mode', 'position', 'root', 'outputDir', 'prefix', 'separator', 'captionMode', 'triggerWord', 'underscoresToSpaces'] as const;
+
+export async function readSettings(store: SessionStore): Promise<SessionSettings | null> {
+  const v = await store.settings(KEYS);
+  const mode = v.mode;
   if (mode !== 'import' && mode !== 'in-place') return null;
-  const position = store.getSetting('position');
+  const position = v.position ?? null;
   return {
     mode,
-    root: store.getSetting('root') ?? '',
-    outputDir: store.getSetting('outputDir'),
-    prefix: store.getSetting('prefix') ?? DEFAULT_PREFIX,
-    separator: store.getSetting('separator') ?? DEFAULT_SEPARATOR,
-    captionMode: store.getSetting('captionMode') === 'text' ? 'text' : 'tags',
-    triggerWord: store.getSetting('triggerWord') || null,
-    underscoresToSpaces: store.getSetting('underscoresToSpaces') === '1',
+    root: v.root ?? '',
+    outputDir: v.outputDir ?? null,
+    prefix: v.prefix ?? DEFAULT_PREFIX,
+    separator: v.separator ?? DEFAULT_SEPARATOR,
+    captionMode: v.captionMode === 'text' ? 'text' : 'tags',
+    triggerWord: v.triggerWord || null,
+    underscoresToSpaces: v.underscoresToSpaces === '1',
     positionImageId: position === null ? null : Number(position),
   };
 }
 
-export function writeSettings(store: SessionStore, s: Partial<SessionSettings>): void {
-  store.db.transaction(() => {
-    if (s.mode !== undefined) store.setSetting('mode', s.mode);
-    if (s.root !== undefined) store.setSetting('root', s.root);
-    if (s.outputDir !== undefined) store.setSetting('outputDir', s.outputDir ?? '');
-    if (s.prefix !== undefined) store.setSetting('prefix', s.prefix);
-    if (s.separator !== undefined) store.setSetting('separator', s.separator);
-    if (s.captionMode !== undefined) store.setSetting('captionMode', s.captionMode);
-    if (s.triggerWord !== undefined) store.setSetting('triggerWord', s.triggerWord ?? '');
-    if (s.underscoresToSpaces !== undefined) store.setSetting('underscoresToSpaces', s.underscoresToSpaces ? '1' : '0');
-    if (s.positionImageId !== undefined) store.setSetting('position', String(s.positionImageId ?? ''));
-  })();
+/** the settings given, in one transaction */
+export function writeSettings(store: SessionStore, s: Partial<SessionSettings>): Promise<void> {
+  const rows: [string, string][] = [];
+  if (s.mode !== undefined) rows.push(['mode', s.mode]);
+  if (s.root !== undefined) rows.push(['root', s.root]);
+  if (s.outputDir !== undefined) rows.push(['outputDir', s.outputDir ?? '']);
+  if (s.prefix !== undefined) rows.push(['prefix', s.prefix]);
+  if (s.separator !== undefined) rows.push(['separator', s.separator]);
+  if (s.captionMode !== undefined) rows.push(['captionMode', s.captionMode]);
+  if (s.triggerWord !== undefined) rows.push(['triggerWord', s.triggerWord ?? '']);
+  if (s.underscoresToSpaces !== undefined) rows.push(['underscoresToSpaces', s.underscoresToSpaces ? '1' : '0']);
+  if (s.positionImageId !== undefined) rows.push(['position', String(s.positionImageId ?? '')]);
+  return store.setSettings(rows);
 }

@@ -7,7 +7,8 @@ import { compareNatural } from '../scan/natural-order';
 import type { FolderListing } from '../scan/walk-folder';
 import type { SkippedFile } from '../../../src-shared/contract';
 import { PERMISSION_DENIED } from '../fs/regular-file';
-import type { CaptionRow, ImageRow, SessionStore } from '../store/session-store';
+import type { CaptionRow, ImageRow } from '../store/index-database';
+import type { SessionStore } from '../store/session-store';
 import { rowFromState, stateFromRow, stateFromSnapshot } from './caption-loader';
 import type { ImageEntry } from './image-entry';
 
@@ -44,8 +45,8 @@ export async function syncFolder(
     onDisk.set(f.rel, f);
     if (slicer.due()) await slicer.pause();
   }
-  const invalid = new Map(store.invalidFiles().map((r) => [r.relPath, r]));
-  const rows = await store.imagesPaged(signal);
+  const invalid = new Map((await store.invalidFiles()).map((r) => [r.relPath, r]));
+  const rows = await store.images(signal);
 
   const gone: number[] = [];
   const kept: ImageRow[] = [];
@@ -63,8 +64,8 @@ export async function syncFolder(
     }
     if (slicer.due()) await slicer.pause();
   }
-  await store.setFilesChangedSliced(changed, signal);
-  await store.deleteImagesSliced(gone, signal);
+  await store.setFilesChanged(changed, signal);
+  await store.deleteImages(gone, signal);
 
   // what is left on disk is new, unless it is a known bad file that has not changed; a file
   // refused for its permissions is looked at again, as they change without touching the mtime
@@ -91,13 +92,13 @@ export async function syncFolder(
       row.ord = i;
     }
   }
-  if (lookAgain.length > 0) store.db.transaction(() => lookAgain.forEach((rel) => store.removeInvalidFile(rel)))();
-  const newIds = await store.insertImagesSliced(fresh, signal);
+  if (lookAgain.length > 0) await store.removeInvalidFiles(lookAgain);
+  const newIds = await store.insertImages(fresh, signal);
   fresh.forEach((row, i) => (row.id = newIds[i]!));
-  await store.setOrdsSliced(moved, signal);
+  await store.setOrds(moved, signal);
 
   const captionRows = new ShardedMap<number, CaptionRow>();
-  for (const c of await store.captionsPaged(signal)) {
+  for (const c of await store.captions(signal)) {
     captionRows.set(c.imageId, c);
     if (slicer.due()) await slicer.pause();
   }
@@ -149,7 +150,7 @@ export async function syncFolder(
     },
     { signal, onProgress: (done) => options.onProgress?.(done, toRead.length) },
   );
-  await store.upsertCaptionsSliced(changedRows, signal);
+  await store.upsertCaptions(changedRows, signal);
 
   return {
     entries,

@@ -34,8 +34,8 @@ export const redo = (session: DatasetSession, jobs?: JobRunner): Promise<History
  */
 function replay(session: DatasetSession, direction: Direction, jobs?: JobRunner): Promise<HistoryOutcome> {
   return session.runStep(async () => {
-    const step = direction === 'undo' ? session.history.nextUndo() : session.history.nextRedo();
-    if (!step) return { ...session.history.state(), restored: 0, conflicts: [] };
+    const step = direction === 'undo' ? await session.history.nextUndo() : await session.history.nextRedo();
+    if (!step) return { ...(await session.history.state()), restored: 0, conflicts: [] };
     const changed = new Set<ImageEntry>();
     const tagLists: TagCount[][] = [];
     const conflicts: string[] = [];
@@ -61,9 +61,9 @@ function replay(session: DatasetSession, direction: Direction, jobs?: JobRunner)
     } finally {
       session.announce([...changed], mergeTagChanges(tagLists));
     }
-    session.history.setUndone(step.id, direction === 'undo');
-    session.historyChanged();
-    return { ...session.history.state(), restored, conflicts: conflicts.sort() };
+    await session.history.setUndone(step.id, direction === 'undo');
+    await session.historyChanged();
+    return { ...(await session.history.state()), restored, conflicts: conflicts.sort() };
   });
 }
 

@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../../src-main/core/store/open-database';
 import { SessionStore } from '../../../../src-main/core/store/session-store';
+import { localIndex } from '../../../support/local-index';
 import { makeImage } from '../../../support/make-images';
 import { makeWorkspace } from '../../../support/open-workspace';
 import { runFixture } from '../../../support/run-fixture';
@@ -81,14 +82,14 @@ describe('an import cut short', () => {
     db.prepare("UPDATE imports SET copied = 0 WHERE source_rel IN ('photo-2.png', 'photo-3.png')").run();
     db.prepare("DELETE FROM imports WHERE source_rel = 'photo-4.png'").run();
     db.prepare("DELETE FROM images WHERE rel_path IN ('img_002.png', 'img_003.png', 'img_004.png')").run();
-    new SessionStore(db).addImports([{ sourceRel: 'gone.png', size: 1, mtimeMs: 1, imageRel: 'img_009.png', copied: false }]);
+    await new SessionStore(localIndex(db)).addImports([{ sourceRel: 'gone.png', size: 1, mtimeMs: 1, imageRel: 'img_009.png', copied: false }]);
     db.close();
     rmSync(join(root, 'gone.png'));
 
     const info = await workspace.open({ path: root });
     expect(info.stats.total).toBe(4);
     expectImportedOnce(root, names);
-    expect(workspace.requireSession().store.imports().map((r) => [r.sourceRel, r.imageRel, r.copied]).sort()).toEqual([
+    expect((await workspace.requireSession().store.imports()).map((r) => [r.sourceRel, r.imageRel, r.copied]).sort()).toEqual([
       ['photo-1.png', 'img_001.png', true],
       ['photo-2.png', 'img_002.png', true],
       ['photo-3.png', 'img_003.png', true],
@@ -115,7 +116,7 @@ describe('an import cut short', () => {
 
     await workspace.open({ path: root });
     expectImportedOnce(root, [...first, ...more]);
-    expect(workspace.requireSession().store.imports().every((r) => r.copied)).toBe(true);
+    expect((await workspace.requireSession().store.imports()).every((r) => r.copied)).toBe(true);
     await workspace.shutdown();
   }, 60_000);
 });

@@ -82,9 +82,9 @@ describe('a batch edit cut short by a crash', () => {
       await workspace.open({ path: dir });
       const session = workspace.requireSession();
       if (changed.length === 0) {
-        expect(session.history.state()).toMatchObject({ canUndo: false, undoLabel: null });
+        expect(await session.history.state()).toMatchObject({ canUndo: false, undoLabel: null });
       } else {
-        expect(session.history.state()).toMatchObject({ canUndo: true, undoLabel: `Add “cut” to ${images_(changed.length)}` });
+        expect(await session.history.state()).toMatchObject({ canUndo: true, undoLabel: `Add “cut” to ${images_(changed.length)}` });
         expect(await undo(session)).toMatchObject({ restored: changed.length, conflicts: [], redoLabel: `Add “cut” to ${images_(changed.length)}` });
       }
       expect(captionsNow(dir)).toEqual(ORIGINAL);

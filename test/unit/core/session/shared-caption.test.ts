@@ -45,7 +45,7 @@ describe('two images sharing one caption file', () => {
       refused: [],
     });
     expect(readFileSync(join(dir, 'a.txt'), 'utf8')).toBe('shared, x');
-    expect(session.history.nextUndo()?.files.map((f) => f.captionRel)).toEqual(['a.txt', 'b.txt']);
+    expect((await session.history.nextUndo())?.files.map((f) => f.captionRel)).toEqual(['a.txt', 'b.txt']);
     await undo(session);
     expect(readFileSync(join(dir, 'a.txt'), 'utf8')).toBe('shared');
     await workspace.shutdown();

@@ -81,12 +81,12 @@ describe('undo and redo of a batch edit', () => {
   it('undoes and redoes after the folder is closed and opened again: the history is in session.sqlite', async () => {
     await batchAll();
     let session = await reopen();
-    expect(session.history.state()).toEqual({ canUndo: true, canRedo: false, undoLabel: 'Add “new tag” to 8 images', redoLabel: null });
+    expect(await session.history.state()).toEqual({ canUndo: true, canRedo: false, undoLabel: 'Add “new tag” to 8 images', redoLabel: null });
     expect(await undo(session)).toMatchObject({ restored: 8, conflicts: [] });
     expectAll(CAPTIONS);
 
     session = await reopen();
-    expect(session.history.state()).toMatchObject({ canUndo: false, canRedo: true });
+    expect(await session.history.state()).toMatchObject({ canUndo: false, canRedo: true });
     expect(await redo(session)).toMatchObject({ restored: 8, conflicts: [] });
     expectAll(AFTER_ADD);
     expect(session.detail(set.id('g')).caption).toMatchObject({ tags: ['new tag', 'solo', 'red hair'], bom: true, lineEnding: 'crlf' });
@@ -113,7 +113,7 @@ describe('undo and redo of a batch edit', () => {
     await batchAll();
     await undo(session);
     await applyBatch(session, { kind: 'all' }, { type: 'delete', tag: 'smile' }, set.workspace.jobs);
-    expect(session.history.state()).toEqual({ canUndo: true, canRedo: false, undoLabel: 'Delete “smile” from 3 images', redoLabel: null });
+    expect(await session.history.state()).toEqual({ canUndo: true, canRedo: false, undoLabel: 'Delete “smile” from 3 images', redoLabel: null });
     expect(await redo(session)).toMatchObject({ restored: 0, conflicts: [] });
   });
 
@@ -134,7 +134,7 @@ describe('undo and redo of a batch edit', () => {
     const written = [...captionFiles(set.dir)].filter(([, f]) => f.bytes?.toString().startsWith('new tag')).length;
     expect(written).toBeGreaterThan(0);
     expect(written).toBeLessThan(40);
-    expect(session.history.state().undoLabel).toBe(`Add “new tag” to ${written} ${written === 1 ? 'image' : 'images'}`);
+    expect((await session.history.state()).undoLabel).toBe(`Add “new tag” to ${written} ${written === 1 ? 'image' : 'images'}`);
     expect(await undo(session)).toMatchObject({ restored: written, conflicts: [] });
     for (const [stem, bytes] of Object.entries(many)) expect(captionBytes(set.dir, stem)).toEqual(bytes);
   });
@@ -168,7 +168,7 @@ describe('undo and redo of single edits', () => {
     const session = set.workspace.requireSession();
     await session.setTags(set.id('g'), ['solo', 'red hair', 'smile'], 0);
     await session.setText(set.id('e'), 'a new caption', 0);
-    expect(session.history.state()).toMatchObject({ undoLabel: 'Edit e.png' });
+    expect(await session.history.state()).toMatchObject({ undoLabel: 'Edit e.png' });
 
     expect(await undo(session)).toMatchObject({ restored: 1, undoLabel: 'Edit g.png', redoLabel: 'Edit e.png' });
     expect(captionBytes(set.dir, 'e')).toBeNull();
@@ -186,7 +186,7 @@ describe('undo and redo of single edits', () => {
     writeFileSync(join(set.dir, 'a.txt'), 'theirs');
     await expect(session.setTags(set.id('a'), ['mine'], 0)).rejects.toMatchObject({ code: 'conflict' });
     await session.resolveConflict(set.id('a'), 'mine');
-    expect(session.history.state().undoLabel).toBe('Keep my version of a.png');
+    expect((await session.history.state()).undoLabel).toBe('Keep my version of a.png');
     await undo(session);
     expect(captionBytes(set.dir, 'a')).toEqual(Buffer.from('theirs'));
   });

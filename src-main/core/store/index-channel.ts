@@ -1,0 +1,32 @@
+import type { IndexDatabase } from './index-database';
+
+/**
+ * The index thread's protocol: one request kind per IndexDatabase method,
+ * with that method's arguments and result. Main sends `{ seq, kind, args }`
+ * and gets back `{ seq, ok, value }` or `{ seq, ok: false, error }`, in the
+ * order it asked: the thread answers one request at a time.
+ */
+export type IndexKind = {
+  [K in keyof IndexDatabase]: IndexDatabase[K] extends (...args: never[]) => unknown ? (K extends 'close' ? never : K) : never;
+}[keyof IndexDatabase];
+
+export type IndexArgs<K extends IndexKind> = Parameters<IndexDatabase[K]>;
+export type IndexResult<K extends IndexKind> = ReturnType<IndexDatabase[K]>;
+
+export type IndexRequest = { [K in IndexKind]: { seq: number; kind: K; args: IndexArgs<K> } }[IndexKind];
+
+export interface IndexFailure {
+  code: string;
+  message: string;
+}
+
+export type IndexResponse = { seq: number; ok: true; value: unknown } | { seq: number; ok: false; error: IndexFailure };
+
+/** What core holds of the index: calls answered in order, and a close that checkpoints and lets go of the file. */
+export interface IndexChannel {
+  call<K extends IndexKind>(kind: K, ...args: IndexArgs<K>): Promise<IndexResult<K>>;
+  close(): Promise<void>;
+}
+
+/** Opens session.sqlite (creating and migrating it) wherever the index lives; the api host gives core the index thread. */
+export type OpenIndex = (dbPath: string) => Promise<IndexChannel>;

@@ -1,0 +1,501 @@
+import type Database from 'better-sqlite3';
+import type { CaptionEncoding, HistoryState } from '../../../src-shared/contract';
+import { countedLabel } from '../history/step-labels';
+import { openDatabase } from './open-database';
+
+export interface ImageRow {
+  id: number;
+  relPath: string;
+  ord: number;
+  size: number;
+  mtimeMs: number;
+  width: number | null;
+  height: number | null;
+  format: string | null;
+  probed: boolean;
+  fingerprint: string | null;
+  skip: boolean;
+}
+
+export type NewImageRow = Omit<ImageRow, 'id' | 'fingerprint' | 'skip'>;
+
+export interface CaptionRow {
+  imageId: number;
+  onDisk: boolean;
+  fingerprint: string;
+  size: number;
+  mtimeMs: number;
+  encoding: CaptionEncoding;
+  bom: boolean;
+  lineEnding: 'none' | 'lf' | 'crlf';
+  text: string;
+}
+
+/** a caption row for an image not yet given its id */
+export type NewCaptionRow = Omit<CaptionRow, 'imageId'>;
+
+export interface InvalidFileRow {
+  relPath: string;
+  size: number;
+  mtimeMs: number;
+  reason: string;
+}
+
+export interface ImportRow {
+  sourceRel: string;
+  size: number;
+  mtimeMs: number;
+  imageRel: string;
+  /** false: planned by an import, the copy not yet confirmed (see migration 003) */
+  copied: boolean;
+}
+
+/** one image an import copied: its planned import confirmed, and the image and its caption row added */
+export interface CopyRecord {
+  sourceRel: string;
+  /** null for a resumed copy found made already: the sync after the import indexes it */
+  added: { image: NewImageRow; caption: NewCaptionRow } | null;
+}
+
+/** One caption file's part in an undo step: its exact bytes before and after; null means no file. */
+export interface FileChange {
+  captionRel: string;
+  before: Uint8Array | null;
+  after: Uint8Array | null;
+}
+
+export interface HistoryStep {
+  id: number;
+  label: string;
+  files: FileChange[];
+}
+
+/** a step a crash cut short: files recorded before their write, which may or may not have happened */
+export interface CutShortStep {
+  id: number;
+  /** the label up to its count (see batchLabelStem); null: a label without one */
+  labelStem: string | null;
+  /** each pending file with the bytes its write would have left */
+  pending: { captionRel: string; after: Uint8Array | null }[];
+  /** every file of the step, pending or not */
+  captionRels: string[];
+}
+
+export interface HistoryLimits {
+  maxSteps: number;
+  /** before + after bytes of every file of every step kept */
+  maxBytes: number;
+}
+
+/**
+ * 1,000 steps is more than anyone walks back through; 256 MB holds a batch
+ * over 100,000 typical captions (about 300 bytes each, before and after) with
+ * room for the steps around it. The newest step is always kept, however big:
+ * a batch that could not be undone is what this log exists to prevent.
+ */
+export const DEFAULT_HISTORY_LIMITS: HistoryLimits = { maxSteps: 1000, maxBytes: 256 * 1024 * 1024 };
+
+/** a step's first files: written already (a single edit), or about to be (a batch's first chunk) */
+export type FirstFiles = { written: FileChange } | { planned: readonly FileChange[] };
+
+const EMPTY_HISTORY: HistoryState = { canUndo: false, canRedo: false, undoLabel: null, redoLabel: null };
+
+/**
+ * session.sqlite, whole: every read and write of the dataset index and the
+ * undo log, each method one statement or one transaction. It runs on the
+ * index thread, which holds the only connection (see workers/index-worker.ts);
+ * main reaches it through SessionStore and HistoryLog, which send each call
+ * as a message. Synchronous on purpose: better-sqlite3 is, and off the main
+ * thread a transaction of 100,000 rows blocks nobody but later index calls.
+ *
+ * Undo steps are ordered by id; the done ones (undone = 0) come before the
+ * undone ones (the redo branch), which a new step drops. A file recorded
+ * ahead of its write (a batch's) stays pending, out of undo's sight, until
+ * its write is confirmed.
+ */
+export class IndexDatabase {
+  private readonly stmt;
+
+  static open(path: string, limits?: HistoryLimits): IndexDatabase {
+    return new IndexDatabase(openDatabase(path), limits);
+  }
+
+  constructor(
+    private readonly db: Database.Database,
+    private readonly limits: HistoryLimits = DEFAULT_HISTORY_LIMITS,
+  ) {
+    this.stmt = {
+      getSetting: db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?'),
+      setSetting: db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'),
+      imagesPage: db
+        .prepare(`SELECT ${IMAGE_COLUMNS} FROM images WHERE ord > ? OR (ord = ? AND id > ?) ORDER BY ord, id LIMIT ?`)
+        .raw(true),
+      captionsPage: db.prepare(`SELECT ${CAPTION_COLUMNS} FROM captions WHERE image_id > ? ORDER BY image_id LIMIT ?`).raw(true),
+      insertImage: db.prepare(
+        'INSERT INTO images (rel_path, ord, size, mtime_ms, width, height, format, probed) VALUES (@relPath, @ord, @size, @mtimeMs, @width, @height, @format, @probed)',
+      ),
+      deleteImage: db.prepare('DELETE FROM images WHERE id = ?'),
+      setOrd: db.prepare('UPDATE images SET ord = ? WHERE id = ?'),
+      setFile: db.prepare('UPDATE images SET size = ?, mtime_ms = ?, probed = 0, fingerprint = NULL WHERE id = ?'),
+      setProbe: db.prepare('UPDATE images SET width = ?, height = ?, format = ?, probed = 1 WHERE id = ?'),
+      setSkip: db.prepare('UPDATE images SET skip = ? WHERE id = ?'),
+      setFingerprint: db.prepare('UPDATE images SET fingerprint = ? WHERE id = ?'),
+      upsertCaption: db.prepare(`INSERT INTO captions (image_id, on_disk, fingerprint, size, mtime_ms, encoding, bom, line_ending, text)
+        VALUES (@imageId, @onDisk, @fingerprint, @size, @mtimeMs, @encoding, @bom, @lineEnding, @text)
+        ON CONFLICT (image_id) DO UPDATE SET on_disk = excluded.on_disk, fingerprint = excluded.fingerprint,
+          size = excluded.size, mtime_ms = excluded.mtime_ms, encoding = excluded.encoding, bom = excluded.bom,
+          line_ending = excluded.line_ending, text = excluded.text`),
+      invalid: db.prepare('SELECT rel_path AS relPath, size, mtime_ms AS mtimeMs, reason FROM invalid_files ORDER BY rel_path'),
+      removeInvalid: db.prepare('DELETE FROM invalid_files WHERE rel_path = ?'),
+      insertInvalid: db.prepare('INSERT OR REPLACE INTO invalid_files (rel_path, size, mtime_ms, reason) VALUES (?, ?, ?, ?)'),
+      imports: db.prepare('SELECT source_rel AS sourceRel, size, mtime_ms AS mtimeMs, image_rel AS imageRel, copied FROM imports'),
+      insertImport: db.prepare('INSERT OR REPLACE INTO imports (source_rel, size, mtime_ms, image_rel, copied) VALUES (?, ?, ?, ?, ?)'),
+      confirmImport: db.prepare('UPDATE imports SET copied = 1 WHERE source_rel = ?'),
+      dropImport: db.prepare('DELETE FROM imports WHERE source_rel = ? AND copied = 0'),
+      touchRecent: db.prepare('INSERT INTO recent_tags (tag, used_at) VALUES (?, ?) ON CONFLICT (tag) DO UPDATE SET used_at = excluded.used_at'),
+      recent: db.prepare<[number], { tag: string }>('SELECT tag FROM recent_tags ORDER BY used_at DESC, rowid DESC LIMIT ?'),
+      // the undo log
+      insertStep: db.prepare('INSERT INTO history_steps (label, label_stem, created_at) VALUES (?, ?, ?)'),
+      relabel: db.prepare('UPDATE history_steps SET label = ? WHERE id = ?'),
+      addBytes: db.prepare('UPDATE history_steps SET bytes = bytes + ? WHERE id = ?'),
+      upsertFile: db.prepare(
+        `INSERT INTO history_files (step_id, caption_rel, before, after) VALUES (?, ?, ?, ?)
+         ON CONFLICT (step_id, caption_rel) DO UPDATE SET after = excluded.after`,
+      ),
+      planFile: db.prepare(
+        `INSERT INTO history_files (step_id, caption_rel, before, after, pending) VALUES (?, ?, ?, ?, 1)
+         ON CONFLICT (step_id, caption_rel) DO UPDATE SET before = excluded.before, after = excluded.after, pending = 1`,
+      ),
+      confirmFile: db.prepare('UPDATE history_files SET pending = 0 WHERE step_id = ? AND caption_rel = ?'),
+      dropPending: db.prepare('DELETE FROM history_files WHERE step_id = ? AND pending = 1'),
+      pending: db.prepare<[], { step_id: number; caption_rel: string; after: Buffer | null; label_stem: string | null }>(
+        `SELECT f.step_id, f.caption_rel, f.after, s.label_stem FROM history_files f JOIN history_steps s ON s.id = f.step_id
+         WHERE f.pending = 1 ORDER BY f.step_id`,
+      ),
+      labelStem: db.prepare<[number], string | null>('SELECT label_stem FROM history_steps WHERE id = ?').pluck(),
+      fileNames: db.prepare<[number], string>('SELECT caption_rel FROM history_files WHERE step_id = ?').pluck(),
+      countBytes: db.prepare(
+        `UPDATE history_steps SET bytes = (SELECT coalesce(sum(coalesce(length(before), 0) + coalesce(length(after), 0)), 0)
+         FROM history_files WHERE step_id = @id) WHERE id = @id`,
+      ),
+      dropRedo: db.prepare('DELETE FROM history_files WHERE step_id IN (SELECT id FROM history_steps WHERE undone = 1)'),
+      dropRedoSteps: db.prepare('DELETE FROM history_steps WHERE undone = 1'),
+      lastDone: db.prepare<[], { id: number; label: string }>('SELECT id, label FROM history_steps WHERE undone = 0 ORDER BY id DESC LIMIT 1'),
+      firstUndone: db.prepare<[], { id: number; label: string }>('SELECT id, label FROM history_steps WHERE undone = 1 ORDER BY id ASC LIMIT 1'),
+      files: db.prepare<[number], { caption_rel: string; before: Buffer | null; after: Buffer | null }>(
+        'SELECT caption_rel, before, after FROM history_files WHERE step_id = ? AND pending = 0 ORDER BY caption_rel',
+      ),
+      setUndone: db.prepare('UPDATE history_steps SET undone = ? WHERE id = ?'),
+      totals: db.prepare<[], { steps: number; bytes: number | null; oldest: number | null }>(
+        'SELECT count(*) AS steps, sum(bytes) AS bytes, min(id) AS oldest FROM history_steps',
+      ),
+      deleteFiles: db.prepare('DELETE FROM history_files WHERE step_id = ?'),
+      deleteStep: db.prepare('DELETE FROM history_steps WHERE id = ?'),
+      orphans: db.prepare('DELETE FROM history_steps WHERE id NOT IN (SELECT DISTINCT step_id FROM history_files)'),
+    };
+    // a step is written with its first file, so an empty one cannot normally exist; drop any anyway
+    this.stmt.orphans.run();
+  }
+
+  // settings
+
+  settings(keys: readonly string[]): Record<string, string | null> {
+    return Object.fromEntries(keys.map((k) => [k, this.stmt.getSetting.get(k)?.value ?? null]));
+  }
+
+  setSettings(entries: readonly (readonly [string, string])[]): void {
+    this.db.transaction(() => entries.forEach(([k, v]) => this.stmt.setSetting.run(k, v)))();
+  }
+
+  // images and captions
+
+  /** images in order after (ord, id), `limit` at most, as arrays of IMAGE_COLUMNS (a tenth of the objects' cost to pass between threads) */
+  imagesPage(afterOrd: number, afterId: number, limit: number): unknown[][] {
+    return this.stmt.imagesPage.all(afterOrd, afterOrd, afterId, limit) as unknown[][];
+  }
+
+  /** captions by image id after `afterId`, as arrays of CAPTION_COLUMNS */
+  captionsPage(afterId: number, limit: number): unknown[][] {
+    return this.stmt.captionsPage.all(afterId, limit) as unknown[][];
+  }
+
+  /** the new ids, in input order: SQLite's own */
+  insertImages(rows: readonly NewImageRow[]): number[] {
+    return this.db.transaction(() => rows.map((r) => Number(this.stmt.insertImage.run(imageParams(r)).lastInsertRowid)))();
+  }
+
+  deleteImages(ids: readonly number[]): void {
+    this.db.transaction(() => ids.forEach((id) => this.stmt.deleteImage.run(id)))();
+  }
+
+  setOrds(rows: readonly { id: number; ord: number }[]): void {
+    this.db.transaction(() => rows.forEach((r) => this.stmt.setOrd.run(r.ord, r.id)))();
+  }
+
+  setFilesChanged(rows: readonly { id: number; size: number; mtimeMs: number }[]): void {
+    this.db.transaction(() => rows.forEach((r) => this.stmt.setFile.run(r.size, r.mtimeMs, r.id)))();
+  }
+
+  setProbes(rows: readonly { id: number; width: number; height: number; format: string }[]): void {
+    this.db.transaction(() => rows.forEach((r) => this.stmt.setProbe.run(r.width, r.height, r.format, r.id)))();
+  }
+
+  setSkip(id: number, skip: boolean): void {
+    this.stmt.setSkip.run(skip ? 1 : 0, id);
+  }
+
+  /** an image deleted meanwhile is no error: its fingerprint is learnt again next time */
+  setFingerprints(rows: readonly { id: number; fingerprint: string }[]): void {
+    this.db.transaction(() => rows.forEach((r) => this.stmt.setFingerprint.run(r.fingerprint, r.id)))();
+  }
+
+  upsertCaptions(rows: readonly CaptionRow[]): void {
+    this.db.transaction(() => rows.forEach((r) => this.stmt.upsertCaption.run(captionParams(r))))();
+  }
+
+  // files that are not readable images
+
+  invalidFiles(): InvalidFileRow[] {
+    return this.stmt.invalid.all() as InvalidFileRow[];
+  }
+
+  removeInvalidFiles(relPaths: readonly string[]): void {
+    this.db.transaction(() => relPaths.forEach((rel) => this.stmt.removeInvalid.run(rel)))();
+  }
+
+  /** these images are not readable images after all: out of the list, into the skipped files, together */
+  dropAsInvalid(ids: readonly number[], rows: readonly InvalidFileRow[]): void {
+    this.db.transaction(() => {
+      ids.forEach((id) => this.stmt.deleteImage.run(id));
+      rows.forEach((r) => this.stmt.insertInvalid.run(r.relPath, r.size, r.mtimeMs, r.reason));
+    })();
+  }
+
+  // imports
+
+  imports(): ImportRow[] {
+    return (this.stmt.imports.all() as (Omit<ImportRow, 'copied'> & { copied: number })[]).map((r) => ({ ...r, copied: r.copied === 1 }));
+  }
+
+  addImports(rows: readonly ImportRow[]): void {
+    this.db.transaction(() =>
+      rows.forEach((r) => this.stmt.insertImport.run(r.sourceRel, r.size, r.mtimeMs, r.imageRel, r.copied ? 1 : 0)),
+    )();
+  }
+
+  /** the copy of a planned import is in the dataset */
+  confirmImport(sourceRel: string): void {
+    this.stmt.confirmImport.run(sourceRel);
+  }
+
+  /** forget planned imports whose copy was never made (confirmed ones are kept) */
+  dropPlannedImports(sourceRels: readonly string[]): void {
+    this.db.transaction(() => sourceRels.forEach((rel) => this.stmt.dropImport.run(rel)))();
+  }
+
+  /** files an import found bad: out of the plan, into the skipped files, and looked at afresh if listed before */
+  refuseImports(rows: readonly InvalidFileRow[], lookAgain: readonly string[]): void {
+    this.db.transaction(() => {
+      lookAgain.forEach((rel) => this.stmt.removeInvalid.run(rel));
+      rows.forEach((r) => this.stmt.insertInvalid.run(r.relPath, r.size, r.mtimeMs, r.reason));
+      rows.forEach((r) => this.stmt.dropImport.run(r.relPath));
+    })();
+  }
+
+  /** what an import copied, with each copy's image and caption row: one transaction */
+  recordCopies(rows: readonly CopyRecord[]): void {
+    this.db.transaction(() => {
+      for (const { sourceRel, added } of rows) {
+        this.stmt.confirmImport.run(sourceRel);
+        if (!added) continue;
+        const imageId = Number(this.stmt.insertImage.run(imageParams(added.image)).lastInsertRowid);
+        this.stmt.upsertCaption.run(captionParams({ ...added.caption, imageId }));
+      }
+    })();
+  }
+
+  // recently used tags
+
+  touchRecentTags(tags: readonly string[], at: number): void {
+    this.db.transaction(() => tags.forEach((t, i) => this.stmt.touchRecent.run(t, at + i)))();
+  }
+
+  recentTags(limit: number): string[] {
+    return this.stmt.recent.all(limit).map((r) => r.tag);
+  }
+
+  // the undo log
+
+  historyState(): HistoryState {
+    if (!this.db.open) return EMPTY_HISTORY;
+    const undo = this.stmt.lastDone.get();
+    const redo = this.stmt.firstUndone.get();
+    return { canUndo: !!undo, canRedo: !!redo, undoLabel: undo?.label ?? null, redoLabel: redo?.label ?? null };
+  }
+
+  /** what Ctrl+Z would undo, with its files */
+  nextUndo(): HistoryStep | null {
+    const row = this.stmt.lastDone.get();
+    return row ? this.withFiles(row) : null;
+  }
+
+  nextRedo(): HistoryStep | null {
+    const row = this.stmt.firstUndone.get();
+    return row ? this.withFiles(row) : null;
+  }
+
+  setUndone(stepId: number, undone: boolean): void {
+    this.stmt.setUndone.run(undone ? 1 : 0, stepId);
+  }
+
+  private withFiles(row: { id: number; label: string }): HistoryStep {
+    const files = this.stmt.files.all(row.id).map((f) => ({ captionRel: f.caption_rel, before: f.before, after: f.after }));
+    return { id: row.id, label: row.label, files };
+  }
+
+  /** a step's first write: the step, its first files, and the end of the redo branch, together; the step's id */
+  insertStep(label: string, labelStem: string | null, first: FirstFiles, addedBytes: number): number {
+    return this.db.transaction(() => {
+      this.stmt.dropRedo.run();
+      this.stmt.dropRedoSteps.run();
+      const id = Number(this.stmt.insertStep.run(label, labelStem, Date.now()).lastInsertRowid);
+      if ('written' in first) this.upsertFile(id, first.written, addedBytes);
+      else this.planFiles(id, first.planned, addedBytes);
+      return id;
+    })();
+  }
+
+  upsertFile(stepId: number, change: FileChange, addedBytes: number): void {
+    this.stmt.upsertFile.run(stepId, change.captionRel, blob(change.before), blob(change.after));
+    if (addedBytes !== 0) this.stmt.addBytes.run(addedBytes, stepId);
+  }
+
+  /** files about to be written, recorded before the first of them is: one transaction */
+  planFiles(stepId: number, changes: readonly FileChange[], addedBytes: number): void {
+    this.db.transaction(() => {
+      for (const c of changes) this.stmt.planFile.run(stepId, c.captionRel, blob(c.before), blob(c.after));
+      if (addedBytes !== 0) this.stmt.addBytes.run(addedBytes, stepId);
+    })();
+  }
+
+  /** the pending files written are the step's; the other pending ones never were: one transaction */
+  confirmFiles(stepId: number, written: readonly string[], addedBytes: number, label: string): void {
+    this.db.transaction(() => {
+      for (const rel of written) this.stmt.confirmFile.run(stepId, rel);
+      this.stmt.dropPending.run(stepId);
+      if (addedBytes !== 0) this.stmt.addBytes.run(addedBytes, stepId);
+      this.stmt.relabel.run(label, stepId);
+    })();
+  }
+
+  /** a step that ended up writing nothing */
+  dropStep(stepId: number): void {
+    this.db.transaction(() => {
+      this.stmt.deleteFiles.run(stepId);
+      this.stmt.deleteStep.run(stepId);
+    })();
+  }
+
+  relabel(stepId: number, label: string): void {
+    this.stmt.relabel.run(label, stepId);
+  }
+
+  /** steps whose writes a crash cut short: their pending files, which the disk alone can confirm */
+  cutShort(): CutShortStep[] {
+    const steps = new Map<number, CutShortStep>();
+    for (const r of this.stmt.pending.all()) {
+      let step = steps.get(r.step_id);
+      if (!step) steps.set(r.step_id, (step = { id: r.step_id, labelStem: r.label_stem, pending: [], captionRels: this.stmt.fileNames.all(r.step_id) }));
+      step.pending.push({ captionRel: r.caption_rel, after: r.after });
+    }
+    return [...steps.values()];
+  }
+
+  /**
+   * A step cut short, settled: its pending files found `written` stay, the
+   * others leave it, and a step left with no file goes. A step with a label
+   * stem is labelled anew with the images its kept files belong to
+   * (`imagesPerFile`; 1 for a file not named there). One transaction.
+   */
+  settleCutShort(stepId: number, written: readonly string[], imagesPerFile: Readonly<Record<string, number>>): void {
+    this.db.transaction(() => {
+      for (const rel of written) this.stmt.confirmFile.run(stepId, rel);
+      this.stmt.dropPending.run(stepId);
+      const kept = this.stmt.fileNames.all(stepId);
+      if (kept.length === 0) {
+        this.stmt.deleteStep.run(stepId);
+        return;
+      }
+      this.stmt.countBytes.run({ id: stepId });
+      const stem = this.stmt.labelStem.get(stepId) ?? null;
+      if (stem !== null) this.stmt.relabel.run(countedLabel(stem, kept.reduce((n, rel) => n + (imagesPerFile[rel] ?? 1), 0)), stepId);
+    })();
+  }
+
+  /** Oldest steps go first until the log is within its limits; `keep` (the newest) always stays. */
+  prune(keep: number): number {
+    return this.db.transaction(() => {
+      let dropped = 0;
+      for (;;) {
+        const t = this.stmt.totals.get()!;
+        const over = t.steps > this.limits.maxSteps || (t.bytes ?? 0) > this.limits.maxBytes;
+        if (!over || t.oldest === null || t.oldest === keep) return dropped;
+        this.stmt.deleteFiles.run(t.oldest);
+        this.stmt.deleteStep.run(t.oldest);
+        dropped++;
+      }
+    })();
+  }
+
+  /** the WAL copied into the database and emptied, then the connection closed */
+  close(): void {
+    if (!this.db.open) return;
+    this.db.pragma('wal_checkpoint(TRUNCATE)');
+    this.db.close();
+  }
+}
+
+const IMAGE_COLUMNS = 'id, rel_path, ord, size, mtime_ms, width, height, format, probed, fingerprint, skip';
+export const imageRowOf = (r: unknown[]): ImageRow => ({
+  id: r[0] as number,
+  relPath: r[1] as string,
+  ord: r[2] as number,
+  size: r[3] as number,
+  mtimeMs: r[4] as number,
+  width: r[5] as number | null,
+  height: r[6] as number | null,
+  format: r[7] as string | null,
+  probed: r[8] === 1,
+  fingerprint: r[9] as string | null,
+  skip: r[10] === 1,
+});
+
+const CAPTION_COLUMNS = 'image_id, on_disk, fingerprint, size, mtime_ms, encoding, bom, line_ending, text';
+export const captionRowOf = (r: unknown[]): CaptionRow => ({
+  imageId: r[0] as number,
+  onDisk: r[1] === 1,
+  fingerprint: r[2] as string,
+  size: r[3] as number,
+  mtimeMs: r[4] as number,
+  encoding: r[5] as CaptionEncoding,
+  bom: r[6] === 1,
+  lineEnding: r[7] as CaptionRow['lineEnding'],
+  text: r[8] as string,
+});
+
+/** SQLite has no booleans */
+const imageParams = (r: NewImageRow) => ({
+  relPath: r.relPath,
+  ord: r.ord,
+  size: r.size,
+  mtimeMs: r.mtimeMs,
+  width: r.width,
+  height: r.height,
+  format: r.format,
+  probed: r.probed ? 1 : 0,
+});
+
+const captionParams = (r: CaptionRow) => ({ ...r, onDisk: r.onDisk ? 1 : 0, bom: r.bom ? 1 : 0 });
+
+/** bytes that crossed a thread arrive as a Uint8Array; better-sqlite3 binds a Buffer as a BLOB */
+const blob = (bytes: Uint8Array | null) => (bytes === null || Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));

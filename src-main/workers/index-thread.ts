@@ -1,0 +1,128 @@
+import type { Worker } from 'node:worker_threads';
+import { errorCodes, type ErrorCode } from '../../src-shared/result';
+import { AppError } from '../core/app-error';
+import type { IndexArgs, IndexChannel, IndexFailure, IndexKind, IndexResponse, IndexResult } from '../core/store/index-channel';
+import type { IndexCloseRequest, IndexStartup, IndexWorkerData } from './index-worker';
+import { startThread } from './start-thread';
+
+interface Waiting {
+  resolve: (value: unknown) => void;
+  reject: (err: Error) => void;
+}
+
+/**
+ * Main's end of the index thread (index-worker.ts): numbers each request and
+ * settles its promise when the answer with that number comes back. Should
+ * the thread die, the requests it had not answered fail with the reason (a
+ * committed transaction is in the WAL, so nothing it acknowledged is lost),
+ * and a new thread opens the same file for the requests that follow.
+ */
+export class IndexThread implements IndexChannel {
+  private worker: Promise<Worker>;
+  private seq = 0;
+  private readonly waiting = new Map<number, Waiting>();
+  private closing: Promise<void> | null = null;
+  /** threads already mourned: an error is followed by an exit, and one death is one restart */
+  private readonly gone = new WeakSet<Worker>();
+  /** how many times the thread was started again after it died */
+  restarts = 0;
+
+  static async open(path: string): Promise<IndexThread> {
+    const thread = new IndexThread(path);
+    await thread.worker;
+    return thread;
+  }
+
+  private constructor(private readonly path: string) {
+    this.worker = this.start();
+  }
+
+  call<K extends IndexKind>(kind: K, ...args: IndexArgs<K>): Promise<IndexResult<K>> {
+    if (this.closing) return Promise.reject(new AppError('internal', `The session database is closed (asked for ${kind})`));
+    return this.send(kind, args) as Promise<IndexResult<K>>;
+  }
+
+  close(): Promise<void> {
+    this.closing ??= (async () => {
+      const worker = await this.worker.catch(() => null);
+      if (!worker) return;
+      try {
+        await this.send('close', []);
+      } finally {
+        await worker.terminate();
+      }
+    })();
+    return this.closing;
+  }
+
+  /** what a crash of the thread does (the tests prove nothing acknowledged is lost) */
+  async terminateThread(): Promise<void> {
+    await (await this.worker).terminate();
+  }
+
+  private send(kind: IndexKind | 'close', args: unknown[]): Promise<unknown> {
+    const seq = ++this.seq;
+    return new Promise((resolve, reject) => {
+      this.waiting.set(seq, { resolve, reject });
+      // in the order asked: each send is chained on the same promise of the worker
+      this.worker.then(
+        (w) => w.postMessage(kind === 'close' ? ({ seq, kind } satisfies IndexCloseRequest) : { seq, kind, args }),
+        (err: Error) => this.settle(seq, (x) => x.reject(err)),
+      );
+    });
+  }
+
+  private start(): Promise<Worker> {
+    const worker = startThread('index-worker', { path: this.path } satisfies IndexWorkerData);
+    return new Promise((resolve, reject) => {
+      worker.once('message', (startup: IndexStartup) => {
+        if (!startup.ready) {
+          void worker.terminate();
+          reject(errorOf(startup.error));
+          return;
+        }
+        worker.on('message', (res: IndexResponse) =>
+          this.settle(res.seq, (w) => (res.ok ? w.resolve(res.value) : w.reject(errorOf(res.error)))),
+        );
+        worker.once('exit', (code) => this.died(worker, `it exited with code ${code}`));
+        resolve(worker);
+      });
+      worker.once('error', (err) => {
+        reject(new AppError('internal', `The index thread failed: ${err.message}`));
+        this.died(worker, err.message);
+      });
+    });
+  }
+
+  private died(worker: Worker, why: string): void {
+    if (this.gone.has(worker)) return;
+    this.gone.add(worker);
+    void worker.terminate();
+    const lost = [...this.waiting.values()];
+    this.waiting.clear();
+    for (const w of lost) w.reject(new AppError('internal', `The index thread stopped (${why}) before answering; nothing it had confirmed is lost. Try again.`));
+    if (this.closing) return;
+    this.restarts++;
+    this.worker = this.start();
+    this.worker.catch(() => undefined);
+  }
+
+  private settle(seq: number, how: (w: Waiting) => void): void {
+    const w = this.waiting.get(seq);
+    if (!w) return;
+    this.waiting.delete(seq);
+    how(w);
+  }
+}
+
+const isErrorCode = (code: string): code is ErrorCode => (errorCodes as readonly string[]).includes(code);
+
+/** the thread's failure as core's error: its own codes kept, SQLite's told in words */
+function errorOf(f: IndexFailure): AppError {
+  if (isErrorCode(f.code)) return new AppError(f.code, f.message);
+  if (f.code === 'SQLITE_READONLY' || f.code === 'EACCES' || f.code === 'EROFS') return new AppError('read-only', `The session database cannot be written: ${f.message}`);
+  if (f.code.startsWith('SQLITE_') || f.code.startsWith('E')) return new AppError('io', `The session database failed (${f.code}): ${f.message}`);
+  return new AppError('internal', f.message);
+}
+
+export const openIndexThread = (path: string): Promise<IndexChannel> => IndexThread.open(path);

@@ -1,0 +1,57 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import type { IndexFailure, IndexRequest, IndexResponse } from '../core/store/index-channel';
+import { IndexDatabase } from '../core/store/index-database';
+
+/**
+ * The index thread: the only connection to a dataset's session.sqlite.
+ * Requests are answered one at a time in the order they came, so a read
+ * always sees every write main asked for before it. Its first message says
+ * whether the database opened (a newer schema, a read-only folder: refused
+ * with the reason).
+ */
+export interface IndexWorkerData {
+  path: string;
+}
+
+export type IndexStartup = { ready: true } | { ready: false; error: IndexFailure };
+
+/** the last request: checkpoint, close, and answer */
+export interface IndexCloseRequest {
+  seq: number;
+  kind: 'close';
+}
+
+const port = parentPort!;
+const { path } = workerData as IndexWorkerData;
+
+let db: IndexDatabase | null = null;
+try {
+  db = IndexDatabase.open(path);
+  port.postMessage({ ready: true } satisfies IndexStartup);
+} catch (err) {
+  port.postMessage({ ready: false, error: failureOf(err) } satisfies IndexStartup);
+}
+
+port.on('message', (req: IndexRequest | IndexCloseRequest) => {
+  let response: IndexResponse;
+  try {
+    if (!db) throw new Error('The session database is not open');
+    if (req.kind === 'close') {
+      db.close();
+      db = null;
+      response = { seq: req.seq, ok: true, value: null };
+    } else {
+      const method = db[req.kind] as (...args: unknown[]) => unknown;
+      response = { seq: req.seq, ok: true, value: method.apply(db, req.args) };
+    }
+  } catch (err) {
+    response = { seq: req.seq, ok: false, error: failureOf(err) };
+  }
+  port.postMessage(response);
+});
+
+/** an AppError keeps its code; SQLite's (SQLITE_FULL, SQLITE_READONLY…) and fs errors keep theirs; anything else is internal */
+function failureOf(err: unknown): IndexFailure {
+  const e = err as { code?: unknown; message?: unknown } | null;
+  return { code: typeof e?.code === 'string' ? e.code : 'internal', message: typeof e?.message === 'string' ? e.message : String(err) };
+}

@@ -1,0 +1,23 @@
+import type Database from 'better-sqlite3';
+import type { IndexArgs, IndexChannel, IndexKind, IndexResult } from '../../src-main/core/store/index-channel';
+import { IndexDatabase, type HistoryLimits } from '../../src-main/core/store/index-database';
+
+/**
+ * The index protocol answered on this thread, for tests of what core does
+ * with the index rather than of the thread itself. Arguments and results are
+ * cloned as a message between threads would be (a Buffer arrives as a
+ * Uint8Array), so code that works here works over the real thread.
+ */
+export function localIndex(db: Database.Database, limits?: HistoryLimits): IndexChannel & { database: IndexDatabase } {
+  const database = new IndexDatabase(db, limits);
+  return {
+    database,
+    async call<K extends IndexKind>(kind: K, ...args: IndexArgs<K>): Promise<IndexResult<K>> {
+      const method = database[kind] as (...a: unknown[]) => IndexResult<K>;
+      return structuredClone(method.apply(database, structuredClone(args)));
+    },
+    async close() {
+      database.close();
+    },
+  };
+}

@@ -1,0 +1,110 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { HistoryLog } from '../../../src-main/core/history/history-log';
+import { SessionStore } from '../../../src-main/core/store/session-store';
+import { IndexThread } from '../../../src-main/workers/index-thread';
+import { makeWorkspace } from '../../support/open-workspace';
+import { makeImages } from '../../support/make-images';
+import { makeTempDir } from '../../support/temp-dir';
+
+let tmp: ReturnType<typeof makeTempDir>;
+beforeEach(() => (tmp = makeTempDir()));
+afterEach(() => tmp.cleanup());
+
+const row = (relPath: string, ord: number) => ({ relPath, ord, size: 1, mtimeMs: 1, width: null, height: null, format: null, probed: false });
+
+describe('the index thread', () => {
+  it('answers in the order asked: a read sent right after writes sees them all, and ids come from SQLite', async () => {
+    const index = await IndexThread.open(join(tmp.path, 'session.sqlite'));
+    const store = new SessionStore(index);
+    const writes = Array.from({ length: 50 }, (_, i) => store.insertImages([row(`${i}.png`, i)]));
+    const read = store.images();
+    const ids = (await Promise.all(writes)).flat();
+    expect(ids).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
+    expect((await read).map((r) => r.relPath)).toEqual(Array.from({ length: 50 }, (_, i) => `${i}.png`));
+    await index.close();
+  });
+
+  it('writes and reads more rows than one request carries, in order', async () => {
+    const index = await IndexThread.open(join(tmp.path, 'session.sqlite'));
+    const store = new SessionStore(index);
+    const ids = await store.insertImages(Array.from({ length: 5000 }, (_, i) => row(`img-${i}.png`, i)));
+    expect(new Set(ids).size).toBe(5000);
+    const rows = await store.images();
+    expect(rows.map((r) => r.id)).toEqual(ids);
+    await index.close();
+  });
+
+  it('gives a failed request its code and message, and goes on answering', async () => {
+    const index = await IndexThread.open(join(tmp.path, 'session.sqlite'));
+    const store = new SessionStore(index);
+    await store.insertImages([row('a.png', 0)]);
+    // rel_path is unique: the second insert breaks the constraint
+    await expect(store.insertImages([row('a.png', 1)])).rejects.toMatchObject({ code: 'io', message: expect.stringContaining('UNIQUE') });
+    expect((await store.images()).map((r) => r.relPath)).toEqual(['a.png']);
+    await index.close();
+  });
+
+  it('refuses a database written by a newer version, with the reason', async () => {
+    const path = join(tmp.path, 'session.sqlite');
+    const db = new Database(path);
+    db.pragma('user_version = 999');
+    db.close();
+    await expect(IndexThread.open(path)).rejects.toMatchObject({ code: 'newer-database', message: expect.stringContaining('newer LoRA Tagger') });
+  });
+
+  it('refuses a file that is not a database, with the reason', async () => {
+    const path = join(tmp.path, 'session.sqlite');
+    writeFileSync(path, 'this is not a database, just text long enough to have a header '.repeat(4));
+    await expect(IndexThread.open(path)).rejects.toMatchObject({ code: 'io', message: expect.stringContaining('not a database') });
+  });
+
+  it('killed, starts again on the same file: every acknowledged write is there; requests in flight fail with the reason', async () => {
+    const index = await IndexThread.open(join(tmp.path, 'session.sqlite'));
+    const store = new SessionStore(index);
+    const log = new HistoryLog(index);
+    await store.insertImages([row('a.png', 0), row('b.png', 1)]);
+    const step = log.begin('Edit a.png');
+    await step.record({ captionRel: 'a.txt', before: Buffer.from('old'), after: Buffer.from('new') });
+    await step.finish();
+
+    const inFlight = store.recentTags(5);
+    await index.terminateThread();
+    await expect(inFlight).rejects.toMatchObject({ code: 'internal', message: expect.stringContaining('stopped') });
+
+    expect(index.restarts).toBe(1);
+    expect((await store.images()).map((r) => r.relPath)).toEqual(['a.png', 'b.png']);
+    expect(await log.nextUndo()).toMatchObject({ label: 'Edit a.png', files: [{ captionRel: 'a.txt', before: Buffer.from('old'), after: Buffer.from('new') }] });
+    await index.close();
+  });
+
+  it('keeps an acknowledged caption edit across a killed index thread, on disk and in the undo log', async () => {
+    const dir = join(tmp.path, 'set');
+    await makeImages(dir, ['a.png', 'b.png']);
+    const { workspace } = makeWorkspace(tmp.path);
+    await workspace.open({ path: dir, setup: { mode: 'in-place', outputDir: 'output', prefix: 'img' } });
+    const session = workspace.requireSession();
+    const [a] = session.allEntries();
+    await session.setTags(a!.row.id, ['blue', 'sky'], a!.caption.revision);
+    await (session.store.index as IndexThread).terminateThread();
+
+    // the next edit waits for the new thread and goes through
+    const b = session.allEntries()[1]!;
+    await session.setTags(b.row.id, ['red'], b.caption.revision);
+    expect(readFileSync(join(dir, 'a.txt'), 'utf8')).toBe('blue, sky');
+    expect(readFileSync(join(dir, 'b.txt'), 'utf8')).toBe('red');
+    expect(await session.history.state()).toMatchObject({ canUndo: true, undoLabel: 'Edit b.png' });
+    await workspace.close();
+
+    await workspace.open({ path: dir });
+    const reopened = workspace.requireSession();
+    expect((await reopened.list()).map((i) => [i.name, i.status])).toEqual([
+      ['a.png', 'tagged'],
+      ['b.png', 'tagged'],
+    ]);
+    await reopened.history.state();
+    await workspace.shutdown();
+  });
+});
