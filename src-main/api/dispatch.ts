@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { channels, type ChannelName } from '../../src-shared/contract';
 import { fail, ok, type Result } from '../../src-shared/result';
 import { AppError } from '../core/app-error';
+import { boundedSafeParse } from './bounded-parse';
 import type { ApiContext, Handler } from './handler';
 import { handlers } from './handlers';
 
@@ -31,7 +32,7 @@ export async function dispatch(channel: string, payload: unknown, ctx: ApiContex
     return fail('invalid-input', `Unknown channel: ${String(channel).slice(0, 100)}`);
   }
   const spec = channels[channel];
-  const parsed = strictInput(channel).safeParse(payload === undefined ? {} : payload);
+  const parsed = boundedSafeParse(strictInput(channel), payload === undefined ? {} : payload);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue?.path.length ? ` at ${issue.path.join('.')}` : '';
