@@ -24,6 +24,8 @@ export class IndexThread implements IndexChannel {
   private closing: Promise<void> | null = null;
   /** threads already mourned: an error is followed by an exit, and one death is one restart */
   private readonly gone = new WeakSet<Worker>();
+  /** threads that opened the database: only such a thread, dying, is started again */
+  private readonly ready = new WeakSet<Worker>();
   /** how many times the thread was started again after it died */
   restarts = 0;
 
@@ -85,12 +87,15 @@ export class IndexThread implements IndexChannel {
           this.settle(res.seq, (w) => (res.ok ? w.resolve(res.value) : w.reject(errorOf(res.error)))),
         );
         worker.once('exit', (code) => this.died(worker, `it exited with code ${code}`));
+        this.ready.add(worker);
         resolve(worker);
       });
       worker.once('error', (err) => {
         reject(new AppError('internal', `The index thread failed: ${err.message}`));
         this.died(worker, err.message);
       });
+      // a thread that ends before saying it is ready failed to start: no restart, the open fails
+      worker.once('exit', (code) => reject(new AppError('internal', `The index thread ended before it was ready (exit code ${code})`)));
     });
   }
 
@@ -98,10 +103,12 @@ export class IndexThread implements IndexChannel {
     if (this.gone.has(worker)) return;
     this.gone.add(worker);
     void worker.terminate();
+    const wasReady = this.ready.has(worker);
     const lost = [...this.waiting.values()];
     this.waiting.clear();
     for (const w of lost) w.reject(new AppError('internal', `The index thread stopped (${why}) before answering; nothing it had confirmed is lost. Try again.`));
-    if (this.closing) return;
+    // one that never became ready is not started again: it would fail the same way, for ever
+    if (this.closing || !wasReady) return;
     this.restarts++;
     this.worker = this.start();
     this.worker.catch(() => undefined);
