@@ -8,6 +8,7 @@ const VERBS: Record<JobKind, string> = {
   export: 'Exporting',
   check: 'Checking',
   history: 'Undoing',
+  'model-download': 'Downloading',
 };
 
 /** "Scanning 120 / 4000"; the job's own label wins when main sends one, since it knows what it is doing. */

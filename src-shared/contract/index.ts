@@ -6,12 +6,14 @@ import { exportChannels } from './export';
 import { imageChannels } from './images';
 import { sessionChannels } from './session';
 import { tagChannels } from './tags';
+import { taggerModelChannels } from './tagger-models';
 
 export * from './events';
 export * from './export';
 export * from './editing';
 export * from './batch-ops';
 export * from './models';
+export * from './tagger-models';
 export { IMAGE_LIST_PAGE } from './images';
 
 /** Every request channel of the app, each with a zod schema for its input and output. */
@@ -23,6 +25,7 @@ export const channels = {
   ...tagChannels,
   ...exportChannels,
   ...editingChannels,
+  ...taggerModelChannels,
 } as const;
 
 export type Channels = typeof channels;

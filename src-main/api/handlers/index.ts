@@ -29,6 +29,9 @@ import { tagsComplete } from './tags-complete';
 import { tagsList } from './tags-list';
 import { tagsRecent } from './tags-recent';
 import { tagsSuggest } from './tags-suggest';
+import { taggerModelsAddFolder } from './tagger-models-add-folder';
+import { taggerModelsDownload } from './tagger-models-download';
+import { taggerModelsList } from './tagger-models-list';
 import { tokensCount } from './tokens-count';
 import { tokensSetT5 } from './tokens-set-t5';
 import { vocabImport } from './vocab-import';
@@ -72,4 +75,7 @@ export const handlers: HandlerMap = {
   'vocab.remove': vocabRemove,
   'tokens.count': tokensCount,
   'tokens.setT5': tokensSetT5,
+  'taggerModels.list': taggerModelsList,
+  'taggerModels.download': taggerModelsDownload,
+  'taggerModels.addFolder': taggerModelsAddFolder,
 };

@@ -8,7 +8,18 @@ import { hubFileInfo, type HubFileInfo } from './hub-metadata';
 import { COMPLETE_MARKER, isInstalled, repoDir, type CompleteMarker, type InstalledModel } from './models-folder';
 import { TransferRate, type TransferProgress } from './transfer-rate';
 
-export const HUGGING_FACE = 'https://huggingface.co';
+const HUGGING_FACE = 'https://huggingface.co';
+
+/** huggingface_hub's own setting for a mirror (and for tests: a local server) */
+export function hubEndpoint(env: NodeJS.ProcessEnv = process.env): string {
+  const configured = env.HF_ENDPOINT?.trim();
+  if (!configured) return HUGGING_FACE;
+  const url = URL.canParse(configured) ? new URL(configured) : null;
+  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
+    throw new AppError('invalid-input', `HF_ENDPOINT is not an http(s) address: ${configured}`);
+  }
+  return configured;
+}
 
 export interface ModelDownload {
   repo: string;
@@ -90,6 +101,7 @@ async function checkFreeSpace(folder: string, infos: HubFileInfo[]): Promise<voi
   }
 }
 
+/** 1.2 GB, 380 MB, 512 bytes: decimal units, as the hub shows sizes */
 export function formatBytes(bytes: number): string {
   const units = ['bytes', 'KB', 'MB', 'GB', 'TB'];
   let value = bytes;

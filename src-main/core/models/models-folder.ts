@@ -48,6 +48,13 @@ export async function isInstalled(dir: string, repo: string): Promise<boolean> {
   return checks.every(Boolean);
 }
 
+/** a cut or cancelled download left a .part that the next one resumes from */
+export async function hasPartial(dir: string, repo: string): Promise<boolean> {
+  const folder = repoDir(dir, repo);
+  const checks = await Promise.all(MODEL_FILES.map((f) => isFile(join(folder, `${f}.part`))));
+  return checks.some(Boolean);
+}
+
 async function subfolders(dir: string): Promise<string[]> {
   try {
     return (await readdir(dir, { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name);

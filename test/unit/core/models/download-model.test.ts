@@ -50,12 +50,15 @@ describe('downloading a tagger model from the hub', () => {
     hub.cutNextBodyAt('model.onnx', 120_000);
     const cut = await errorOf(download());
     expect(cut.message).toMatch(/cut off.*resumes/);
-    expect(statSync(join(folder(), 'model.onnx.part')).size).toBe(120_000);
+    // what was in flight when the connection dropped may be lost, never more than was sent
+    const kept = statSync(join(folder(), 'model.onnx.part')).size;
+    expect(kept).toBeGreaterThan(0);
+    expect(kept).toBeLessThanOrEqual(120_000);
     expect(await listInstalled(modelsDir)).toEqual([]);
 
     await download();
     const ranges = hub.requests.filter((r) => r.path.startsWith('/cdn/') && r.method === 'GET').map((r) => r.range);
-    expect(ranges).toEqual([null, 'bytes=120000-']);
+    expect(ranges).toEqual([null, `bytes=${kept}-`]);
     expect(sha(readFileSync(join(folder(), 'model.onnx')))).toBe(sha(onnx));
     expect((await listInstalled(modelsDir)).map((m) => m.id)).toEqual([REPO]);
   });
