@@ -5,14 +5,14 @@
  * The sizes are rounded, for the list only (they help a user choose before a
  * gigabyte download); the exact size and SHA-256 always come from the hub.
  */
-export interface KnownTaggerModel {
+export interface CatalogEntry {
   repo: string;
   label: string;
   /** the model file's size, roughly; absent where we have no figure we trust */
   approxSize?: string;
 }
 
-export const KNOWN_TAGGER_MODELS: readonly KnownTaggerModel[] = [
+export const KNOWN_TAGGER_MODELS: readonly CatalogEntry[] = [
   { repo: 'SmilingWolf/wd-eva02-large-tagger-v3', label: 'WD EVA02-Large v3', approxSize: 'about 1.3 GB' },
   { repo: 'SmilingWolf/wd-vit-large-tagger-v3', label: 'WD ViT-Large v3', approxSize: 'about 1.3 GB' },
   { repo: 'SmilingWolf/wd-swinv2-tagger-v3', label: 'WD SwinV2 v3' },

@@ -30,9 +30,9 @@ export interface HubRequest {
 const SHA256 = /^[0-9a-f]{64}$/;
 const MAX_HOPS = 5;
 
-export const normalizeEtag = (etag: string | null): string | null => (etag === null ? null : etag.replace(/^W\//, '').replace(/^"|"$/g, ''));
+const normalizeEtag = (etag: string | null): string | null => (etag === null ? null : etag.replace(/^W\//, '').replace(/^"|"$/g, ''));
 
-export const fileUrl = ({ endpoint, repo, file }: HubRequest): string =>
+const fileUrl = ({ endpoint, repo, file }: HubRequest): string =>
   `${endpoint.replace(/\/+$/, '')}/${repo.split('/').map(encodeURIComponent).join('/')}/resolve/main/${encodeURIComponent(file)}`;
 
 const sizeFrom = (value: string | null): number | null => (value !== null && /^\d+$/.test(value) ? Number(value) : null);

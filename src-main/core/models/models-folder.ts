@@ -1,5 +1,5 @@
 import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
-import { basename, join, resolve } from 'node:path';
+import { basename, isAbsolute, join, resolve } from 'node:path';
 import { AppError, describeFsError } from '../app-error';
 import { writeFileAtomic } from '../fs/atomic-write';
 import { isRepoId, labelFor, MODEL_FILES } from './catalog';
@@ -64,7 +64,7 @@ async function subfolders(dir: string): Promise<string[]> {
   }
 }
 
-export async function listDownloaded(dir: string): Promise<InstalledModel[]> {
+async function listDownloaded(dir: string): Promise<InstalledModel[]> {
   const found: InstalledModel[] = [];
   for (const owner of await subfolders(dir)) {
     for (const name of await subfolders(join(dir, owner))) {
@@ -105,7 +105,7 @@ async function readPicked(dir: string): Promise<string[]> {
 }
 
 /** the folders the user picked that still hold a model; one moved away is left out, not an error */
-export async function listPicked(dir: string): Promise<InstalledModel[]> {
+async function listPicked(dir: string): Promise<InstalledModel[]> {
   const found: InstalledModel[] = [];
   for (const path of await readPicked(dir)) {
     const usable = await checkModelFolder(path).then(
@@ -135,4 +135,25 @@ export async function addPicked(dir: string, folder: string): Promise<InstalledM
 
 export async function listInstalled(dir: string): Promise<InstalledModel[]> {
   return [...(await listDownloaded(dir)), ...(await listPicked(dir))];
+}
+
+/**
+ * The folder a run uses, from what it names (the command line's `--model <dir|repo-id>`,
+ * an installed model's id): a downloaded model by its repository id, or a folder holding a model.
+ */
+export async function resolveModelFolder(dir: string, model: string): Promise<string> {
+  if (!isAbsolute(model) && isRepoId(model)) {
+    if (await isInstalled(dir, model)) return repoDir(dir, model);
+    // a relative folder that happens to look like owner/name
+    const asFolder = resolve(model);
+    const usable = await checkModelFolder(asFolder).then(
+      () => true,
+      () => false,
+    );
+    if (usable) return asFolder;
+    throw new AppError('not-found', `${model} is not downloaded yet: download it first, or name a folder holding ${MODEL_FILES.join(' and ')}`);
+  }
+  const path = resolve(model);
+  await checkModelFolder(path);
+  return path;
 }

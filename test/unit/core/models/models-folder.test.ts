@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isRepoId } from '../../../../src-main/core/models/catalog';
-import { addPicked, COMPLETE_MARKER, listInstalled, repoDir } from '../../../../src-main/core/models/models-folder';
+import { addPicked, COMPLETE_MARKER, listInstalled, repoDir, resolveModelFolder } from '../../../../src-main/core/models/models-folder';
 import { TransferRate } from '../../../../src-main/core/models/transfer-rate';
 import { makeTempDir } from '../../../support/temp-dir';
 
@@ -38,6 +38,15 @@ describe('the models folder', () => {
     await expect(addPicked(modelsDir, empty)).rejects.toThrow(/selected_tags\.csv is missing or empty/);
     await expect(addPicked(modelsDir, join(tmp.path, 'nowhere'))).rejects.toThrow(/no such file or folder/);
     expect((await listInstalled(modelsDir)).map((m) => m.id)).toEqual([good]);
+  });
+
+  it('finds the folder a run names: a downloaded repository id, or a folder path', async () => {
+    const downloaded = modelFolder(join(modelsDir, 'SmilingWolf', 'wd-vit-tagger-v3'), { ...BOTH, [COMPLETE_MARKER]: '{}' });
+    const mine = modelFolder(join(tmp.path, 'mine'), BOTH);
+    expect(await resolveModelFolder(modelsDir, 'SmilingWolf/wd-vit-tagger-v3')).toBe(downloaded);
+    expect(await resolveModelFolder(modelsDir, mine)).toBe(mine);
+    await expect(resolveModelFolder(modelsDir, 'SmilingWolf/wd-eva02-large-tagger-v3')).rejects.toThrow(/is not downloaded yet/);
+    await expect(resolveModelFolder(modelsDir, join(tmp.path, 'nowhere'))).rejects.toThrow(/no such file or folder/);
   });
 
   it('never lets a repository id climb out of the models folder', () => {
