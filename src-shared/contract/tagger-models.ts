@@ -9,12 +9,12 @@ import { channel } from './define';
  */
 
 /** `owner/name`, as on huggingface.co */
-export const repoIdSchema = z
+const repoIdSchema = z
   .string()
   .max(200)
   .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*\/[A-Za-z0-9][A-Za-z0-9._-]*$/, 'a Hugging Face repository id: owner/name');
 
-export const installedTaggerModelSchema = z.object({
+const installedTaggerModelSchema = z.object({
   /** what a tagging run names: the repository id of a download, the path of a picked folder */
   id: z.string(),
   label: z.string(),
@@ -24,7 +24,7 @@ export const installedTaggerModelSchema = z.object({
 });
 export type InstalledTaggerModel = z.infer<typeof installedTaggerModelSchema>;
 
-export const knownTaggerModelSchema = z.object({
+const knownTaggerModelSchema = z.object({
   repo: repoIdSchema,
   label: z.string(),
   /** rounded, for choosing; the exact size comes from the hub */

@@ -12,7 +12,7 @@ import type { AddressInfo } from 'node:net';
  * one 403 GatedRepo. Tests can cut a body halfway (the socket is destroyed),
  * change a file (a new ETag) or make the hub announce a wrong SHA-256.
  */
-export interface HubRequestLog {
+interface HubRequestLog {
   method: string;
   path: string;
   range: string | null;

@@ -78,7 +78,7 @@ async function listDownloaded(dir: string): Promise<InstalledModel[]> {
 }
 
 /** Both files present and not empty: whether the ONNX itself is usable is the inference engine's to say. */
-export async function checkModelFolder(path: string): Promise<void> {
+async function checkModelFolder(path: string): Promise<void> {
   const folder = await stat(path).catch((err) => {
     throw describeFsError(err, `Cannot use ${path} as a tagger model`);
   });
