@@ -35,6 +35,8 @@ export interface FakeModelHub {
   /** the hub announces this size for the file (a model too big for the disk) */
   announceSize(file: string, size: number | null): void;
   gate(repo: string): void;
+  /** the CDN answers every request with the whole file (200), as a server without Range support does */
+  ignoreRanges(ignore: boolean): void;
   /** the CDN sends bodies this slowly (bytes per 10 ms), so a cancel can land mid-body */
   throttle(bytesPer10ms: number | null): void;
   close(): Promise<void>;
@@ -48,6 +50,7 @@ export async function startFakeModelHub(): Promise<FakeModelHub> {
   const sizeOverride = new Map<string, number | null>();
   const requests: HubRequestLog[] = [];
   let throttle: number | null = null;
+  let noRanges = false;
 
   const cdn = new Map<string, { file: string; bytes: Buffer }>();
 
@@ -84,7 +87,7 @@ export async function startFakeModelHub(): Promise<FakeModelHub> {
   };
 
   const serveBytes = (file: string, bytes: Buffer, etag: string, req: IncomingMessage, res: ServerResponse) => {
-    const range = /^bytes=(\d+)-$/.exec(req.headers.range ?? '');
+    const range = noRanges ? null : /^bytes=(\d+)-$/.exec(req.headers.range ?? '');
     const start = range ? Number(range[1]) : 0;
     if (start > bytes.length || (range && start === bytes.length)) {
       return void res.writeHead(416, { 'Content-Range': `bytes */${bytes.length}` }).end();
@@ -129,6 +132,7 @@ export async function startFakeModelHub(): Promise<FakeModelHub> {
     announceSize: (file, size) => void sizeOverride.set(file, size),
     gate: (repo) => void gated.add(repo),
     throttle: (bytes) => void (throttle = bytes),
+    ignoreRanges: (ignore) => void (noRanges = ignore),
     close: () =>
       new Promise<void>((done) => {
         server.closeAllConnections();

@@ -63,6 +63,26 @@ describe('downloading a tagger model from the hub', () => {
     expect((await listInstalled(modelsDir)).map((m) => m.id)).toEqual([REPO]);
   });
 
+  it('starts over, and still installs the exact bytes, when the server ignores the Range and sends the whole file', async () => {
+    hub.cutNextBodyAt('model.onnx', 100_000);
+    await errorOf(download());
+    hub.ignoreRanges(true);
+    await download();
+    const ranges = hub.requests.filter((r) => r.path.startsWith('/cdn/') && r.method === 'GET').map((r) => r.range);
+    expect(ranges[1]).toMatch(/^bytes=\d+-$/);
+    expect(sha(readFileSync(join(folder(), 'model.onnx')))).toBe(sha(onnx));
+  });
+
+  it('refuses a second download of the same model while the first runs', async () => {
+    hub.throttle(8192);
+    const controller = new AbortController();
+    const first = download({ signal: controller.signal });
+    await expect.poll(() => existsSync(join(folder(), 'model.onnx.part'))).toBe(true);
+    expect((await errorOf(download())).message).toMatch(/is being downloaded already/);
+    controller.abort(new Error('stop'));
+    await errorOf(first);
+  });
+
   it('starts over when the file changed on the hub since the cut (another ETag)', async () => {
     hub.cutNextBodyAt('model.onnx', 100_000);
     await errorOf(download());
