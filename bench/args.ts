@@ -18,7 +18,7 @@ export interface BenchArgs {
   child: { run: number; out: string; workRoot: string } | null;
 }
 
-export const PHASES = ['open', 'filter', 'edit', 'thumbs', 'import'] as const;
+export const PHASES = ['open', 'filter', 'edit', 'thumbs', 'import', 'autotag'] as const;
 export type PhaseName = (typeof PHASES)[number];
 
 const USAGE = `usage: npm run bench -- [--images N] [--small] [--runs N] [--seed N] [--edits N] [--json FILE] [--only ${PHASES.join(',')}] [--keep] [--profile DIR]`;

@@ -15,6 +15,7 @@ import { gcInside, GcPauseWatch } from './measure/gc-pauses';
 import { OwnStallWatch } from './measure/own-stall-watch';
 import { RssSampler, liveHeapMb } from './measure/rss-sampler';
 import { median, round } from './measure/stats';
+import { autotagPhase } from './phases/autotag-phase';
 import { editPhase } from './phases/edit-phase';
 import { filterPhase } from './phases/filter-phase';
 import { importPhase } from './phases/import-phase';
@@ -37,6 +38,7 @@ const PHASE_FNS: Record<PhaseName, (ctx: RunContext) => Promise<Figures>> = {
   edit: editPhase,
   thumbs: thumbsPhase,
   import: importPhase,
+  autotag: autotagPhase,
 };
 
 const here = fileURLToPath(import.meta.url);
