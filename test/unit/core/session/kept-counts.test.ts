@@ -46,7 +46,7 @@ describe('stats, stem clashes and tag counts kept without a recount', () => {
     const [a, b, c, d] = (await session.list());
     await session.setTags(c!.id, ['green', 'blue'], session.detail(c!.id).caption.revision);
     await session.setTags(a!.id, [], session.detail(a!.id).caption.revision);
-    session.setSkip(d!.id, true);
+    await session.setSkip(d!.id, true);
     expect(kept(session)).toEqual(await recount(session));
     expect(kept(session).stats).toEqual({ total: 4, tagged: 2, skipped: 1, remaining: 1 });
     expect(session.tagCounts().get('blue')).toBe(2);

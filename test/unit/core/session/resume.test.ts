@@ -19,7 +19,7 @@ describe('resume', () => {
     const s = workspace.requireSession();
     const third = (await s.list())[2]!;
     await s.setTags(third.id, ['kept'], 0);
-    s.goto(third.id);
+    await s.goto(third.id);
     await workspace.close();
 
     const info = await workspace.open({ path: root });

@@ -12,7 +12,8 @@ describe('migration 003: planned imports', () => {
     db.prepare("INSERT INTO imports (source_rel, size, mtime_ms, image_rel) VALUES ('a.png', 10, 1, 'img_001.png')").run();
 
     expect(migrate(db, migrations.slice(0, 3))).toEqual({ from: 2, to: 3 });
-    expect(await new SessionStore(localIndex(db)).imports()).toEqual([{ sourceRel: 'a.png', size: 10, mtimeMs: 1, imageRel: 'img_001.png', copied: true }]);
+    const rows = db.prepare('SELECT source_rel AS sourceRel, size, mtime_ms AS mtimeMs, image_rel AS imageRel, copied FROM imports').all() as { copied: number }[];
+    expect(rows.map((r) => ({ ...r, copied: r.copied === 1 }))).toEqual([{ sourceRel: 'a.png', size: 10, mtimeMs: 1, imageRel: 'img_001.png', copied: true }]);
   });
 
   it('forgets a planned import on request, never a copied one', async () => {
