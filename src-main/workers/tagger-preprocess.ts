@@ -12,7 +12,7 @@ import { imageSharp } from './image-input';
  * sharp applies its operations in a fixed order (resize before extend), so
  * the pad is done on the raw pixels between a decode pass and a resize pass.
  */
-export const MAX_TAGGER_INPUT_PIXELS = 268_402_689; // sharp's default limit: a decompression bomb is refused
+const MAX_TAGGER_INPUT_PIXELS = 268_402_689; // sharp's default limit: a decompression bomb is refused
 
 const WHITE = { r: 255, g: 255, b: 255 };
 

@@ -33,6 +33,9 @@ let inference: Promise<unknown> = Promise.resolve();
 
 class Unusable extends Error {}
 
+/** images decoded at once per batch; with two batches in flight, twice this */
+const DECODE_LANES = 2;
+
 const ORT_NAMES: Record<ExecutionProvider, string> = { cpu: 'cpu', cuda: 'cuda', dml: 'dml', coreml: 'coreml' };
 const LABELS: Record<ExecutionProvider, string> = { cpu: 'CPU', cuda: 'CUDA', dml: 'DirectML', coreml: 'CoreML' };
 
@@ -108,14 +111,19 @@ async function score(spec: TaggerModelSpec, paths: readonly string[]): Promise<I
   const input = new Float32Array(slots * perImage);
   const failures = new Map<number, string>();
   const prepared: number[] = [];
-  await Promise.all(
-    paths.map((path, i) =>
-      preprocessInto(path, size, input, i * perImage).then(
-        () => prepared.push(i),
-        (err: unknown) => failures.set(i, describeImageError(err)),
-      ),
-    ),
-  );
+  // a few images at a time: each holds its decoded pixels and its padded square (tens of MB for a photo) until resized
+  let next = 0;
+  const lane = async () => {
+    for (let i = next++; i < paths.length; i = next++) {
+      try {
+        await preprocessInto(paths[i]!, size, input, i * perImage);
+        prepared.push(i);
+      } catch (err) {
+        failures.set(i, describeImageError(err));
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(DECODE_LANES, paths.length) }, lane));
   if (prepared.length === 0) return paths.map((_, i) => ({ ok: false, reason: failures.get(i)! }));
   const run = inference.then(() => session.run({ [inputName]: new Tensor('float32', input, [slots, size, size, 3]) }));
   inference = run.catch(() => undefined);

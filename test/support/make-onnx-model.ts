@@ -16,21 +16,21 @@ const { onnx } = onnxProto;
  */
 
 /** regions as fractions of the input's height and width: [top, left, bottom, right] */
-export const REGIONS = {
+const REGIONS = {
   topLeft: [0, 0, 0.5, 0.5],
   bottomBand: [0.75, 0, 1, 1],
   leftStrip: [0, 0, 1, 0.125],
   topStrip: [0, 0, 0.125, 1],
   centre: [0.375, 0.375, 0.625, 0.625],
 } as const;
-export type RegionName = keyof typeof REGIONS;
+type RegionName = keyof typeof REGIONS;
 
 /** channel indices of the model's input, which is BGR like the WD14 models' */
-export const B = 0;
-export const G = 1;
-export const R = 2;
+const B = 0;
+const G = 1;
+const R = 2;
 
-export interface TinyTag {
+interface TinyTag {
   name: string;
   category: 0 | 4 | 9;
   /** what the tag looks at; null: a constant, bias alone */
@@ -69,7 +69,7 @@ export const TINY_TAGS: readonly TinyTag[] = [
   tag('kirisame_marisa', 4, 'bottomBand', R),
 ];
 
-export interface TinyModelOptions {
+interface TinyModelOptions {
   /** input height and width */
   size?: number;
   /** a fixed batch size; default a symbolic one */

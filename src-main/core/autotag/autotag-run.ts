@@ -48,7 +48,7 @@ export interface AutotagRunOutcome {
   model: OpenedModel;
 }
 
-export const DEFAULT_BATCH = 16;
+const DEFAULT_BATCH = 16;
 const IN_FLIGHT = 2;
 
 function expect<K extends TaggerResponse['kind']>(response: TaggerResponse, kind: K): Extract<TaggerResponse, { kind: K }> {

@@ -3,7 +3,7 @@
  * the model, in output order. Header `tag_id,name,category,count`; category
  * 9 is a rating, 0 a general tag, 4 a character.
  */
-export const TAG_CSV_HEADER = ['tag_id', 'name', 'category', 'count'] as const;
+const TAG_CSV_HEADER = ['tag_id', 'name', 'category', 'count'] as const;
 
 export type TagCategory = 'rating' | 'general' | 'character';
 
