@@ -98,6 +98,26 @@ export const DEFAULT_HISTORY_LIMITS: HistoryLimits = { maxSteps: 1000, maxBytes:
 /** a step's first files: written already (a single edit), or about to be (a batch's first chunk) */
 export type FirstFiles = { written: FileChange } | { planned: readonly FileChange[] };
 
+/** a tagging model's run, as kept in the index (see migration 005) */
+export interface TaggerRunRow {
+  id: number;
+  modelId: string;
+  /** JSON of the run's settings, as its caller wrote them */
+  settings: string;
+  startedAt: number;
+  /** null: cancelled or killed, resumable */
+  finishedAt: number | null;
+  /** images with scores or a reason */
+  images: number;
+}
+
+/** one image's result of a run: its packed scores (see packed-scores.ts), or why the model could not read it */
+export interface ImageScoresRow {
+  imageId: number;
+  packed: Uint8Array | null;
+  error: string | null;
+}
+
 const EMPTY_HISTORY: HistoryState = { canUndo: false, canRedo: false, undoLabel: null, redoLabel: null };
 
 /**
@@ -192,6 +212,23 @@ export class IndexDatabase {
       deleteFiles: db.prepare('DELETE FROM history_files WHERE step_id = ?'),
       deleteStep: db.prepare('DELETE FROM history_steps WHERE id = ?'),
       orphans: db.prepare('DELETE FROM history_steps WHERE id NOT IN (SELECT DISTINCT step_id FROM history_files)'),
+      // tagging models' scores
+      insertRun: db.prepare('INSERT INTO tagger_runs (model_id, labels, settings, started_at) VALUES (?, ?, ?, ?)'),
+      finishRun: db.prepare('UPDATE tagger_runs SET finished_at = ? WHERE id = ?'),
+      runs: db.prepare<[], TaggerRunRow>(
+        `SELECT r.id, r.model_id AS modelId, r.settings, r.started_at AS startedAt, r.finished_at AS finishedAt,
+           (SELECT count(*) FROM tagger_scores s WHERE s.run_id = r.id) AS images
+         FROM tagger_runs r ORDER BY r.id`,
+      ),
+      runLabels: db.prepare<[number], string>('SELECT labels FROM tagger_runs WHERE id = ?').pluck(),
+      putScores: db.prepare('INSERT OR REPLACE INTO tagger_scores (run_id, image_id, packed, error) VALUES (?, ?, ?, ?)'),
+      scoredIds: db.prepare<[number], number>('SELECT image_id FROM tagger_scores WHERE run_id = ? ORDER BY image_id').pluck(),
+      scoresPage: db.prepare<[number, number, number], { imageId: number; packed: Buffer | null; error: string | null }>(
+        'SELECT image_id AS imageId, packed, error FROM tagger_scores WHERE run_id = ? AND image_id > ? ORDER BY image_id LIMIT ?',
+      ),
+      deleteRun: db.prepare('DELETE FROM tagger_runs WHERE id = ?'),
+      reject: db.prepare('INSERT OR IGNORE INTO tagger_rejected (image_id, tag) VALUES (?, ?)'),
+      rejected: db.prepare<[], { imageId: number; tag: string }>('SELECT image_id AS imageId, tag FROM tagger_rejected ORDER BY image_id, tag'),
     };
     // a step is written with its first file, so an empty one cannot normally exist; drop any anyway
     this.stmt.orphans.run();
@@ -445,6 +482,54 @@ export class IndexDatabase {
         dropped++;
       }
     })();
+  }
+
+  // tagging models' scores (see migration 005)
+
+  /** a new run of a model over some images; its labels (name and category, in output order) are kept with it */
+  startTaggerRun(modelId: string, labels: readonly (readonly [string, number])[], settings: string, at: number): number {
+    return Number(this.stmt.insertRun.run(modelId, JSON.stringify(labels), settings, at).lastInsertRowid);
+  }
+
+  finishTaggerRun(runId: number, at: number): void {
+    this.stmt.finishRun.run(at, runId);
+  }
+
+  taggerRuns(): TaggerRunRow[] {
+    return this.stmt.runs.all();
+  }
+
+  taggerRunLabels(runId: number): [string, number][] | null {
+    const labels = this.stmt.runLabels.get(runId);
+    return labels === undefined ? null : (JSON.parse(labels) as [string, number][]);
+  }
+
+  /** a batch's results, one transaction: a kill loses at most the batches not yet stored */
+  putScores(runId: number, rows: readonly ImageScoresRow[]): void {
+    this.db.transaction(() => rows.forEach((r) => this.stmt.putScores.run(runId, r.imageId, blob(r.packed), r.error)))();
+  }
+
+  /** images a run has a result for: a resumed run scores the others only */
+  scoredImageIds(runId: number): number[] {
+    return this.stmt.scoredIds.all(runId);
+  }
+
+  /** a run's results by image id after `afterImageId` */
+  scoresPage(runId: number, afterImageId: number, limit: number): ImageScoresRow[] {
+    return this.stmt.scoresPage.all(runId, afterImageId, limit);
+  }
+
+  deleteTaggerRun(runId: number): void {
+    this.stmt.deleteRun.run(runId);
+  }
+
+  /** suggestions turned down: not suggested again for that image */
+  rejectSuggestions(rows: readonly { imageId: number; tag: string }[]): void {
+    this.db.transaction(() => rows.forEach((r) => this.stmt.reject.run(r.imageId, r.tag)))();
+  }
+
+  rejectedSuggestions(): { imageId: number; tag: string }[] {
+    return this.stmt.rejected.all();
   }
 
   /** the WAL copied into the database and emptied, then the connection closed */

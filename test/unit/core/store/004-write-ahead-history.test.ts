@@ -12,7 +12,8 @@ describe('migration 004: write-ahead history', () => {
     db.prepare("INSERT INTO history_steps (id, label, created_at, bytes) VALUES (1, 'Add “x” to 1 image', 0, 4)").run();
     db.prepare("INSERT INTO history_files (step_id, caption_rel, before, after) VALUES (1, 'a.txt', NULL, ?)").run(Buffer.from('a, x'));
 
-    expect(migrate(db, migrations)).toEqual({ from: 3, to: 4 });
+    expect(migrate(db, migrations.slice(0, 4))).toEqual({ from: 3, to: 4 });
+    migrate(db, migrations);
     const log = new HistoryLog(localIndex(db));
     expect(await log.cutShort()).toEqual([]);
     expect(await log.nextUndo()).toEqual({ id: 1, label: 'Add “x” to 1 image', files: [{ captionRel: 'a.txt', before: null, after: Buffer.from('a, x') }] });
