@@ -34,6 +34,7 @@ export const ROWS: Target[] = [
   { key: 'autotagPythonPerSec', label: '  onnxruntime + Pillow in Python', unit: '/s' },
   { key: 'autotagWorkerMb', label: '  tagger worker\'s memory (process RSS above its start)', unit: 'MB' },
   { key: 'autotagPythonPeakMb', label: '  Python process peak RSS', unit: 'MB' },
+  { key: 'autotagPythonPreprocessShare', label: '  share of Python\'s time in Pillow pre-processing', unit: '' },
   { key: 'editP50Ms', label: 'edit to durable, p50', unit: 'ms' },
   { key: 'editP99Ms', label: 'edit to durable, p99', unit: 'ms', max: 10 },
   { key: 'floorP50Ms', label: '  the disk\'s floor: one atomic write, p50', unit: 'ms' },

@@ -12,8 +12,8 @@ usage: wd14_reference.py --model model.onnx [--threads N] [--batch N]
 
 Writes the probabilities (float32, one row per image, in the order given;
 a row of NaN for an image that could not be read) to --out, and prints one
-JSON line: images, failed, seconds (after the model is loaded), images_per_sec,
-peak_rss_mb.
+JSON line: images, failed, seconds (after the model is loaded), of which
+preprocess_seconds, images_per_sec, peak_rss_mb.
 """
 import argparse
 import json
@@ -63,10 +63,12 @@ def main():
 
     rows = np.full((len(args.images), tags), np.nan, dtype=np.float32)
     failed = 0
+    preparing = 0.0
     started = time.perf_counter()
     for first in range(0, len(args.images), batch):
         paths = args.images[first:first + batch]
         prepared = []
+        batch_started = time.perf_counter()
         for i, path in enumerate(paths):
             try:
                 prepared.append((first + i, prepare(path, height)))
@@ -76,6 +78,7 @@ def main():
         if not prepared:
             continue
         stack = np.stack([p for _, p in prepared])
+        preparing += time.perf_counter() - batch_started
         if fixed and len(prepared) < fixed:
             stack = np.concatenate([stack, np.zeros((fixed - len(prepared),) + stack.shape[1:], dtype=np.float32)])
         probs = session.run(None, {model_input.name: stack})[0]
@@ -90,6 +93,7 @@ def main():
         "images": len(args.images),
         "failed": failed,
         "seconds": seconds,
+        "preprocess_seconds": preparing,
         "images_per_sec": (len(args.images) - failed) / seconds if seconds > 0 else 0,
         "peak_rss_mb": peak_kb / 1024,
     }))

@@ -1,4 +1,4 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
@@ -35,14 +35,19 @@ async function ensureModel(ctx: RunContext): Promise<string> {
   return join(dir, 'model.onnx');
 }
 
-function pythonMissing(): string | null {
-  const probe = spawnSync('python3', ['-c', 'import onnxruntime, PIL, numpy'], { encoding: 'utf8' });
-  if (probe.error) return 'python3 is not installed';
-  return probe.status === 0 ? null : 'python3 lacks onnxruntime, pillow or numpy';
+/** why the reference cannot run here, or null; asked of python3 in its own process, without blocking this thread */
+function pythonMissing(): Promise<string | null> {
+  return new Promise((resolve) => {
+    const probe = spawn('python3', ['-c', 'import onnxruntime, PIL, numpy'], { stdio: 'ignore' });
+    probe.on('error', () => resolve('python3 is not installed'));
+    probe.on('exit', (code) => resolve(code === 0 ? null : 'python3 lacks onnxruntime, pillow or numpy'));
+  });
 }
 
 interface PythonFigures {
   images_per_sec: number;
+  seconds: number;
+  preprocess_seconds: number;
   peak_rss_mb: number;
   failed: number;
 }
@@ -84,7 +89,7 @@ export async function autotagPhase(ctx: RunContext): Promise<Figures> {
   const names = (await readdir(ctx.datasetDir)).filter((n) => n.endsWith('.jpg')).sort().slice(0, warm ? BATCH : IMAGES);
   const paths = names.map((n) => join(ctx.datasetDir, n));
   const threads = ctx.cores;
-  const missing = warm ? 'not in the warm-up' : pythonMissing();
+  const missing = warm ? 'not in the warm-up' : await ctx.harness(pythonMissing);
   if (missing && !warm) ctx.log(`  autotag: no comparison with the Python reference: ${missing}`);
 
   let mine: { perSec: number; workerMb: number };
@@ -103,5 +108,6 @@ export async function autotagPhase(ctx: RunContext): Promise<Figures> {
     autotagVsPython: theirs ? mine.perSec / theirs.images_per_sec : NaN,
     autotagWorkerMb: mine.workerMb,
     autotagPythonPeakMb: theirs?.peak_rss_mb ?? NaN,
+    autotagPythonPreprocessShare: theirs ? theirs.preprocess_seconds / theirs.seconds : NaN,
   };
 }
