@@ -26,7 +26,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 const SCRIPT = join(here, '..', 'peers', 'wd14_reference.py');
 
 async function ensureModel(ctx: RunContext): Promise<string> {
-  const dir = join(here, '..', '..', '.bench', `autotag-model-${TAGS}`);
+  const dir = join(here, '..', '..', '.bench', `autotag-model-v2-${TAGS}`);
   if (!existsSync(join(dir, 'selected_tags.csv'))) {
     ctx.log(`  generating the realistic tagging model in ${dir}`);
     // the bench's own work, a few seconds on this thread: not the app's stall
