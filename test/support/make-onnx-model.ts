@@ -181,7 +181,7 @@ function randomWeights(count: number, scale: number, seed: number): Float32Array
 
 /**
  * A model of realistic size for the bench: a 448×448 NHWC BGR input, a
- * ConvNeXt-like stem and four stages of 3×3 convolutions (about 12 G
+ * ConvNeXt-like stem and four stages of 3×3 convolutions (about 13 G
  * multiply-adds per image, a fifth of wd-convnext-tagger-v3's ConvNeXt-Base at
  * 448, about 62 G; 18 M weights, 70 MB), global pooling and a dense layer to
  * as many tags as the real models have. Random weights: its scores mean nothing.
