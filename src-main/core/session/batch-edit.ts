@@ -5,7 +5,7 @@ import { AppError } from '../app-error';
 import { prepareOrThrow, tagsEqual } from '../batch/apply-op';
 import { keepTriggerFirst } from '../batch/reorder';
 import type { FileChange } from '../history/history-log';
-import { batchLabel, batchLabelStem } from '../history/step-labels';
+import { batchLabel, batchLabelStem, countedLabel } from '../history/step-labels';
 import type { JobRunner } from '../jobs/job-runner';
 import { runSliced } from '../perf/run-sliced';
 import { resolveTarget } from './batch-targets';
@@ -30,8 +30,8 @@ export interface BatchPreview {
   sample: { id: number; name: string; before: string[]; after: string[] }[];
 }
 
-/** an image's tags after the edit, trigger word first; null when the image would not change */
-type Planner = (tags: readonly string[]) => string[] | null;
+/** an image's tags after the edit (from its tags as they are now), trigger word first; null when the image would not change */
+export type Planner = (entry: ImageEntry) => string[] | null;
 
 /**
  * The operation compiled once for the whole batch. Preview and apply share
@@ -43,7 +43,7 @@ function planner(session: DatasetSession, op: BatchOp): Planner {
   const counts = session.tagCounts();
   const ctx = { frequency: (tag: string) => counts.get(tag) ?? 0 };
   const trigger = session.settingsNow().triggerWord;
-  return (tags) => {
+  return ({ caption: { tags } }) => {
     const edited = edit(tags, ctx);
     const after = trigger === null ? edited : keepTriggerFirst(edited, trigger);
     return tagsEqual(tags, after) ? null : after;
@@ -71,7 +71,7 @@ async function plan(session: DatasetSession, target: BatchTarget, op: BatchOp): 
   const sample: Plan['sample'] = [];
   function* steps(): Generator<void, void> {
     for (const entry of targeted) {
-      const after = next(entry.caption.tags);
+      const after = next(entry);
       if (after) {
         changing.push(entry);
         if (sample.length < SAMPLE_SIZE) sample.push({ entry, after });
@@ -133,18 +133,37 @@ export function applyBatch(
     if (!planned) throw new AppError('cancelled', 'The folder was closed');
     const { changing, next } = planned;
     if (changing.length === 0) return { changed: 0, conflicts: [], refused: [] };
-    const label = batchLabel(op, changing.length);
+    const outcome = await writeBatch(session, changing, next, { label: batchLabel(op, changing.length), stem: batchLabelStem(op) }, jobs);
+    if (outcome.changed > 0) await touchRecent(session, op);
+    return outcome;
+  });
+}
+
+/**
+ * The writes of a batch, as a job and one undoable step: each image of
+ * `changing` gets `next` of its tags as they are when its file is written.
+ * The caller runs it inside session.runStep. `label` counts the images
+ * planned; the step's label counts those written (from `stem`).
+ */
+export function writeBatch(
+  session: DatasetSession,
+  changing: readonly ImageEntry[],
+  next: Planner,
+  names: { label: string; stem: string },
+  jobs: JobRunner,
+): Promise<BatchOutcome> {
+    const { label, stem } = names;
     const { separator } = session.settingsNow();
     /** the caption's text after the edit, from its tags as they are now; null when it would not change */
     const textOf = (entry: ImageEntry) => {
-      const after = next(entry.caption.tags);
+      const after = next(entry);
       return after && joinTags(after, separator);
     };
     return jobs.run(
       'batch',
       label,
       async (job) => {
-        const step = session.history.begin(label, batchLabelStem(op));
+        const step = session.history.begin(label, stem);
         const changed = new Set<ImageEntry>();
         /** caption files written: one that two images share is written once */
         const written = new Set<string>();
@@ -206,19 +225,17 @@ export function applyBatch(
                 }),
               );
             } finally {
-              await step.confirm(confirmed, batchLabel(op, changed.size));
+              await step.confirm(confirmed, countedLabel(stem, changed.size));
             }
           }
         } finally {
           session.announce([...changed], mergeTagChanges(tagLists));
           if (await step.finish()) await session.historyChanged();
-          if (changed.size > 0) await touchRecent(session, op);
         }
         return { changed: changed.size, conflicts, refused };
       },
       session.closing,
     );
-  });
 }
 
 /** a write as recorded ahead: still the one to make while the caption and the text are as they were */
