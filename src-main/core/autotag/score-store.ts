@@ -1,15 +1,10 @@
 import type { IndexChannel } from '../store/index-channel';
 import type { ImageScoresRow, TaggerRunRow } from '../store/index-database';
 import { unpackScores, type TagScore } from './packed-scores';
+import type { ModelTag, TagCategory } from './tag-csv';
 
 /** rows per request: a few hundred KB of packed scores */
 const CHUNK = 1000;
-
-export interface TaggerLabel {
-  name: string;
-  /** selected_tags.csv's category: 9 rating, 0 general, 4 character */
-  category: number;
-}
 
 /** one image's result of a run */
 export type ImageScores = { ok: true; scores: TagScore[] } | { ok: false; reason: string };
@@ -22,7 +17,7 @@ export type ImageScores = { ok: true; scores: TagScore[] } | { ok: false; reason
 export class ScoreStore {
   constructor(private readonly index: IndexChannel) {}
 
-  startRun(modelId: string, labels: readonly TaggerLabel[], settings: unknown, at = Date.now()): Promise<number> {
+  startRun(modelId: string, labels: readonly ModelTag[], settings: unknown, at = Date.now()): Promise<number> {
     return this.index.call('startTaggerRun', modelId, labels.map((l) => [l.name, l.category] as const), JSON.stringify(settings), at);
   }
 
@@ -34,9 +29,9 @@ export class ScoreStore {
     return this.index.call('taggerRuns');
   }
 
-  async labels(runId: number): Promise<TaggerLabel[] | null> {
+  async labels(runId: number): Promise<ModelTag[] | null> {
     const rows = await this.index.call('taggerRunLabels', runId);
-    return rows && rows.map(([name, category]) => ({ name, category }));
+    return rows && rows.map(([name, category]) => ({ name, category: category as TagCategory }));
   }
 
   async put(runId: number, rows: readonly ImageScoresRow[]): Promise<void> {

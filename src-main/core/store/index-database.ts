@@ -487,7 +487,7 @@ export class IndexDatabase {
   // tagging models' scores (see migration 005)
 
   /** a new run of a model over some images; its labels (name and category, in output order) are kept with it */
-  startTaggerRun(modelId: string, labels: readonly (readonly [string, number])[], settings: string, at: number): number {
+  startTaggerRun(modelId: string, labels: readonly (readonly [string, string])[], settings: string, at: number): number {
     return Number(this.stmt.insertRun.run(modelId, JSON.stringify(labels), settings, at).lastInsertRowid);
   }
 
@@ -499,9 +499,9 @@ export class IndexDatabase {
     return this.stmt.runs.all();
   }
 
-  taggerRunLabels(runId: number): [string, number][] | null {
+  taggerRunLabels(runId: number): [string, string][] | null {
     const labels = this.stmt.runLabels.get(runId);
-    return labels === undefined ? null : (JSON.parse(labels) as [string, number][]);
+    return labels === undefined ? null : (JSON.parse(labels) as [string, string][]);
   }
 
   /** a batch's results, one transaction: a kill loses at most the batches not yet stored */

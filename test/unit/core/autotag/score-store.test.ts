@@ -12,11 +12,11 @@ beforeEach(() => (tmp = makeTempDir()));
 afterEach(() => tmp.cleanup());
 
 const labels = [
-  { name: 'general', category: 9 },
-  { name: '1girl', category: 0 },
-  { name: 'long_hair', category: 0 },
-  { name: 'hatsune_miku', category: 4 },
-];
+  { name: 'general', category: 'rating' },
+  { name: '1girl', category: 'general' },
+  { name: 'long_hair', category: 'general' },
+  { name: 'hatsune_miku', category: 'character' },
+] as const;
 const row = (relPath: string, ord: number) => ({ relPath, ord, size: 1, mtimeMs: 1, width: null, height: null, format: null, probed: false });
 
 describe('packed scores', () => {
