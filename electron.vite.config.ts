@@ -17,6 +17,7 @@ export default defineConfig({
           'workers/render-worker': resolve(__dirname, 'src-main/workers/render-worker.ts'),
           'workers/export-worker': resolve(__dirname, 'src-main/workers/export-worker.ts'),
           'workers/index-worker': resolve(__dirname, 'src-main/workers/index-worker.ts'),
+          'workers/tagger-worker': resolve(__dirname, 'src-main/workers/tagger-worker.ts'),
         },
         output: { format: 'es', entryFileNames: '[name].js' },
       },

@@ -4,6 +4,7 @@ import { ImageService } from '../core/images/image-service';
 import type { ApiHost, EventListener, Platform } from './api-host';
 import { dispatch } from './dispatch';
 import { openIndexThread } from '../workers/index-thread';
+import { createTaggerPool } from '../workers/tagger-pool';
 import type { ApiContext } from './handler';
 
 export interface ApiHostOptions {
@@ -24,7 +25,8 @@ export function createApiHost(platform: Platform, options: ApiHostOptions = {}):
     ...(options.exportRoots ? { exportRoots: options.exportRoots } : {}),
   });
   const images = new ImageService(platform.cacheDir);
-  const ctx: ApiContext = { workspace, images, platform };
+  let tagger: ReturnType<typeof createTaggerPool> | null = null;
+  const ctx: ApiContext = { workspace, images, platform, tagger: () => (tagger ??= createTaggerPool()) };
   // what exports killed in an earlier run left beside their destinations; never throws
   const swept = sweepAbandonedExports(runningExportsDir(platform.userDataDir));
   let shutdown: Promise<void> | null = null;
@@ -44,6 +46,7 @@ export function createApiHost(platform: Platform, options: ApiHostOptions = {}):
         await swept;
         await images.close();
         await closeExportPool();
+        await tagger?.destroy();
       })();
       return shutdown;
     },

@@ -1,5 +1,6 @@
 import type { ChannelArgs, ChannelName, ChannelOutput } from '../../src-shared/contract';
 import type { Workspace } from '../core/app/workspace';
+import type { TaggerPool } from '../core/autotag/tagger-protocol';
 import type { ImageService } from '../core/images/image-service';
 import type { Platform } from './api-host';
 
@@ -7,6 +8,8 @@ export interface ApiContext {
   workspace: Workspace;
   images: ImageService;
   platform: Platform;
+  /** the tagging model's thread, started on first use */
+  tagger: () => TaggerPool;
 }
 
 /** One contract channel's implementation: input already parsed by zod; throw AppError to fail. */

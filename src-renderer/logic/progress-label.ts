@@ -9,6 +9,7 @@ const VERBS: Record<JobKind, string> = {
   check: 'Checking',
   history: 'Undoing',
   'model-download': 'Downloading',
+  autotag: 'Tagging',
 };
 
 /** "Scanning 120 / 4000"; the job's own label wins when main sends one, since it knows what it is doing. */

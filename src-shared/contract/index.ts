@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { appChannels } from './app';
+import { autotagChannels } from './autotag';
 import { captionChannels } from './captions';
 import { editingChannels } from './editing';
 import { exportChannels } from './export';
@@ -26,6 +27,7 @@ export const channels = {
   ...exportChannels,
   ...editingChannels,
   ...taggerModelChannels,
+  ...autotagChannels,
 } as const;
 
 export type Channels = typeof channels;

@@ -1,5 +1,8 @@
 import type { HandlerMap } from '../handler';
 import { appInfo } from './app-info';
+import { autotagApply } from './autotag-apply';
+import { autotagRun } from './autotag-run';
+import { autotagRuns } from './autotag-runs';
 import { batchApply } from './batch-apply';
 import { batchPreview } from './batch-preview';
 import { captionResolveConflict } from './caption-resolve-conflict';
@@ -78,4 +81,7 @@ export const handlers: HandlerMap = {
   'taggerModels.list': taggerModelsList,
   'taggerModels.download': taggerModelsDownload,
   'taggerModels.addFolder': taggerModelsAddFolder,
+  'autotag.run': autotagRun,
+  'autotag.runs': autotagRuns,
+  'autotag.apply': autotagApply,
 };

@@ -8,7 +8,7 @@ import type { TaggerModelSpec } from '../../../src-main/core/autotag/tagger-prot
 import { createTaggerPool } from '../../../src-main/workers/tagger-pool';
 import { TINY_TAGS, tinyModel, writeModelFolder } from '../../support/make-onnx-model';
 import { makeTempDir } from '../../support/temp-dir';
-import { TAGGER_IMAGES, writeTestImage } from './tagger-images';
+import { TAGGER_IMAGES, writeTestImage } from '../../support/tagger-images';
 
 /**
  * Our pre-processing against the reference's, through the same model: the

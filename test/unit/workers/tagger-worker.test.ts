@@ -9,7 +9,7 @@ import { createSelector, DEFAULT_SELECTION } from '../../../src-main/core/autota
 import { createTaggerPool } from '../../../src-main/workers/tagger-pool';
 import { selectedTagsCsv, TINY_TAGS, tinyModel, writeModelFolder } from '../../support/make-onnx-model';
 import { makeTempDir } from '../../support/temp-dir';
-import { TAGGER_IMAGES, writeBrokenImage, writeTestImage } from './tagger-images';
+import { TAGGER_IMAGES, writeBrokenImage, writeTestImage } from '../../support/tagger-images';
 
 const temp = makeTempDir('tagger-worker-');
 const pool = createTaggerPool();
