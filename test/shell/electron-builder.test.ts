@@ -28,7 +28,7 @@ describe('electron-builder.yml', () => {
     expect(config.files).toEqual(expect.arrayContaining(['out/**', 'package.json']));
     expect(config.asar).toBe(true);
     // the app's own code (out/: main, workers, preload, renderer) stays under the integrity check
-    expect(config.asarUnpack).toEqual(['node_modules/better-sqlite3/**', 'node_modules/sharp/**', 'node_modules/@img/**']);
+    expect(config.asarUnpack).toEqual(['node_modules/better-sqlite3/**', 'node_modules/sharp/**', 'node_modules/@img/**', 'node_modules/onnxruntime-node/bin/**']);
     expect(config.npmRebuild).toBe(true);
   });
 
