@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { defaultCacheDir, defaultUserDataDir } from '../serve/app-paths';
 import { runServe } from '../serve/run-serve';
+import { runAutotagCommand } from './autotag-command';
 import { runExportCommand } from './export-command';
 import { parseCommandLine } from './parse-args';
 
@@ -9,6 +10,7 @@ import { parseCommandLine } from './parse-args';
  * (which have no Electron binary):
  *   node out/main/cli.js serve <folder> [--host 127.0.0.1] [--port N]
  *   node out/main/cli.js export <folder> --target civitai --out PATH …
+ *   node out/main/cli.js autotag <folder> --model DIR …
  */
 async function main(): Promise<void> {
   const cmd = parseCommandLine(process.argv.slice(2), process.cwd());
@@ -29,6 +31,9 @@ async function main(): Promise<void> {
     }
     case 'export':
       process.exit(await runExportCommand(cmd, paths));
+      return;
+    case 'autotag':
+      process.exit(await runAutotagCommand(cmd, paths));
       return;
     case 'version':
       console.log(paths.version);

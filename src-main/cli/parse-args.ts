@@ -33,10 +33,29 @@ export interface ExportCommand {
   format: ExportFormat;
   keepMetadata: boolean;
 }
+export const autotagModes = ['append', 'replace', 'suggest'] as const;
+export const autotagProviders = ['cpu', 'cuda', 'dml', 'coreml'] as const;
+export interface AutotagCommand {
+  command: 'autotag';
+  folder: string;
+  /** a folder holding model.onnx and selected_tags.csv, or a downloaded model's repository id */
+  model: string;
+  general: number;
+  character: number;
+  mcut: boolean;
+  maxTags: number | null;
+  exclude: string[];
+  /** suggest: score and keep the scores, write nothing */
+  mode: (typeof autotagModes)[number];
+  underscoresToSpaces: boolean;
+  batch: number | null;
+  provider: (typeof autotagProviders)[number] | 'auto';
+}
 export type Command =
   | OpenCommand
   | ServeCommand
   | ExportCommand
+  | AutotagCommand
   | { command: 'help'; usage: string }
   | { command: 'version' }
   | { command: 'error'; message: string; usage: string };
@@ -64,6 +83,19 @@ const exportOptions: Options = {
   'keep-metadata': { type: 'boolean' },
 };
 
+const autotagOptions: Options = {
+  model: { type: 'string' },
+  general: { type: 'string' },
+  character: { type: 'string' },
+  mcut: { type: 'boolean' },
+  'max-tags': { type: 'string' },
+  exclude: { type: 'string' },
+  mode: { type: 'string' },
+  underscores: { type: 'string' },
+  batch: { type: 'string' },
+  provider: { type: 'string' },
+};
+
 /**
  * Parse the user's arguments (already stripped of Electron's own: see userArgs).
  * Paths are resolved against `cwd`, which is the caller's: a second instance
@@ -77,6 +109,7 @@ export function parseCommandLine(argv: readonly string[], cwd: string = process.
     const [first, ...rest] = argv;
     if (first === 'serve') return parseServe(rest, cwd);
     if (first === 'export') return parseExport(rest, cwd);
+    if (first === 'autotag') return parseAutotag(rest, cwd);
     return parseOpen(argv, cwd);
   } catch (err) {
     if (err instanceof UsageError) return { command: 'error', message: err.message, usage: USAGE };
@@ -123,6 +156,34 @@ function parseExport(args: readonly string[], cwd: string): ExportCommand {
     format: oneOf('--format', values.format, exportFormats) ?? 'keep',
     keepMetadata: values['keep-metadata'] === true,
   };
+}
+
+function parseAutotag(args: readonly string[], cwd: string): AutotagCommand {
+  const { values, positionals } = parse(args, autotagOptions);
+  const folder = folderPath(onlyFolder('autotag', positionals), cwd);
+  if (typeof values.model !== 'string' || values.model.trim() === '') throw new UsageError('--model is required: a model folder or a downloaded model\'s repository id');
+  const model = /^[A-Za-z0-9][\w.-]*\/[\w.-]+$/.test(values.model) && !values.model.startsWith('.') ? values.model : folderPath(values.model, cwd, '--model');
+  return {
+    command: 'autotag',
+    folder,
+    model,
+    general: probability('--general', values.general, 0.35),
+    character: probability('--character', values.character, 0.85),
+    mcut: values.mcut === true,
+    maxTags: values['max-tags'] === undefined ? null : integer('--max-tags', values['max-tags'], 0, 1, 1000),
+    exclude: typeof values.exclude === 'string' ? values.exclude.split(',').map((t) => t.trim()).filter(Boolean) : [],
+    mode: oneOf('--mode', values.mode, autotagModes) ?? 'append',
+    underscoresToSpaces: (oneOf('--underscores', values.underscores, ['keep', 'spaces'] as const) ?? 'keep') === 'spaces',
+    batch: values.batch === undefined ? null : integer('--batch', values.batch, 0, 1, 1024),
+    provider: oneOf('--provider', values.provider, autotagProviders) ?? 'auto',
+  };
+}
+
+function probability(flag: string, raw: string | boolean | undefined, fallback: number): number {
+  if (raw === undefined) return fallback;
+  const n = typeof raw === 'string' && /^(0|1|0?\.\d+|1\.0*)$/.test(raw) ? Number(raw) : NaN;
+  if (!(n >= 0 && n <= 1)) throw new UsageError(`${flag} needs a number from 0 to 1, got ${JSON.stringify(raw)}`);
+  return n;
 }
 
 function parse(args: readonly string[], options: Options): { values: Values; positionals: string[] } {

@@ -14,7 +14,15 @@ export const USAGE = `Usage:
                      [--keep-metadata]
       Write the dataset in the layout a trainer expects.
 
+  lora-tagger autotag <folder> --model <dir|repo-id> [--general 0.35] [--character 0.85]
+                      [--mcut] [--max-tags N] [--exclude a,b] [--mode append|replace|suggest]
+                      [--underscores keep|spaces] [--batch N] [--provider cpu|cuda|dml|coreml]
+      Tag every image with a WD14 tagging model (resuming a run cut short) and
+      write the tags by the same rules as the window: append after the tags an
+      image has, replace the caption (trigger first, then characters and general
+      tags, highest score first), or suggest (keep the scores, write nothing).
+
   lora-tagger --help | --version
 
-A folder literally named "serve" or "export" is opened with ./serve or ./export.
+A folder literally named "serve", "export" or "autotag" is opened with ./serve, ./export or ./autotag.
 Put "--" before a folder whose name starts with "-".`;

@@ -43,6 +43,8 @@ export const autotagChannels = {
       model: z.string().min(1).max(4096),
       target: batchTargetSchema,
       provider: z.enum(['auto', 'cpu', 'cuda', 'dml', 'coreml']).default('auto'),
+      /** images per model call, for a model whose batch size is not fixed */
+      batchSize: z.number().int().min(1).max(1024).optional(),
     }),
     runSchema,
   ),
