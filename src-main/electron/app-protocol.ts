@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { protocol, type CustomScheme } from 'electron';
 import { IMAGE_SCHEME } from '../../src-shared/image-url';
-import { mimeFor, staticPath } from '../serve/static-files';
+import { mimeFor, staticFile } from '../serve/static-files';
 import { APP_HOST, APP_SCHEME } from './app-url';
 import { refuseUnlessRead, strictSchemeUrl, textResponse } from './protocol-request';
 
@@ -54,8 +54,8 @@ export async function answerAppRequest(request: Request, rendererDir: string): P
   const url = strictSchemeUrl(request.url, APP_SCHEME);
   if (url === null || url.host !== APP_HOST) return textResponse(400, `not an ${APP_SCHEME}://${APP_HOST}/<file> URL`);
 
-  // decoded and folded, then kept inside the folder: `..%2f` climbs nowhere
-  const file = staticPath(resolve(rendererDir), url.pathname);
+  // decoded and folded, then kept inside the folder: `..%2f` climbs nowhere, nor does a link out of it
+  const file = await staticFile(resolve(rendererDir), url.pathname);
   if (file === null) return textResponse(404, 'not a file of the app');
   const mime = mimeFor(file);
   if (mime === null) return textResponse(415, 'not a type of file the app serves');

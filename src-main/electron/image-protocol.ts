@@ -2,6 +2,7 @@ import { pathToFileURL } from 'node:url';
 import { net, protocol, type CustomScheme } from 'electron';
 import { IMAGE_SCHEME, parseImagePath } from '../../src-shared/image-url';
 import type { ApiHost } from '../api/api-host';
+import { allowedImageMime } from '../serve/image-mime';
 import { refuseUnlessRead, strictSchemeUrl, textResponse } from './protocol-request';
 
 /**
@@ -21,20 +22,6 @@ export function setupImageProtocol(host: ApiHost): void {
 }
 
 const fetchFile = (path: string): Promise<Response> => net.fetch(pathToFileURL(path).href);
-
-/**
- * What may go out with an image Content-Type. The ApiHost names the type; anything
- * else (an SVG, which can carry script; HTML) is refused instead of being served.
- */
-const IMAGE_MIME_TYPES: ReadonlySet<string> = new Set([
-  'image/jpeg',
-  'image/png',
-  'image/webp',
-  'image/gif',
-  'image/bmp',
-  'image/tiff',
-  'image/avif',
-]);
 
 /** BodyInit: the node typings have the class but not the DOM's name for its argument */
 type ResponseBody = ConstructorParameters<typeof Response>[0];
@@ -59,8 +46,9 @@ export async function answerImageRequest(
   const answer = await host.image(target.id, target.kind);
   if (!answer.ok) return textResponse(answer.status, answer.message);
 
-  const mime = answer.mime.split(';')[0]?.trim().toLowerCase() ?? '';
-  if (!IMAGE_MIME_TYPES.has(mime)) return textResponse(415, `not an image type the app serves: ${mime || 'none'}`);
+  // an SVG (which can carry script) or HTML named by the host is refused, never served
+  const mime = allowedImageMime(answer.mime);
+  if (!mime) return textResponse(415, `not an image type the app serves: ${answer.mime.split(';')[0]?.trim() || 'none'}`);
   const headers = { ...COMMON_HEADERS, 'content-type': mime };
   const body = (bytes: ResponseBody): ResponseBody => (request.method === 'HEAD' ? null : bytes);
 

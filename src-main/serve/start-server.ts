@@ -7,12 +7,11 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { parseImagePath } from '../../src-shared/image-url';
 import { clientMessageSchema, TOKEN_PARAM, type ServerMessage } from '../../src-shared/serve-protocol';
 import type { ApiHost } from '../api/api-host';
-import { isInsideFolder } from '../core/fs/inside-folder';
 import { fileProblem, openRegularFile } from '../core/fs/regular-file';
 import { cookieToken, newToken, sessionCookie, tokenMatches } from './access-token';
 import { allowedHosts, hostAllowed } from './allowed-hosts';
 import { allowedImageMime } from './image-mime';
-import { mimeFor, rendererDir, staticPath } from './static-files';
+import { mimeFor, rendererDir, staticFile } from './static-files';
 
 export interface ServerOptions {
   host: string;
@@ -118,12 +117,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       await pipeline(opened.handle.createReadStream(), res).catch(() => undefined);
       return;
     }
-    const file = staticPath(root, url.pathname);
+    const file = await staticFile(root, url.pathname);
     const mime = file ? mimeFor(file) : null;
     const info = file && mime ? await stat(file).catch(() => null) : null;
     if (!file || !mime || !info?.isFile()) return void refuse(404, 'not found');
-    // the path stays inside as text; a link in the folder could still lead out of it
-    if (!(await isInsideFolder(file, root).catch(() => false))) return void refuse(404, 'not found');
     const headers: Record<string, string | number> = { ...COMMON_HEADERS, 'content-type': mime, 'content-length': info.size };
     if (mime.startsWith('text/html')) headers['content-security-policy'] = CSP;
     res.writeHead(200, headers);

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { dirname, extname, join, normalize, resolve, sep } from 'node:path';
+import { isInsideFolder } from '../core/fs/inside-folder';
 import { fileURLToPath } from 'node:url';
 
 const MIME: Record<string, string> = {
@@ -31,8 +32,20 @@ export function rendererDir(): string {
   throw new Error('The renderer is not built: run `npm run build` first');
 }
 
-/** a URL path inside `root`, or null for anything that would climb out */
-export function staticPath(root: string, urlPath: string): string | null {
+/**
+ * The file a URL path names inside `root`, or null for anything that would
+ * climb out: by its text (`..`, `%2e%2e`), or through a symbolic link in the
+ * folder that leads out of it. The serve transport and the desktop's app:
+ * protocol both answer only such files.
+ */
+export async function staticFile(root: string, urlPath: string): Promise<string | null> {
+  const file = staticPath(root, urlPath);
+  if (file === null) return null;
+  return (await isInsideFolder(file, root).catch(() => false)) ? file : null;
+}
+
+/** a URL path inside `root` by its text, or null for anything that would climb out */
+function staticPath(root: string, urlPath: string): string | null {
   let decoded: string;
   try {
     decoded = decodeURIComponent(urlPath);

@@ -1,5 +1,5 @@
 import './setup';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -91,6 +91,16 @@ describe('the app: protocol, inside a built renderer folder', () => {
     const response = await handlerFor(renderer)(url);
     expect(response.status).toBeGreaterThanOrEqual(400);
     expect(await response.text()).not.toContain('SECRET');
+  });
+
+  it('never follows a link in the renderer folder to a file outside it', async () => {
+    symlinkSync(join(dir.path, 'secret.js'), join(renderer, 'assets', 'linked.js'));
+    symlinkSync(dir.path, join(renderer, 'up'));
+    for (const url of ['app://renderer/assets/linked.js', 'app://renderer/up/secret.html']) {
+      const response = await handlerFor(renderer)(url);
+      expect(response.status).toBe(404);
+      expect(await response.text()).not.toContain('SECRET');
+    }
   });
 
   it('refuses an absolute path to the file beside the folder', async () => {
