@@ -1,8 +1,8 @@
-import { ConnectionBanner } from './components/connection-banner';
-import { ExportDialog } from './components/export-dialog';
-import { ShortcutsOverlay } from './components/shortcuts-overlay';
-import { ToastView } from './components/toast';
-import { useDropGuard } from './components/use-drop-guard';
+import { ConnectionBanner } from './widgets/connection-banner';
+import { ExportDialog } from './features/export/export-dialog';
+import { ShortcutsOverlay } from './features/shortcuts/shortcuts-overlay';
+import { ToastView } from './widgets/toast';
+import { useDropGuard } from './widgets/use-drop-guard';
 import { useGlobalShortcuts } from './keyboard/use-global-shortcuts';
 import { OpeningScreen } from './screens/opening-screen';
 import { SetupScreen } from './screens/setup-screen';

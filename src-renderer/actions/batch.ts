@@ -1,6 +1,6 @@
 import type { BatchOp, BatchTarget, ChannelOutput } from '../../src-shared/contract';
 import type { Result } from '../../src-shared/result';
-import { resultText } from '../logic/batch-text';
+import { resultText } from '../features/batch/batch-text';
 import { showToast } from '../stores/ui-store';
 import { call } from '../transport/api';
 import { whenEditsSettled } from './caption-edits';

@@ -1,7 +1,7 @@
 import type { ImageDetail } from '../../src-shared/contract';
 import type { AppErrorData, Result } from '../../src-shared/result';
-import { addTags, removeTag, sameTags, toggleTag } from '../logic/tag-edits';
-import { moveTagWithin } from '../logic/tag-order';
+import { addTags, removeTag, sameTags, toggleTag } from '../features/captions/tag-edits';
+import { moveTagWithin } from '../features/captions/tag-order';
 import { acceptDetail, setDuplicates, useCaptionStore } from '../stores/caption-store';
 import { updateRowFromDetail, useImagesStore } from '../stores/images-store';
 import { refreshRecentTags } from '../stores/tags-store';

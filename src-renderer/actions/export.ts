@@ -1,6 +1,6 @@
 import type { ExportTarget } from '../../src-shared/contract/export';
-import { checkKey, defaultForm, type ExportForm, type FormSession, formToOptions, withTarget } from '../logic/export-form';
-import { baseName, joinPath } from '../logic/export-paths';
+import { checkKey, defaultForm, type ExportForm, type FormSession, formToOptions, withTarget } from '../features/export/export-form';
+import { baseName, joinPath } from '../features/export/export-paths';
 import { isRunning, jobOfKind, resetExport, useExportStore } from '../stores/export-store';
 import { showImages } from '../stores/filter-store';
 import { useJobsStore } from '../stores/jobs-store';

@@ -1,7 +1,7 @@
 import '../styles/welcome.css';
 import { useShallow } from 'zustand/react/shallow';
 import { cancelOpening } from '../actions/open-folder';
-import { ProgressBar } from '../components/progress-bar';
+import { ProgressBar } from '../widgets/progress-bar';
 import { progressLabel } from '../logic/progress-label';
 import { latestJob, useJobsStore } from '../stores/jobs-store';
 import type { Phase } from '../stores/session-store';

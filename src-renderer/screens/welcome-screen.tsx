@@ -1,8 +1,8 @@
 import '../styles/welcome.css';
 import { useShallow } from 'zustand/react/shallow';
 import { chooseFolder, openFolder } from '../actions/open-folder';
-import { DropZone } from '../components/drop-zone';
-import { RecentFolders } from '../components/recent-folders';
+import { DropZone } from '../widgets/drop-zone';
+import { RecentFolders } from '../features/welcome/recent-folders';
 import { type WelcomeMessage, useSessionStore } from '../stores/session-store';
 
 export function WelcomeScreen({ message }: { message: WelcomeMessage | null }) {

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { CheckReport, ExportSummary } from '../../src-shared/contract/export';
-import type { ExportForm } from '../logic/export-form';
+import type { ExportForm } from '../features/export/export-form';
 import { api } from '../transport/api';
 import type { JobProgress } from './jobs-store';
 

@@ -1,7 +1,7 @@
 import { stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import sharp from 'sharp';
-import { formatBytes } from '../../src-renderer/logic/format-bytes';
+import { formatBytes } from '../../src-renderer/features/preview/format-bytes';
 import { captionPath, openInPlace } from './support/open-dataset';
 import { expect, makePhotos, serveFolder, test } from './support/serve-fixture';
 

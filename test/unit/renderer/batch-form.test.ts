@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { batchOpSchema } from '../../../src-shared/contract';
-import { type BatchForm, buildOp, initialForm } from '../../../src-renderer/logic/batch-form';
-import { buildTarget, defaultTarget, type TargetInputs } from '../../../src-renderer/logic/batch-target';
-import { previewText, resultText } from '../../../src-renderer/logic/batch-text';
+import { type BatchForm, buildOp, initialForm } from '../../../src-renderer/features/batch/batch-form';
+import { buildTarget, defaultTarget, type TargetInputs } from '../../../src-renderer/features/batch/batch-target';
+import { previewText, resultText } from '../../../src-renderer/features/batch/batch-text';
 import { historyMessage } from '../../../src-renderer/logic/history-message';
 
 const form = (patch: Partial<BatchForm>): BatchForm => ({ ...initialForm(), ...patch });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { frequentWords } from '../../../src-renderer/logic/caption-words';
+import { frequentWords } from '../../../src-renderer/features/tags-panel/caption-words';
 
 describe('frequentWords', () => {
   it('counts words and repeated two-word phrases by fragment, without stop words, most used first', () => {

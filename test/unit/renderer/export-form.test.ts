@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkKey, defaultForm, errorSummary, type ExportForm, formToOptions, withTarget } from '../../../src-renderer/logic/export-form';
+import { checkKey, defaultForm, errorSummary, type ExportForm, formToOptions, withTarget } from '../../../src-renderer/features/export/export-form';
 
 const session = { root: '/data/fruit', datasetDir: '/data/fruit', name: 'fruit', triggerWord: 'frt' };
 const form = (over: Partial<ExportForm> = {}): ExportForm => ({ ...defaultForm(session), ...over });

@@ -1,8 +1,8 @@
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it, vi } from 'vitest';
-import { ExportImageOptions } from '../../../src-renderer/components/export-image-options';
-import { defaultForm, type ExportForm } from '../../../src-renderer/logic/export-form';
+import { ExportImageOptions } from '../../../src-renderer/features/export/export-image-options';
+import { defaultForm, type ExportForm } from '../../../src-renderer/features/export/export-form';
 
 // the real action talks to the app's store and transport, which need a browser
 vi.mock('../../../src-renderer/actions/export', () => ({ updateExportForm: () => undefined }));

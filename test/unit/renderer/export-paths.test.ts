@@ -8,7 +8,7 @@ import {
   outKindOf,
   parentDir,
   retargetPath,
-} from '../../../src-renderer/logic/export-paths';
+} from '../../../src-renderer/features/export/export-paths';
 
 describe('export paths', () => {
   it('puts the default beside the folder opened, named for the target', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CheckReport } from '../../../src-shared/contract/export';
-import { blockingReason, bucketBars, groupText, severityCounts, showLabel } from '../../../src-renderer/logic/export-report';
+import { blockingReason, bucketBars, groupText, severityCounts, showLabel } from '../../../src-renderer/features/export/report-reading';
 
 const report = (over: Partial<CheckReport> = {}): CheckReport => ({
   imageCount: 3,

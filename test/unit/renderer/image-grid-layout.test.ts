@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { gridMetrics, gridMove, rowCount, rowSpan } from '../../../src-renderer/components/image-grid-layout';
+import { gridMetrics, gridMove, rowCount, rowSpan } from '../../../src-renderer/features/grid/image-grid-layout';
 
 const spacing = { minCell: 150, gap: 8, padding: 12, label: 38 };
 

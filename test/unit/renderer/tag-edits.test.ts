@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addTags, removeTag, toggleTag } from '../../../src-renderer/logic/tag-edits';
+import { addTags, removeTag, toggleTag } from '../../../src-renderer/features/captions/tag-edits';
 
 describe('tag list edits', () => {
   it('appends new tags in order and refuses the ones present', () => {

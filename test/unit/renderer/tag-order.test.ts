@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dropIndex, isPinned, moveTagWithin } from '../../../src-renderer/logic/tag-order';
+import { dropIndex, isPinned, moveTagWithin } from '../../../src-renderer/features/captions/tag-order';
 
 describe('reordering one image tags', () => {
   const tags = ['a', 'b', 'c', 'd'];

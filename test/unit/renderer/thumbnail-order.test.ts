@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { markOf } from '../../../src-renderer/components/thumbnail-mark';
-import { shownOrder } from '../../../src-renderer/components/thumbnail-order';
+import { markOf } from '../../../src-renderer/features/grid/thumbnail-mark';
+import { shownOrder } from '../../../src-renderer/features/grid/thumbnail-order';
 import type { ImageSummary } from '../../../src-shared/contract';
 
 describe('the order thumbnails are shown in', () => {

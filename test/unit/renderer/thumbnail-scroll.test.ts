@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { revealOffset } from '../../../src-renderer/components/thumbnail-scroll';
+import { revealOffset } from '../../../src-renderer/features/grid/thumbnail-scroll';
 
 describe('keeping the current image in view', () => {
   // a 760-pixel view of 76-pixel cells, keeping two cells of room either side

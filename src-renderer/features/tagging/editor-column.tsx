@@ -1,0 +1,53 @@
+import './editor-column.css';
+import { useEffect, useState } from 'react';
+import { useSelectionStore } from '../../stores/selection-store';
+import { useUiStore } from '../../stores/ui-store';
+import { BatchPanel } from '../batch/batch-panel';
+import { CaptionPanel } from '../captions/caption-panel';
+
+type Tab = 'image' | 'batch';
+
+/** The editing column: the image on screen, or batch edits of many. Switching keeps both panels' inputs. */
+export function EditorColumn() {
+  const [chosen, setTab] = useState<Tab>('image');
+  const selected = useSelectionStore((s) => s.selected.size);
+  // Ctrl L / Enter ask for the tag input: show it in this very render, so the input can take focus
+  const wantsInput = useUiStore((s) => s.focusRequest?.target === 'tag-input');
+  const tab = wantsInput ? 'image' : chosen;
+  useEffect(() => {
+    if (wantsInput) setTab('image');
+  }, [wantsInput]);
+  return (
+    <div className="editor-column">
+      <div className="editor-tabs" role="tablist" aria-label="Edit">
+        <button
+          type="button"
+          role="tab"
+          className={tab === 'image' ? 'editor-tab editor-tab-on' : 'editor-tab'}
+          data-testid="tab-image"
+          aria-selected={tab === 'image'}
+          onClick={() => setTab('image')}
+        >
+          This image
+        </button>
+        <button
+          type="button"
+          role="tab"
+          className={tab === 'batch' ? 'editor-tab editor-tab-on' : 'editor-tab'}
+          data-testid="tab-batch"
+          aria-selected={tab === 'batch'}
+          onClick={() => setTab('batch')}
+        >
+          Batch{selected > 0 ? ` · ${selected.toLocaleString('en-US')} selected` : ''}
+        </button>
+      </div>
+      {/* both stay mounted: half-typed batch inputs survive a look at the image */}
+      <div className="editor-tab-body" hidden={tab !== 'image'}>
+        <CaptionPanel />
+      </div>
+      <div className="editor-tab-body" hidden={tab !== 'batch'}>
+        <BatchPanel active={tab === 'batch'} />
+      </div>
+    </div>
+  );
+}
