@@ -3,7 +3,7 @@ import { closeExportPool, runningExportsDir, sweepAbandonedExports } from '../co
 import { ImageService } from '../core/images/image-service';
 import type { ApiHost, EventListener, Platform } from './api-host';
 import { dispatch } from './dispatch';
-import { openIndexThread } from '../workers/index-thread';
+import { createIndexThreads } from '../workers/index-thread';
 import { createTaggerPool } from '../workers/tagger-pool';
 import type { ApiContext } from './handler';
 
@@ -16,11 +16,12 @@ export interface ApiHostOptions {
 
 /** Wire core to a transport: the Electron shell, the serve transport and the api tests all start here. */
 export function createApiHost(platform: Platform, options: ApiHostOptions = {}): ApiHost & { workspace: Workspace } {
+  const indexThreads = createIndexThreads();
   const workspace = new Workspace({
     userDataDir: platform.userDataDir,
     cacheDir: platform.cacheDir,
     allowedRoot: platform.servedFolder,
-    openIndex: openIndexThread,
+    openIndex: (path) => indexThreads.open(path),
     ...(options.defaults ? { defaults: options.defaults } : {}),
     ...(options.exportRoots ? { exportRoots: options.exportRoots } : {}),
   });
@@ -47,6 +48,7 @@ export function createApiHost(platform: Platform, options: ApiHostOptions = {}):
         await images.close();
         await closeExportPool();
         await tagger?.destroy();
+        await indexThreads.close();
       })();
       return shutdown;
     },

@@ -1,8 +1,8 @@
 import type { Worker } from 'node:worker_threads';
 import { errorCodes, type ErrorCode } from '../../src-shared/result';
 import { AppError } from '../core/app-error';
-import type { IndexArgs, IndexChannel, IndexFailure, IndexKind, IndexResponse, IndexResult } from '../core/store/index-channel';
-import type { IndexCloseRequest, IndexStartup, IndexWorkerData } from './index-worker';
+import type { IndexArgs, IndexChannel, IndexFailure, IndexKind, IndexResponse, IndexResult, OpenIndex } from '../core/store/index-channel';
+import type { IndexCloseRequest, IndexOpenRequest, IndexStartup } from './index-worker';
 import { startThread } from './start-thread';
 
 interface Waiting {
@@ -29,14 +29,18 @@ export class IndexThread implements IndexChannel {
   /** how many times the thread was started again after it died */
   restarts = 0;
 
-  static async open(path: string): Promise<IndexThread> {
-    const thread = new IndexThread(path);
+  /** `spare`: a thread started ahead of need (see createIndexThreads) */
+  static async open(path: string, spare?: Worker): Promise<IndexThread> {
+    const thread = new IndexThread(path, spare);
     await thread.worker;
     return thread;
   }
 
-  private constructor(private readonly path: string) {
-    this.worker = this.start();
+  private constructor(
+    private readonly path: string,
+    spare?: Worker,
+  ) {
+    this.worker = this.start(spare);
   }
 
   call<K extends IndexKind>(kind: K, ...args: IndexArgs<K>): Promise<IndexResult<K>> {
@@ -74,8 +78,10 @@ export class IndexThread implements IndexChannel {
     });
   }
 
-  private start(): Promise<Worker> {
-    const worker = startThread('index-worker', { path: this.path } satisfies IndexWorkerData);
+  private start(spare?: Worker): Promise<Worker> {
+    const worker = spare ?? startThread('index-worker', {});
+    worker.ref();
+    worker.postMessage({ open: this.path } satisfies IndexOpenRequest);
     return new Promise((resolve, reject) => {
       worker.once('message', (startup: IndexStartup) => {
         if (!startup.ready) {
@@ -132,4 +138,35 @@ function errorOf(f: IndexFailure): AppError {
   return new AppError('internal', f.message);
 }
 
-export const openIndexThread = (path: string): Promise<IndexChannel> => IndexThread.open(path);
+/**
+ * Index threads for an api host: one is started ahead, so that opening a
+ * folder does not wait for a thread to start (tens of milliseconds built,
+ * hundreds from source); each open takes it and starts the next. The spare
+ * does not keep the process alive.
+ */
+export function createIndexThreads(): { open: OpenIndex; close(): Promise<void> } {
+  let spare: Worker | null = null;
+  const startSpare = () => {
+    const thread = startThread('index-worker', {});
+    thread.unref();
+    // a spare that died (it could not load) is never taken: the next open starts its own, and reports why
+    thread.once('exit', () => {
+      if (spare === thread) spare = null;
+    });
+    thread.on('error', () => undefined);
+    spare = thread;
+  };
+  startSpare();
+  return {
+    open(path) {
+      const taken = spare ?? undefined;
+      startSpare();
+      return IndexThread.open(path, taken);
+    },
+    async close() {
+      const s = spare;
+      spare = null;
+      await s?.terminate();
+    },
+  };
+}

@@ -1,16 +1,17 @@
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import type { IndexFailure, IndexRequest, IndexResponse } from '../core/store/index-channel';
 import { IndexDatabase } from '../core/store/index-database';
 
 /**
  * The index thread: the only connection to a dataset's session.sqlite.
- * Requests are answered one at a time in the order they came, so a read
- * always sees every write main asked for before it. Its first message says
- * whether the database opened (a newer schema, a read-only folder: refused
- * with the reason).
+ * Started ahead of need (a spare waits while no folder is open), it opens
+ * the database its first message names and says whether it could (a newer
+ * schema, a read-only folder: refused with the reason). Requests are then
+ * answered one at a time in the order they came, so a read always sees every
+ * write main asked for before it.
  */
-export interface IndexWorkerData {
-  path: string;
+export interface IndexOpenRequest {
+  open: string;
 }
 
 export type IndexStartup = { ready: true } | { ready: false; error: IndexFailure };
@@ -22,17 +23,19 @@ export interface IndexCloseRequest {
 }
 
 const port = parentPort!;
-const { path } = workerData as IndexWorkerData;
-
 let db: IndexDatabase | null = null;
-try {
-  db = IndexDatabase.open(path);
-  port.postMessage({ ready: true } satisfies IndexStartup);
-} catch (err) {
-  port.postMessage({ ready: false, error: failureOf(err) } satisfies IndexStartup);
-}
 
-port.on('message', (req: IndexRequest | IndexCloseRequest) => {
+port.once('message', ({ open }: IndexOpenRequest) => {
+  try {
+    db = IndexDatabase.open(open);
+    port.postMessage({ ready: true } satisfies IndexStartup);
+  } catch (err) {
+    port.postMessage({ ready: false, error: failureOf(err) } satisfies IndexStartup);
+  }
+  port.on('message', answer);
+});
+
+function answer(req: IndexRequest | IndexCloseRequest): void {
   let response: IndexResponse;
   try {
     if (!db) throw new Error('The session database is not open');
@@ -48,7 +51,7 @@ port.on('message', (req: IndexRequest | IndexCloseRequest) => {
     response = { seq: req.seq, ok: false, error: failureOf(err) };
   }
   port.postMessage(response);
-});
+}
 
 /** an AppError keeps its code; SQLite's (SQLITE_FULL, SQLITE_READONLY…) and fs errors keep theirs; anything else is internal */
 function failureOf(err: unknown): IndexFailure {

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { Workspace } from '../../src-main/core/app/workspace';
-import { openIndexThread } from '../../src-main/workers/index-thread';
+import { IndexThread } from '../../src-main/workers/index-thread';
 import type { EventName, EventPayload } from '../../src-shared/contract';
 
 export interface RecordedEvent {
@@ -14,7 +14,7 @@ export function makeWorkspace(base: string): { workspace: Workspace; events: Rec
     userDataDir: join(base, '.app-data'),
     cacheDir: join(base, '.app-cache'),
     allowedRoot: null,
-    openIndex: openIndexThread,
+    openIndex: (path) => IndexThread.open(path),
   });
   const events: RecordedEvent[] = [];
   workspace.bus.subscribe((event, payload) => events.push({ event, payload }));

@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { HistoryLog } from '../../../src-main/core/history/history-log';
 import { SessionStore } from '../../../src-main/core/store/session-store';
-import { IndexThread } from '../../../src-main/workers/index-thread';
+import { createIndexThreads, IndexThread } from '../../../src-main/workers/index-thread';
 import { makeWorkspace } from '../../support/open-workspace';
 import { makeImages } from '../../support/make-images';
 import { makeTempDir } from '../../support/temp-dir';
@@ -106,5 +106,21 @@ describe('the index thread', () => {
     ]);
     await reopened.history.state();
     await workspace.shutdown();
+  });
+
+  it('of an api host, are started one ahead: each open takes the waiting thread, and a refused open leaves the next one working', async () => {
+    const threads = createIndexThreads();
+    const first = await threads.open(join(tmp.path, 'one.sqlite'));
+    const bad = join(tmp.path, 'bad.sqlite');
+    writeFileSync(bad, 'not a database '.repeat(20));
+    await expect(threads.open(bad)).rejects.toMatchObject({ code: 'io' });
+    const second = await threads.open(join(tmp.path, 'two.sqlite'));
+    await new SessionStore(first).insertImages([row('a.png', 0)]);
+    await new SessionStore(second).insertImages([row('b.png', 0), row('c.png', 1)]);
+    expect((await new SessionStore(first).images()).map((r) => r.relPath)).toEqual(['a.png']);
+    expect((await new SessionStore(second).images()).map((r) => r.relPath)).toEqual(['b.png', 'c.png']);
+    await first.close();
+    await second.close();
+    await threads.close();
   });
 });
