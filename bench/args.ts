@@ -5,7 +5,8 @@ export interface BenchArgs {
   /** 512×384 instead of 2048×1536: for the 100,000-image run */
   small: boolean;
   runs: number;
-  seed: number;
+  /** the PRNG seed of the generated dataset */
+  dataSeed: number;
   edits: number;
   json: string | null;
   /** run only these phases (development) */
@@ -14,17 +15,21 @@ export interface BenchArgs {
   keep: boolean;
   /** write each run's CPU profile into this folder and say what ran during its longest stalls */
   profile: string | null;
+  /** a checkout of jhc13/taggui: the taggui phase opens the dataset with its own folder load */
+  taggui: string | null;
+  /** a checkout of civitai-tagger ("the seed"), for the seed phase; without it, bench/peers/seed_import.py */
+  seed: string | null;
   /** internal: this process is one run, started by the bench's parent process */
   child: { run: number; out: string; workRoot: string } | null;
 }
 
-export const PHASES = ['open', 'filter', 'edit', 'thumbs', 'import', 'autotag'] as const;
+export const PHASES = ['open', 'filter', 'edit', 'thumbs', 'import', 'autotag', 'taggui', 'seed'] as const;
 export type PhaseName = (typeof PHASES)[number];
 
-const USAGE = `usage: npm run bench -- [--images N] [--small] [--runs N] [--seed N] [--edits N] [--json FILE] [--only ${PHASES.join(',')}] [--keep] [--profile DIR]`;
+const USAGE = `usage: npm run bench -- [--images N] [--small] [--runs N] [--data-seed N] [--edits N] [--json FILE] [--only ${PHASES.join(',')}] [--keep] [--profile DIR] [--taggui DIR] [--seed DIR]`;
 
 export function parseArgs(argv: readonly string[]): BenchArgs {
-  const args: BenchArgs = { images: 1000, small: false, runs: 3, seed: 1, edits: 1000, json: null, only: null, keep: false, profile: null, child: null };
+  const args: BenchArgs = { images: 1000, small: false, runs: 3, dataSeed: 1, edits: 1000, json: null, only: null, keep: false, profile: null, taggui: null, seed: null, child: null };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i]!;
     const value = () => {
@@ -47,9 +52,18 @@ export function parseArgs(argv: readonly string[]): BenchArgs {
       case '--runs':
         args.runs = count(1);
         break;
-      case '--seed':
-        args.seed = count(0);
+      case '--data-seed':
+        args.dataSeed = count(0);
         break;
+      case '--taggui':
+        args.taggui = resolve(value());
+        break;
+      case '--seed': {
+        const dir = value();
+        if (/^\d+$/.test(dir)) throw new Error(`--seed names a civitai-tagger checkout now; the dataset's seed is --data-seed ${dir}\n${USAGE}`);
+        args.seed = resolve(dir);
+        break;
+      }
       case '--edits':
         args.edits = count(1);
         break;

@@ -20,8 +20,11 @@ import { editPhase } from './phases/edit-phase';
 import { filterPhase } from './phases/filter-phase';
 import { importPhase } from './phases/import-phase';
 import { openPhase } from './phases/open-phase';
+import { seedPhase } from './phases/seed-phase';
+import { tagguiPhase } from './phases/taggui-phase';
 import { thumbsPhase } from './phases/thumbs-phase';
-import { printTable } from './report';
+import { printTable, targetVerdicts } from './report';
+import { withRatios } from './side-by-side';
 import { warmUp } from './warm-up';
 
 /**
@@ -39,6 +42,8 @@ const PHASE_FNS: Record<PhaseName, (ctx: RunContext) => Promise<Figures>> = {
   thumbs: thumbsPhase,
   import: importPhase,
   autotag: autotagPhase,
+  taggui: tagguiPhase,
+  seed: seedPhase,
 };
 
 const here = fileURLToPath(import.meta.url);
@@ -65,7 +70,7 @@ async function main(): Promise<void> {
   const size = args.small ? SMALL_SIZE : FULL_SIZE;
   const cores = availableParallelism();
   log(`LoRA Tagger bench: ${args.images} images of ${size.width}×${size.height}, ${args.runs} runs, ${cores} cores, Node ${process.version}`);
-  await ensureDataset(join(repo, '.bench'), { images: args.images, seed: args.seed, ...size }, log);
+  await ensureDataset(join(repo, '.bench'), { images: args.images, seed: args.dataSeed, ...size }, log);
 
   const workRoot = await mkdtemp(join(tmpdir(), 'lora-tagger-bench-'));
   const outcomes: RunOutcome[] = [];
@@ -75,7 +80,7 @@ async function main(): Promise<void> {
     if (!args.keep) await rm(workRoot, { recursive: true, force: true });
   }
 
-  const perRun = outcomes.map((o) => o.figures);
+  const perRun = outcomes.map((o) => withRatios(o.figures));
   const keys = [...new Set(perRun.flatMap((f) => Object.keys(f)))];
   const result: Record<string, number> = { images: args.images, runs: args.runs, cores, width: size.width, height: size.height };
   for (const key of keys) result[key] = round(median(perRun.map((f) => f[key]!).filter((v) => v !== undefined)), 3);
@@ -90,7 +95,7 @@ async function main(): Promise<void> {
   log('');
   printTable(result, phaseStalls, log);
   if (args.json) {
-    await writeFile(args.json, JSON.stringify(result, null, 2) + '\n');
+    await writeFile(args.json, JSON.stringify({ ...result, targets: targetVerdicts(result) }, null, 2) + '\n');
     log(`\nwrote ${args.json}`);
   }
 }
@@ -122,9 +127,9 @@ async function runInChild(args: BenchArgs, run: number, workRoot: string): Promi
 
 async function runChild(args: BenchArgs, child: { run: number; out: string; workRoot: string }): Promise<void> {
   const size = args.small ? SMALL_SIZE : FULL_SIZE;
-  const datasetDir = join(repo, '.bench', specKey({ images: args.images, seed: args.seed, ...size }));
+  const datasetDir = join(repo, '.bench', specKey({ images: args.images, seed: args.dataSeed, ...size }));
   const cores = availableParallelism();
-  const vocabulary = makeVocabulary(args.seed);
+  const vocabulary = makeVocabulary(args.dataSeed);
   const { run, workRoot } = child;
 
   // what the process holds before any folder: Node, tsx (the bundled app has no tsx), the app's modules

@@ -15,7 +15,7 @@ import { percentile } from '../measure/stats';
  */
 export async function editPhase(ctx: RunContext): Promise<Figures> {
   const items = unwrap(await listAllImages(listPage(ctx)), 'images.list');
-  const random = seededRandom(itemSeed(ctx.args.seed, 7_000 + ctx.run));
+  const random = seededRandom(itemSeed(ctx.args.dataSeed, 7_000 + ctx.run));
   const known = new Map<number, { tags: string[]; revision: number }>();
   const latencies: number[] = [];
   for (let i = 0; i < ctx.args.edits; i++) {

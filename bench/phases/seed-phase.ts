@@ -1,0 +1,76 @@
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, rm } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Figures, RunContext } from '../context';
+import { ensureDataset } from '../dataset/ensure-dataset';
+import { specKey } from '../dataset/dataset-spec';
+import { stageFolder } from '../dataset/stage';
+import { runCommand } from '../measure/external';
+import { pythonLacks, runPython } from '../measure/python-peer';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const SCRIPT = join(here, '..', 'peers', 'seed_import.py');
+const CHILD = join(here, 'seed-open-child.ts');
+/** the small folder civitai-tagger was made for: 72 large wallpapers, no captions */
+export const WALLPAPERS = { images: 72, width: 3840, height: 2160 } as const;
+
+/**
+ * Our first open of 72 wallpapers with "Import copies", in a fresh process
+ * started 3 s before the open (seed-open-child.ts), side by side with
+ * civitai-tagger's import of the same folder (Pillow verify, copy, empty
+ * .txt). civitai-tagger's source is not on this machine and its API is not
+ * known here, so its import runs as bench/peers/seed_import.py, a
+ * re-implementation of that step, whether or not --seed DIR is given. Both
+ * meet a warm page cache and settled write-back; each writes into a folder
+ * of its own.
+ */
+export async function seedPhase(ctx: RunContext): Promise<Figures> {
+  if (ctx.run === 0) return {}; // our side runs in a process of its own: nothing to compile in this one
+  const missing = await pythonLacks(['PIL']);
+  if (missing) {
+    ctx.log(`  seed: skipped, not a failure: ${missing}`);
+    return {};
+  }
+  ctx.log(`  seed: civitai-tagger's import step as re-implemented in bench/peers/seed_import.py${seedNote(ctx.args.seed)}`);
+  const repo = join(here, '..', '..');
+  const spec = { ...WALLPAPERS, seed: ctx.args.dataSeed };
+  await ctx.harness(() => ensureDataset(join(repo, '.bench'), spec, ctx.log));
+  const source = join(repo, '.bench', specKey(spec));
+  const folder = join(ctx.workDir, 'wallpapers');
+  const theirs = join(ctx.workDir, 'seed-session');
+  await ctx.harness(async () => {
+    await stageFolder(source, folder, 'images');
+    await runCommand('sh', ['-c', "cat ./*.jpg > /dev/null"], { cwd: folder });
+    await runCommand('sync', []);
+  });
+  const seed = await ctx.harness(() => runPython<{ seconds: number; images: number }>(SCRIPT, [folder, theirs]));
+  if (seed.images !== WALLPAPERS.images) throw new Error(`the seed's import took ${seed.images} of ${WALLPAPERS.images} images`);
+  await ctx.harness(async () => {
+    await rm(theirs, { recursive: true, force: true });
+    await runCommand('sync', []);
+  });
+  const childDir = join(ctx.workDir, 'seed-app');
+  await mkdir(childDir, { recursive: true });
+  const ours = await ctx.harness(() => ourImportOpen(folder, childDir));
+  await ctx.harness(() => rm(folder, { recursive: true, force: true }));
+  return { seedImportMs: seed.seconds * 1000, seedOursMs: ours };
+}
+
+/** what the phase says of a --seed DIR */
+export function seedNote(dir: string | null): string {
+  if (!dir) return ' (no --seed DIR given)';
+  if (!existsSync(dir)) return ` (--seed ${dir} does not exist)`;
+  return ` (--seed ${dir} is not called: civitai-tagger's import has no API known here to call on its own)`;
+}
+
+function ourImportOpen(folder: string, workDir: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, folder, workDir, String(WALLPAPERS.images)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolve((JSON.parse(out.trim().split('\n').pop()!) as { ms: number }).ms) : reject(new Error(`seed-open-child.ts exited ${code}`))));
+  });
+}
