@@ -15,7 +15,7 @@ export interface Target {
 }
 
 /** the targets at 10,000 images on two cores, and the other figures worth a line */
-export const ROWS: Target[] = [
+const ROWS: Target[] = [
   { key: 'firstOpenMs', label: 'first open (listed, captions indexed)', unit: 'ms', max: 2000 },
   { key: 'firstOpenCpuMs', label: '  main thread on a core', unit: 'ms' },
   { key: 'firstOpenQueuedMs', label: '  main thread waiting for a core', unit: 'ms' },
@@ -75,7 +75,7 @@ export function rowsFor(images: number): Target[] {
 }
 
 /** met, missed or no target, for a row's figure */
-export function verdict(row: Target, v: number): boolean | null {
+function verdict(row: Target, v: number): boolean | null {
   if (row.atMost !== undefined) return v <= row.atMost;
   if (row.max !== undefined) return v < row.max;
   if (row.min !== undefined) return v >= row.min;

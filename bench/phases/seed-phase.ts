@@ -14,7 +14,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 const SCRIPT = join(here, '..', 'peers', 'seed_import.py');
 const CHILD = join(here, 'seed-open-child.ts');
 /** the small folder civitai-tagger was made for: 72 large wallpapers, no captions */
-export const WALLPAPERS = { images: 72, width: 3840, height: 2160 } as const;
+const WALLPAPERS = { images: 72, width: 3840, height: 2160 } as const;
 
 /**
  * Our first open of 72 wallpapers with "Import copies", in a fresh process
