@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Figures, RunContext } from '../context';
@@ -44,6 +45,6 @@ export async function tagguiPhase(ctx: RunContext): Promise<Figures> {
   };
   const tagguiFirstMs = await load('first load');
   const tagguiReopenMs = await load('second load');
-  await ctx.harness(() => runCommand('rm', ['-rf', folder]));
+  await ctx.harness(() => rm(folder, { recursive: true, force: true }));
   return { tagguiFirstMs, tagguiReopenMs };
 }
