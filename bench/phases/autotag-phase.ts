@@ -93,7 +93,7 @@ export async function autotagPhase(ctx: RunContext): Promise<Figures> {
   if (missing && !warm) ctx.log(`  autotag: no comparison with the Python reference: ${missing}`);
 
   let mine: { perSec: number; workerMb: number };
-  let theirs: PythonFigures | null = null;
+  let theirs: PythonFigures | null;
   const reference = () => (missing ? Promise.resolve(null) : ctx.harness(() => python(modelPath, paths, threads)));
   if (ctx.run % 2 === 1) {
     mine = await ours(modelPath, paths, threads);

@@ -12,7 +12,8 @@ const { validateConfiguration } = require('app-builder-lib/out/util/config/confi
 const { DebugLogger } = require('builder-util') as { DebugLogger: new (enabled: boolean) => unknown };
 
 const root = new URL('../../', import.meta.url);
-const config = yaml.load(readFileSync(new URL('electron-builder.yml', root), 'utf8')) as Record<string, any>;
+const config = yaml.load(readFileSync(new URL('electron-builder.yml', root), 'utf8')) as Record<string, unknown> &
+  Record<'linux' | 'mac' | 'win', { target: string[]; icon: string }>;
 
 describe('electron-builder.yml', () => {
   it("passes electron-builder's own schema validation", async () => {
@@ -53,6 +54,6 @@ describe('electron-builder.yml', () => {
     expect(config.linux).toMatchObject({ target: ['AppImage', 'deb'], category: 'Graphics', executableName: 'lora-tagger' });
     expect(config.mac.target).toEqual(['dmg']);
     expect(config.win.target).toEqual(['nsis']);
-    for (const platform of ['linux', 'mac', 'win']) expect(existsSync(new URL(config[platform].icon, root))).toBe(true);
+    for (const platform of ['linux', 'mac', 'win'] as const) expect(existsSync(new URL(config[platform].icon, root))).toBe(true);
   });
 });

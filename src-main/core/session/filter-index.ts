@@ -67,18 +67,19 @@ export class FilterIndex {
 
   /** index every image ahead of the first query, a slice at a time so the app stays responsive */
   async warm(stillWanted: () => boolean): Promise<void> {
-    const self = this;
-    function* steps(): Generator<void, void> {
-      const changes = self.changes;
-      const built: IndexedImage[] = [];
-      // the list may be replaced meanwhile: walk whatever it is at each step
-      for (let i = 0; i < self.entries.length; i++) {
-        built.push(self.at(self.entries[i]!));
-        yield;
-      }
-      if (self.changes === changes) self.aligned = built;
+    await runSliced(this.indexAll(), stillWanted, { background: true });
+  }
+
+  /** one step per image; keeps the result only if the list did not change meanwhile */
+  private *indexAll(): Generator<void, void> {
+    const changes = this.changes;
+    const built: IndexedImage[] = [];
+    // the list may be replaced meanwhile: walk whatever it is at each step
+    for (let i = 0; i < this.entries.length; i++) {
+      built.push(this.at(this.entries[i]!));
+      yield;
     }
-    await runSliced(steps(), stillWanted, { background: true });
+    if (this.changes === changes) this.aligned = built;
   }
 
   /**

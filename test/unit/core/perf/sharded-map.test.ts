@@ -14,7 +14,10 @@ describe('ShardedMap', () => {
         const sharded = new ShardedMap<string | number, number>();
         const plain = new Map<string | number, number>();
         for (const o of ops) {
-          if (o.kind === 'set') sharded.set(o.key, o.value), plain.set(o.key, o.value);
+          if (o.kind === 'set') {
+            sharded.set(o.key, o.value);
+            plain.set(o.key, o.value);
+          }
           if (o.kind === 'delete') expect(sharded.delete(o.key)).toBe(plain.delete(o.key));
           expect(sharded.get(o.key)).toBe(plain.get(o.key));
           expect(sharded.has(o.key)).toBe(plain.has(o.key));

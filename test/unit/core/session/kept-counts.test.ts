@@ -43,7 +43,7 @@ describe('stats, stem clashes and tag counts kept without a recount', () => {
     expect(kept(session)).toEqual(await recount(session));
     expect(kept(session).stats).toEqual({ total: 4, tagged: 2, skipped: 0, remaining: 2 });
 
-    const [a, b, c, d] = (await session.list());
+    const [a, , c, d] = (await session.list());
     await session.setTags(c!.id, ['green', 'blue'], session.detail(c!.id).caption.revision);
     await session.setTags(a!.id, [], session.detail(a!.id).caption.revision);
     await session.setSkip(d!.id, true);
