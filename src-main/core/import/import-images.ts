@@ -11,12 +11,16 @@ import { walkFolder } from '../scan/walk-folder';
 import type { InvalidFileRow } from '../store/index-database';
 import type { SessionStore } from '../store/session-store';
 import { copyPlanned, type PlannedCopy } from './copy-planned';
+import type { SkippedFile } from '../../../src-shared/contract';
+import { isImageName } from '../scan/image-extensions';
 import { highestNumber, importName } from './import-naming';
 
 export interface ImportOutcome {
   imported: number;
   alreadyImported: number;
   invalid: InvalidFileRow[];
+  /** originals the walk could not take (an unreadable subfolder, a link out or to nothing), found again by every import: never stored */
+  unreadable: SkippedFile[];
 }
 
 /** headers checked per step of the pipeline */
@@ -40,6 +44,10 @@ export async function importImages(
 ): Promise<ImportOutcome> {
   const outputRel = relative(root, outputDir).split(sep).join('/');
   const listing = await walkFolder(root, { recursive: true, exclude: new Set([outputRel]), signal: job.signal });
+  const unreadable: SkippedFile[] = [
+    ...listing.unreadable.map((f) => ({ name: f.rel, reason: `folder cannot be read (${f.reason}): its images are not imported` })),
+    ...listing.notFiles.filter((f) => isImageName(f.rel)).map((f) => ({ name: f.rel, reason: `not imported: ${f.reason}` })),
+  ];
   const recorded = await store.imports();
   const done = new Set(recorded.filter((r) => r.copied).map((r) => r.sourceRel));
   // planned by an import that was cut short: finished under the names given then
@@ -52,7 +60,7 @@ export async function importImages(
     job.signal,
   );
   const alreadyImported = listing.images.length - candidates.length;
-  if (candidates.length === 0) return { imported: 0, alreadyImported, invalid: [] };
+  if (candidates.length === 0) return { imported: 0, alreadyImported, invalid: [], unreadable };
 
   try {
     await mkdir(outputDir, { recursive: true });
@@ -97,9 +105,9 @@ export async function importImages(
     copied += plan.length;
   }
   if (copied === 0 && invalid.length === candidates.length && alreadyImported === 0) {
-    throw new AppError('no-images', `No readable images in ${root}`, { invalid });
+    throw new AppError('no-images', `No readable images in ${root}`, { invalid, unreadable });
   }
-  return { imported: copied, alreadyImported, invalid };
+  return { imported: copied, alreadyImported, invalid, unreadable };
 }
 
 /**

@@ -1,8 +1,9 @@
 import { stat } from 'node:fs';
-import { opendir } from 'node:fs/promises';
+import { lstat, opendir, stat as statPromise } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describeFsError } from '../app-error';
 import { EXPORT_MARKER } from '../export/export-marker';
+import { isInsideFolder } from '../fs/inside-folder';
 import { fileProblem } from '../fs/regular-file';
 import { ShardedMap } from '../perf/sharded-map';
 import { timeSlicer } from '../perf/time-slicer';
@@ -22,6 +23,12 @@ export interface FolderListing {
   texts: ShardedMap<string, FileEntry>;
   /** subfolders that could not be read, with the reason: their images are missing from `images` */
   unreadable: { rel: string; reason: string }[];
+  /**
+   * names of images that are not files to read, with the reason:
+   * a link that leads nowhere or out of the folder, a folder or a pipe named
+   * like an image. Left out of `images` and `texts`, never silently.
+   */
+  notFiles: { rel: string; reason: string }[];
 }
 
 export interface WalkOptions {
@@ -53,7 +60,10 @@ export async function walkFolder(root: string, options: WalkOptions): Promise<Fo
   // a directory's buffered entries come back as microtasks, which never let the event loop run
   const slicer = timeSlicer(options.signal);
   const wanted: string[] = [];
+  /** links among `wanted`: each must lead to a file inside the folder */
+  const links = new Set<string>();
   const unreadable: FolderListing['unreadable'] = [];
+  const notFiles: FolderListing['notFiles'] = [];
   const pending: string[] = [''];
   while (pending.length > 0) {
     options.signal?.throwIfAborted();
@@ -70,21 +80,27 @@ export async function walkFolder(root: string, options: WalkOptions): Promise<Fo
     }
     // a subfolder's findings count only once its whole listing showed no export marker
     const files: string[] = [];
+    const found: { rel: string; reason: string }[] = [];
     const subdirs: string[] = [];
     let exported = false;
     for await (const entry of dir) {
       if (entry.name === EXPORT_MARKER && relDir !== '') exported = true;
       if (entry.name.startsWith('.')) continue;
       const rel = relDir === '' ? entry.name : `${relDir}/${entry.name}`;
+      // captions that are not files are the caption reader's to name (the image stays listed without it)
+      const image = isImageName(entry.name);
       if (entry.isDirectory()) {
         if (options.recursive && !options.exclude?.has(rel)) subdirs.push(rel);
+        else if (image) found.push({ rel, reason: 'it is a folder, though named like an image' });
       } else if (entry.isFile() || entry.isSymbolicLink()) {
-        if (isImageName(entry.name) || entry.name.toLowerCase().endsWith('.txt')) files.push(rel);
-      }
+        if (image || entry.name.toLowerCase().endsWith('.txt')) files.push(rel);
+        if (image && entry.isSymbolicLink()) links.add(rel);
+      } else if (image) found.push({ rel, reason: 'it is a pipe, socket or device, not a file' });
       if (slicer.due()) await slicer.pause();
     }
     if (exported) continue;
     for (const rel of files) wanted.push(rel);
+    notFiles.push(...found);
     for (const rel of subdirs) pending.push(rel);
   }
 
@@ -101,11 +117,31 @@ export async function walkFolder(root: string, options: WalkOptions): Promise<Fo
         ? await statInWorkers(root, wanted, options.signal)
         : await statAll(root, wanted, options.signal);
   for (let i = 0; i < wanted.length; i++) {
+    const rel = wanted[i]!;
     const s = stats ? stats[i] : { size: 0, mtimeMs: 0 };
-    if (s) add({ rel: wanted[i]!, size: s.size, mtimeMs: s.mtimeMs });
+    if (!s) {
+      if (isImageName(rel)) notFiles.push({ rel, reason: await whyNotAFile(join(root, rel)) });
+    }
+    else if (links.has(rel) && !(await isInsideFolder(join(root, rel), root).catch(() => false))) {
+      // invariant 4: nothing outside the folder is read, shown, imported or exported through a link
+      notFiles.push({ rel, reason: 'it is a link to a file outside the folder, which LoRA Tagger does not read' });
+    } else add({ rel, size: s.size, mtimeMs: s.mtimeMs });
     if (slicer.due()) await slicer.pause();
   }
-  return { images, texts, unreadable };
+  return { images, texts, unreadable, notFiles };
+}
+
+/** why a name the walk found is not a file it can read (rare: asked of those only) */
+async function whyNotAFile(path: string): Promise<string> {
+  try {
+    const s = await statPromise(path);
+    return s.isDirectory() ? 'it is a folder, though named like an image' : 'it is a pipe, socket or device, not a file';
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ELOOP') return 'it is a symbolic link that leads back to itself';
+    if (code === 'ENOENT' && (await lstat(path).then(() => true, () => false))) return 'it is a symbolic link to something that is not there';
+    return fileProblem(err);
+  }
 }
 
 /**

@@ -1,6 +1,6 @@
 import { mkdir, readdir, rm, rmdir, stat } from 'node:fs/promises';
 import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import type { SessionMode } from '../../../src-shared/contract';
+import type { SessionMode, SkippedFile } from '../../../src-shared/contract';
 import { AppError, describeFsError } from '../app-error';
 import { sweepStaleTempsIn } from '../fs/sweep-temps';
 import type { EventBus } from '../events/event-bus';
@@ -97,12 +97,14 @@ export async function openSession(req: OpenRequest, deps: OpenDeps): Promise<Dat
   try {
     knownTags = [...new Set([...knownTags, ...(await readTagsFile(datasetDir))])];
     let imported = 0;
+    let notImported: SkippedFile[] = [];
     if (settings.mode === 'import' && (await isFolder(settings.root))) {
       await deps.checkFolder?.(settings.root); // a resumed import reads its originals from there
       const outcome = await deps.jobs.run('import', 'Importing images', (job) =>
         importImages(settings.root, datasetDir, settings.prefix, store, job),
       );
       imported = outcome.imported;
+      notImported = outcome.unreadable;
     }
     const listing = await deps.jobs.run('scan', 'Reading captions', async (job) => {
       const l = await walkFolder(datasetDir, { recursive: settings.mode === 'in-place', signal: job.signal });
@@ -114,13 +116,13 @@ export async function openSession(req: OpenRequest, deps: OpenDeps): Promise<Dat
       return synced;
     });
     const skipped = await skippedOf(store);
-    if (listing.entries.length === 0 && skipped.length === 0) {
+    if (listing.entries.length === 0 && skipped.length === 0 && notImported.length === 0) {
       throw new AppError('no-images', `No images in ${folder}. LoRA Tagger reads jpg, jpeg, png, webp, gif, bmp, tif, tiff, avif.`);
     }
 
     if (resumedFrom === 'new') settings = await guessModeOnce(store, settings, listing.entries);
     const session = new DatasetSession(datasetDir, store, settings, deps.bus, resumedFrom, knownTags);
-    session.setUnreadable(listing.unreadable);
+    session.setUnreadable([...notImported, ...listing.unreadable]);
     await session.setEntries(listing.entries, skipped);
     // a batch a crash cut short: the disk tells which of its last writes were made, before anyone can undo
     await settleCutShortSteps(session);

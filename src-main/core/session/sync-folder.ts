@@ -122,10 +122,10 @@ export async function syncFolder(
 
   // each caption goes into its entry as it arrives: 100,000 files' bytes are never held at once
   const changedRows: CaptionRow[] = [];
-  const unreadable: SkippedFile[] = listing.unreadable.map((f) => ({
-    name: f.rel,
-    reason: `folder cannot be read (${f.reason}): the images in it are not listed`,
-  }));
+  const unreadable: SkippedFile[] = [
+    ...listing.unreadable.map((f) => ({ name: f.rel, reason: `folder cannot be read (${f.reason}): the images in it are not listed` })),
+    ...listing.notFiles.map((f) => ({ name: f.rel, reason: `not listed: ${f.reason}` })),
+  ];
   const unreadableCaptions = new Set<string>();
   await readCaptionFiles(
     datasetDir,
