@@ -1,3 +1,4 @@
+import { runFullBadFiles } from './bad-files/full-run';
 import { runFullHostilePayloads } from './hostile-payloads/full-run';
 import { runFullServeAttacks } from './serve-attacks/full-run';
 
@@ -9,6 +10,7 @@ import { runFullServeAttacks } from './serve-attacks/full-run';
  * versions (test/torture/*.test.ts).
  */
 const harnesses: { name: string; run: (log: (line: string) => void) => Promise<boolean> }[] = [
+  { name: 'bad files', run: runFullBadFiles },
   { name: 'hostile payloads', run: runFullHostilePayloads },
   { name: 'serve attacks', run: runFullServeAttacks },
 ];

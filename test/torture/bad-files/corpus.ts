@@ -11,6 +11,8 @@ export interface CorpusEntry {
   /** relative to the corpus folder, '/'-separated */
   name: string;
   what: string;
+  /** a folder, whatever its name: the walk goes into it as into any folder, so it is not an image to list */
+  folder?: true;
 }
 
 export interface Corpus {
@@ -147,7 +149,7 @@ export async function makeCorpus(dir: string, outside: string, bulk: number): Pr
   link('link-to-folder.png', '.', 'a link to the folder itself');
   link('folder-link-out', outside, 'a link to the folder outside');
   mkdirSync(join(dir, 'folder-named.png'));
-  entries.push({ name: 'folder-named.png', what: 'a folder named .png' });
+  entries.push({ name: 'folder-named.png', what: 'a folder named .png', folder: true });
   execFileSync('mkfifo', [join(dir, 'pipe.png')]);
   entries.push({ name: 'pipe.png', what: 'a named pipe named .png' });
 

@@ -87,7 +87,8 @@ export async function runBadFiles(options: BadFilesOptions): Promise<BadFilesSum
       for (const entry of corpus.entries) {
         const row = rows.get(entry.name) ?? { name: entry.name, what: entry.what, treatment: { 'in-place': '', import: '' } };
         rows.set(entry.name, row);
-        row.treatment[mode] = treated.get(entry.name) ?? (isImageName(entry.name) ? 'DROPPED without a reason' : 'not an image name: not listed');
+        const unlisted = entry.folder ? 'a folder: walked into like any other' : isImageName(entry.name) ? 'DROPPED without a reason' : 'not an image name: not listed';
+        row.treatment[mode] = treated.get(entry.name) ?? unlisted;
         if (row.treatment[mode].startsWith('DROPPED')) summary.dropped.push(`${mode}: ${JSON.stringify(entry.name)}`);
       }
       for (let i = 0; i < corpus.bulk.count; i++) {
