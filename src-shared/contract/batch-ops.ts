@@ -89,11 +89,8 @@ export type AddOp = z.infer<typeof addOpSchema>;
 export type RemoveOp = z.infer<typeof removeOpSchema>;
 export type ReplaceOp = z.infer<typeof replaceOpSchema>;
 export type SortOp = z.infer<typeof sortOpSchema>;
-export type DedupeOp = z.infer<typeof dedupeOpSchema>;
 export type RenameOp = z.infer<typeof renameOpSchema>;
-export type DeleteOp = z.infer<typeof deleteOpSchema>;
 export type BatchOp = z.infer<typeof batchOpSchema>;
-export type BatchOpType = BatchOp['type'];
 
 /** Which images an operation applies to. Images are named by id, never by path. */
 export const batchTargetSchema = z.discriminatedUnion('kind', [
@@ -106,4 +103,3 @@ export type BatchTarget = z.infer<typeof batchTargetSchema>;
 
 /** One batch edit as a channel would receive it: what to do, and to which images. */
 export const batchRequestSchema = z.object({ target: batchTargetSchema, op: batchOpSchema });
-export type BatchRequest = z.infer<typeof batchRequestSchema>;

@@ -91,7 +91,6 @@ export const checkKindSchema = z.enum([
   'nul-in-caption',
   'skipped',
 ]);
-export type CheckKind = z.infer<typeof checkKindSchema>;
 
 export const checkLineSchema = z.object({
   kind: checkKindSchema,

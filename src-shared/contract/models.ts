@@ -35,7 +35,6 @@ export const captionSchema = z.object({
   bom: z.boolean(),
   lineEnding: z.enum(['none', 'lf', 'crlf']),
 });
-export type Caption = z.infer<typeof captionSchema>;
 
 export const conflictSchema = z.object({
   /** what the file on disk holds now */

@@ -22,7 +22,6 @@ const installedTaggerModelSchema = z.object({
   repo: repoIdSchema.nullable(),
   path: z.string(),
 });
-export type InstalledTaggerModel = z.infer<typeof installedTaggerModelSchema>;
 
 const knownTaggerModelSchema = z.object({
   repo: repoIdSchema,
@@ -32,7 +31,6 @@ const knownTaggerModelSchema = z.object({
   /** partial: a download was cut or cancelled and resumes where it stopped */
   state: z.enum(['installed', 'partial', 'absent']),
 });
-export type KnownTaggerModel = z.infer<typeof knownTaggerModelSchema>;
 
 export const taggerModelChannels = {
   /** the known models with their state, and every model ready to run */

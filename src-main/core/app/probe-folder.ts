@@ -1,5 +1,5 @@
 import { access, constants, stat } from 'node:fs/promises';
-import { basename, join, resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { AppError, describeFsError } from '../app-error';
 import { captionPathFor } from '../scan/image-extensions';
 import { walkFolder } from '../scan/walk-folder';
@@ -44,4 +44,3 @@ export async function probeFolder(path: string, defaults: { outputDir: string; p
   };
 }
 
-export const sessionFolderOf = (datasetDir: string) => join(datasetDir, '.lora-tagger');

@@ -1,6 +1,6 @@
 /** The export engine and its pre-export check: what the api handlers call. */
 export { runExport } from './run-export';
 export { runningExportsDir, sweepAbandonedExports } from './export-records';
-export { checkDataset, type CheckHooks } from './check-dataset';
+export { checkDataset } from './check-dataset';
 export { closeExportPool } from './export-pool';
-export type { ExportSource, ProgressHooks } from './export-source';
+export type { ExportSource } from './export-source';

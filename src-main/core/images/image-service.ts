@@ -19,7 +19,7 @@ import { outputFor, previewSideFor, THUMB_SIDE } from './render-options';
 import { runThumbnailJob, type ThumbnailOutcome } from './thumbnail-job';
 
 export type ImageKind = RenderKind;
-export { PREVIEW_SIDES, THUMB_SIDE } from './render-options';
+export { THUMB_SIDE } from './render-options';
 
 export type ServedImage =
   | { ok: true; path: string; mime: string; /** made by this request (false: from the cache or the original) */ created: boolean }

@@ -14,8 +14,7 @@
  * `compileQuery`, run the test per `indexImage`d image; errors come back with
  * the [start, end) range to underline, never as exceptions.
  */
-export { compileQuery, filterImages, QUERY_FIELDS } from './compile';
-export type { CompileResult, FilterResult, ImageTest } from './compile';
+export { compileQuery, filterImages } from './compile';
 export { indexImage } from './indexed-image';
 export type { IndexedImage, QueryImage } from './indexed-image';
 export type { QueryError } from './lexer';

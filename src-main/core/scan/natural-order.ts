@@ -20,6 +20,3 @@ export function compareNatural(a: string, b: string): number {
   if (as.length !== bs.length) return as.length - bs.length;
   return a < b ? -1 : a > b ? 1 : 0; // names equal but for case: stay deterministic
 }
-
-export const sortNatural = <T>(items: T[], key: (item: T) => string): T[] =>
-  items.sort((x, y) => compareNatural(key(x), key(y)));

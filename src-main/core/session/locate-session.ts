@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { opendir } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { CIVITAI_SESSION_FILE } from '../legacy/civitai-session';
 import { SESSION_DIR, SESSION_FILE } from '../store/open-database';
 
@@ -53,4 +53,3 @@ async function subfolderNames(folder: string): Promise<string[]> {
 }
 
 export const databasePath = (datasetDir: string) => join(datasetDir, SESSION_DIR, SESSION_FILE);
-export const folderName = (path: string) => basename(path) || path;

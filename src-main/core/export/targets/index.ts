@@ -4,7 +4,7 @@ import { civitaiTarget } from './civitai';
 import { kohyaTarget } from './kohya';
 import type { TargetSpec } from './target-spec';
 
-export type { TargetSpec, TargetContext } from './target-spec';
+export type { TargetSpec } from './target-spec';
 
 const targets: Record<ExportTarget, TargetSpec> = {
   civitai: civitaiTarget,
