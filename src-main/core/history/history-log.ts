@@ -1,31 +1,16 @@
 import type { HistoryState } from '../../../src-shared/contract';
 import type { IndexChannel } from '../store/index-channel';
-import type { FirstFiles } from '../store/index-database';
+import type {
+  CutShortStep as StoredCutShortStep,
+  FileChange as StoredFileChange,
+  FirstFiles,
+  HistoryStep as StoredHistoryStep,
+} from '../store/index-database';
 import { StepRecorder } from './step-recorder';
 
-/** One caption file's part in a step: its exact bytes before and after; null means no file. */
-export interface FileChange {
-  captionRel: string;
-  before: Buffer | null;
-  after: Buffer | null;
-}
-
-export interface HistoryStep {
-  id: number;
-  label: string;
-  files: FileChange[];
-}
-
-/** a step a crash cut short: files recorded before their write, which may or may not have happened */
-export interface CutShortStep {
-  id: number;
-  /** the label up to its count (see batchLabelStem); null: a label without one */
-  labelStem: string | null;
-  /** each pending file with the bytes its write would have left */
-  pending: { captionRel: string; after: Buffer | null }[];
-  /** every file of the step, pending or not */
-  captionRels: string[];
-}
+export type FileChange = StoredFileChange<Buffer>;
+export type HistoryStep = StoredHistoryStep<Buffer>;
+export type CutShortStep = StoredCutShortStep<Buffer>;
 
 /**
  * Undo and redo as changes, kept in session.sqlite by the index thread (see
@@ -117,7 +102,7 @@ export class HistoryLog {
 const bufferOf = (bytes: Uint8Array | null): Buffer | null =>
   bytes === null || Buffer.isBuffer(bytes) ? (bytes as Buffer | null) : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 
-function stepOf(step: { id: number; label: string; files: { captionRel: string; before: Uint8Array | null; after: Uint8Array | null }[] } | null): HistoryStep | null {
+function stepOf(step: StoredHistoryStep | null): HistoryStep | null {
   if (!step) return null;
   return { ...step, files: step.files.map((f) => ({ captionRel: f.captionRel, before: bufferOf(f.before), after: bufferOf(f.after) })) };
 }

@@ -57,26 +57,30 @@ export interface CopyRecord {
   added: { image: NewImageRow; caption: NewCaptionRow } | null;
 }
 
-/** One caption file's part in an undo step: its exact bytes before and after; null means no file. */
-export interface FileChange {
+/**
+ * One caption file's part in an undo step: its exact bytes before and after;
+ * null means no file. Bytes that crossed a thread are a Uint8Array; main's
+ * HistoryLog hands out Buffers over the same memory.
+ */
+export interface FileChange<Bytes extends Uint8Array = Uint8Array> {
   captionRel: string;
-  before: Uint8Array | null;
-  after: Uint8Array | null;
+  before: Bytes | null;
+  after: Bytes | null;
 }
 
-export interface HistoryStep {
+export interface HistoryStep<Bytes extends Uint8Array = Uint8Array> {
   id: number;
   label: string;
-  files: FileChange[];
+  files: FileChange<Bytes>[];
 }
 
 /** a step a crash cut short: files recorded before their write, which may or may not have happened */
-export interface CutShortStep {
+export interface CutShortStep<Bytes extends Uint8Array = Uint8Array> {
   id: number;
   /** the label up to its count (see batchLabelStem); null: a label without one */
   labelStem: string | null;
   /** each pending file with the bytes its write would have left */
-  pending: { captionRel: string; after: Uint8Array | null }[];
+  pending: { captionRel: string; after: Bytes | null }[];
   /** every file of the step, pending or not */
   captionRels: string[];
 }
