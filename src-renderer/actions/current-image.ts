@@ -40,7 +40,6 @@ useImagesStore.subscribe((state, previous) => {
   if (id !== currentImageId(previous)) void showImage(id);
 });
 
-export const goToIndex = (index: number) => setImageIndex(index);
 /** one step through the images the filter shows (all of them when none is on) */
 function step(by: 1 | -1): void {
   const { index } = useImagesStore.getState();

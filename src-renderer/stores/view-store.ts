@@ -13,7 +13,6 @@ interface ViewState {
 
 export const useViewStore = create<ViewState>()(() => ({ mode: 'single' }));
 
-export const showGrid = () => useViewStore.setState({ mode: 'grid' });
 export const showSingle = () => useViewStore.setState({ mode: 'single' });
 export const toggleView = () => useViewStore.setState((s) => ({ mode: s.mode === 'grid' ? 'single' : 'grid' }));
 
