@@ -1,4 +1,5 @@
 import { runFullBadFiles } from './bad-files/full-run';
+import { runFullKillNine } from './kill-nine/full-run';
 import { runFullHostilePayloads } from './hostile-payloads/full-run';
 import { runFullServeAttacks } from './serve-attacks/full-run';
 
@@ -10,6 +11,7 @@ import { runFullServeAttacks } from './serve-attacks/full-run';
  * versions (test/torture/*.test.ts).
  */
 const harnesses: { name: string; run: (log: (line: string) => void) => Promise<boolean> }[] = [
+  { name: 'kill -9', run: runFullKillNine },
   { name: 'bad files', run: runFullBadFiles },
   { name: 'hostile payloads', run: runFullHostilePayloads },
   { name: 'serve attacks', run: runFullServeAttacks },
