@@ -24,7 +24,7 @@ export function killNineReport(scenario: string, r: KillNineReport): string[] {
 
 export async function runFullKillNine(log: (line: string) => void = console.log): Promise<boolean> {
   const seed = Number(process.env.TORTURE_SEED ?? 1);
-  const report = await runKillNineEdits(FULL_EDIT_TRIALS, seed);
+  const report = await runKillNineEdits(FULL_EDIT_TRIALS, seed, log);
   for (const line of killNineReport('single caption edits', report)) log(line);
   return Object.values(killNineFailures(report)).every((n) => n === 0) && report.problems.length === 0;
 }

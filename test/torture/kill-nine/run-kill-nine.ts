@@ -141,7 +141,7 @@ async function oneTrial(trial: number, template: string, base: string, random: (
 }
 
 /** Runs `trials` kill -9 trials during single caption edits; `seed` makes the kill moments and edits repeatable. */
-export async function runKillNineEdits(trials: number, seed: number): Promise<KillNineReport> {
+export async function runKillNineEdits(trials: number, seed: number, log?: (line: string) => void): Promise<KillNineReport> {
   const report: KillNineReport = { trials, acknowledged: 0, losses: 0, tears: 0, leftovers: 0, tempsAfterKill: 0, badReopens: 0, problems: [] };
   const tmp = makeTempDir('lora-tagger-kill-nine-');
   let state = seed >>> 0 || 1;
@@ -149,7 +149,10 @@ export async function runKillNineEdits(trials: number, seed: number): Promise<Ki
   try {
     const template = join(tmp.path, 'template');
     await makeTemplate(template);
-    for (let t = 0; t < trials; t++) await oneTrial(t, template, tmp.path, random, report);
+    for (let t = 0; t < trials; t++) {
+      await oneTrial(t, template, tmp.path, random, report);
+      if (log && (t + 1) % 20 === 0) log(`  ${t + 1} trials, ${report.acknowledged} edits acknowledged, ${report.problems.length} problems`);
+    }
   } finally {
     tmp.cleanup();
   }
