@@ -97,7 +97,9 @@ async function oneTrial(trial: number, template: string, base: string, random: (
     const want = acked.get(id)!;
     if (onDisk === want) continue;
     if (flying && flying.id === id && onDisk === flying.text) continue;
-    const known = onDisk.startsWith('edit ') && onDisk === edited(trial, Number(onDisk.slice(5, onDisk.indexOf(','))!.split('.')[1]));
+    // a version this host once had (its caption at open, or an earlier edit) is a loss; anything else a tear
+    const opened = captions.find((c) => c.id === id)!.text;
+    const known = onDisk === opened || (onDisk.startsWith('edit ') && onDisk === edited(trial, Number(onDisk.slice(5, onDisk.indexOf(',')).split('.')[1])));
     if (onDisk === '' || !known) {
       report.tears++;
       report.problems.push(`trial ${trial}: ${name} torn or empty (${onDisk.length} chars: ${JSON.stringify(onDisk.slice(0, 60))})`);
