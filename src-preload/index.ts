@@ -3,7 +3,7 @@ import { channelNames, type ChannelName, type EventName } from '../src-shared/co
 import { IMAGE_SCHEME, imagePath } from '../src-shared/image-url';
 import type { Result } from '../src-shared/result';
 import type { TaggerApi } from '../src-shared/tagger-api';
-import { EVENT_CHANNEL, READY_CHANNEL } from './bridge-channels';
+import { EVENT_CHANNEL, READY_CHANNEL } from '../src-shared/bridge-channels';
 
 // The preload runs in the sandbox's isolated world, where `window` exists; the
 // node tsconfig has no DOM lib, so name the one member used.

@@ -1,5 +1,5 @@
 import type { EventName, EventPayload } from '../../src-shared/contract';
-import { EVENT_CHANNEL } from '../../src-preload/bridge-channels';
+import { EVENT_CHANNEL } from '../../src-shared/bridge-channels';
 
 /** the slice of WebContents the queue needs: keeps this file free of electron */
 export interface EventTarget {

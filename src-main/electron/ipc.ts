@@ -1,7 +1,7 @@
 import { ipcMain, type IpcMainEvent, type IpcMainInvokeEvent } from 'electron';
 import { channelNames } from '../../src-shared/contract';
 import { fail, type Result } from '../../src-shared/result';
-import { READY_CHANNEL } from '../../src-preload/bridge-channels';
+import { READY_CHANNEL } from '../../src-shared/bridge-channels';
 import type { ApiHost } from '../api/api-host';
 import type { EventQueue } from './event-queue';
 

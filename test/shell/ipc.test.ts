@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { appUrlCheck } from '../../src-main/electron/app-url';
 import { createEventQueue } from '../../src-main/electron/event-queue';
 import { setupIpc } from '../../src-main/electron/ipc';
-import { EVENT_CHANNEL, READY_CHANNEL } from '../../src-preload/bridge-channels';
+import { EVENT_CHANNEL, READY_CHANNEL } from '../../src-shared/bridge-channels';
 import { channelNames } from '../../src-shared/contract';
 import { FakeWebContents, ipcMain } from './electron-stub';
 import { fakeHost } from './fake-host';

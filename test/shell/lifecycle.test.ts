@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import type { OpenCommand } from '../../src-main/cli/parse-args';
 import { startDesktop } from '../../src-main/electron/lifecycle';
-import { READY_CHANNEL } from '../../src-preload/bridge-channels';
+import { READY_CHANNEL } from '../../src-shared/bridge-channels';
 import { channelNames } from '../../src-shared/contract';
 import { makeTempDir } from '../support/temp-dir';
 import { app, BrowserWindow, ipcMain, Menu, protocol } from './electron-stub';

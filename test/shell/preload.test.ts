@@ -1,6 +1,6 @@
 import './setup';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { EVENT_CHANNEL, READY_CHANNEL } from '../../src-preload/bridge-channels';
+import { EVENT_CHANNEL, READY_CHANNEL } from '../../src-shared/bridge-channels';
 import type { TaggerApi } from '../../src-shared/tagger-api';
 import { contextBridge, ipcRenderer, webUtils } from './electron-stub';
 
