@@ -2,13 +2,15 @@
 grew from), not its code: civitai-tagger's source is not on this machine.
 What it does with a picked folder: every image in it, by name, is checked
 with Pillow (`Image.open(path).verify()`), copied into the session folder
-as img_001.ext, img_002.ext, ..., and given an empty caption file beside it.
+as img_001.ext, img_002.ext, ... in natural order (img2 before img10),
+and given an empty caption file beside it.
 
 usage: seed_import.py SOURCE_FOLDER SESSION_FOLDER
 prints one JSON line: {"seconds": ..., "images": ..., "rejected": ...},
 the time of the scan and import alone (not Python's start).
 """
 import json
+import re
 import shutil
 import sys
 import time
@@ -19,9 +21,14 @@ from PIL import Image
 EXTENSIONS = {'.jpg', '.jpeg', '.png', '.webp', '.bmp', '.gif'}
 
 
+def natural_key(path: Path) -> list:
+    """img2.jpg before img10.jpg, as a person reads a folder"""
+    return [int(part) if part.isdigit() else part.lower() for part in re.split(r'(\d+)', path.name)]
+
+
 def import_folder(source: Path, session: Path) -> tuple[int, int]:
     session.mkdir(parents=True, exist_ok=True)
-    names = sorted(p for p in source.iterdir() if p.is_file() and p.suffix.lower() in EXTENSIONS)
+    names = sorted((p for p in source.iterdir() if p.is_file() and p.suffix.lower() in EXTENSIONS), key=natural_key)
     imported = rejected = 0
     for path in names:
         try:

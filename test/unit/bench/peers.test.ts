@@ -36,4 +36,14 @@ describe('the seed phase', () => {
     expect(readFileSync(join(session, 'img_002.jpg'))).toEqual(readFileSync(join(source, 'b.jpg')));
     expect(readFileSync(join(session, 'img_001.txt'), 'utf8')).toBe('');
   });
+
+  it.skipIf(!hasPillow)('numbers the copies in natural order: shot2 before shot10', async () => {
+    const source = mkdtempSync(join(tmpdir(), 'seed-src-'));
+    const session = join(mkdtempSync(join(tmpdir(), 'seed-out-')), 'session');
+    await sharp({ create: { width: 8, height: 8, channels: 3, background: '#f00' } }).png().toFile(join(source, 'shot10.png'));
+    await sharp({ create: { width: 8, height: 8, channels: 3, background: '#00f' } }).jpeg().toFile(join(source, 'shot2.jpg'));
+    const run = spawnSync('python3', [join('bench', 'peers', 'seed_import.py'), source, session], { encoding: 'utf8' });
+    expect(run.status).toBe(0);
+    expect(readdirSync(session).sort()).toEqual(['img_001.jpg', 'img_001.txt', 'img_002.png', 'img_002.txt']);
+  });
 });
