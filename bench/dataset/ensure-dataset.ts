@@ -19,10 +19,10 @@ export async function ensureDataset(cacheRoot: string, spec: DatasetSpec, log: (
   const manifest = join(dir, MANIFEST);
   if (existsSync(manifest)) {
     const saved = JSON.parse(await readFile(manifest, 'utf8')) as DatasetSpec;
-    if (saved.images === spec.images && saved.seed === spec.seed) return dir;
+    if (saved.images === spec.images && saved.seed === spec.seed && saved.quality === spec.quality) return dir;
   }
   await mkdir(dir, { recursive: true });
-  if (await linkFromLarger(cacheRoot, spec, dir)) {
+  if (!spec.name && (await linkFromLarger(cacheRoot, spec, dir))) {
     await writeFile(manifest, JSON.stringify(spec));
     log(`  linked ${spec.images} images from a larger cached set`);
     return dir;

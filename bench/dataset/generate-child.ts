@@ -31,7 +31,7 @@ async function main(): Promise<void> {
       const random = seededRandom(itemSeed(spec.seed, i));
       const tags = drawCaption(vocabulary, random);
       const temp = join(dir!, `.${name}.tmp`);
-      await writeJpeg(temp, spec.width, spec.height, random);
+      await writeJpeg(temp, spec.width, spec.height, random, spec.quality);
       await rename(temp, join(dir!, name));
       await writeFile(caption, tags.join(', '));
     }

@@ -89,9 +89,9 @@ function addNoise(px: Buffer, width: number, height: number, random: Random): vo
   }
 }
 
-export async function writeJpeg(path: string, width: number, height: number, random: Random): Promise<void> {
+export async function writeJpeg(path: string, width: number, height: number, random: Random, quality = 88): Promise<void> {
   const px = paintPixels(width, height, random);
   await sharp(px, { raw: { width, height, channels: 3 } })
-    .jpeg({ quality: 88 })
+    .jpeg({ quality })
     .toFile(path);
 }

@@ -13,8 +13,8 @@ import { pythonLacks, runPython } from '../measure/python-peer';
 const here = dirname(fileURLToPath(import.meta.url));
 const SCRIPT = join(here, '..', 'peers', 'seed_import.py');
 const CHILD = join(here, 'seed-open-child.ts');
-/** the small folder civitai-tagger was made for: 72 large wallpapers, no captions */
-const WALLPAPERS = { images: 72, width: 3840, height: 2160 } as const;
+/** the small folder civitai-tagger was made for: 72 large wallpapers, no captions; kept in .bench/seed-72 */
+const WALLPAPERS = { images: 72, width: 3840, height: 2160, quality: 90 } as const;
 
 /**
  * Our first open of 72 wallpapers with "Import copies", in a fresh process
@@ -35,7 +35,7 @@ export async function seedPhase(ctx: RunContext): Promise<Figures> {
   }
   ctx.log(`  seed: civitai-tagger's import step as re-implemented in bench/peers/seed_import.py${seedNote(ctx.args.seed)}`);
   const repo = join(here, '..', '..');
-  const spec = { ...WALLPAPERS, seed: ctx.args.dataSeed };
+  const spec = { ...WALLPAPERS, seed: ctx.args.dataSeed, name: `seed-${WALLPAPERS.images}${ctx.args.dataSeed === 1 ? '' : `-seed${ctx.args.dataSeed}`}` };
   await ctx.harness(() => ensureDataset(join(repo, '.bench'), spec, ctx.log));
   const source = join(repo, '.bench', specKey(spec));
   const folder = join(ctx.workDir, 'wallpapers');
