@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import type { ChannelOutput } from '../../src-shared/contract';
 import type { Result } from '../../src-shared/result';
 import { createApiHost } from '../api/create-api-host';
+import { openForCommand } from './open-for-command';
 import type { CommandPaths } from './export-command';
 import type { AutotagCommand } from './parse-args';
 
@@ -21,10 +22,7 @@ export async function runAutotagCommand(cmd: AutotagCommand, paths: CommandPaths
     return 1;
   };
   try {
-    let opened = await api.invoke('session.open', { path: folder });
-    if (!opened.ok && opened.error.code === 'invalid-input' && /not been set up/.test(opened.error.message)) {
-      opened = await api.invoke('session.open', { path: folder, setup: { mode: 'in-place', outputDir: 'output', prefix: 'img' } });
-    }
+    const opened = await openForCommand(api, folder);
     if (!opened.ok) return fail(opened);
 
     const started = performance.now();

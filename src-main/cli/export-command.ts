@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import type { CheckReport, ExportSummary } from '../../src-shared/contract';
 import type { Result } from '../../src-shared/result';
 import { createApiHost } from '../api/create-api-host';
+import { openForCommand } from './open-for-command';
 import type { ExportCommand } from './parse-args';
 
 export interface CommandPaths {
@@ -21,10 +22,7 @@ export async function runExportCommand(cmd: ExportCommand, paths: CommandPaths, 
   const folder = resolve(cmd.folder);
   const api = createApiHost({ transport: 'serve', servedFolder: folder, ...paths });
   try {
-    let opened = await api.invoke('session.open', { path: folder });
-    if (!opened.ok && opened.error.code === 'invalid-input' && /not been set up/.test(opened.error.message)) {
-      opened = await api.invoke('session.open', { path: folder, setup: { mode: 'in-place', outputDir: 'output', prefix: 'img' } });
-    }
+    const opened = await openForCommand(api, folder);
     if (!opened.ok) return failWith(warn, opened);
     await api.workspace.requireSession().whenIdle(); // image sizes are known before buckets are counted
 

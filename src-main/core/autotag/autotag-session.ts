@@ -1,4 +1,4 @@
-import { joinTags } from '../../../src-shared/tag-text';
+import { tagsEqual } from '../batch/apply-op';
 import { keepTriggerFirst } from '../batch/reorder';
 import { countedLabel } from '../history/step-labels';
 import type { JobContext, JobRunner } from '../jobs/job-runner';
@@ -107,7 +107,7 @@ export async function autotagPlanner(session: DatasetSession, runId: number, set
       after = [...current, ...[...settings.always, ...selection.tags.map((t) => t.name)].filter((t) => !have.has(t) && have.add(t))];
       if (trigger) after = keepTriggerFirst(after, trigger);
     }
-    return joinTags(after, ', ') === joinTags(current, ', ') ? null : after;
+    return tagsEqual(after, current) ? null : after;
   };
 }
 

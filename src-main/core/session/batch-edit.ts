@@ -152,90 +152,90 @@ export function writeBatch(
   names: { label: string; stem: string },
   jobs: JobRunner,
 ): Promise<BatchOutcome> {
-    const { label, stem } = names;
-    const { separator } = session.settingsNow();
-    /** the caption's text after the edit, from its tags as they are now; null when it would not change */
-    const textOf = (entry: ImageEntry) => {
-      const after = next(entry);
-      return after && joinTags(after, separator);
-    };
-    return jobs.run(
-      'batch',
-      label,
-      async (job) => {
-        const step = session.history.begin(label, stem);
-        const changed = new Set<ImageEntry>();
-        /** caption files written: one that two images share is written once */
-        const written = new Set<string>();
-        const tagLists: TagCount[][] = [];
-        const conflicts: string[] = [];
-        const refused: BatchOutcome['refused'] = [];
-        let done = 0;
+  const { label, stem } = names;
+  const { separator } = session.settingsNow();
+  /** the caption's text after the edit, from its tags as they are now; null when it would not change */
+  const textOf = (entry: ImageEntry) => {
+    const after = next(entry);
+    return after && joinTags(after, separator);
+  };
+  return jobs.run(
+    'batch',
+    label,
+    async (job) => {
+      const step = session.history.begin(label, stem);
+      const changed = new Set<ImageEntry>();
+      /** caption files written: one that two images share is written once */
+      const written = new Set<string>();
+      const tagLists: TagCount[][] = [];
+      const conflicts: string[] = [];
+      const refused: BatchOutcome['refused'] = [];
+      let done = 0;
 
-        const writeOne = async (entry: ImageEntry, ahead: Map<string, PlannedWrite>, confirmed: string[]) => {
-          if (entry.caption.conflict) conflicts.push(entry.row.relPath);
-          // planned a moment ago; the tags may have changed since (another program, an image sharing the file)
-          const text = entry.caption.conflict || written.has(entry.captionRel) ? null : textOf(entry);
-          if (text === null) return;
-          const unfit = encodingRefusal(entry, text);
-          if (unfit) {
-            refused.push({ name: entry.row.relPath, reason: unfit.message });
-            return;
-          }
-          const recorded = ahead.get(entry.captionRel);
-          if (recorded?.text !== text || recorded.fingerprint !== entry.caption.fingerprint) {
-            // the caption changed after its chunk was recorded: record this write again, before it is made
-            const again = await planCaptionWrite(session.datasetDir, entry, text);
-            if (!again.ok) {
-              session.markConflict(entry, again.current.decoded.text, text);
-              conflicts.push(entry.row.relPath);
-              return;
-            }
-            await step.planAhead([again.change]);
-          }
-          const outcome = await writeCaption(session.datasetDir, entry, text);
-          if (!outcome.ok) {
-            // a file that may not be written (read-only, unreadable) is listed with the reason; the rest go on
-            if (outcome.refused) {
-              refused.push({ name: entry.row.relPath, reason: outcome.refused.message });
-              return;
-            }
-            session.markConflict(entry, outcome.current.decoded.text, text);
+      const writeOne = async (entry: ImageEntry, ahead: Map<string, PlannedWrite>, confirmed: string[]) => {
+        if (entry.caption.conflict) conflicts.push(entry.row.relPath);
+        // planned a moment ago; the tags may have changed since (another program, an image sharing the file)
+        const text = entry.caption.conflict || written.has(entry.captionRel) ? null : textOf(entry);
+        if (text === null) return;
+        const unfit = encodingRefusal(entry, text);
+        if (unfit) {
+          refused.push({ name: entry.row.relPath, reason: unfit.message });
+          return;
+        }
+        const recorded = ahead.get(entry.captionRel);
+        if (recorded?.text !== text || recorded.fingerprint !== entry.caption.fingerprint) {
+          // the caption changed after its chunk was recorded: record this write again, before it is made
+          const again = await planCaptionWrite(session.datasetDir, entry, text);
+          if (!again.ok) {
+            session.markConflict(entry, again.current.decoded.text, text);
             conflicts.push(entry.row.relPath);
             return;
           }
-          confirmed.push(entry.captionRel);
-          written.add(entry.captionRel);
-          const taken = session.takeWritten(entry.captionRel, outcome.snapshot);
-          taken.entries.forEach((e) => changed.add(e));
-          tagLists.push(taken.tagChanges);
-        };
-
-        try {
-          for (let at = 0; at < changing.length && !job.signal.aborted; at += WRITE_AHEAD_CHUNK) {
-            const chunk = changing.slice(at, at + WRITE_AHEAD_CHUNK);
-            const ahead = await planChunk(session, chunk, textOf, written);
-            await step.planAhead([...ahead.values()].map((p) => p.change));
-            const confirmed: string[] = [];
-            try {
-              await forEachLimited(chunk, WRITE_CONCURRENCY, job.signal, (entry) =>
-                session.withCaptionFile(entry.captionRel, async () => {
-                  await writeOne(entry, ahead, confirmed);
-                  job.progress(++done, changing.length);
-                }),
-              );
-            } finally {
-              await step.confirm(confirmed, countedLabel(stem, changed.size));
-            }
-          }
-        } finally {
-          session.announce([...changed], mergeTagChanges(tagLists));
-          if (await step.finish()) await session.historyChanged();
+          await step.planAhead([again.change]);
         }
-        return { changed: changed.size, conflicts, refused };
-      },
-      session.closing,
-    );
+        const outcome = await writeCaption(session.datasetDir, entry, text);
+        if (!outcome.ok) {
+          // a file that may not be written (read-only, unreadable) is listed with the reason; the rest go on
+          if (outcome.refused) {
+            refused.push({ name: entry.row.relPath, reason: outcome.refused.message });
+            return;
+          }
+          session.markConflict(entry, outcome.current.decoded.text, text);
+          conflicts.push(entry.row.relPath);
+          return;
+        }
+        confirmed.push(entry.captionRel);
+        written.add(entry.captionRel);
+        const taken = session.takeWritten(entry.captionRel, outcome.snapshot);
+        taken.entries.forEach((e) => changed.add(e));
+        tagLists.push(taken.tagChanges);
+      };
+
+      try {
+        for (let at = 0; at < changing.length && !job.signal.aborted; at += WRITE_AHEAD_CHUNK) {
+          const chunk = changing.slice(at, at + WRITE_AHEAD_CHUNK);
+          const ahead = await planChunk(session, chunk, textOf, written);
+          await step.planAhead([...ahead.values()].map((p) => p.change));
+          const confirmed: string[] = [];
+          try {
+            await forEachLimited(chunk, WRITE_CONCURRENCY, job.signal, (entry) =>
+              session.withCaptionFile(entry.captionRel, async () => {
+                await writeOne(entry, ahead, confirmed);
+                job.progress(++done, changing.length);
+              }),
+            );
+          } finally {
+            await step.confirm(confirmed, countedLabel(stem, changed.size));
+          }
+        }
+      } finally {
+        session.announce([...changed], mergeTagChanges(tagLists));
+        if (await step.finish()) await session.historyChanged();
+      }
+      return { changed: changed.size, conflicts, refused };
+    },
+    session.closing,
+  );
 }
 
 /** a write as recorded ahead: still the one to make while the caption and the text are as they were */
