@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { batchTargetSchema } from './batch-ops';
 import { channel } from './define';
 import { tagSchema } from './captions';
+import { imageIdSchema } from './models';
 
 /**
  * Tagging images with a WD14-family model. A run scores images and keeps
@@ -23,6 +24,12 @@ export const selectionSettingsSchema = z.object({
   always: z.array(tagSchema).max(100).default([]),
   underscoresToSpaces: z.boolean().default(false),
 });
+
+const runIdSchema = z.number().int().min(1);
+const applyModeSchema = z.enum(['append', 'replace', 'suggest']);
+const tagCategorySchema = z.enum(['general', 'character', 'rating']);
+const tagSourceSchema = z.enum(['model', 'person']);
+const scoredTagSchema = z.object({ tag: z.string(), score: probability, category: tagCategorySchema });
 
 const runSchema = z.object({
   runId: z.number().int(),
@@ -53,9 +60,64 @@ export const autotagChannels = {
     z.object({}),
     z.array(z.object({ id: z.number().int(), modelId: z.string(), startedAt: z.number(), finishedAt: z.number().nullable(), images: z.number().int() })),
   ),
-  /** write a run's tags into the captions of the target: one undoable step */
+  /**
+   * write a run's tags into the captions of the target: one undoable step.
+   * `suggest` writes nothing: the run and settings become the dataset's
+   * suggestions, shown per image as ghost chips (autotag.suggestions).
+   */
   'autotag.apply': channel(
-    z.object({ runId: z.number().int().min(1), target: batchTargetSchema, mode: z.enum(['append', 'replace']), settings: selectionSettingsSchema }),
+    z.object({ runId: runIdSchema, target: batchTargetSchema, mode: applyModeSchema, settings: selectionSettingsSchema }),
     z.object({ changed: z.number().int(), conflicts: z.array(z.string()), refused: z.array(z.object({ name: z.string(), reason: z.string() })) }),
+  ),
+  /**
+   * what an apply with these settings would do, from the stored scores alone
+   * (no model run): fast enough to call on every slider move
+   */
+  'autotag.preview': channel(
+    z.object({ runId: runIdSchema, target: batchTargetSchema, mode: applyModeSchema, settings: selectionSettingsSchema }),
+    z.object({
+      /** images of the target the run has scores for */
+      scored: z.number().int(),
+      gaining: z.object({ images: z.number().int(), tags: z.number().int() }),
+      losing: z.object({ images: z.number().int(), tags: z.number().int() }),
+      unchanged: z.number().int(),
+      /** each category's cut for these settings (MCut varies per image: its median) */
+      cuts: z.object({ general: probability, character: probability }),
+    }),
+  ),
+  /** how a tag's scores spread over the run's images: 20 bins of width 0.05 (scores under the floor are in bin 0) */
+  'autotag.histogram': channel(
+    z.object({ runId: runIdSchema, tag: tagSchema }),
+    z.object({ tag: z.string(), category: tagCategorySchema.nullable(), images: z.number().int(), bins: z.array(z.number().int()).length(20) }),
+  ),
+  /**
+   * an image's suggestions from the dataset's suggesting run (set by an apply
+   * in `suggest` mode), highest score first: tags it does not have and a
+   * person has not rejected for it. Empty, with runId null, when none is set.
+   */
+  'autotag.suggestions': channel(
+    z.object({ imageId: imageIdSchema }),
+    z.object({ runId: runIdSchema.nullable(), modelId: z.string().nullable(), suggestions: z.array(scoredTagSchema) }),
+  ),
+  /** a suggestion a person turned down: never suggested again for that image */
+  'autotag.reject': channel(z.object({ imageId: imageIdSchema, tag: tagSchema }), z.object({})),
+  /** where each of an image's tags came from: a model (which, with its score) or a person */
+  'autotag.provenance': channel(
+    z.object({ imageId: imageIdSchema }),
+    z.object({ tags: z.array(z.object({ tag: z.string(), source: tagSourceSchema, modelId: z.string().nullable(), score: probability.nullable() })) }),
+  ),
+  /** the tags models wrote across the dataset and still there, most images first, with their mean score */
+  'autotag.review': channel(
+    z.object({}),
+    z.object({ tags: z.array(z.object({ tag: z.string(), category: tagCategorySchema.nullable(), images: z.number().int(), meanScore: probability, modelIds: z.array(z.string()) })) }),
+  ),
+  /**
+   * settle a model's tag everywhere in one step: `keep` makes it a person's
+   * (it leaves the review and `source:model`), `remove` takes it out of every
+   * caption a model put it in (one undoable step; a person's own stay)
+   */
+  'autotag.settle': channel(
+    z.object({ tag: tagSchema, action: z.enum(['keep', 'remove']) }),
+    z.object({ changed: z.number().int(), conflicts: z.array(z.string()) }),
   ),
 } as const;
