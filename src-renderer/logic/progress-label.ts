@@ -10,6 +10,7 @@ const VERBS: Record<JobKind, string> = {
   history: 'Undoing',
   'model-download': 'Downloading',
   autotag: 'Tagging',
+  caption: 'Captioning',
 };
 
 /** "Scanning 120 / 4000"; the job's own label wins when main sends one, since it knows what it is doing. */

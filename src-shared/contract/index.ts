@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { appChannels } from './app';
 import { autotagChannels } from './autotag';
+import { captionerChannels } from './captioner';
 import { captionChannels } from './captions';
 import { editingChannels } from './editing';
 import { exportChannels } from './export';
@@ -15,6 +16,7 @@ export * from './editing';
 export * from './batch-ops';
 export * from './models';
 export * from './tagger-models';
+export * from './captioner';
 export { IMAGE_LIST_PAGE } from './images';
 
 /** Every request channel of the app, each with a zod schema for its input and output. */
@@ -28,6 +30,7 @@ export const channels = {
   ...editingChannels,
   ...taggerModelChannels,
   ...autotagChannels,
+  ...captionerChannels,
 } as const;
 
 export type Channels = typeof channels;

@@ -97,5 +97,5 @@ export const tagCountSchema = z.object({ name: z.string(), count: z.number().int
 export type TagCount = z.infer<typeof tagCountSchema>;
 
 /** history: an undo or redo, which restores one caption file per image of its step */
-export const jobKindSchema = z.enum(['scan', 'import', 'thumbnails', 'batch', 'export', 'check', 'history', 'model-download', 'autotag']);
+export const jobKindSchema = z.enum(['scan', 'import', 'thumbnails', 'batch', 'export', 'check', 'history', 'model-download', 'autotag', 'caption']);
 export type JobKind = z.infer<typeof jobKindSchema>;
