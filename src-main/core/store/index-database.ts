@@ -122,6 +122,17 @@ export interface ImageScoresRow {
   error: string | null;
 }
 
+/** a tag a model wrote or suggested (see migration 006) */
+export interface ProvenanceRow {
+  imageId: number;
+  tag: string;
+  runId: number;
+  score: number;
+  category: string;
+  /** suggested, not written: the model's once a person accepts it */
+  suggested: boolean;
+}
+
 const EMPTY_HISTORY: HistoryState = { canUndo: false, canRedo: false, undoLabel: null, redoLabel: null };
 
 /**
@@ -233,6 +244,33 @@ export class IndexDatabase {
       deleteRun: db.prepare('DELETE FROM tagger_runs WHERE id = ?'),
       reject: db.prepare('INSERT OR IGNORE INTO tagger_rejected (image_id, tag) VALUES (?, ?)'),
       rejected: db.prepare<[], { imageId: number; tag: string }>('SELECT image_id AS imageId, tag FROM tagger_rejected ORDER BY image_id, tag'),
+      // which tags a model wrote (see migration 006)
+      lastDoneStep: db.prepare<[], number>('SELECT id FROM history_steps WHERE undone = 0 ORDER BY id DESC LIMIT 1').pluck(),
+      putProvenance: db.prepare(
+        `INSERT INTO tagger_provenance (image_id, tag, run_id, score, category, step_id, suggested) VALUES (?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (image_id, tag) DO UPDATE SET run_id = excluded.run_id, score = excluded.score, category = excluded.category,
+           step_id = excluded.step_id, suggested = excluded.suggested`,
+      ),
+      // a row whose apply was undone is left out; the caller checks the caption still holds the tag
+      provenance: db
+        .prepare(
+          `SELECT p.image_id, p.tag, p.run_id, p.score, p.category, p.suggested FROM tagger_provenance p
+           LEFT JOIN history_steps s ON s.id = p.step_id
+           WHERE (p.step_id IS NULL OR s.undone = 0) AND p.image_id > ? ORDER BY p.image_id LIMIT ?`,
+        )
+        .raw(true),
+      imageProvenance: db
+        .prepare(
+          `SELECT p.image_id, p.tag, p.run_id, p.score, p.category, p.suggested FROM tagger_provenance p
+           LEFT JOIN history_steps s ON s.id = p.step_id
+           WHERE (p.step_id IS NULL OR s.undone = 0) AND p.image_id = ?`,
+        )
+        .raw(true),
+      dropProvenance: db.prepare('DELETE FROM tagger_provenance WHERE image_id = ? AND tag = ?'),
+      suggesting: db.prepare<[], { runId: number; settings: string }>('SELECT run_id AS runId, settings FROM tagger_suggesting WHERE id = 1'),
+      setSuggesting: db.prepare(
+        'INSERT INTO tagger_suggesting (id, run_id, settings) VALUES (1, ?, ?) ON CONFLICT (id) DO UPDATE SET run_id = excluded.run_id, settings = excluded.settings',
+      ),
     };
     // a step is written with its first file, so an empty one cannot normally exist; drop any anyway
     this.stmt.orphans.run();
@@ -534,6 +572,42 @@ export class IndexDatabase {
 
   rejectedSuggestions(): { imageId: number; tag: string }[] {
     return this.stmt.rejected.all();
+  }
+
+  // which tags a model wrote (see migration 006)
+
+  /** the newest step still done: an apply's, when asked right after it inside its turn (steps never interleave) */
+  lastDoneStepId(): number | null {
+    return this.stmt.lastDoneStep.get() ?? null;
+  }
+
+  /** tags a model wrote under `stepId` (null: suggested), replacing any earlier row for the image and tag; one transaction */
+  recordProvenance(rows: readonly ProvenanceRow[], stepId: number | null): void {
+    this.db.transaction(() =>
+      rows.forEach((r) => this.stmt.putProvenance.run(r.imageId, r.tag, r.runId, r.score, r.category, stepId, r.suggested ? 1 : 0)),
+    )();
+  }
+
+  /** rows not undone, by image id after `afterImageId` (all images) or of one image, as [imageId, tag, runId, score, category, suggested] */
+  provenancePage(afterImageId: number, limit: number): unknown[][] {
+    return this.stmt.provenance.all(afterImageId, limit) as unknown[][];
+  }
+
+  imageProvenance(imageId: number): unknown[][] {
+    return this.stmt.imageProvenance.all(imageId) as unknown[][];
+  }
+
+  dropProvenance(rows: readonly { imageId: number; tag: string }[]): void {
+    this.db.transaction(() => rows.forEach((r) => this.stmt.dropProvenance.run(r.imageId, r.tag)))();
+  }
+
+  /** the run and settings an apply in suggest mode made the dataset's suggestions with */
+  suggestingRun(): { runId: number; settings: string } | null {
+    return this.stmt.suggesting.get() ?? null;
+  }
+
+  setSuggestingRun(runId: number, settings: string): void {
+    this.stmt.setSuggesting.run(runId, settings);
   }
 
   /** the WAL copied into the database and emptied, then the connection closed */
