@@ -610,6 +610,59 @@ export class IndexDatabase {
     this.stmt.setSuggesting.run(runId, settings);
   }
 
+  // ─── vision-language captions (see migration 007) ───────────────────────────
+
+  private captionStmt: ReturnType<typeof captionStatements> | null = null;
+  private get caption(): ReturnType<typeof captionStatements> {
+    return (this.captionStmt ??= captionStatements(this.db));
+  }
+
+  startCaptionRun(model: string, backends: readonly string[], prompt: string, settings: string, at: number): number {
+    return Number(this.caption.insertRun.run(model, JSON.stringify(backends), prompt, settings, at).lastInsertRowid);
+  }
+
+  finishCaptionRun(runId: number, at: number): void {
+    this.caption.finishRun.run(at, runId);
+  }
+
+  /** every run with its results counted by status, oldest first */
+  captionRuns(): CaptionRunRow[] {
+    return this.caption.runs.all().map(({ backends, ...r }) => ({ ...r, backends: JSON.parse(backends) as string[] }));
+  }
+
+  /** answers as they come, one transaction per call: a kill loses at most those not yet stored */
+  putCaptionResults(runId: number, rows: readonly CaptionResultRow[]): void {
+    this.db.transaction(() => rows.forEach((r) => this.caption.put.run(runId, r.imageId, r.status, r.suggested, r.raw, r.error, r.at)))();
+  }
+
+  /** images a run has a usable answer for: a resumed run does not send them again (failed ones are tried again) */
+  answeredImageIds(runId: number): number[] {
+    return this.caption.answered.all(runId);
+  }
+
+  /** a run's results in dataset order, optionally of one status; with the total */
+  captionResultsPage(runId: number, status: CaptionStatus | null, offset: number, limit: number): { total: number; rows: CaptionResultRow[] } {
+    return {
+      total: this.caption.count.get(runId, status, status) ?? 0,
+      rows: this.caption.page.all(runId, status, status, limit, offset),
+    };
+  }
+
+  /** a run's results for these images (all of them when null) */
+  captionResultsOf(runId: number, imageIds: readonly number[] | null): CaptionResultRow[] {
+    if (imageIds === null) return this.caption.ofRun.all(runId);
+    return imageIds.flatMap((id) => this.caption.one.all(runId, id));
+  }
+
+  /** one image's results in every run, newest run first */
+  imageCaptionResults(imageId: number): (CaptionResultRow & { runId: number })[] {
+    return this.caption.ofImage.all(imageId);
+  }
+
+  setCaptionStatus(runId: number, imageIds: readonly number[], status: CaptionStatus): void {
+    this.db.transaction(() => imageIds.forEach((id) => this.caption.setStatus.run(status, runId, id)))();
+  }
+
   /** the WAL copied into the database and emptied, then the connection closed */
   close(): void {
     if (!this.db.open) return;
@@ -662,3 +715,67 @@ const captionParams = (r: CaptionRow) => ({ ...r, onDisk: r.onDisk ? 1 : 0, bom:
 
 /** bytes that crossed a thread arrive as a Uint8Array; better-sqlite3 binds a Buffer as a BLOB */
 const blob = (bytes: Uint8Array | null) => (bytes === null || Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+
+// ─── vision-language captions (see migration 007) ─────────────────────────────
+
+export type CaptionStatus = 'pending' | 'accepted' | 'rejected' | 'failed';
+
+/** a captioning run, as kept in the index */
+export interface CaptionRunRow {
+  id: number;
+  model: string;
+  backends: string[];
+  prompt: string;
+  /** JSON of what a resumed run must match */
+  settings: string;
+  startedAt: number;
+  finishedAt: number | null;
+  images: number;
+  pending: number;
+  accepted: number;
+  rejected: number;
+  failed: number;
+}
+
+/** one image's answer in a run */
+export interface CaptionResultRow {
+  imageId: number;
+  status: CaptionStatus;
+  suggested: string | null;
+  raw: string;
+  error: string | null;
+  at: number;
+}
+
+const CAPTION_RESULT_COLUMNS = 'r.image_id AS imageId, r.status, r.suggested, r.raw, r.error, r.at';
+
+function captionStatements(db: Database.Database) {
+  return {
+    insertRun: db.prepare('INSERT INTO caption_runs (model, backends, prompt, settings, started_at) VALUES (?, ?, ?, ?, ?)'),
+    finishRun: db.prepare('UPDATE caption_runs SET finished_at = ? WHERE id = ?'),
+    runs: db.prepare<[], Omit<CaptionRunRow, 'backends'> & { backends: string }>(
+      `SELECT c.id, c.model, c.backends, c.prompt, c.settings, c.started_at AS startedAt, c.finished_at AS finishedAt,
+         count(r.image_id) AS images,
+         count(CASE WHEN r.status = 'pending' THEN 1 END) AS pending,
+         count(CASE WHEN r.status = 'accepted' THEN 1 END) AS accepted,
+         count(CASE WHEN r.status = 'rejected' THEN 1 END) AS rejected,
+         count(CASE WHEN r.status = 'failed' THEN 1 END) AS failed
+       FROM caption_runs c LEFT JOIN caption_results r ON r.run_id = c.id GROUP BY c.id ORDER BY c.id`,
+    ),
+    put: db.prepare('INSERT OR REPLACE INTO caption_results (run_id, image_id, status, suggested, raw, error, at) VALUES (?, ?, ?, ?, ?, ?, ?)'),
+    answered: db.prepare<[number], number>("SELECT image_id FROM caption_results WHERE run_id = ? AND status <> 'failed' ORDER BY image_id").pluck(),
+    count: db
+      .prepare<[number, CaptionStatus | null, CaptionStatus | null], number>('SELECT count(*) FROM caption_results WHERE run_id = ? AND (? IS NULL OR status = ?)')
+      .pluck(),
+    page: db.prepare<[number, CaptionStatus | null, CaptionStatus | null, number, number], CaptionResultRow>(
+      `SELECT ${CAPTION_RESULT_COLUMNS} FROM caption_results r JOIN images i ON i.id = r.image_id
+       WHERE r.run_id = ? AND (? IS NULL OR r.status = ?) ORDER BY i.ord, i.id LIMIT ? OFFSET ?`,
+    ),
+    ofRun: db.prepare<[number], CaptionResultRow>(`SELECT ${CAPTION_RESULT_COLUMNS} FROM caption_results r WHERE r.run_id = ? ORDER BY r.image_id`),
+    one: db.prepare<[number, number], CaptionResultRow>(`SELECT ${CAPTION_RESULT_COLUMNS} FROM caption_results r WHERE r.run_id = ? AND r.image_id = ?`),
+    ofImage: db.prepare<[number], CaptionResultRow & { runId: number }>(
+      `SELECT r.run_id AS runId, ${CAPTION_RESULT_COLUMNS} FROM caption_results r WHERE r.image_id = ? ORDER BY r.run_id DESC`,
+    ),
+    setStatus: db.prepare('UPDATE caption_results SET status = ? WHERE run_id = ? AND image_id = ?'),
+  };
+}
