@@ -1,4 +1,4 @@
-import { applyAutotag } from '../../core/autotag/autotag-session';
+import { applyAutotag } from '../../core/autotag/apply-run';
 import { resolveTarget } from '../../core/session/batch-targets';
 import type { Handler } from '../handler';
 

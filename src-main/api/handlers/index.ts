@@ -1,8 +1,15 @@
 import type { HandlerMap } from '../handler';
 import { appInfo } from './app-info';
 import { autotagApply } from './autotag-apply';
+import { autotagHistogram } from './autotag-histogram';
+import { autotagPreview } from './autotag-preview';
+import { autotagProvenance } from './autotag-provenance';
+import { autotagReject } from './autotag-reject';
+import { autotagReview } from './autotag-review';
 import { autotagRun } from './autotag-run';
 import { autotagRuns } from './autotag-runs';
+import { autotagSettle } from './autotag-settle';
+import { autotagSuggestions } from './autotag-suggestions';
 import { batchApply } from './batch-apply';
 import { batchPreview } from './batch-preview';
 import { captionResolveConflict } from './caption-resolve-conflict';
@@ -84,4 +91,11 @@ export const handlers: HandlerMap = {
   'autotag.run': autotagRun,
   'autotag.runs': autotagRuns,
   'autotag.apply': autotagApply,
+  'autotag.preview': autotagPreview,
+  'autotag.histogram': autotagHistogram,
+  'autotag.suggestions': autotagSuggestions,
+  'autotag.reject': autotagReject,
+  'autotag.provenance': autotagProvenance,
+  'autotag.review': autotagReview,
+  'autotag.settle': autotagSettle,
 };

@@ -1,8 +1,4 @@
-import { tagsEqual } from '../batch/apply-op';
-import { keepTriggerFirst } from '../batch/reorder';
-import { countedLabel } from '../history/step-labels';
-import type { JobContext, JobRunner } from '../jobs/job-runner';
-import { writeBatch, type BatchOutcome, type Planner } from '../session/batch-edit';
+import type { JobContext } from '../jobs/job-runner';
 import type { DatasetSession } from '../session/dataset-session';
 import type { ImageEntry } from '../session/image-entry';
 import type { ImageScoresRow } from '../store/index-database';
@@ -10,13 +6,10 @@ import { autotagRun, type AutotagRunOutcome } from './autotag-run';
 import type { ModelFolder } from './model-folder';
 import { packScores } from './packed-scores';
 import { ScoreStore } from './score-store';
-import { createSelector, replacementCaption, type SelectionSettings } from './tag-selection';
 import type { ExecutionProvider, TaggerPool } from './tagger-protocol';
 
 /** scores below this are not kept: no threshold a person sets goes lower */
 export const SCORE_FLOOR = 0.05;
-
-export type ApplyMode = 'append' | 'replace';
 
 export interface ScoreRequest {
   pool: TaggerPool;
@@ -75,56 +68,4 @@ export async function scoreImages(session: DatasetSession, req: ScoreRequest, jo
   if (!outcome.cancelled) await scores.finishRun(runId);
   const { model, ...counts } = outcome;
   return { ...counts, runId, provider: model.provider, fallback: model.fallback };
-}
-
-/**
- * Each image's tags after applying a run's scores with these settings, from
- * the stored scores alone (no model run): `append` keeps the image's tags and
- * adds the model's after them; `replace` makes the caption the trigger, the
- * always-added tags and the model's, highest score first. The trigger stays
- * first either way. Null for an image the run has no scores for, or that
- * would not change.
- */
-export async function autotagPlanner(session: DatasetSession, runId: number, settings: SelectionSettings, mode: ApplyMode): Promise<Planner> {
-  const scores = new ScoreStore(session.store.index);
-  const labels = await scores.labels(runId);
-  if (!labels) throw new Error(`no tagging run ${runId} in this dataset`);
-  const all = await scores.all(runId);
-  const selector = createSelector(labels, settings);
-  const trigger = session.settingsNow().triggerWord;
-  const dense = new Float32Array(labels.length);
-  return (entry) => {
-    const result = all.get(entry.row.id);
-    if (!result?.ok) return null;
-    dense.fill(0);
-    for (const s of result.scores) dense[s.index] = s.score;
-    const selection = selector.select(dense);
-    const current = entry.caption.tags;
-    let after: string[];
-    if (mode === 'replace') after = replacementCaption(trigger, selection, settings);
-    else {
-      const have = new Set(current);
-      after = [...current, ...[...settings.always, ...selection.tags.map((t) => t.name)].filter((t) => !have.has(t) && have.add(t))];
-      if (trigger) after = keepTriggerFirst(after, trigger);
-    }
-    return tagsEqual(after, current) ? null : after;
-  };
-}
-
-/** Writes a run's tags into the captions of `entries` through the one conflict-checked path: one undoable step. */
-export function applyAutotag(
-  session: DatasetSession,
-  runId: number,
-  settings: SelectionSettings,
-  mode: ApplyMode,
-  entries: readonly ImageEntry[],
-  jobs: JobRunner,
-): Promise<BatchOutcome> {
-  return session.runStep(async () => {
-    const next = await autotagPlanner(session, runId, settings, mode);
-    const changing = entries.filter((e) => next(e) !== null);
-    if (changing.length === 0) return { changed: 0, conflicts: [], refused: [] };
-    const stem = mode === 'replace' ? 'Auto-tag (replace) ' : 'Auto-tag ';
-    return writeBatch(session, changing, next, { label: countedLabel(stem, changing.length), stem }, jobs);
-  });
 }

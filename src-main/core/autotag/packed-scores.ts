@@ -37,3 +37,21 @@ export function unpackScores(packed: Uint8Array): TagScore[] {
   for (let at = 0; at + 4 <= packed.byteLength; at += 4) out.push({ index: view.getUint16(at, true), score: view.getUint16(at + 2, true) / SCALE });
   return out;
 }
+
+/** an image's kept scores as two parallel arrays: what a selector reads without an object per tag */
+export interface DecodedScores {
+  indices: Uint16Array;
+  scores: Float32Array;
+}
+
+export function decodeScores(packed: Uint8Array): DecodedScores {
+  const view = new DataView(packed.buffer, packed.byteOffset, packed.byteLength);
+  const n = packed.byteLength >> 2;
+  const indices = new Uint16Array(n);
+  const scores = new Float32Array(n);
+  for (let k = 0; k < n; k++) {
+    indices[k] = view.getUint16(k * 4, true);
+    scores[k] = view.getUint16(k * 4 + 2, true) / SCALE;
+  }
+  return { indices, scores };
+}

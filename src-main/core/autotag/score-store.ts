@@ -1,6 +1,7 @@
 import type { IndexChannel } from '../store/index-channel';
 import type { ImageScoresRow, TaggerRunRow } from '../store/index-database';
 import { unpackScores, type TagScore } from './packed-scores';
+import { forgetRun } from './stored-run';
 import type { ModelTag, TagCategory } from './tag-csv';
 
 /** rows per request: a few hundred KB of packed scores */
@@ -35,6 +36,7 @@ export class ScoreStore {
   }
 
   async put(runId: number, rows: readonly ImageScoresRow[]): Promise<void> {
+    forgetRun(this.index, runId);
     for (let at = 0; at < rows.length; at += CHUNK) await this.index.call('putScores', runId, rows.slice(at, at + CHUNK));
   }
 
@@ -55,6 +57,7 @@ export class ScoreStore {
   }
 
   deleteRun(runId: number): Promise<void> {
+    forgetRun(this.index, runId);
     return this.index.call('deleteTaggerRun', runId);
   }
 

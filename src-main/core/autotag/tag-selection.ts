@@ -48,42 +48,74 @@ export interface TagSelection {
   thresholds: { general: number; character: number };
 }
 
-/** what stays fixed for a whole run: the indices of each category, the exclude test */
+/** what stays fixed for a whole run: each label's category (or excluded), the categories' sizes */
 export interface Selector {
+  /** every label's probability, in the model's order */
   select(probabilities: ArrayLike<number>): TagSelection;
+  /**
+   * Only the labels that were kept (a stored run keeps those above its
+   * floor): the others count as 0, as they would in `select`, so MCut sees
+   * the same gaps. At 100 kept scores an image, a slider's preview over
+   * 10,000 images is a million steps, not a hundred million.
+   */
+  selectSparse(indices: ArrayLike<number>, scores: ArrayLike<number>): TagSelection;
   readonly settings: SelectionSettings;
 }
 
+const RATING = 1;
+const GENERAL = 2;
+const CHARACTER = 3;
+
 export function createSelector(tags: readonly ModelTag[], settings: SelectionSettings): Selector {
   const excluded = compileTagPatterns(settings.exclude);
-  const byCategory = (c: TagCategory) => tags.flatMap((t, i) => (t.category === c ? [i] : []));
-  const ratings = byCategory('rating');
-  const general = byCategory('general').filter((i) => !excluded(tags[i]!.name));
-  const character = byCategory('character').filter((i) => !excluded(tags[i]!.name));
+  // 0: a label never given (excluded, or of another category)
+  const kind = Uint8Array.from(tags, (t) =>
+    t.category === 'rating' ? RATING : excluded(t.name) ? 0 : t.category === 'general' ? GENERAL : t.category === 'character' ? CHARACTER : 0,
+  );
+  const size = (k: number) => kind.reduce((n, x) => (x === k ? n + 1 : n), 0);
+  const generalSize = size(GENERAL);
+  const characterSize = size(CHARACTER);
+  const everyIndex = Uint32Array.from(tags, (_, i) => i);
 
-  const cut = (indices: number[], p: ArrayLike<number>, fixed: number, floor: number) => {
+  /** the category's cut: MCut over its scores, the labels not kept among them as 0 */
+  const cut = (scores: number[], categorySize: number, fixed: number, floor: number) => {
     if (!settings.mcut) return fixed;
-    const m = mcutThreshold(indices.map((i) => p[i]!));
+    const m = mcutThreshold(scores.length < categorySize ? [...scores, 0] : scores);
     return m === null ? fixed : Math.max(floor, m);
   };
 
-  return {
-    settings,
-    select(p) {
-      let rating: TagSelection['rating'] = null;
-      for (const i of ratings) if (rating === null || p[i]! > rating.score) rating = { name: tags[i]!.name, score: p[i]! };
-      const thresholds = { general: cut(general, p, settings.general, 0), character: cut(character, p, settings.character, CHARACTER_MCUT_FLOOR) };
-      const passed = (indices: number[], threshold: number, category: ScoredTag['category']): ScoredTag[] =>
-        indices.filter((i) => p[i]! > threshold).map((i) => ({ name: displayTagName(tags[i]!.name, settings.underscoresToSpaces), category, score: p[i]! }));
-      let chosen = [...passed(character, thresholds.character, 'character'), ...passed(general, thresholds.general, 'general')];
-      if (settings.maxTags !== null && chosen.length > settings.maxTags) {
-        const kept = new Set([...chosen].sort((a, b) => b.score - a.score).slice(0, settings.maxTags));
-        chosen = chosen.filter((t) => kept.has(t));
-      }
-      const order = (c: ScoredTag['category']) => chosen.filter((t) => t.category === c).sort((a, b) => b.score - a.score);
-      return { rating, tags: [...order('character'), ...order('general')], thresholds };
-    },
+  const selectSparse = (indices: ArrayLike<number>, scores: ArrayLike<number>): TagSelection => {
+    let rating: TagSelection['rating'] = null;
+    const general: number[] = [];
+    const character: number[] = [];
+    for (let k = 0; k < indices.length; k++) {
+      const i = indices[k]!;
+      const p = scores[k]!;
+      const kindOf = kind[i];
+      if (kindOf === RATING) {
+        if (rating === null || p > rating.score) rating = { name: tags[i]!.name, score: p };
+      } else if (kindOf === GENERAL) general.push(k);
+      else if (kindOf === CHARACTER) character.push(k);
+    }
+    const scoresOf = (ks: number[]) => ks.map((k) => scores[k]!);
+    const thresholds = {
+      general: cut(scoresOf(general), generalSize, settings.general, 0),
+      character: cut(scoresOf(character), characterSize, settings.character, CHARACTER_MCUT_FLOOR),
+    };
+    const passed = (ks: number[], threshold: number, category: ScoredTag['category']): ScoredTag[] =>
+      ks
+        .filter((k) => scores[k]! > threshold)
+        .map((k) => ({ name: displayTagName(tags[indices[k]!]!.name, settings.underscoresToSpaces), category, score: scores[k]! }));
+    let chosen = [...passed(character, thresholds.character, 'character'), ...passed(general, thresholds.general, 'general')];
+    if (settings.maxTags !== null && chosen.length > settings.maxTags) {
+      const kept = new Set([...chosen].sort((a, b) => b.score - a.score).slice(0, settings.maxTags));
+      chosen = chosen.filter((t) => kept.has(t));
+    }
+    const order = (c: ScoredTag['category']) => chosen.filter((t) => t.category === c).sort((a, b) => b.score - a.score);
+    return { rating, tags: [...order('character'), ...order('general')], thresholds };
   };
+
+  return { settings, selectSparse, select: (p) => selectSparse(everyIndex, p) };
 }
 
 /**
