@@ -12,6 +12,7 @@ import {
   previousUncaptioned,
   toggleSkipCurrent,
 } from './current-image';
+import { openAutotagPanel } from './autotag';
 import { openExportDialog } from './export';
 import { chooseFolder } from './open-folder';
 import { closeFolder, saveSession } from './session-flow';
@@ -76,6 +77,9 @@ export function runCommand(command: Command): void {
       return;
     case 'export':
       openExportDialog();
+      return;
+    case 'autotag':
+      openAutotagPanel();
       return;
     case 'toggle-view':
       toggleView();

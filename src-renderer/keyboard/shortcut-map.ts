@@ -25,6 +25,7 @@ export const SHORTCUT_ACTIONS = [
   'redo',
   'export',
   'select-all',
+  'autotag',
 ] as const;
 export type ShortcutAction = (typeof SHORTCUT_ACTIONS)[number];
 
@@ -104,6 +105,9 @@ export function shortcutFor(press: KeyPress): ShortcutAction | null {
     case 'z':
     case 'Z':
       return press.view === 'grid' ? null : 'toggle-zoom';
+    case 't':
+    case 'T':
+      return 'autotag';
     case 'Enter':
       // Enter on a focused button presses it; only elsewhere does it jump to the tag input
       return press.focus === 'none' ? 'focus-tag-input' : null;
@@ -142,6 +146,7 @@ export const SHORTCUT_HELP: readonly ShortcutHelp[] = [
   { keys: ['Ctrl A'], does: 'Select every image the filter shows (outside text fields)', action: 'select-all' },
   { keys: ['Alt ←', 'Alt →'], does: 'On a focused tag: move it left or right' },
   { keys: ['Ctrl Enter'], does: 'In the caption text: save now' },
+  { keys: ['T'], does: 'Auto-tag: score images with a model, set thresholds, apply or suggest', action: 'autotag' },
   { keys: ['Ctrl E'], does: 'Export the dataset for a trainer (check first, then export)', action: 'export' },
   { keys: ['Ctrl S'], does: 'Save (rewrites tags.txt; captions are saved as you edit)', action: 'save' },
   { keys: ['Z'], does: 'Zoom the image: fit ↔ 1:1 (a click does the same; drag or scroll to pan)', action: 'toggle-zoom' },

@@ -4,6 +4,8 @@ import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useCaptionStore } from '../../stores/caption-store';
 import { useSessionStore } from '../../stores/session-store';
+import { GhostChips } from '../autotag/ghost-chips';
+import { useImageLabels } from '../autotag/use-image-labels';
 import { CaptionTextEditor } from './caption-text-editor';
 import { ConflictBanner } from './conflict-banner';
 import { DuplicateNote } from './duplicate-note';
@@ -46,6 +48,8 @@ export function CaptionPanel() {
   // kept across images: someone reading captions as chips wants the next one as chips too
   const [view, setView] = useState<CaptionView>('text');
   const asText = textMode && view === 'text';
+  // a model's suggestions and which tags a model gave, asked again after every edit of this caption
+  const origins = useImageLabels(detail?.id ?? null, detail?.caption.revision ?? null);
 
   if (loadError) {
     return (
@@ -94,7 +98,8 @@ export function CaptionPanel() {
         )
       ) : (
         <>
-          {detail && <TagChips imageId={detail.id} tags={tags} />}
+          {detail && <TagChips imageId={detail.id} tags={tags} origins={origins} />}
+          {detail && <GhostChips imageId={detail.id} />}
           <TagInput imageId={imageId} tags={tags} />
           {detail && <TokenCount text={detail.caption.text} />}
         </>

@@ -2,6 +2,8 @@ import { type DragEvent, type KeyboardEvent, useEffect, useRef, useState } from 
 import { moveTagTo, removeTagFrom } from '../../actions/caption-edits';
 import { dropIndex, isPinned } from './tag-order';
 import { useSessionStore } from '../../stores/session-store';
+import { modelName } from '../autotag/autotag-text';
+import type { ModelOrigins } from '../autotag/use-image-labels';
 
 /** chips drawn at first: 60,000 chips held the screen for 10 s; editing needs the first ones, not all */
 const FIRST_CHIPS = 300;
@@ -11,12 +13,14 @@ interface DropMark {
   after: boolean;
 }
 
+const NO_ORIGINS: ModelOrigins = new Map();
 /**
  * The current image's tags, in caption order. × removes one; a chip can be
  * dragged to a new place, or focused and moved with Alt+← / Alt+→. The
  * dataset's trigger word is pinned first (main keeps it there on every write).
+ * A tag a model gave carries a mark, and its tooltip names the model and score.
  */
-export function TagChips({ imageId, tags }: { imageId: number; tags: readonly string[] }) {
+export function TagChips({ imageId, tags, origins = NO_ORIGINS }: { imageId: number; tags: readonly string[]; origins?: ModelOrigins }) {
   const trigger = useSessionStore((s) => s.session?.triggerWord ?? null);
   const [dragFrom, setDragFrom] = useState<number | null>(null);
   const [mark, setMark] = useState<DropMark | null>(null);
@@ -97,8 +101,10 @@ export function TagChips({ imageId, tags }: { imageId: number; tags: readonly st
     <ul ref={listRef} className="tag-chips" data-testid="tag-chips" aria-label="Tags of this image (Alt+← / Alt+→ move the focused tag)">
       {shown.map((tag, index) => {
         const pinned = isPinned(tags, index, trigger);
+        const origin = origins.get(tag);
         const classes = ['chip'];
         if (pinned) classes.push('chip-pinned');
+        if (origin) classes.push('chip-model');
         if (dragFrom === index) classes.push('chip-dragging');
         if (mark?.index === index) classes.push(mark.after ? 'chip-drop-after' : 'chip-drop-before');
         return (
@@ -108,9 +114,16 @@ export function TagChips({ imageId, tags }: { imageId: number; tags: readonly st
             data-testid="tag-chip"
             data-tag={tag}
             data-pinned={pinned || undefined}
+            data-source={origin ? 'model' : undefined}
             tabIndex={0}
             draggable={!pinned}
-            title={pinned ? 'Trigger word: always first' : 'Drag, or Alt+← / Alt+→, to move'}
+            title={
+              pinned
+                ? 'Trigger word: always first'
+                : origin
+                  ? `From ${modelName(origin.modelId)}${origin.score === null ? '' : `, score ${origin.score.toFixed(2)}`} · drag, or Alt+← / Alt+→, to move`
+                  : 'Drag, or Alt+← / Alt+→, to move'
+            }
             onKeyDown={(e) => onKeyDown(e, index)}
             onDragStart={(e) => {
               e.dataTransfer.effectAllowed = 'move';
@@ -124,6 +137,11 @@ export function TagChips({ imageId, tags }: { imageId: number; tags: readonly st
             {pinned && (
               <span className="chip-pin" aria-label="trigger word">
                 ●
+              </span>
+            )}
+            {origin && !pinned && (
+              <span className="chip-model-mark" data-testid="chip-model-mark" aria-label="from a model">
+                ◆
               </span>
             )}
             <span className="chip-text">{tag}</span>

@@ -1,7 +1,9 @@
 import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
+import { acceptSuggestion } from '../../actions/autotag';
 import { addTagsTo, removeLastTag } from '../../actions/caption-edits';
 import { splitTagInput } from '../../../src-shared/tag-text';
 import { addTags } from './tag-edits';
+import { ghostsOf, useAutotagStore } from '../../stores/autotag-store';
 import { setDuplicates } from '../../stores/caption-store';
 import { focusTaken, useUiStore } from '../../stores/ui-store';
 import { SuggestionText } from './suggestion-text';
@@ -19,6 +21,7 @@ interface TagInputProps {
 /**
  * Type tags, Enter adds them ("a, b, c" adds three). The list below suggests
  * tags from the dataset: ↑/↓ choose, Tab or Enter adds the chosen one, Escape closes.
+ * Empty, Tab adds the model's first suggestion (the first ghost chip), if any.
  * Empty, it lets ← → Home End move between images (see shortcut-map.ts).
  */
 export function TagInput({ imageId, tags }: TagInputProps) {
@@ -28,6 +31,8 @@ export function TagInput({ imageId, tags }: TagInputProps) {
   const inputRef = useRef<HTMLInputElement>(null);
   const suggestions = useSuggestions(text, tags);
   const showList = listOpen && suggestions.length > 0;
+  // the model's best suggestion for this image (a ghost chip): Tab in the empty field takes it
+  const firstGhost = useAutotagStore((s) => ghostsOf(s, imageId)[0]?.tag ?? null);
 
   const focusRequest = useUiStore((s) => (s.focusRequest?.target === 'tag-input' ? s.focusRequest.seq : null));
   useEffect(() => {
@@ -64,7 +69,13 @@ export function TagInput({ imageId, tags }: TagInputProps) {
         return;
       }
       case 'Tab': {
-        if (!showList || event.shiftKey) return;
+        if (event.shiftKey) return;
+        if (!showList && text === '' && firstGhost !== null) {
+          event.preventDefault();
+          void acceptSuggestion(imageId, firstGhost);
+          return;
+        }
+        if (!showList) return;
         event.preventDefault();
         const chosen = suggestions[Math.max(highlight, 0)];
         if (chosen) accept(chosen.name);
@@ -98,7 +109,7 @@ export function TagInput({ imageId, tags }: TagInputProps) {
         type="text"
         data-testid="tag-input"
         data-image-keys="when-empty"
-        placeholder="Add tags: a, b, c  (Enter)"
+        placeholder={firstGhost ? `Add tags (Enter) · Tab adds ${firstGhost}` : 'Add tags: a, b, c  (Enter)'}
         aria-label="Add tags"
         aria-autocomplete="list"
         aria-expanded={showList}

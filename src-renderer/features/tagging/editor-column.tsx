@@ -1,13 +1,15 @@
 import './editor-column.css';
 import { useEffect, useState } from 'react';
+import { useAutotagStore } from '../../stores/autotag-store';
 import { useSelectionStore } from '../../stores/selection-store';
 import { useUiStore } from '../../stores/ui-store';
+import { AutotagPanel } from '../autotag/autotag-panel';
 import { BatchPanel } from '../batch/batch-panel';
 import { CaptionPanel } from '../captions/caption-panel';
 
-type Tab = 'image' | 'batch';
+type Tab = 'image' | 'batch' | 'autotag';
 
-/** The editing column: the image on screen, or batch edits of many. Switching keeps both panels' inputs. */
+/** The editing column: the image on screen, batch edits of many, or machine tagging. Switching keeps every panel's inputs. */
 export function EditorColumn() {
   const [chosen, setTab] = useState<Tab>('image');
   const selected = useSelectionStore((s) => s.selected.size);
@@ -17,6 +19,11 @@ export function EditorColumn() {
   useEffect(() => {
     if (wantsInput) setTab('image');
   }, [wantsInput]);
+  // the toolbar's Auto-tag button and its key ask for the auto-tag panel
+  const autotagRequest = useAutotagStore((s) => s.openRequest);
+  useEffect(() => {
+    if (autotagRequest > 0) setTab('autotag');
+  }, [autotagRequest]);
   return (
     <div className="editor-column">
       <div className="editor-tabs" role="tablist" aria-label="Edit">
@@ -40,6 +47,16 @@ export function EditorColumn() {
         >
           Batch{selected > 0 ? ` · ${selected.toLocaleString('en-US')} selected` : ''}
         </button>
+        <button
+          type="button"
+          role="tab"
+          className={tab === 'autotag' ? 'editor-tab editor-tab-on' : 'editor-tab'}
+          data-testid="tab-autotag"
+          aria-selected={tab === 'autotag'}
+          onClick={() => setTab('autotag')}
+        >
+          Auto-tag
+        </button>
       </div>
       {/* both stay mounted: half-typed batch inputs survive a look at the image */}
       <div className="editor-tab-body" hidden={tab !== 'image'}>
@@ -47,6 +64,9 @@ export function EditorColumn() {
       </div>
       <div className="editor-tab-body" hidden={tab !== 'batch'}>
         <BatchPanel active={tab === 'batch'} />
+      </div>
+      <div className="editor-tab-body" hidden={tab !== 'autotag'}>
+        <AutotagPanel active={tab === 'autotag'} />
       </div>
     </div>
   );
