@@ -1,6 +1,7 @@
 import { Workspace } from '../core/app/workspace';
 import { closeExportPool, runningExportsDir, sweepAbandonedExports } from '../core/export';
 import { ImageService } from '../core/images/image-service';
+import { MemorySecretStore, type SecretStore } from '../core/captioner/secret-store';
 import type { ApiHost, EventListener, Platform } from './api-host';
 import { dispatch } from './dispatch';
 import { createIndexThreads } from '../workers/index-thread';
@@ -12,6 +13,8 @@ export interface ApiHostOptions {
   defaults?: { outputDir: string; prefix: string };
   /** serve: the folders exports may be written in; absent, anywhere (the desktop's save dialog, the export command's --out) */
   exportRoots?: readonly string[];
+  /** where captioning backends' API keys are kept; by default this process's memory */
+  secrets?: SecretStore;
 }
 
 /** Wire core to a transport: the Electron shell, the serve transport and the api tests all start here. */
@@ -27,7 +30,7 @@ export function createApiHost(platform: Platform, options: ApiHostOptions = {}):
   });
   const images = new ImageService(platform.cacheDir);
   let tagger: ReturnType<typeof createTaggerPool> | null = null;
-  const ctx: ApiContext = { workspace, images, platform, tagger: () => (tagger ??= createTaggerPool()) };
+  const ctx: ApiContext = { workspace, images, platform, tagger: () => (tagger ??= createTaggerPool()), secrets: options.secrets ?? new MemorySecretStore() };
   // what exports killed in an earlier run left beside their destinations; never throws
   const swept = sweepAbandonedExports(runningExportsDir(platform.userDataDir));
   let shutdown: Promise<void> | null = null;

@@ -1,6 +1,7 @@
 import type { ChannelArgs, ChannelName, ChannelOutput } from '../../src-shared/contract';
 import type { Workspace } from '../core/app/workspace';
 import type { TaggerPool } from '../core/autotag/tagger-protocol';
+import type { SecretStore } from '../core/captioner/secret-store';
 import type { ImageService } from '../core/images/image-service';
 import type { Platform } from './api-host';
 
@@ -10,6 +11,8 @@ export interface ApiContext {
   platform: Platform;
   /** the tagging model's thread, started on first use */
   tagger: () => TaggerPool;
+  /** captioning backends' API keys: safeStorage on the desktop, memory in serve unless the user opts in */
+  secrets: SecretStore;
 }
 
 /** One contract channel's implementation: input already parsed by zod; throw AppError to fail. */

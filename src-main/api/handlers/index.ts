@@ -11,6 +11,7 @@ import { autotagRuns } from './autotag-runs';
 import { autotagSettle } from './autotag-settle';
 import { autotagSuggestions } from './autotag-suggestions';
 import { batchApply } from './batch-apply';
+import { captionerHandlers } from './captioner-handlers';
 import { batchPreview } from './batch-preview';
 import { captionResolveConflict } from './caption-resolve-conflict';
 import { captionSetTags } from './caption-set-tags';
@@ -98,4 +99,5 @@ export const handlers: HandlerMap = {
   'autotag.provenance': autotagProvenance,
   'autotag.review': autotagReview,
   'autotag.settle': autotagSettle,
+  ...captionerHandlers,
 };
