@@ -10,6 +10,7 @@ import {
   useCaptionerStore,
 } from '../stores/captioner-store';
 import { useJobsStore } from '../stores/jobs-store';
+import { usePanelLayout } from '../stores/panel-layout-store';
 import { showToast } from '../stores/ui-store';
 import { api, call } from '../transport/api';
 import { whenEditsSettled } from './caption-edits';
@@ -24,6 +25,8 @@ const get = useCaptionerStore.getState;
 
 export function openCaptionerPanel(): void {
   requestCaptionerPanel();
+  // the panel lives in the editing column: a folded column would hide what the key or button asked for
+  usePanelLayout.setState((s) => (s.collapsed.editor ? { collapsed: { ...s.collapsed, editor: false } } : s));
   void loadBackends();
   void loadPrompts();
   void loadCaptionRuns();

@@ -13,6 +13,7 @@ import {
   toggleSkipCurrent,
 } from './current-image';
 import { openAutotagPanel } from './autotag';
+import { openCaptionerPanel } from './captioner';
 import { openExportDialog } from './export';
 import { chooseFolder } from './open-folder';
 import { closeFolder, saveSession } from './session-flow';
@@ -80,6 +81,9 @@ export function runCommand(command: Command): void {
       return;
     case 'autotag':
       openAutotagPanel();
+      return;
+    case 'captioner':
+      openCaptionerPanel();
       return;
     case 'toggle-view':
       toggleView();

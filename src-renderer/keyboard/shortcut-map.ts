@@ -26,6 +26,7 @@ export const SHORTCUT_ACTIONS = [
   'export',
   'select-all',
   'autotag',
+  'captioner',
 ] as const;
 export type ShortcutAction = (typeof SHORTCUT_ACTIONS)[number];
 
@@ -108,6 +109,9 @@ export function shortcutFor(press: KeyPress): ShortcutAction | null {
     case 't':
     case 'T':
       return 'autotag';
+    case 'c':
+    case 'C':
+      return 'captioner';
     case 'Enter':
       // Enter on a focused button presses it; only elsewhere does it jump to the tag input
       return press.focus === 'none' ? 'focus-tag-input' : null;
@@ -147,6 +151,7 @@ export const SHORTCUT_HELP: readonly ShortcutHelp[] = [
   { keys: ['Alt ←', 'Alt →'], does: 'On a focused tag: move it left or right' },
   { keys: ['Ctrl Enter'], does: 'In the caption text: save now' },
   { keys: ['T'], does: 'Auto-tag: score images with a model, set thresholds, apply or suggest', action: 'autotag' },
+  { keys: ['C'], does: 'Captions (AI): write captions with a vision-language model, then review them', action: 'captioner' },
   { keys: ['Ctrl E'], does: 'Export the dataset for a trainer (check first, then export)', action: 'export' },
   { keys: ['Ctrl S'], does: 'Save (rewrites tags.txt; captions are saved as you edit)', action: 'save' },
   { keys: ['Z'], does: 'Zoom the image: fit ↔ 1:1 (a click does the same; drag or scroll to pan)', action: 'toggle-zoom' },

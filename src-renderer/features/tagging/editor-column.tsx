@@ -1,15 +1,17 @@
 import './editor-column.css';
 import { useEffect, useState } from 'react';
 import { useAutotagStore } from '../../stores/autotag-store';
+import { useCaptionerStore } from '../../stores/captioner-store';
 import { useSelectionStore } from '../../stores/selection-store';
 import { useUiStore } from '../../stores/ui-store';
 import { AutotagPanel } from '../autotag/autotag-panel';
 import { BatchPanel } from '../batch/batch-panel';
+import { CaptionerPanel } from '../captioner/captioner-panel';
 import { CaptionPanel } from '../captions/caption-panel';
 
-type Tab = 'image' | 'batch' | 'autotag';
+type Tab = 'image' | 'batch' | 'autotag' | 'captioner';
 
-/** The editing column: the image on screen, batch edits of many, or machine tagging. Switching keeps every panel's inputs. */
+/** The editing column: the image on screen, batch edits of many, machine tagging or machine captions. Switching keeps every panel's inputs. */
 export function EditorColumn() {
   const [chosen, setTab] = useState<Tab>('image');
   const selected = useSelectionStore((s) => s.selected.size);
@@ -24,6 +26,10 @@ export function EditorColumn() {
   useEffect(() => {
     if (autotagRequest > 0) setTab('autotag');
   }, [autotagRequest]);
+  const captionerRequest = useCaptionerStore((s) => s.openRequest);
+  useEffect(() => {
+    if (captionerRequest > 0) setTab('captioner');
+  }, [captionerRequest]);
   return (
     <div className="editor-column">
       <div className="editor-tabs" role="tablist" aria-label="Edit">
@@ -57,6 +63,16 @@ export function EditorColumn() {
         >
           Auto-tag
         </button>
+        <button
+          type="button"
+          role="tab"
+          className={tab === 'captioner' ? 'editor-tab editor-tab-on' : 'editor-tab'}
+          data-testid="tab-captioner"
+          aria-selected={tab === 'captioner'}
+          onClick={() => setTab('captioner')}
+        >
+          Captions (AI)
+        </button>
       </div>
       {/* both stay mounted: half-typed batch inputs survive a look at the image */}
       <div className="editor-tab-body" hidden={tab !== 'image'}>
@@ -67,6 +83,9 @@ export function EditorColumn() {
       </div>
       <div className="editor-tab-body" hidden={tab !== 'autotag'}>
         <AutotagPanel active={tab === 'autotag'} />
+      </div>
+      <div className="editor-tab-body" hidden={tab !== 'captioner'}>
+        <CaptionerPanel active={tab === 'captioner'} />
       </div>
     </div>
   );
