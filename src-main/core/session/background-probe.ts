@@ -25,26 +25,22 @@ export function startBackgroundProbe(session: DatasetSession, entries: ImageEntr
         job.signal.throwIfAborted();
         // results line up with entries; the loops are sliced, as each is 100,000 long after a first open
         const slicer = timeSlicer(job.signal);
-        const valid: { id: number; width: number; height: number; format: string }[] = [];
-        const validEntries: ImageEntry[] = [];
+        const valid: { entry: ImageEntry; width: number; height: number; format: string }[] = [];
         const invalid: { entry: ImageEntry; reason: string }[] = [];
         for (let i = 0; i < results.length; i++) {
           const r = results[i]!;
           const entry = entries[i]!;
-          if (r.ok) {
-            valid.push({ id: entry.row.id, width: r.width, height: r.height, format: r.format });
-            validEntries.push(entry);
-          } else invalid.push({ entry, reason: r.reason });
+          if (r.ok) valid.push({ entry, width: r.width, height: r.height, format: r.format });
+          else invalid.push({ entry, reason: r.reason });
           if (slicer.due()) await slicer.pause();
         }
-        await session.store.setProbes(valid, job.signal);
-        for (let i = 0; i < valid.length; i++) {
-          const v = valid[i]!;
-          Object.assign(validEntries[i]!.row, { width: v.width, height: v.height, format: v.format, probed: true });
-          if (slicer.due()) await slicer.pause();
-        }
-        if (invalid.length > 0) await session.dropInvalid(invalid);
-        else session.announceRows(validEntries);
+        await session.store.setProbes(
+          valid.map(({ entry, width, height, format }) => ({ id: entry.row.id, width, height, format })),
+          job.signal,
+        );
+        const probed = session.index.setProbed(valid);
+        // files that are no images leave the list: the renderer reads it again, sizes and all
+        session.announce(invalid.length > 0 ? await session.index.dropInvalid(invalid, session.closing) : probed);
       },
       session.closing,
     )

@@ -1,5 +1,4 @@
 import type { BatchOp, BatchTarget } from '../../../src-shared/contract/batch-ops';
-import type { TagCount } from '../../../src-shared/contract';
 import { joinTags } from '../../../src-shared/tag-text';
 import { AppError } from '../app-error';
 import { prepareOrThrow, tagsEqual } from '../batch/apply-op';
@@ -10,10 +9,10 @@ import type { JobRunner } from '../jobs/job-runner';
 import { runSliced } from '../perf/run-sliced';
 import { resolveTarget } from './batch-targets';
 import { encodingRefusal, planCaptionWrite, writeCaption } from './caption-write';
+import { ChangeCollector } from './change-set';
 import type { DatasetSession } from './dataset-session';
 import { forEachLimited } from './for-each-limited';
 import type { ImageEntry } from './image-entry';
-import { mergeTagChanges } from './tag-changes';
 
 const SAMPLE_SIZE = 20;
 const WRITE_CONCURRENCY = 8;
@@ -163,11 +162,12 @@ export function writeBatch(
     'batch',
     label,
     async (job) => {
-      const step = session.history.begin(label, stem);
+      const { index, editor } = session;
+      const step = editor.history.begin(label, stem);
       const changed = new Set<ImageEntry>();
       /** caption files written: one that two images share is written once */
       const written = new Set<string>();
-      const tagLists: TagCount[][] = [];
+      const changes = new ChangeCollector();
       const conflicts: string[] = [];
       const refused: BatchOutcome['refused'] = [];
       let done = 0;
@@ -187,7 +187,7 @@ export function writeBatch(
           // the caption changed after its chunk was recorded: record this write again, before it is made
           const again = await planCaptionWrite(session.datasetDir, entry, text);
           if (!again.ok) {
-            session.markConflict(entry, again.current.decoded.text, text);
+            session.announce(index.markConflict(entry, again.current.decoded.text, text));
             conflicts.push(entry.row.relPath);
             return;
           }
@@ -200,15 +200,15 @@ export function writeBatch(
             refused.push({ name: entry.row.relPath, reason: outcome.refused.message });
             return;
           }
-          session.markConflict(entry, outcome.current.decoded.text, text);
+          session.announce(index.markConflict(entry, outcome.current.decoded.text, text));
           conflicts.push(entry.row.relPath);
           return;
         }
         confirmed.push(entry.captionRel);
         written.add(entry.captionRel);
-        const taken = session.takeWritten(entry.captionRel, outcome.snapshot);
-        taken.entries.forEach((e) => changed.add(e));
-        tagLists.push(taken.tagChanges);
+        const { taken, change } = index.takeWritten(entry.captionRel, outcome.snapshot);
+        taken.forEach((e) => changed.add(e));
+        changes.add(change);
       };
 
       try {
@@ -219,7 +219,7 @@ export function writeBatch(
           const confirmed: string[] = [];
           try {
             await forEachLimited(chunk, WRITE_CONCURRENCY, job.signal, (entry) =>
-              session.withCaptionFile(entry.captionRel, async () => {
+              editor.withCaptionFile(entry.captionRel, async () => {
                 await writeOne(entry, ahead, confirmed);
                 job.progress(++done, changing.length);
               }),
@@ -229,8 +229,8 @@ export function writeBatch(
           }
         }
       } finally {
-        session.announce([...changed], mergeTagChanges(tagLists));
-        if (await step.finish()) await session.historyChanged();
+        session.announce(changes.result());
+        if (await step.finish()) await editor.historyChanged();
       }
       return { changed: changed.size, conflicts, refused };
     },

@@ -7,7 +7,7 @@ import { readCaptionFile } from '../captions/caption-file';
 import { editLabel, keepMineLabel } from '../history/step-labels';
 import { writeCaption } from './caption-write';
 import type { DatasetSession } from './dataset-session';
-import { mergeTagChanges } from './tag-changes';
+import { ChangeCollector } from './change-set';
 
 /**
  * One image's caption edited by the user: each is one undoable step,
@@ -28,32 +28,33 @@ export function setText(session: DatasetSession, id: number, text: string, revis
 }
 
 function editCaption(session: DatasetSession, id: number, text: string, revision: number): Promise<ImageDetail> {
-  const entry = session.entry(id);
-  return session.runStep(() =>
-    session.withCaptionFile(entry.captionRel, async () => {
+  const { index, editor } = session;
+  const entry = index.entry(id);
+  return editor.runStep(() =>
+    editor.withCaptionFile(entry.captionRel, async () => {
       const c = entry.caption;
       if (c.conflict) {
         throw new AppError('conflict', 'This caption has a conflict to settle first', { image: session.detail(id) });
       }
       if (revision !== c.revision) {
         // the edit was made on a copy that is no longer current: keep both, let the user choose
-        session.markConflict(entry, c.text, text);
+        session.announce(index.markConflict(entry, c.text, text));
         throw new AppError('conflict', 'This caption changed since it was loaded', { image: session.detail(id) });
       }
       if (text === c.text && (c.exists || text === '')) return session.detail(id); // never rewrite an unchanged file
       const written = await writeCaption(session.datasetDir, entry, text);
       if (!written.ok) {
         if (written.refused) throw written.refused;
-        session.markConflict(entry, written.current.decoded.text, text);
+        session.announce(index.markConflict(entry, written.current.decoded.text, text));
         throw new AppError('conflict', `${entry.captionRel} was changed by another program`, { image: session.detail(id) });
       }
-      await session.recordStep(editLabel(entry.row.relPath), written.change);
+      await editor.recordStep(editLabel(entry.row.relPath), written.change);
       // a Set: includes() per tag held main for 24 s on a 60,000-tag caption
       const before = new Set(c.tags);
-      const { tagChanges } = session.takeWritten(entry.captionRel, written.snapshot);
+      const { change } = index.takeWritten(entry.captionRel, written.snapshot);
       const added = entry.caption.tags.filter((t) => !before.has(t));
       if (added.length) await session.store.touchRecentTags(added);
-      session.announce([entry], tagChanges);
+      session.announce(change);
       return session.detail(id);
     }),
   );
@@ -61,29 +62,34 @@ function editCaption(session: DatasetSession, id: number, text: string, revision
 
 /** settle a conflict: keep what is on disk, or write the refused edit over it (an undoable step) */
 export function resolveConflict(session: DatasetSession, id: number, keep: 'disk' | 'mine'): Promise<ImageDetail> {
-  const entry = session.entry(id);
-  return session.runStep(() =>
-    session.withCaptionFile(entry.captionRel, async () => {
+  const { index, editor } = session;
+  const entry = index.entry(id);
+  return editor.runStep(() =>
+    editor.withCaptionFile(entry.captionRel, async () => {
       const conflict = entry.caption.conflict;
       if (!conflict) return session.detail(id);
       const disk = await readCaptionFile(join(session.datasetDir, entry.captionRel));
       // the disk version first: it is what the user saw, and what "mine" is written over
-      let tagChanges = session.takeDisk(entry, disk);
-      if (keep === 'mine') {
-        const written = await writeCaption(session.datasetDir, entry, conflict.mineText);
-        if (!written.ok) {
-          if (written.refused) {
-            // nothing was written: the choice stays open, with the user's text kept
-            session.markConflict(entry, disk.decoded.text, conflict.mineText, tagChanges);
-            throw written.refused;
+      const changes = new ChangeCollector();
+      changes.add(index.takeDisk(entry, disk, 'app'));
+      try {
+        if (keep === 'mine') {
+          const written = await writeCaption(session.datasetDir, entry, conflict.mineText);
+          if (!written.ok) {
+            if (written.refused) {
+              // nothing was written: the choice stays open, with the user's text kept
+              changes.add(index.markConflict(entry, disk.decoded.text, conflict.mineText));
+              throw written.refused;
+            }
+            changes.add(index.markConflict(entry, written.current.decoded.text, conflict.mineText));
+            throw new AppError('conflict', 'The file changed again; look at it once more', { image: session.detail(id) });
           }
-          session.markConflict(entry, written.current.decoded.text, conflict.mineText, tagChanges);
-          throw new AppError('conflict', 'The file changed again; look at it once more', { image: session.detail(id) });
+          await editor.recordStep(keepMineLabel(entry.row.relPath), written.change);
+          changes.add(index.takeWritten(entry.captionRel, written.snapshot).change);
         }
-        await session.recordStep(keepMineLabel(entry.row.relPath), written.change);
-        tagChanges = mergeTagChanges([tagChanges, session.takeWritten(entry.captionRel, written.snapshot).tagChanges]);
+      } finally {
+        session.announce(changes.result());
       }
-      session.announce([entry], tagChanges);
       return session.detail(id);
     }),
   );

@@ -27,5 +27,5 @@ export async function settleCutShortSteps(session: DatasetSession): Promise<void
 
 /** how many images each caption file belongs to: two when images share one; one for a caption whose image has gone */
 function imagesPerFile(session: DatasetSession, captionRels: readonly string[]): Record<string, number> {
-  return Object.fromEntries(captionRels.map((rel) => [rel, Math.max(1, session.entriesOfCaption(rel).length)]));
+  return Object.fromEntries(captionRels.map((rel) => [rel, Math.max(1, session.index.ofCaption(rel).length)]));
 }

@@ -122,8 +122,9 @@ export async function openSession(req: OpenRequest, deps: OpenDeps): Promise<Dat
 
     if (resumedFrom === 'new') settings = await guessModeOnce(store, settings, listing.entries);
     const session = new DatasetSession(datasetDir, store, settings, deps.bus, resumedFrom, knownTags);
-    session.setUnreadable([...notImported, ...listing.unreadable]);
-    await session.setEntries(listing.entries, skipped);
+    // nothing to announce yet: the renderer hears of the session when open returns it
+    session.index.setUnreadable([...notImported, ...listing.unreadable]);
+    await session.index.replace(listing.entries, skipped);
     // a batch a crash cut short: the disk tells which of its last writes were made, before anyone can undo
     await settleCutShortSteps(session);
     // the first filter query should not pay for indexing every image
@@ -151,7 +152,7 @@ async function watchSession(session: DatasetSession, recursive: boolean, deps: O
   // a second sync reading the index half-written and giving new rows ids the first is still writing
   const resyncs = new SerialQueue<'resync'>();
   const watcher = new FolderWatcher(session.datasetDir, {
-    captionChanged: (rel) => void session.captionFileChanged(rel).catch(() => undefined),
+    captionChanged: (rel) => void session.editor.diskChanged(rel).catch(() => undefined),
     imagesChanged: () =>
       session.trackBackground(
         resyncs

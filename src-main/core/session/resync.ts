@@ -12,16 +12,13 @@ export async function resyncSession(session: DatasetSession, deps: Pick<OpenDeps
   const recursive = session.info().mode === 'in-place';
   const listing = await walkFolder(session.datasetDir, { recursive, signal: session.closing });
   const synced = await syncFolder(session.store, session.datasetDir, listing, { signal: session.closing });
-  const unreadableChanged = session.setUnreadable(synced.unreadable);
+  const unreadable = session.index.setUnreadable(synced.unreadable);
   if (synced.added === 0 && synced.removed === 0) {
-    if (unreadableChanged) deps.bus.emit('session.changed', { session: session.info() });
+    session.announce(unreadable);
     return;
   }
   // images that stay keep their captions in memory, the live ones (revisions, pending conflicts)
-  await session.changeList(
-    synced.entries,
-    (await session.store.invalidFiles()).map((r) => ({ name: r.relPath, reason: r.reason })),
-    session.closing,
-  );
+  const skipped = (await session.store.invalidFiles()).map((r) => ({ name: r.relPath, reason: r.reason }));
+  session.announce(await session.index.replace(synced.entries, skipped, session.closing));
   if (synced.unprobed.length > 0) startBackgroundProbe(session, synced.unprobed, deps);
 }

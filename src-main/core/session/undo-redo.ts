@@ -1,13 +1,12 @@
 import { join } from 'node:path';
-import type { HistoryState, TagCount } from '../../../src-shared/contract';
+import type { HistoryState } from '../../../src-shared/contract';
 import { ABSENT_FINGERPRINT, fingerprintBytes, restoreCaptionBytes } from '../captions/caption-file';
 import { ReadOnlyFileError } from '../fs/atomic-write';
 import type { FileChange } from '../history/history-log';
 import type { JobRunner } from '../jobs/job-runner';
+import { ChangeCollector, type ChangeSet } from './change-set';
 import type { DatasetSession } from './dataset-session';
 import { forEachLimited } from './for-each-limited';
-import type { ImageEntry } from './image-entry';
-import { mergeTagChanges } from './tag-changes';
 
 export interface HistoryOutcome extends HistoryState {
   /** caption files put back */
@@ -33,11 +32,11 @@ export const redo = (session: DatasetSession, jobs?: JobRunner): Promise<History
  * stubborn file never blocks the rest of the history.
  */
 function replay(session: DatasetSession, direction: Direction, jobs?: JobRunner): Promise<HistoryOutcome> {
-  return session.runStep(async () => {
-    const step = direction === 'undo' ? await session.history.nextUndo() : await session.history.nextRedo();
-    if (!step) return { ...(await session.history.state()), restored: 0, conflicts: [] };
-    const changed = new Set<ImageEntry>();
-    const tagLists: TagCount[][] = [];
+  const { editor, history } = session;
+  return editor.runStep(async () => {
+    const step = direction === 'undo' ? await history.nextUndo() : await history.nextRedo();
+    if (!step) return { ...(await history.state()), restored: 0, conflicts: [] };
+    const changes = new ChangeCollector();
     const conflicts: string[] = [];
     let restored = 0;
     let done = 0;
@@ -47,30 +46,31 @@ function replay(session: DatasetSession, direction: Direction, jobs?: JobRunner)
         const outcome = await restoreFile(session, file, direction);
         progress?.(++done, step.files.length);
         if (outcome === 'conflict') {
-          conflicts.push(session.entriesOfCaption(file.captionRel)[0]?.row.relPath ?? file.captionRel);
+          conflicts.push(session.index.ofCaption(file.captionRel)[0]?.row.relPath ?? file.captionRel);
           return;
         }
         restored++;
-        outcome.entries.forEach((e) => changed.add(e));
-        tagLists.push(outcome.tagChanges);
+        changes.add(outcome);
       });
     try {
       const label = `${direction === 'undo' ? 'Undoing' : 'Redoing'}: ${step.label}`;
       if (jobs) await jobs.run('history', label, (job) => restoreAll((n, total) => job.progress(n, total)));
       else await restoreAll();
     } finally {
-      session.announce([...changed], mergeTagChanges(tagLists));
+      session.announce(changes.result());
     }
-    await session.history.setUndone(step.id, direction === 'undo');
-    await session.historyChanged();
-    return { ...(await session.history.state()), restored, conflicts: conflicts.sort() };
+    await history.setUndone(step.id, direction === 'undo');
+    await editor.historyChanged();
+    return { ...(await history.state()), restored, conflicts: conflicts.sort() };
   });
 }
 
-async function restoreFile(session: DatasetSession, file: FileChange, direction: Direction) {
+/** one file put back: what the index took from it, or 'conflict' when it was left alone */
+async function restoreFile(session: DatasetSession, file: FileChange, direction: Direction): Promise<ChangeSet | 'conflict'> {
+  const { index } = session;
   const [target, expected] = direction === 'undo' ? [file.before, file.after] : [file.after, file.before];
-  return session.withCaptionFile(file.captionRel, async () => {
-    const entries = session.entriesOfCaption(file.captionRel);
+  return session.editor.withCaptionFile(file.captionRel, async () => {
+    const entries = index.ofCaption(file.captionRel);
     // its image left the dataset, or the user has a choice to make about this caption: not ours to overwrite
     if (entries.length === 0 || entries.some((e) => e.caption.conflict)) return 'conflict' as const;
     const path = join(session.datasetDir, file.captionRel);
@@ -80,9 +80,9 @@ async function restoreFile(session: DatasetSession, file: FileChange, direction:
       throw err;
     });
     if (outcome === null) return 'conflict' as const;
-    if (outcome.ok) return session.takeWritten(file.captionRel, outcome.snapshot);
+    if (outcome.ok) return index.takeWritten(file.captionRel, outcome.snapshot).change;
     // already as the step wants it (an undo cut short by a crash, tried again): nothing to write
-    if (outcome.current.fingerprint === fingerprintOf(target)) return session.takeWritten(file.captionRel, outcome.current);
+    if (outcome.current.fingerprint === fingerprintOf(target)) return index.takeWritten(file.captionRel, outcome.current).change;
     return 'conflict' as const;
   });
 }

@@ -90,7 +90,7 @@ describe('conflicts', () => {
   it('picks up an edit from another program when there is nothing pending', async () => {
     const { dir, workspace, events, session, a } = await openSet();
     writeFileSync(join(dir, 'a.txt'), 'from, elsewhere');
-    await session.captionFileChanged('a.txt');
+    await session.editor.diskChanged('a.txt');
     expect(session.detail(a.id).caption.tags).toEqual(['from', 'elsewhere']);
     expect(events.filter((e) => e.event === 'caption.changed').at(-1)?.payload).toMatchObject({ source: 'disk' });
     await workspace.shutdown();

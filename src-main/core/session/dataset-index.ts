@@ -1,0 +1,231 @@
+import type { ImageDetail, ImageSummary, SkippedFile, Stats, TagCount } from '../../../src-shared/contract';
+import { AppError } from '../app-error';
+import type { CaptionSnapshot } from '../captions/caption-file';
+import { timeSlicer } from '../perf/time-slicer';
+import type { SessionStore } from '../store/session-store';
+import { TagCounter } from '../vocabulary/tag-counter';
+import { rowFromState, stateFromSnapshot } from './caption-loader';
+import { changeOf, noChange, type CaptionSource, type ChangeSet } from './change-set';
+import { StatusTally } from './dataset-stats';
+import { EntryLookup } from './entry-lookup';
+import { FilterIndex } from './filter-index';
+import { describe, summarize, type ImageEntry } from './image-entry';
+import { mergeTagChanges } from './tag-changes';
+
+let listVersions = 0;
+
+/**
+ * The images of one open dataset as main holds them: the list in order,
+ * each caption as last read or written, the tag counts and the status
+ * tally. The only thing that changes entries and counts; every change
+ * returns a ChangeSet for the announcer, so the events always follow.
+ */
+export class DatasetIndex {
+  private entries: ImageEntry[] = [];
+  /** unique across sessions: a page asked of one session is never taken for another's */
+  private listVersion = ++listVersions;
+  private lookup = EntryLookup.empty;
+  private skipped: SkippedFile[] = [];
+  /** subfolders and captions the last scan could not read: found again by every scan, never stored */
+  private unreadable: SkippedFile[] = [];
+  private readonly counter = new TagCounter();
+  private readonly tally = new StatusTally();
+  /** list replacements one at a time: each compares against the list before it */
+  private listChange: Promise<unknown> = Promise.resolve();
+  readonly filter = new FilterIndex();
+
+  constructor(
+    private readonly store: SessionStore,
+    /** writes to session.sqlite the session waits for on close */
+    private readonly track: (work: Promise<unknown>) => void,
+  ) {}
+
+  all(): readonly ImageEntry[] {
+    return this.entries;
+  }
+
+  entry(id: number): ImageEntry {
+    const e = this.lookup.byId.get(id);
+    if (!e) throw new AppError('not-found', `No image with id ${id} in this dataset`);
+    return e;
+  }
+
+  /** the images whose caption is this file (two when images share a stem) */
+  ofCaption(captionRel: string): readonly ImageEntry[] {
+    return this.lookup.byCaption.get(captionRel) ?? [];
+  }
+
+  describe(entry: ImageEntry): ImageDetail {
+    return describe(entry, this.lookup.stemPeers.get(entry.row.id) ?? []);
+  }
+
+  page(offset: number, limit: number): { items: ImageSummary[]; total: number; version: number } {
+    return { items: this.entries.slice(offset, offset + limit).map(summarize), total: this.entries.length, version: this.listVersion };
+  }
+
+  stats(): Stats {
+    return this.tally.stats();
+  }
+
+  tagCounts(): ReadonlyMap<string, number> {
+    return this.counter.map;
+  }
+
+  /** most used first */
+  tagList(): TagCount[] {
+    return this.counter.list();
+  }
+
+  skippedFiles(): SkippedFile[] {
+    return this.unreadable.length > 0 ? [...this.skipped, ...this.unreadable] : this.skipped;
+  }
+
+  stemClashes(): string[][] {
+    return this.lookup.stemClashes;
+  }
+
+  /**
+   * Replace the image list: the first scan, a resync, files found unreadable.
+   * Images that stay keep their live caption state (revisions, pending
+   * conflicts). Built in time slices; only the swap at the end, with the
+   * counts of the images that left, runs in one go, so no edit lands between
+   * the counts and the list they describe.
+   */
+  replace(entries: ImageEntry[], skipped: SkippedFile[], signal?: AbortSignal): Promise<ChangeSet> {
+    const change = this.listChange.then(() => this.swap(entries, skipped, signal));
+    this.listChange = change.catch(() => undefined);
+    return change;
+  }
+
+  private async swap(entries: ImageEntry[], skipped: SkippedFile[], signal?: AbortSignal): Promise<ChangeSet> {
+    const lookup = await EntryLookup.build(entries, signal);
+    // images new to the session are counted while slicing: no edit can reach them yet
+    const slicer = timeSlicer(signal);
+    const addedTags = new TagCounter();
+    const addedTally = new StatusTally();
+    for (const e of entries) {
+      if (!this.lookup.byId.has(e.row.id)) {
+        addedTags.addAll(e.caption.tags);
+        addedTally.add(e);
+      }
+      if (slicer.due()) await slicer.pause();
+    }
+    for (const e of entries) {
+      const live = this.lookup.byId.get(e.row.id);
+      if (live && live !== e) {
+        e.caption = live.caption;
+        e.row.skip = live.row.skip;
+      }
+    }
+    const touched = new Set(addedTags.map.keys());
+    for (const e of this.entries) {
+      if (lookup.byId.has(e.row.id)) continue;
+      this.counter.removeAll(e.caption.tags);
+      this.tally.remove(e);
+      for (const tag of e.caption.tags) touched.add(tag);
+    }
+    this.counter.merge(addedTags);
+    this.tally.merge(addedTally);
+    this.entries = entries;
+    this.lookup = lookup;
+    this.skipped = skipped;
+    this.filter.reset(entries);
+    this.listVersion = ++listVersions;
+    return changeOf({ list: true, info: true, tags: [...touched].map((name) => ({ name, count: this.counter.count(name) })) });
+  }
+
+  /** what the last scan could not read (syncFolder's `unreadable`), listed with the skipped files */
+  setUnreadable(files: SkippedFile[]): ChangeSet {
+    const changed = JSON.stringify(files) !== JSON.stringify(this.unreadable);
+    this.unreadable = files;
+    return changed ? changeOf({ info: true }) : noChange;
+  }
+
+  /** files found not to be readable images leave the list and join the skipped files */
+  async dropInvalid(items: readonly { entry: ImageEntry; reason: string }[], signal?: AbortSignal): Promise<ChangeSet> {
+    const gone = new Set(items.map((i) => i.entry.row.id));
+    await this.store.dropAsInvalid(
+      [...gone],
+      items.map(({ entry, reason }) => ({ relPath: entry.row.relPath, size: entry.row.size, mtimeMs: entry.row.mtimeMs, reason })),
+    );
+    const skipped = (await this.store.invalidFiles()).map((r) => ({ name: r.relPath, reason: r.reason }));
+    return this.replace(
+      this.entries.filter((e) => !gone.has(e.row.id)),
+      skipped,
+      signal,
+    );
+  }
+
+  /** header checks done: the images' sizes and formats, already stored */
+  setProbed(probed: readonly { entry: ImageEntry; width: number; height: number; format: string }[]): ChangeSet {
+    for (const { entry, width, height, format } of probed) Object.assign(entry.row, { width, height, format, probed: true });
+    return changeOf({ rows: probed.map((p) => p.entry) });
+  }
+
+  async setSkip(id: number, skip: boolean): Promise<ChangeSet> {
+    const entry = this.entry(id);
+    if (entry.row.skip === skip) return noChange;
+    this.tally.remove(entry);
+    entry.row.skip = skip;
+    this.tally.add(entry);
+    await this.store.setSkip(id, skip);
+    this.filter.invalidate(id);
+    return changeOf({ rows: [entry], captions: [{ entry, source: 'app' }] });
+  }
+
+  /** one image takes the file as it is on disk: another program changed it, or the user chose the disk's side of a conflict */
+  takeDisk(entry: ImageEntry, snapshot: CaptionSnapshot, source: CaptionSource): ChangeSet {
+    return changeOf({ rows: [entry], captions: [{ entry, source }], tags: this.adopt(entry, snapshot) });
+  }
+
+  /**
+   * A caption file now holds what we wrote or restored: every image sharing
+   * it takes the snapshot, except one with a choice pending, which keeps it
+   * against the new disk text. `taken` are the images that took it.
+   */
+  takeWritten(captionRel: string, snapshot: CaptionSnapshot): { taken: ImageEntry[]; change: ChangeSet } {
+    const taken: ImageEntry[] = [];
+    const pending: ImageEntry[] = [];
+    const lists: TagCount[][] = [];
+    for (const entry of this.ofCaption(captionRel)) {
+      if (entry.caption.conflict) {
+        entry.caption.conflict.diskText = snapshot.decoded.text;
+        pending.push(entry);
+        continue;
+      }
+      lists.push(this.adopt(entry, snapshot));
+      taken.push(entry);
+    }
+    const change = changeOf({
+      rows: [...taken, ...pending],
+      captions: [...taken.map((entry) => ({ entry, source: 'app' as const })), ...pending.map((entry) => ({ entry, source: 'disk' as const }))],
+      tags: mergeTagChanges(lists),
+    });
+    return { taken, change };
+  }
+
+  /** a write was refused: keep the disk's text and the user's, and let the user choose */
+  markConflict(entry: ImageEntry, diskText: string, mineText: string): ChangeSet {
+    entry.caption.conflict = { diskText, mineText };
+    return changeOf({ rows: [entry], captions: [{ entry, source: 'disk' }] });
+  }
+
+  /** a caption with a choice pending saw the file change again */
+  updateConflict(entry: ImageEntry, diskText: string): ChangeSet {
+    if (!entry.caption.conflict) return noChange;
+    entry.caption.conflict.diskText = diskText;
+    return changeOf({ rows: [entry], captions: [{ entry, source: 'disk' }] });
+  }
+
+  /** one image takes the snapshot; returns the tag counts that moved */
+  private adopt(entry: ImageEntry, snapshot: CaptionSnapshot): TagCount[] {
+    const before = entry.caption.tags;
+    this.tally.remove(entry);
+    entry.caption = stateFromSnapshot(snapshot, entry.caption.revision + 1);
+    this.tally.add(entry);
+    // the index is a cache of the file, which is written already: should this be lost, the next sync reads the file again
+    this.track(this.store.upsertCaptions([rowFromState(entry.row.id, entry.caption)]).catch((err: Error) => console.warn(`[session] ${err.message}`)));
+    this.filter.invalidate(entry.row.id);
+    return this.counter.update(before, entry.caption.tags);
+  }
+}
