@@ -45,7 +45,7 @@ export async function imageSuggestions(session: DatasetSession, imageId: number)
   const turnedDown = rejected.get(imageId);
   const suggestions = pendingSuggestions(entry.caption.tags, rows)
     .filter((r) => !turnedDown?.has(r.tag))
-    .sort((a, b) => b.score - a.score)
+    .sort((a, b) => b.score - a.score || (a.tag < b.tag ? -1 : 1))
     .map((r) => ({ tag: r.tag, score: r.score, category: r.category === 'character' ? ('character' as const) : ('general' as const) }));
   return { runId: suggesting.runId, modelId: models.get(suggesting.runId) ?? null, suggestions };
 }
