@@ -59,6 +59,39 @@ function middle(a: readonly string[], b: readonly string[], parts: DiffPart[]): 
   push(parts, 'added', b.slice(j).join(''));
 }
 
+/** a kept run with no word in it: a comma and a space are no anchor a reader follows */
+const TRIVIAL = /^[\s\p{P}\p{S}]*$/u;
+
+/**
+ * Kept punctuation and spaces between two changes are folded into the change,
+ * and each change reads as everything removed, then everything added: "cat,
+ * outdoors" → "A red image, 90 pixels" marks the old tags as one struck run
+ * rather than two words around a kept comma. Either side's text is unchanged.
+ */
+function readable(parts: readonly DiffPart[]): DiffPart[] {
+  const out: DiffPart[] = [];
+  let removed = '';
+  let added = '';
+  const flush = () => {
+    push(out, 'removed', removed);
+    push(out, 'added', added);
+    removed = '';
+    added = '';
+  };
+  parts.forEach((p, i) => {
+    const between = i > 0 && i < parts.length - 1 && parts[i - 1]!.kind !== 'same' && parts[i + 1]!.kind !== 'same';
+    if (p.kind === 'same' && !(between && TRIVIAL.test(p.text))) {
+      flush();
+      push(out, 'same', p.text);
+    } else {
+      if (p.kind !== 'added') removed += p.text;
+      if (p.kind !== 'removed') added += p.text;
+    }
+  });
+  flush();
+  return out;
+}
+
 /** `before` → `after` as runs of kept, removed and added text; joining same+removed gives `before`, same+added gives `after` */
 export function wordDiff(before: string, after: string): DiffPart[] {
   const a = tokens(before);
@@ -71,7 +104,7 @@ export function wordDiff(before: string, after: string): DiffPart[] {
   push(parts, 'same', a.slice(0, start).join(''));
   middle(a.slice(start, a.length - end), b.slice(start, b.length - end), parts);
   push(parts, 'same', a.slice(a.length - end).join(''));
-  return parts;
+  return readable(parts);
 }
 
 /** the text one side of the diff shows: the current caption (same + removed) or the suggestion (same + added) */

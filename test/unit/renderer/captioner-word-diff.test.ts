@@ -59,3 +59,29 @@ describe('word diff of a current caption and a suggestion', () => {
     expect(join(sideOf(parts, 'after'))).toBe(b);
   });
 });
+
+describe('a diff a person can read', () => {
+  it('does not anchor on a lone comma or space between changes', () => {
+    expect(wordDiff('cat, outdoors', 'A red image, 120 by 90 pixels.')).toEqual([
+      { kind: 'removed', text: 'cat, outdoors' },
+      { kind: 'added', text: 'A red image, 120 by 90 pixels.' },
+    ]);
+  });
+
+  it('still keeps the words both share', () => {
+    expect(wordDiff('a cat, sitting', 'a dog, sitting')).toEqual([
+      { kind: 'same', text: 'a ' },
+      { kind: 'removed', text: 'cat' },
+      { kind: 'added', text: 'dog' },
+      { kind: 'same', text: ', sitting' },
+    ]);
+    expect(wordDiff('red car, blue car', 'green car, white car')).toEqual([
+      { kind: 'removed', text: 'red' },
+      { kind: 'added', text: 'green' },
+      { kind: 'same', text: ' car, ' },
+      { kind: 'removed', text: 'blue' },
+      { kind: 'added', text: 'white' },
+      { kind: 'same', text: ' car' },
+    ]);
+  });
+});
