@@ -2,7 +2,6 @@ import '../../styles/forms.css';
 import '../batch/batch.css';
 import './captioner.css';
 import { useEffect, useState } from 'react';
-import { useShallow } from 'zustand/react/shallow';
 import { loadBackends, loadCaptionRuns, loadPrompts, runCaptions } from '../../actions/captioner';
 import { useCaptionerStore } from '../../stores/captioner-store';
 import { BackendSection } from './backend-section';
@@ -66,7 +65,7 @@ export function CaptionerPanel({ active }: { active: boolean }) {
 }
 
 function ViewSwitch({ view, pending, onChange }: { view: View; pending: number; onChange(view: View): void }) {
-  const running = useCaptionerStore(useShallow((s) => s.running));
+  const running = useCaptionerStore((s) => s.running);
   const views: ReadonlyArray<{ value: View; label: string }> = [
     { value: 'run', label: running ? 'Set up · running…' : 'Set up and run' },
     { value: 'review', label: pending > 0 ? `Review · ${pending.toLocaleString('en-US')}` : 'Review' },

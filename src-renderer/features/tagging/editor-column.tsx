@@ -68,6 +68,7 @@ export function EditorColumn() {
           role="tab"
           className={tab === 'captioner' ? 'editor-tab editor-tab-on' : 'editor-tab'}
           data-testid="tab-captioner"
+          title="Captions written by a vision-language model (C)"
           aria-selected={tab === 'captioner'}
           onClick={() => setTab('captioner')}
         >
