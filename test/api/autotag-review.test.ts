@@ -207,9 +207,24 @@ describe('the review layer', () => {
     expect(await filtered('-source:person')).toEqual(['red-band', 'tall']);
     expect(await filtered('score:>=0')).toEqual(['blue-corner', 'red-band', 'tall']);
     expect(await filtered('score:<0')).toEqual([]);
-    expect(await filtered('score:>1')).toEqual([]);
+    // each cut between the model tags' scores finds the images with a model tag on that side of it
+    const scores: [string, number][] = [];
+    for (const stem of ['blue-corner', 'red-band', 'tall']) {
+      for (const t of (await call('autotag.provenance', { imageId: ids[stem]! })).tags) if (t.score !== null) scores.push([stem, t.score]);
+    }
+    const distinct = [...new Set(scores.map(([, score]) => score))].sort((a, b) => a - b);
+    expect(distinct.length).toBeGreaterThan(1);
+    for (let i = 0; i + 1 < distinct.length; i++) {
+      const cut = (distinct[i]! + distinct[i + 1]!) / 2;
+      const under = [...new Set(scores.filter(([, score]) => score < cut).map(([stem]) => stem))].sort();
+      const over = [...new Set(scores.filter(([, score]) => score >= cut).map(([stem]) => stem))].sort();
+      expect(await filtered(`score:<${cut}`)).toEqual(under);
+      expect(await filtered(`score:>=${cut}`)).toEqual(over);
+    }
+    // a person's tag has no score: blue-corner's "my tag" does not make it match score:<0.5
+    expect(await filtered(`score:<${distinct[0]!}`)).toEqual([]);
     // a batch target by filter sees the same
-    await call('batch.apply', { target: { kind: 'filtered', query: 'source:person' }, op: { type: 'add', tags: ['checked'] } });
+    await call('batch.apply', { target: { kind: 'filtered', query: 'source:person' }, op: { type: 'add', tags: ['checked'], position: 'end' } });
     expect(caption('blue-corner')).toBe('my tag, hatsune_miku, blue_top_left, checked');
     expect(exists('tall')).toBe('green_left_edge');
 

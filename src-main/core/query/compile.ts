@@ -9,20 +9,35 @@ import { containsMatcher, hasWildcard, literalOf, longestLiteral, starredLiteral
  * image when it was indexed.
  */
 
-export type ImageTest = (img: IndexedImage) => boolean;
-export type CompileResult = { ok: true; test: ImageTest } | { ok: false; error: QueryError };
+/**
+ * The scores of an image's tags that a model wrote and its caption still
+ * holds, one per tag (empty: every tag is a person's). Kept out of
+ * IndexedImage: they change with an undo or a review, not with the caption
+ * alone, and most queries never ask; FilterIndex looks them up only for a
+ * query that does (`readsModelTags`).
+ */
+export type ModelTagScores = readonly number[];
+export const NO_MODEL_TAGS: ModelTagScores = [];
+
+/** `model` left out: the image has no model tags */
+export type ImageTest = (img: IndexedImage, model?: ModelTagScores) => boolean;
+export type CompileResult = { ok: true; test: ImageTest; readsModelTags: boolean } | { ok: false; error: QueryError };
 export type FilterResult = { ok: true; indices: number[] } | { ok: false; error: QueryError };
 
-export const QUERY_FIELDS = ['tag', 'tags', 'caption', 'name', 'path', 'status'] as const;
+export const QUERY_FIELDS = ['tag', 'tags', 'caption', 'name', 'path', 'status', 'source', 'score'] as const;
 const STATUSES = new Set(['todo', 'tagged', 'skip']);
 /** what people type for a status besides its own name: the stats bar says "Skipped" */
 const STATUS_ALIASES: Readonly<Record<string, string>> = { skipped: 'skip' };
 const COUNT = /^(<=|>=|!=|=|<|>)?(\d+)$/;
+const SCORE = /^(<=|>=|<|>)(\d*\.?\d+)$/;
+const SOURCES = new Set(['model', 'person']);
 
 /** a test and a rough price, so AND and OR run their cheapest parts first */
 interface Compiled {
   test: ImageTest;
   cost: number;
+  /** asks for the image's model tags */
+  model?: boolean;
 }
 
 class TermFailure {
@@ -54,6 +69,24 @@ function countTest(value: ValueText): Compiled {
     }
   })();
   return { test, cost: 0 };
+}
+
+/** score:<0.5: an image with a model tag that scored under 0.5 (any of them), so a person can look at the model's least sure */
+function scoreTest(value: ValueText): Compiled {
+  const m = SCORE.exec(value.text);
+  const n = m ? Number(m[2]) : NaN;
+  if (!m || !(n >= 0 && n <= 1)) fail('score: takes a comparison with a score from 0 to 1, like score:<0.5 or score:>=0.9', value.start, value.end);
+  const compare: (score: number) => boolean =
+    m[1] === '<' ? (x) => x < n : m[1] === '>' ? (x) => x > n : m[1] === '<=' ? (x) => x <= n : (x) => x >= n;
+  return { test: (_img, model = NO_MODEL_TAGS) => model.some(compare), cost: 2, model: true };
+}
+
+/** source:model: an image with a tag a model wrote; source:person: one with a tag a person wrote */
+function sourceTest(value: ValueText): Compiled {
+  const source = value.text.toLowerCase();
+  if (!SOURCES.has(source)) fail(`Unknown source "${value.text}": use model or person`, value.start, value.end);
+  const test: ImageTest = source === 'model' ? (_img, model = NO_MODEL_TAGS) => model.length > 0 : (img, model = NO_MODEL_TAGS) => img.tagCount > model.length;
+  return { test, cost: 1, model: true };
 }
 
 function tagTest(value: ValueText): Compiled {
@@ -113,6 +146,10 @@ function compileTerm(token: TermToken): Compiled {
       return textField(value, (img) => img.nameLower, 2);
     case 'path':
       return textField(value, (img) => img.pathLower, 2);
+    case 'source':
+      return sourceTest(value);
+    case 'score':
+      return scoreTest(value);
     default: {
       const typed = value.text.toLowerCase();
       const status = STATUS_ALIASES[typed] ?? typed;
@@ -126,12 +163,13 @@ function compileAll(items: readonly QueryNode[], every: boolean): Compiled {
   const parts = items.map(compileNode).sort((a, b) => a.cost - b.cost);
   const tests = parts.map((p) => p.test);
   const cost = parts.reduce((sum, p) => sum + p.cost, 0);
+  const model = parts.some((p) => p.model);
   const [first, second] = tests;
   if (tests.length === 2 && first && second) {
-    return { test: every ? (img) => first(img) && second(img) : (img) => first(img) || second(img), cost };
+    return { test: every ? (img, m) => first(img, m) && second(img, m) : (img, m) => first(img, m) || second(img, m), cost, model };
   }
-  if (every) return { test: (img) => tests.every((t) => t(img)), cost };
-  return { test: (img) => tests.some((t) => t(img)), cost };
+  if (every) return { test: (img, m) => tests.every((t) => t(img, m)), cost, model };
+  return { test: (img, m) => tests.some((t) => t(img, m)), cost, model };
 }
 
 function compileNode(node: QueryNode): Compiled {
@@ -140,7 +178,7 @@ function compileNode(node: QueryNode): Compiled {
       return compileTerm(node.token);
     case 'not': {
       const inner = compileNode(node.item);
-      return { test: (img) => !inner.test(img), cost: inner.cost };
+      return { test: (img, m) => !inner.test(img, m), cost: inner.cost, model: inner.model ?? false };
     }
     case 'and':
       return compileAll(node.items, true);
@@ -159,21 +197,22 @@ export function compileQuery(source: string): CompileResult {
   if (!lexed.ok) return lexed;
   const parsed = parse(lexed.tokens);
   if (!parsed.ok) return parsed;
-  if (parsed.node === null) return { ok: true, test: () => true };
+  if (parsed.node === null) return { ok: true, test: () => true, readsModelTags: false };
   try {
-    return { ok: true, test: compileNode(parsed.node).test };
+    const compiled = compileNode(parsed.node);
+    return { ok: true, test: compiled.test, readsModelTags: compiled.model ?? false };
   } catch (err) {
     if (err instanceof TermFailure) return { ok: false, error: err.error };
     throw err;
   }
 }
 
-/** Indices (into `images`) of the images the query matches, in order; or the query's error. */
-export function filterImages(images: readonly IndexedImage[], source: string): FilterResult {
+/** Indices (into `images`) of the images the query matches, in order; or the query's error. `model`: each image's model tag scores, by index. */
+export function filterImages(images: readonly IndexedImage[], source: string, model: (index: number) => ModelTagScores = () => NO_MODEL_TAGS): FilterResult {
   const compiled = compileQuery(source);
   if (!compiled.ok) return compiled;
   const { test } = compiled;
   const indices: number[] = [];
-  for (let i = 0; i < images.length; i++) if (test(images[i] as IndexedImage)) indices.push(i);
+  for (let i = 0; i < images.length; i++) if (test(images[i] as IndexedImage, model(i))) indices.push(i);
   return { ok: true, indices };
 }

@@ -1,5 +1,6 @@
 import type { BatchTarget } from '../../../src-shared/contract/batch-ops';
 import { AppError } from '../app-error';
+import { modelTagScores } from '../autotag/model-tag-scores';
 import type { DatasetSession } from './dataset-session';
 import type { ImageEntry } from './image-entry';
 
@@ -14,7 +15,7 @@ export async function resolveTarget(session: DatasetSession, target: BatchTarget
     case 'selected':
       return entriesOf(session, target.ids);
     case 'filtered': {
-      const found = await session.filterIndex.filter(target.query, session.closing);
+      const found = await session.filterIndex.filter(target.query, session.closing, () => modelTagScores(session));
       if (!found.ok) throw new AppError('invalid-input', `The filter is not valid: ${found.error.message}`, { error: found.error });
       return found.entries;
     }

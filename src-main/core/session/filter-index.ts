@@ -1,8 +1,11 @@
-import { compileQuery, indexImage, type IndexedImage, type QueryError } from '../query';
+import { compileQuery, indexImage, NO_MODEL_TAGS, type IndexedImage, type ModelTagScores, type QueryError } from '../query';
 import { runSliced } from '../perf/run-sliced';
 import { ShardedMap } from '../perf/sharded-map';
 import { mapSliced, timeSlicer } from '../perf/time-slicer';
 import { statusOf, type ImageEntry } from './image-entry';
+
+/** the model tag scores of each image (see core/autotag/model-tag-scores), asked for only by a query with source: or score: */
+export type ModelTagSource = () => Promise<(entry: ImageEntry) => ModelTagScores>;
 
 export type FilterOutcome = { ok: true; entries: ImageEntry[] } | { ok: false; error: QueryError };
 
@@ -87,16 +90,17 @@ export class FilterIndex {
    * an exception. In time slices: a query with wildcards over 100,000 images
    * is 100 ms of work. It answers for the list as it was when asked.
    */
-  async filter(query: string, signal?: AbortSignal): Promise<FilterOutcome> {
+  async filter(query: string, signal?: AbortSignal, modelTags?: ModelTagSource): Promise<FilterOutcome> {
     const compiled = compileQuery(query);
     if (!compiled.ok) return compiled;
     const { test } = compiled;
     const entries = this.entries;
     const images = this.aligned ?? (await this.align(signal));
+    const model = compiled.readsModelTags && modelTags ? await modelTags() : () => NO_MODEL_TAGS;
     const out: ImageEntry[] = [];
     const slicer = timeSlicer(signal);
     for (let i = 0; i < images.length; i++) {
-      if (test(images[i]!)) out.push(entries[i]!);
+      if (test(images[i]!, model(entries[i]!))) out.push(entries[i]!);
       if ((i & 1023) === 0 && slicer.due()) await slicer.pause();
     }
     return { ok: true, entries: out };
