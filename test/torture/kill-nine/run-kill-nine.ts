@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { TEMP_NAME_PATTERN } from '../../../src-main/core/fs/temp-name';
 import { makeImages, writeBytes } from '../../support/make-images';
 import { makeTempDir } from '../../support/temp-dir';
+import { judgeEdit } from './checks';
 import type { EditReply, HostReady } from './edit-protocol';
 
 export interface KillNineReport {
@@ -95,15 +96,18 @@ async function oneTrial(trial: number, template: string, base: string, random: (
   for (const [id, name] of names) {
     const onDisk = readFileSync(join(dataset, name), 'utf8');
     const want = acked.get(id)!;
-    if (onDisk === want) continue;
-    if (flying && flying.id === id && onDisk === flying.text) continue;
-    // a version this host once had (its caption at open, or an earlier edit) is a loss; anything else a tear
     const opened = captions.find((c) => c.id === id)!.text;
-    const known = onDisk === opened || (onDisk.startsWith('edit ') && onDisk === edited(trial, Number(onDisk.slice(5, onDisk.indexOf(',')).split('.')[1])));
-    if (onDisk === '' || !known) {
+    const verdict = judgeEdit({
+      onDisk,
+      acknowledged: want,
+      inFlight: flying && flying.id === id ? flying.text : null,
+      // its caption at open, or an earlier edit of this trial
+      versions: (text) => text === opened || (text.startsWith('edit ') && text === edited(trial, Number(text.slice(5, text.indexOf(',')).split('.')[1]))),
+    });
+    if (verdict === 'tear') {
       report.tears++;
       report.problems.push(`trial ${trial}: ${name} torn or empty (${onDisk.length} chars: ${JSON.stringify(onDisk.slice(0, 60))})`);
-    } else {
+    } else if (verdict === 'loss') {
       report.losses++;
       report.problems.push(`trial ${trial}: ${name} lost an acknowledged edit (disk ${JSON.stringify(onDisk.slice(0, 30))}, acknowledged ${JSON.stringify(want.slice(0, 30))})`);
     }
