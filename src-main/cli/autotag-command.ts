@@ -39,11 +39,6 @@ export async function runAutotagCommand(cmd: AutotagCommand, paths: CommandPaths
     if (r.fallback) log(`  ${r.fallback}`);
     if (r.skipped > 0) log(`  ${r.skipped} scored before (a run cut short), not scored again`);
     if (r.failed > 0) log(`  ${r.failed} could not be read: see the app's skipped files`);
-    if (cmd.mode === 'suggest') {
-      log('Suggest mode: the scores are kept in the session; no caption was written');
-      return 0;
-    }
-
     const applied = (await api.invoke('autotag.apply', {
       runId: r.runId,
       target: { kind: 'all' },
@@ -58,6 +53,10 @@ export async function runAutotagCommand(cmd: AutotagCommand, paths: CommandPaths
       },
     })) as Result<ChannelOutput<'autotag.apply'>>;
     if (!applied.ok) return fail(applied);
+    if (cmd.mode === 'suggest') {
+      log(`Suggestions for ${applied.value.changed} images, shown in the app to accept or reject; no caption was written`);
+      return 0;
+    }
     log(`Wrote tags to ${applied.value.changed} captions (${cmd.mode}); undo it in the app with Ctrl+Z`);
     for (const name of applied.value.conflicts) log(`  left alone ${name}: changed by another program`);
     for (const f of applied.value.refused) log(`  left alone ${f.name}: ${f.reason}`);

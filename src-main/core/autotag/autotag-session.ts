@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import type { JobContext } from '../jobs/job-runner';
 import type { DatasetSession } from '../session/dataset-session';
 import type { ImageEntry } from '../session/image-entry';
@@ -6,6 +7,7 @@ import { autotagRun, type AutotagRunOutcome } from './autotag-run';
 import type { ModelFolder } from './model-folder';
 import { packScores } from './packed-scores';
 import { ScoreStore } from './score-store';
+import { defaultTaggerThreads } from './tagger-threads';
 import type { ExecutionProvider, TaggerPool } from './tagger-protocol';
 
 /** scores below this are not kept: no threshold a person sets goes lower */
@@ -17,6 +19,7 @@ export interface ScoreRequest {
   /** what the run is kept under: a repository id, or the folder's path */
   modelId: string;
   provider: ExecutionProvider | 'auto';
+  /** onnxruntime's threads; left out: every core but one */
   intraOpThreads?: number;
   batchSize?: number;
   /** the images to score, in dataset order */
@@ -52,7 +55,7 @@ export async function scoreImages(session: DatasetSession, req: ScoreRequest, jo
   };
   const outcome = await autotagRun({
     pool: req.pool,
-    model: { modelPath: req.model.modelPath, tagCount: req.model.tags.length, provider: req.provider, intraOpThreads: req.intraOpThreads ?? 0 },
+    model: { modelPath: req.model.modelPath, tagCount: req.model.tags.length, provider: req.provider, intraOpThreads: req.intraOpThreads ?? defaultTaggerThreads(availableParallelism()) },
     images: req.entries.map((e) => ({ id: String(e.row.id), path: session.absolutePath(e) })),
     alreadyScored: done,
     ...(req.batchSize ? { batchSize: req.batchSize } : {}),

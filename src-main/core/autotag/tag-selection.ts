@@ -77,10 +77,15 @@ export function createSelector(tags: readonly ModelTag[], settings: SelectionSet
   const characterSize = size(CHARACTER);
   const everyIndex = Uint32Array.from(tags, (_, i) => i);
 
-  /** the category's cut: MCut over its scores, the labels not kept among them as 0 */
+  /**
+   * The category's cut: MCut over its scores, the labels not kept among them
+   * as 0. Two zeros stand for any number of them: between zeros the gap is
+   * 0, so more would change no cut.
+   */
   const cut = (scores: number[], categorySize: number, fixed: number, floor: number) => {
     if (!settings.mcut) return fixed;
-    const m = mcutThreshold(scores.length < categorySize ? [...scores, 0] : scores);
+    const zeros = Math.min(2, categorySize - scores.length);
+    const m = mcutThreshold(zeros > 0 ? [...scores, ...new Array<number>(zeros).fill(0)] : scores);
     return m === null ? fixed : Math.max(floor, m);
   };
 

@@ -1,8 +1,10 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createApiHost } from '../../../src-main/api/create-api-host';
 import { runAutotagCommand } from '../../../src-main/cli/autotag-command';
 import { parseCommandLine, type AutotagCommand } from '../../../src-main/cli/parse-args';
+import { callApi } from '../../support/api-call';
 import { tinyModel, writeModelFolder } from '../../support/make-onnx-model';
 import { TAGGER_IMAGES, writeTestImage } from '../../support/tagger-images';
 import { makeTempDir } from '../../support/temp-dir';
@@ -63,6 +65,27 @@ describe('lora-tagger autotag', () => {
     expect(again.code).toBe(0);
     expect(again.out).toContain('no caption was written');
     expect(readFileSync(join(dir, 'blue-corner.txt'), 'utf8')).toBe('hatsune_miku, blue_top_left');
+  });
+
+  it('in suggest mode writes no caption and leaves suggestions the app shows when it opens the folder', async () => {
+    const model = await writeModelFolder(join(tmp.path, 'model'), tinyModel());
+    const { code, out } = await run(parsed('--model', model, '--mode', 'suggest'));
+    expect(code).toBe(0);
+    expect(out).toContain('Suggestions for 2 images');
+    expect(readFileSync(join(dir, 'blue-corner.txt'), 'utf8')).toBe('my tag');
+    expect(existsSync(join(dir, 'red-band.txt'))).toBe(false);
+
+    const api = createApiHost({ transport: 'serve', servedFolder: null, ...paths() });
+    try {
+      await callApi(api, 'session.open', { path: dir, setup: { mode: 'in-place', outputDir: 'output', prefix: 'img' } });
+      const { items } = await callApi(api, 'images.list', { offset: 0, limit: 10 });
+      const blue = items.find((i) => i.name === 'blue-corner.png')!;
+      const shown = await callApi(api, 'autotag.suggestions', { imageId: blue.id });
+      expect(shown.modelId).toBe(model);
+      expect(shown.suggestions.map((t) => t.tag).sort()).toEqual(['blue_top_left', 'hatsune_miku']);
+    } finally {
+      await api.shutdown();
+    }
   });
 
   it('exits non-zero with the reason for a model that cannot be used, and writes nothing', async () => {
