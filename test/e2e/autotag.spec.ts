@@ -1,0 +1,139 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { tinyModel, writeModelFolder } from '../support/make-onnx-model';
+import { TAGGER_IMAGES, writeTestImage } from '../support/tagger-images';
+import { captionPath, openInPlace } from './support/open-dataset';
+import { expect, serveFolder, test } from './support/serve-fixture';
+
+/**
+ * Machine tagging in the real renderer over the real core and a real ONNX
+ * model (the tests' tiny one, whose tags follow the colours of the images):
+ * choose a model folder, score a selection, move a slider and see the counts
+ * change, apply, read the captions on disk, undo; then suggestions as ghost
+ * chips, one accepted with Tab and one turned down, the bytes read each time.
+ */
+const IMAGES = ['blue-corner.png', 'red-band.png', 'tall.png'];
+const BEFORE = 'sky';
+
+test('choose a model folder, score a selection, move a slider, apply, undo; accept and reject ghost chips', async ({ page, work }, testInfo) => {
+  const folder = join(work, 'shots');
+  for (const image of TAGGER_IMAGES.filter((i) => IMAGES.includes(i.name))) {
+    await writeTestImage(folder, image);
+    await writeFile(captionPath(folder, image.name), BEFORE);
+  }
+  // over `serve` a model folder must be inside the served one
+  const modelDir = await writeModelFolder(join(folder, 'tiny-tagger'), tinyModel());
+  const caption = (name: string) => readFile(captionPath(folder, name), 'utf8');
+  const captions = () => Promise.all(IMAGES.map(caption));
+
+  const server = await serveFolder(folder, work);
+  try {
+    await openInPlace(page, server.url);
+    await expect(page.getByTestId('position')).toHaveText('1 of 3');
+
+    // select the first two images
+    const cells = page.getByTestId('strip-cell');
+    await cells.nth(0).click();
+    await cells.nth(1).click({ modifiers: ['Shift'] });
+    await expect(page.getByTestId('selection-count')).toHaveAttribute('data-count', '2');
+
+    // the toolbar opens the panel; the model is a folder typed in (no folder dialog over serve)
+    await page.getByTestId('autotag-open').click();
+    const panel = page.getByTestId('autotag-panel');
+    await expect(panel).toBeVisible();
+    await panel.getByTestId('autotag-folder-path').fill(modelDir);
+    await panel.getByTestId('autotag-folder-use').click();
+    await expect(panel.locator(`[data-testid="autotag-model"][data-model-id="${modelDir}"]`)).toBeChecked();
+
+    // score the selection: two images, on the CPU, nothing written yet
+    await expect(panel.getByTestId('autotag-target-selected')).toBeChecked();
+    await panel.getByTestId('autotag-run').click();
+    await expect(panel.getByTestId('autotag-run-counts')).toHaveAttribute('data-scored', '2');
+    await expect(panel.getByTestId('autotag-run-provider')).toContainText('On CPU');
+    expect(await captions()).toEqual([BEFORE, BEFORE, BEFORE]);
+
+    // at the defaults each image gains its character and its general tag
+    await expect(panel.getByTestId('autotag-preview')).toHaveText('2 images gain 4 tags');
+    // the character slider to the top: the counts follow at once, from the kept scores
+    const character = panel.getByTestId('autotag-character');
+    await character.focus();
+    await character.press('End');
+    await expect(panel.getByTestId('autotag-character-value')).toHaveText('1.00');
+    await expect(panel.getByTestId('autotag-preview')).toHaveText('2 images gain 2 tags');
+    // the slider's keys moved the slider, not the image
+    await expect(page.getByTestId('position')).toHaveText('1 of 3');
+
+    // the histogram of a tag typed in the panel, its cut marked
+    await panel.getByTestId('autotag-histogram-tag').fill('blue_top_left');
+    await expect(panel.getByTestId('autotag-histogram-caption')).toContainText('blue_top_left · general · 2 images · cut 0.35');
+    await expect(panel.getByTestId('autotag-cut')).toBeVisible();
+    await page.screenshot({ path: testInfo.outputPath('autotag-panel.png') });
+
+    // apply (append): the model's tags after the person's, on disk
+    await expect(panel.getByTestId('autotag-mode-append')).toBeChecked();
+    await panel.getByTestId('autotag-apply').click();
+    await expect(panel.getByTestId('autotag-apply-result')).toHaveText('Changed 2 images');
+    await expect.poll(captions).toEqual(['sky, blue_top_left', 'sky, red_bottom', BEFORE]);
+
+    // the chip says the model gave it, and which model with its score
+    await page.getByTestId('tab-image').click();
+    const modelChip = page.locator('[data-testid="tag-chip"][data-tag="blue_top_left"]');
+    await expect(modelChip).toHaveAttribute('data-source', 'model');
+    await expect(modelChip).toHaveAttribute('title', /^From tiny-tagger, score 0\.99/);
+    await expect(page.locator('[data-testid="tag-chip"][data-tag="sky"]')).not.toHaveAttribute('data-source', 'model');
+
+    // the review lists it with its count
+    await page.getByTestId('tab-autotag').click();
+    await panel.getByTestId('autotag-view-review').click();
+    await expect(panel.locator('[data-testid="autotag-review-row"][data-tag="blue_top_left"]')).toHaveAttribute('data-images', '1');
+    await panel.getByTestId('autotag-view-tag').click();
+
+    // undo: the captions as they were, byte for byte
+    await page.getByTestId('undo-button').click();
+    await expect.poll(captions).toEqual([BEFORE, BEFORE, BEFORE]);
+
+    // suggest: nothing written, ghost chips with their scores instead
+    // back to the default by the slider's arrow keys (Chromium's step per key press is its own affair)
+    const characterValue = panel.getByTestId('autotag-character-value');
+    await character.focus();
+    for (let i = 0; i < 100; i++) {
+      const now = Number(await characterValue.textContent());
+      if (Math.abs(now - 0.85) < 0.001) break;
+      await character.press(now > 0.85 ? 'ArrowLeft' : 'ArrowRight');
+    }
+    await expect(characterValue).toHaveText('0.85');
+    await panel.getByTestId('autotag-mode-suggest').click();
+    await panel.getByTestId('autotag-apply').click();
+    await expect(panel.getByTestId('autotag-apply-result')).toContainText('Suggestions are shown');
+    expect(await captions()).toEqual([BEFORE, BEFORE, BEFORE]);
+
+    await page.getByTestId('tab-image').click();
+    const ghosts = page.getByTestId('ghost-chip');
+    await expect(ghosts).toHaveCount(2);
+    await expect(ghosts.first().locator('.ghost-chip-score')).toHaveText('0.99');
+    const [first, second] = await ghosts.evaluateAll((els) => els.map((el) => (el as HTMLElement).dataset.tag!));
+    expect([first, second].sort()).toEqual(['blue_top_left', 'hatsune_miku']);
+    await page.screenshot({ path: testInfo.outputPath('ghost-chips.png') });
+
+    // Tab in the empty tag input accepts the first
+    await page.getByTestId('tag-input').click();
+    await page.keyboard.press('Tab');
+    await expect.poll(() => caption('blue-corner.png')).toBe(`sky, ${first}`);
+    await expect(ghosts).toHaveCount(1);
+
+    // × turns the other down: nothing written, and it does not come back
+    await page.locator(`[data-testid="ghost-chip"][data-tag="${second}"]`).getByTestId('ghost-chip-reject').click();
+    await expect(ghosts).toHaveCount(0);
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await page.keyboard.press('ArrowRight');
+    await expect(page.getByTestId('position')).toHaveText('2 of 3');
+    await expect(page.locator('[data-testid="ghost-chip"][data-tag="red_bottom"]')).toBeVisible();
+    await page.keyboard.press('ArrowLeft');
+    await expect(page.getByTestId('position')).toHaveText('1 of 3');
+    await expect(page.getByTestId('tag-chip')).toHaveCount(2);
+    await expect(ghosts).toHaveCount(0);
+    expect(await captions()).toEqual([`sky, ${first}`, BEFORE, BEFORE]);
+  } finally {
+    await server.stop();
+  }
+});
