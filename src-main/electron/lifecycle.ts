@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { app, dialog } from 'electron';
 import type { OpenCommand } from '../cli/parse-args';
 import { createApiHost } from '../api/create-api-host';
+import { desktopSecrets } from './secret-keys';
 import { setupAppProtocol } from './app-protocol';
 import { appUrlCheck, rendererEntry } from './app-url';
 import { createEventQueue } from './event-queue';
@@ -53,7 +54,7 @@ export function startDesktop(command: OpenCommand, { launchArgs, bundleDir }: La
   app
     .whenReady()
     .then(() => {
-      const host = createApiHost(desktopPlatform(), { defaults: { outputDir: command.outputDir, prefix: command.prefix } });
+      const host = createApiHost(desktopPlatform(), { defaults: { outputDir: command.outputDir, prefix: command.prefix }, secrets: desktopSecrets() });
       setupShutdownOnQuit(host);
       setupIpc({ host, events, isAppUrl });
       setupImageProtocol(host);

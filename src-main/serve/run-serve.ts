@@ -1,5 +1,6 @@
-import { dirname, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { createApiHost } from '../api/create-api-host';
+import { FileSecretStore, MemorySecretStore, UNSEALED } from '../core/captioner/secret-store';
 import { startServer, type RunningServer } from './start-server';
 
 export interface ServeCommand {
@@ -8,6 +9,8 @@ export interface ServeCommand {
   port: number;
   /** --export-dir: a folder exports may go to, besides the served folder's parent */
   exportDir?: string | null;
+  /** --keep-api-keys: captioning backends' keys kept in a file only this user may read; by default in memory until the server stops */
+  keepApiKeys?: boolean;
 }
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
@@ -29,12 +32,20 @@ export async function runServe(
       servedFolder: folder,
       version: paths.version,
     },
-    { exportRoots },
+    {
+      exportRoots,
+      secrets: cmd.keepApiKeys ? new FileSecretStore(join(paths.userDataDir, 'captioner-keys.json'), UNSEALED) : new MemorySecretStore(),
+    },
   );
   const server = await startServer({ host: cmd.host, port: cmd.port, api });
   log(`LoRA Tagger is serving ${folder}`);
   log(`Exports are written only inside ${exportRoots.join(' and ')}`);
   log(`Open ${server.url}`);
+  log(
+    cmd.keepApiKeys
+      ? `Captioning backends' API keys are kept in ${join(paths.userDataDir, 'captioner-keys.json')}, readable by this user only`
+      : "Captioning backends' API keys are kept in memory until the server stops (--keep-api-keys keeps them on disk)",
+  );
   if (!LOOPBACK.has(cmd.host)) {
     log(`Listening on ${cmd.host}: anyone who can reach this address and has the URL's token can edit this folder's captions.`);
   }

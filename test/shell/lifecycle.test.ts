@@ -69,7 +69,8 @@ describe('startDesktop', () => {
     await flush();
     expect(createApiHost).toHaveBeenCalledWith(
       expect.objectContaining({ transport: 'electron', userDataDir: '/fake/userData', servedFolder: null, version: '9.9.9', pickFolder: expect.any(Function) }),
-      { defaults: { outputDir: 'train', prefix: 'cat' } },
+      // the keys store is sealed by safeStorage, chosen on first use (see secret-keys.ts)
+      { defaults: { outputDir: 'train', prefix: 'cat' }, secrets: expect.any(Object) },
     );
     expect([...ipcMain.handlers.keys()].sort()).toEqual([...channelNames].sort());
     expect(protocol.handlers.has('lt-image')).toBe(true);

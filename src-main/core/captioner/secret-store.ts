@@ -87,3 +87,34 @@ export class FileSecretStore implements SecretStore {
     await (this.writing = this.writing.catch(() => undefined).then(() => this.save(keys)));
   }
 }
+
+/**
+ * No sealing: for `serve --keep-api-keys` on a machine without a keyring,
+ * where the file's permissions (this user only) are the protection. Chosen
+ * by the user on the command line, never by default.
+ */
+export const UNSEALED: SecretCipher = {
+  encrypt: (plain) => Buffer.from(plain, 'utf8'),
+  decrypt: (sealed) => sealed.toString('utf8'),
+};
+
+/** a store chosen on first use: the desktop's safeStorage is only usable once the app is ready */
+export class DeferredSecretStore implements SecretStore {
+  private store: SecretStore | null = null;
+  constructor(private readonly choose: () => SecretStore) {}
+  private get chosen(): SecretStore {
+    return (this.store ??= this.choose());
+  }
+  get(name: string) {
+    return this.chosen.get(name);
+  }
+  set(name: string, secret: string) {
+    return this.chosen.set(name, secret);
+  }
+  delete(name: string) {
+    return this.chosen.delete(name);
+  }
+  has(name: string) {
+    return this.chosen.has(name);
+  }
+}
