@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { defaultCacheDir, defaultUserDataDir } from '../serve/app-paths';
 import { runServe } from '../serve/run-serve';
 import { runAutotagCommand } from './autotag-command';
+import { runCaptionCommand } from './caption-command';
 import { runExportCommand } from './export-command';
 import { parseCommandLine } from './parse-args';
 
@@ -11,6 +12,7 @@ import { parseCommandLine } from './parse-args';
  *   node out/main/cli.js serve <folder> [--host 127.0.0.1] [--port N]
  *   node out/main/cli.js export <folder> --target civitai --out PATH …
  *   node out/main/cli.js autotag <folder> --model DIR …
+ *   node out/main/cli.js caption <folder> --backend URL --model NAME …
  */
 async function main(): Promise<void> {
   const cmd = parseCommandLine(process.argv.slice(2), process.cwd());
@@ -34,6 +36,9 @@ async function main(): Promise<void> {
       return;
     case 'autotag':
       process.exit(await runAutotagCommand(cmd, paths));
+      return;
+    case 'caption':
+      process.exit(await runCaptionCommand(cmd, paths));
       return;
     case 'version':
       console.log(paths.version);

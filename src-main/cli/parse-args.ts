@@ -22,6 +22,8 @@ export interface ServeCommand {
   port: number;
   /** a folder exports may be written in, besides the served folder's parent */
   exportDir: string | null;
+  /** --keep-api-keys: captioning backends' keys kept on disk (readable by this user only) rather than in memory */
+  keepApiKeys: boolean;
 }
 export interface ExportCommand {
   command: 'export';
@@ -51,8 +53,26 @@ export interface AutotagCommand {
   batch: number | null;
   provider: (typeof autotagProviders)[number] | 'auto';
 }
+export const captionModes = ['replace', 'append', 'suggest'] as const;
+export interface CaptionCommand {
+  command: 'caption';
+  folder: string;
+  /** the server's URL: http://127.0.0.1:11434 (Ollama) or http://127.0.0.1:1234/v1 (OpenAI-compatible) */
+  backend: string;
+  kind: 'openai' | 'ollama';
+  model: string;
+  promptPreset: string | null;
+  prompt: string | null;
+  /** suggest: keep the answers for review in the app, write nothing */
+  mode: (typeof captionModes)[number];
+  maxSide: number;
+  concurrency: number;
+  /** the environment variable holding the API key: never a key on the command line, where `ps` shows it */
+  apiKeyEnv: string | null;
+}
 export type Command =
   | OpenCommand
+  | CaptionCommand
   | ServeCommand
   | ExportCommand
   | AutotagCommand
@@ -73,7 +93,7 @@ type Options = NonNullable<ParseArgsConfig['options']>;
 type Values = Record<string, string | boolean | undefined>;
 
 const openOptions: Options = { 'output-dir': { type: 'string' }, prefix: { type: 'string' } };
-const serveOptions: Options = { host: { type: 'string' }, port: { type: 'string' }, 'export-dir': { type: 'string' } };
+const serveOptions: Options = { host: { type: 'string' }, port: { type: 'string' }, 'export-dir': { type: 'string' }, 'keep-api-keys': { type: 'boolean' } };
 const exportOptions: Options = {
   target: { type: 'string' },
   out: { type: 'string' },
@@ -110,6 +130,7 @@ export function parseCommandLine(argv: readonly string[], cwd: string = process.
     if (first === 'serve') return parseServe(rest, cwd);
     if (first === 'export') return parseExport(rest, cwd);
     if (first === 'autotag') return parseAutotag(rest, cwd);
+    if (first === 'caption') return parseCaption(rest, cwd);
     return parseOpen(argv, cwd);
   } catch (err) {
     if (err instanceof UsageError) return { command: 'error', message: err.message, usage: USAGE };
@@ -136,6 +157,7 @@ function parseServe(args: readonly string[], cwd: string): ServeCommand {
     host: hostName(values.host),
     port: integer('--port', values.port, DEFAULT_PORT, 0, 65535),
     exportDir: values['export-dir'] === undefined ? null : flagPath('--export-dir', values['export-dir'], cwd),
+    keepApiKeys: values['keep-api-keys'] === true,
   };
 }
 
@@ -176,6 +198,46 @@ function parseAutotag(args: readonly string[], cwd: string): AutotagCommand {
     underscoresToSpaces: (oneOf('--underscores', values.underscores, ['keep', 'spaces'] as const) ?? 'keep') === 'spaces',
     batch: values.batch === undefined ? null : integer('--batch', values.batch, 0, 1, 1024),
     provider: oneOf('--provider', values.provider, autotagProviders) ?? 'auto',
+  };
+}
+
+const captionOptions: Options = {
+  backend: { type: 'string' },
+  kind: { type: 'string' },
+  model: { type: 'string' },
+  'prompt-preset': { type: 'string' },
+  prompt: { type: 'string' },
+  mode: { type: 'string' },
+  'max-side': { type: 'string' },
+  concurrency: { type: 'string' },
+  'api-key-env': { type: 'string' },
+};
+
+function parseCaption(args: readonly string[], cwd: string): CaptionCommand {
+  const { values, positionals } = parse(args, captionOptions);
+  const folder = folderPath(onlyFolder('caption', positionals), cwd);
+  const backend = typeof values.backend === 'string' ? values.backend.trim() : '';
+  if (!/^https?:\/\/[^\s]+$/i.test(backend)) throw new UsageError('--backend needs the server\'s http(s) URL, e.g. http://127.0.0.1:11434 or http://127.0.0.1:1234/v1');
+  if (typeof values.model !== 'string' || values.model.trim() === '') throw new UsageError('--model is required: the model\'s name on the server');
+  if (values['prompt-preset'] !== undefined && values.prompt !== undefined) throw new UsageError('give --prompt-preset or --prompt, not both');
+  const envName = values['api-key-env'];
+  if (envName !== undefined && (typeof envName !== 'string' || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(envName))) {
+    throw new UsageError('--api-key-env needs the name of an environment variable, e.g. OPENAI_API_KEY');
+  }
+  // Ollama's own API is on its default port or under /api; anything else speaks the OpenAI-compatible one
+  const guessed = /:11434(\/|$)|\/api\/?$/.test(backend) ? 'ollama' : 'openai';
+  return {
+    command: 'caption',
+    folder,
+    backend,
+    kind: oneOf('--kind', values.kind, ['openai', 'ollama'] as const) ?? guessed,
+    model: values.model.trim(),
+    promptPreset: typeof values['prompt-preset'] === 'string' ? values['prompt-preset'] : values.prompt === undefined ? 'detailed' : null,
+    prompt: typeof values.prompt === 'string' ? values.prompt : null,
+    mode: oneOf('--mode', values.mode, captionModes) ?? 'suggest',
+    maxSide: integer('--max-side', values['max-side'], 1024, 64, 4096),
+    concurrency: integer('--concurrency', values.concurrency, 2, 1, 64),
+    apiKeyEnv: typeof envName === 'string' ? envName : null,
   };
 }
 

@@ -4,10 +4,12 @@ export const USAGE = `Usage:
       Open the app, optionally on <folder>. --output-dir and --prefix are the
       defaults offered when a folder is set up for import (output, img).
 
-  lora-tagger serve <folder> [--host 127.0.0.1] [--port 4780] [--export-dir DIR]
+  lora-tagger serve <folder> [--host 127.0.0.1] [--port 4780] [--export-dir DIR] [--keep-api-keys]
       Serve the UI for <folder> to a browser instead of opening a window.
       --port 0 picks any free port. Loopback only unless --host says otherwise.
       Exports are written only inside <folder>'s parent, and inside DIR if given.
+      Captioning backends' API keys stay in memory unless --keep-api-keys, which
+      keeps them in a file of the app's data folder readable by you alone.
 
   lora-tagger export <folder> --target civitai|kohya|ai-toolkit --out PATH
                      [--trigger WORD] [--max-side N] [--format keep|png|jpg|webp]
@@ -22,7 +24,18 @@ export const USAGE = `Usage:
       image has, replace the caption (trigger first, then characters and general
       tags, highest score first), or suggest (keep the scores, write nothing).
 
+  lora-tagger caption <folder> --backend <url> --model <name>
+                      [--prompt-preset NAME | --prompt TEXT] [--mode replace|append|suggest]
+                      [--max-side 1024] [--concurrency 2] [--kind openai|ollama] [--api-key-env VAR]
+      Caption every image with a vision-language model on a server (Ollama at
+      :11434, or an OpenAI-compatible /v1 URL: LM Studio, llama.cpp, vLLM, a
+      hosted API, its key read from the environment variable VAR). A run cut
+      short resumes. suggest (the default) keeps the answers for review in the
+      app; replace or append writes them (append: after the existing tags).
+      Prompt presets: detailed, short, booru, not-the-subject, with-tags; a
+      --prompt may hold {tags}, {name}, {folder} and {trigger}.
+
   lora-tagger --help | --version
 
-A folder literally named "serve", "export" or "autotag" is opened with ./serve, ./export or ./autotag.
+A folder literally named "serve", "export", "autotag" or "caption" is opened with ./serve, ./export, ./autotag or ./caption.
 Put "--" before a folder whose name starts with "-".`;

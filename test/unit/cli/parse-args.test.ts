@@ -62,7 +62,9 @@ describe('serve', () => {
       host: '127.0.0.1',
       port: 4780,
       exportDir: null,
+      keepApiKeys: false,
     });
+    expect(parseCommandLine(['serve', 'set', '--keep-api-keys'], cwd)).toMatchObject({ keepApiKeys: true });
   });
 
   it('takes --export-dir, resolved against the cwd', () => {
