@@ -75,6 +75,14 @@ test('choose a model folder, score a selection, move a slider, apply, undo; acce
     await expect(panel.getByTestId('autotag-apply-result')).toHaveText('Changed 2 images');
     await expect.poll(captions).toEqual(['sky, blue_top_left', 'sky, red_bottom', BEFORE]);
 
+    // pointing at a tag anywhere (here the tags panel) shows its histogram: one image near 1, one under the floor
+    await page.locator('[data-testid="tag-row"][data-tag="red_bottom"]').hover();
+    await expect(panel.getByTestId('autotag-histogram-caption')).toContainText('red_bottom · general · 2 images');
+    await expect(panel.getByTestId('autotag-histogram-tag')).toHaveValue('');
+    await expect(panel.getByTestId('autotag-bar').nth(19)).toHaveAttribute('data-count', '1');
+    await expect(panel.getByTestId('autotag-bar').nth(0)).toHaveAttribute('data-count', '1');
+    await panel.getByTestId('autotag-histogram').screenshot({ path: testInfo.outputPath('histogram.png') });
+
     // the chip says the model gave it, and which model with its score
     await page.getByTestId('tab-image').click();
     const modelChip = page.locator('[data-testid="tag-chip"][data-tag="blue_top_left"]');

@@ -46,6 +46,10 @@ export function ScoreHistogram({ runId, cuts }: { runId: number | null; cuts: Au
   const tag = useAutotagStore((s) => s.histogramTag);
   const histogram = useHistogram(runId, tag);
   const [typed, setTyped] = useState('');
+  // a tag pointed at elsewhere replaces the one typed: the field never names a tag the bars are not about
+  useEffect(() => {
+    setTyped((t) => (tag === (t.trim() || null) ? t : ''));
+  }, [tag]);
 
   const ready = histogram !== null && histogram !== 'unknown' ? histogram : null;
   const max = ready ? Math.max(1, ...ready.bins) : 1;
