@@ -10,11 +10,6 @@ import type { JobKind } from '../../../src-shared/contract';
  */
 export type HostMode = 'prepare' | 'kill' | 'reopen';
 
-/** the driver's one message: run the operation now */
-export interface Go {
-  go: true;
-}
-
 export type HostMessage =
   /** opened, ready for `go` (kill) */
   | { type: 'ready' }

@@ -1,7 +1,7 @@
 // Reading a trial's folders as the checks want them: captions by name,
 // files and zip entries by hash.
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync, utimesSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, utimesSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import sharp from 'sharp';
 import yauzl from 'yauzl';
@@ -65,7 +65,6 @@ export function ageTemps(dir: string): void {
 }
 
 export const names = (dir: string): string[] => (existsSync(dir) ? readdirSync(dir) : []);
-export const isFile = (path: string): boolean => existsSync(path) && statSync(path).isFile();
 
 /** whether an image file decodes whole: sharp refuses a truncated one (read as bytes: by path, sharp may answer from its cache) */
 export const decodes = (path: string): Promise<boolean> =>
