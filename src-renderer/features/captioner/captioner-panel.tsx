@@ -46,8 +46,8 @@ export function CaptionerPanel({ active }: { active: boolean }) {
       setView('run');
       return;
     }
-    void runCaptions(built.request);
     setView('run');
+    void runCaptions(built.request).then((run) => run && run.captioned > 0 && setView('review'));
   };
 
   return (

@@ -52,7 +52,7 @@ export function ModelField() {
         </button>
         {listed && (
           <button type="button" className="link-button" title="Type a model the server does not list" onClick={() => setTyping(true)}>
-            Type
+            Other…
           </button>
         )}
       </div>

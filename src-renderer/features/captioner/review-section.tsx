@@ -66,15 +66,19 @@ export function ReviewSection({ onRunAgain }: ReviewSectionProps) {
           <dd className="captioner-prompt-text">{run.prompt}</dd>
         </dl>
       </details>
-      <div className="segmented" role="radiogroup" aria-label="Show">
-        {statuses.map((s) => (
-          <label key={s.value} className={status === s.value ? 'segment segment-on' : 'segment'}>
-            <input type="radio" name="captioner-status" data-testid={`captioner-status-${s.value}`} checked={status === s.value} onChange={() => void loadReview(run.id, s.value)} />
-            {s.label} <span className="muted">{s.count.toLocaleString('en-US')}</span>
-          </label>
-        ))}
+      <div className="captioner-row">
+        <label className="field captioner-grow">
+          <span>Show</span>
+          <select data-testid="captioner-status" value={status} onChange={(e) => void loadReview(run.id, e.target.value as StatusChoice)}>
+            {statuses.map((s) => (
+              <option key={s.value} value={s.value}>
+                {s.label} ({s.count.toLocaleString('en-US')})
+              </option>
+            ))}
+          </select>
+        </label>
       </div>
-      <div className="segmented" role="radiogroup" aria-label="Accepting">
+      <div className="segmented captioner-views" role="radiogroup" aria-label="Accepting">
         {MODES.map((m) => (
           <label key={m.value} className={mode === m.value ? 'segment segment-on' : 'segment'} title={m.title}>
             <input type="radio" name="captioner-mode" data-testid={`captioner-mode-${m.value}`} checked={mode === m.value} onChange={() => setReviewMode(m.value)} />

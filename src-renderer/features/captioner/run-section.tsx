@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { runCaptions } from '../../actions/captioner';
-import { useCaptionerStore } from '../../stores/captioner-store';
+import { type CaptionRun, useCaptionerStore } from '../../stores/captioner-store';
 import { buildTarget, defaultTarget } from '../batch/batch-target';
 import { type TargetKind, targetText } from '../batch/batch-text';
 import { BatchTargetChoice } from '../batch/batch-target-choice';
@@ -28,51 +28,59 @@ export function RunSection({ onReview }: { onReview(): void }) {
   const built = buildRunRequest(form, { target: target.target, targetProblem: target.reason, backendIds, model, presets: presets ?? [] });
 
   return (
-    <fieldset className="captioner-section" data-testid="captioner-run">
-      <legend>Run</legend>
-      <BatchTargetChoice name="captioner-target" value={kind} inputs={inputs} onChange={setChosen} />
-      {built.problem && (
-        <p className="field-problem" data-testid="captioner-run-problem">
-          {built.problem}
-        </p>
-      )}
-      {running ? (
-        <RunProgress />
-      ) : (
-        <div className="dialog-buttons">
-          <button
-            type="button"
-            className="primary"
-            data-testid="captioner-run-button"
-            disabled={built.request === null}
-            onClick={() => {
-              if (built.request) void runCaptions(built.request).then((run) => run && run.captioned > 0 && onReview());
-            }}
-          >
-            {runButtonText(target.target ? targetText(kind, target.count) : null)}
-          </button>
-        </div>
-      )}
-      {lastRun && !running && (
-        <div className="captioner-outcome" data-testid="captioner-run-result" data-captioned={lastRun.captioned} data-failed={lastRun.failed}>
-          <p className={lastRun.failed > 0 || lastRun.cancelled ? 'batch-result batch-result-warn' : 'batch-result'}>{runText(lastRun)}</p>
-          {lastRun.failures.length > 0 && (
-            <ul className="captioner-failures" data-testid="captioner-failures">
-              {lastRun.failures.slice(0, FAILURES_SHOWN).map((f) => (
-                <li key={f.imageId} data-testid="captioner-failure">
-                  <span className="captioner-failure-name">{f.name}</span> {f.reason}
-                </li>
-              ))}
-              {lastRun.failures.length > FAILURES_SHOWN && <li className="muted">and {(lastRun.failures.length - FAILURES_SHOWN).toLocaleString('en-US')} more (see Review, Failed)</li>}
-            </ul>
-          )}
-          {lastRun.captioned > 0 && (
-            <button type="button" className="link-button" data-testid="captioner-to-review" onClick={onReview}>
-              Review the suggestions →
+    <>
+      {lastRun && !running && <RunOutcome run={lastRun} onReview={onReview} />}
+      {/* held at the panel's foot while the form above scrolls: Run is always one click away */}
+      <fieldset className="captioner-section captioner-run-bar" data-testid="captioner-run">
+        <legend>Run</legend>
+        <BatchTargetChoice name="captioner-target" value={kind} inputs={inputs} onChange={setChosen} />
+        {built.problem && (
+          <p className="field-problem" data-testid="captioner-run-problem">
+            {built.problem}
+          </p>
+        )}
+        {running ? (
+          <RunProgress />
+        ) : (
+          <div className="dialog-buttons">
+            <button
+              type="button"
+              className="primary"
+              data-testid="captioner-run-button"
+              disabled={built.request === null}
+              onClick={() => {
+                if (built.request) void runCaptions(built.request).then((run) => run && run.captioned > 0 && onReview());
+              }}
+            >
+              {runButtonText(target.target ? targetText(kind, target.count) : null)}
             </button>
-          )}
-        </div>
+          </div>
+        )}
+      </fieldset>
+    </>
+  );
+}
+
+/** what the last run did: counts, each failed image with its reason, and the way to the review */
+function RunOutcome({ run, onReview }: { run: CaptionRun; onReview(): void }) {
+  return (
+    <div className="captioner-outcome" data-testid="captioner-run-result" data-captioned={run.captioned} data-failed={run.failed}>
+      <p className={run.failed > 0 || run.cancelled ? 'batch-result batch-result-warn' : 'batch-result'}>{runText(run)}</p>
+      {run.failures.length > 0 && (
+        <ul className="captioner-failures" data-testid="captioner-failures">
+          {run.failures.slice(0, FAILURES_SHOWN).map((f) => (
+            <li key={f.imageId} data-testid="captioner-failure">
+              <span className="captioner-failure-name">{f.name}</span> {f.reason}
+            </li>
+          ))}
+          {run.failures.length > FAILURES_SHOWN && <li className="muted">and {(run.failures.length - FAILURES_SHOWN).toLocaleString('en-US')} more (Review, Show: Failed)</li>}
+        </ul>
       )}
-    </fieldset>
+      {run.captioned > 0 && (
+        <button type="button" className="link-button" data-testid="captioner-to-review" onClick={onReview}>
+          Review the suggestions →
+        </button>
+      )}
+    </div>
   );
 }

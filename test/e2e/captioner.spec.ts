@@ -1,0 +1,138 @@
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import sharp from 'sharp';
+import { startFakeVlmServer } from '../support/fake-vlm-server';
+import { captionPath, openInPlace } from './support/open-dataset';
+import { expect, serveFolder, test } from './support/serve-fixture';
+
+/**
+ * Captions from a vision-language model, in the real renderer over the real
+ * core: add a backend pointing at a local server that answers from the pixels
+ * it receives, caption three images, review each suggestion as a diff, accept
+ * two (one as is, one edited and appended after the tags), reject one, and
+ * read the caption files' bytes before and after undoing both accepts.
+ */
+const IMAGES = [
+  { name: 'a-red.png', colour: { r: 220, g: 30, b: 30 }, width: 120, height: 90, caption: 'cat, outdoors' },
+  { name: 'b-green.png', colour: { r: 30, g: 180, b: 30 }, width: 100, height: 140, caption: 'dog' },
+  { name: 'c-blue.png', colour: { r: 30, g: 30, b: 220 }, width: 80, height: 80, caption: 'sky, clouds' },
+] as const;
+const KEY = 'sk-test-not-for-the-screen-81f3';
+
+test('add a backend, caption three images, review the diffs, accept two, reject one, undo', async ({ page, work }, testInfo) => {
+  const folder = join(work, 'shots');
+  await mkdir(folder, { recursive: true });
+  for (const image of IMAGES) {
+    await sharp({ create: { width: image.width, height: image.height, channels: 3, background: image.colour } })
+      .png()
+      .toFile(join(folder, image.name));
+    await writeFile(captionPath(folder, image.name), image.caption);
+  }
+  const captions = () => Promise.all(IMAGES.map((image) => readFile(captionPath(folder, image.name), 'utf8')));
+  const original = IMAGES.map((image) => image.caption);
+
+  const vlm = await startFakeVlmServer();
+  vlm.apiKey = KEY;
+  const server = await serveFolder(folder, work);
+  try {
+    await openInPlace(page, server.url);
+    await expect(page.getByTestId('position')).toHaveText('1 of 3');
+
+    // the toolbar's button shows the panel; with no backend yet, the form to add one is open
+    await page.getByTestId('captioner-open').click();
+    const panel = page.getByTestId('captioner-panel');
+    await expect(panel).toBeVisible();
+    const form = panel.getByTestId('captioner-backend-form');
+    await form.getByTestId('captioner-backend-preset').selectOption('lm-studio');
+    await expect(form.getByTestId('captioner-backend-kind')).toHaveValue('openai');
+    await form.getByTestId('captioner-backend-name').fill('Test server');
+    await form.getByTestId('captioner-backend-url').fill(`${vlm.url}/v1`);
+    await form.getByTestId('captioner-backend-key').fill(KEY);
+    await form.getByTestId('captioner-backend-save').click();
+
+    // the key went to main and no further: the screen says it is saved and never shows it
+    const backend = panel.getByTestId('captioner-backend');
+    await expect(backend).toHaveCount(1);
+    await expect(backend.getByTestId('captioner-key-saved')).toHaveText(/key saved/);
+    await expect(backend.getByTestId('captioner-backend-use')).toBeChecked();
+    expect(await page.content()).not.toContain(KEY);
+
+    // test the connection; the model list comes from the server
+    await backend.getByTestId('captioner-backend-test').click();
+    await expect(backend.getByTestId('captioner-backend-check')).toHaveAttribute('data-ok', 'true');
+    await expect(panel.getByTestId('captioner-model').locator('option')).toHaveText(vlm.models);
+    await panel.getByTestId('captioner-model').selectOption('fake-vl');
+
+    // a short-caption preset, over all three images
+    await panel.getByTestId('captioner-preset').selectOption('short');
+    await expect(panel.getByTestId('captioner-template')).toHaveValue('Write a one-sentence caption for this image.');
+    await expect(panel.getByTestId('captioner-rule').first()).toBeVisible();
+    await panel.getByTestId('captioner-target-all').check();
+    await expect(panel.getByTestId('captioner-run-button')).toHaveText('Caption all 3 images');
+    await page.screenshot({ path: testInfo.outputPath('captioner-panel.png') });
+
+    await panel.getByTestId('captioner-run-button').click();
+    await expect(panel.getByTestId('captioner-review')).toBeVisible();
+    await expect(panel.getByTestId('captioner-run-result')).toHaveAttribute('data-captioned', '3');
+    // every request carried the key and the right image: the answers name each image's own colour and size
+    expect(vlm.requests.filter((r) => r.path === '/v1/chat/completions')).toHaveLength(3);
+    expect(vlm.requests.every((r) => r.authorization === `Bearer ${KEY}`)).toBe(true);
+
+    const card = (name: string) => panel.locator(`[data-testid="captioner-result"]:has-text("${name}")`);
+    await expect(panel.getByTestId('captioner-result')).toHaveCount(3);
+    const red = card('a-red.png');
+    await expect(red.getByTestId('caption-diff-now')).toContainText('cat, outdoors');
+    await expect(red.getByTestId('caption-diff-next')).toContainText('A red image, 120 by 90 pixels.');
+    // word level: the old tags are struck, the new sentence is marked
+    await expect(red.getByTestId('caption-diff-now').locator('del')).toHaveText(['cat, outdoors']);
+    await expect(red.getByTestId('caption-diff-next').locator('ins')).toHaveText(['A red image, 120 by 90 pixels.']);
+    await expect(card('b-green.png').getByTestId('caption-diff-next')).toContainText('A green image, 100 by 140 pixels.');
+    await expect(card('c-blue.png').getByTestId('caption-diff-next')).toContainText('A blue image, 80 by 80 pixels.');
+    await page.screenshot({ path: testInfo.outputPath('captioner-review.png') });
+
+    // accept the red one as it is: the caption becomes the sentence
+    await red.getByTestId('captioner-accept').click();
+    await expect.poll(captions).toEqual(['A red image, 120 by 90 pixels.', original[1], original[2]]);
+    await expect(panel.getByTestId('captioner-result')).toHaveCount(2);
+
+    // the green one: edited, appended after its tags; the diff shows what the file will hold
+    await panel.getByTestId('captioner-mode-append').check();
+    const green = card('b-green.png');
+    await expect(green.getByTestId('caption-diff-next')).toContainText('dog, A green image, 100 by 140 pixels.');
+    await green.getByTestId('captioner-edit').click();
+    await green.getByTestId('captioner-edit-text').fill('A green  square\non a plain ground.');
+    await expect(green.getByTestId('caption-diff-next').locator('ins')).toHaveText([', A green square on a plain ground.']);
+    await page.screenshot({ path: testInfo.outputPath('captioner-edit.png') });
+    await green.getByTestId('captioner-accept').click();
+    const accepted = ['A red image, 120 by 90 pixels.', 'dog, A green square on a plain ground.', original[2]];
+    await expect.poll(captions).toEqual(accepted);
+
+    // reject the blue one: nothing is written, and it can be asked for again
+    await card('c-blue.png').getByTestId('captioner-reject').click();
+    await expect(panel.getByTestId('captioner-run-again')).toHaveText('Caption the 1 rejected image again');
+    await expect(panel.getByTestId('captioner-result')).toHaveCount(0);
+    await expect(panel.getByTestId('captioner-status').locator('option')).toHaveText(['To review (0)', 'Accepted (2)', 'Rejected (1)', 'Failed (0)', 'All (3)']);
+    expect(await captions()).toEqual(accepted);
+
+    // undo twice with the toolbar: the files are as they were, byte for byte
+    await expect(page.getByTestId('undo-button')).toHaveAttribute('title', /^Undo: Append captions/);
+    await page.getByTestId('undo-button').click();
+    await expect.poll(captions).toEqual(['A red image, 120 by 90 pixels.', original[1], original[2]]);
+    await expect(page.getByTestId('undo-button')).toHaveAttribute('title', /^Undo: Accept captions/);
+    await page.getByTestId('undo-button').click();
+    await expect.poll(captions).toEqual(original);
+    await expect(page.getByTestId('redo-button')).toBeEnabled();
+
+    // ask again only where rejected: a second run sends the blue image alone, and its suggestion waits for review
+    const sent = vlm.requests.length;
+    await panel.getByTestId('captioner-run-again').click();
+    await expect(panel.getByTestId('captioner-review-run').locator('option:checked')).toHaveText(/^#2 · fake-vl · 1 image · 1 to review/);
+    await expect(panel.getByTestId('captioner-result')).toHaveCount(1);
+    await expect(card('c-blue.png').getByTestId('caption-diff-next')).toContainText('A blue image, 80 by 80 pixels.');
+    expect(vlm.requests.slice(sent).map((r) => r.image?.colour)).toEqual(['blue']);
+    expect(await captions()).toEqual(original);
+  } finally {
+    await server.stop();
+    await vlm.close();
+  }
+});
