@@ -1,6 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { tinyModel, writeModelFolder } from '../support/make-onnx-model';
+import { startFakeModelHub } from '../support/fake-model-hub';
+import { selectedTagsCsv, TINY_TAGS, tinyModel, writeModelFolder } from '../support/make-onnx-model';
 import { TAGGER_IMAGES, writeTestImage } from '../support/tagger-images';
 import { captionPath, openInPlace } from './support/open-dataset';
 import { expect, serveFolder, test } from './support/serve-fixture';
@@ -143,5 +144,77 @@ test('choose a model folder, score a selection, move a slider, apply, undo; acce
     expect(await captions()).toEqual([`sky, ${first}`, BEFORE, BEFORE]);
   } finally {
     await server.stop();
+  }
+});
+
+test('download a known model with its progress, score all, then settle the model tags in the review', async ({ page, work }, testInfo) => {
+  const folder = join(work, 'shots');
+  for (const image of TAGGER_IMAGES.filter((i) => IMAGES.includes(i.name))) {
+    await writeTestImage(folder, image);
+    await writeFile(captionPath(folder, image.name), BEFORE);
+  }
+  const caption = (name: string) => readFile(captionPath(folder, name), 'utf8');
+  const captions = () => Promise.all(IMAGES.map(caption));
+
+  // the hub, local and slow enough that the download's progress can be seen
+  const repo = 'SmilingWolf/wd-vit-tagger-v3';
+  const hub = await startFakeModelHub();
+  hub.setFile(repo, 'model.onnx', Buffer.from(tinyModel()));
+  hub.setFile(repo, 'selected_tags.csv', Buffer.from(selectedTagsCsv(TINY_TAGS)));
+  hub.throttle(16);
+  const endpoint = process.env.HF_ENDPOINT;
+  process.env.HF_ENDPOINT = hub.endpoint;
+  const server = await serveFolder(folder, work);
+  if (endpoint === undefined) delete process.env.HF_ENDPOINT;
+  else process.env.HF_ENDPOINT = endpoint;
+  try {
+    await openInPlace(page, server.url);
+    await page.keyboard.press('t');
+    const panel = page.getByTestId('autotag-panel');
+    await expect(panel).toBeVisible();
+
+    await panel.locator('.autotag-known summary').click();
+    const known = panel.locator(`[data-testid="autotag-known"][data-repo="${repo}"]`);
+    await expect(known).toHaveAttribute('data-state', 'absent');
+    await known.getByTestId('autotag-download').click();
+    await expect(panel.getByTestId('autotag-download-progress')).toBeVisible();
+    await expect(panel.getByTestId('autotag-download-progress')).toContainText(/of \d/);
+    await expect(known).toHaveAttribute('data-state', 'installed');
+    await expect(panel.getByTestId('autotag-download-progress')).toBeHidden();
+    await expect(panel.locator(`[data-testid="autotag-model"][data-model-id="${repo}"]`)).toBeChecked();
+
+    // nothing selected, no filter: all three
+    await expect(panel.getByTestId('autotag-target-all')).toBeChecked();
+    await panel.getByTestId('autotag-run').click();
+    await expect(panel.getByTestId('autotag-run-counts')).toHaveAttribute('data-scored', '3');
+    await expect(panel.getByTestId('autotag-preview')).toHaveText('3 images gain 5 tags');
+    await panel.getByTestId('autotag-apply').click();
+    await expect(panel.getByTestId('autotag-apply-result')).toHaveText('Changed 3 images');
+    await expect.poll(captions).toEqual(['sky, hatsune_miku, blue_top_left', 'sky, kirisame_marisa, red_bottom', 'sky, green_left_edge']);
+
+    // the review: each model tag with its images; Remove takes one out of every caption, one step of undo
+    await panel.getByTestId('autotag-view-review').click();
+    const row = (tag: string) => panel.locator(`[data-testid="autotag-review-row"][data-tag="${tag}"]`);
+    await expect(panel.getByTestId('autotag-review-row')).toHaveCount(5);
+    await page.screenshot({ path: testInfo.outputPath('review.png') });
+    await row('red_bottom').getByTestId('autotag-remove').click();
+    await expect.poll(() => caption('red-band.png')).toBe('sky, kirisame_marisa');
+    await expect(row('red_bottom')).toHaveCount(0);
+
+    // Keep: the tag stays on disk and leaves the review
+    await row('kirisame_marisa').getByTestId('autotag-keep').click();
+    await expect(row('kirisame_marisa')).toHaveCount(0);
+    expect(await caption('red-band.png')).toBe('sky, kirisame_marisa');
+
+    // a click on a tag shows its images
+    await row('hatsune_miku').getByTestId('autotag-review-filter').click();
+    await expect(page.getByTestId('filter-count')).toHaveText('1 of 3 images');
+
+    // undo the Remove: back on disk
+    await page.getByTestId('undo-button').click();
+    await expect.poll(() => caption('red-band.png')).toBe('sky, kirisame_marisa, red_bottom');
+  } finally {
+    await server.stop();
+    await hub.close();
   }
 });
