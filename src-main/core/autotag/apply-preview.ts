@@ -42,6 +42,9 @@ export function previewApply(
     if (mode === 'suggest') {
       const turnedDown = rejected.get(entry.row.id);
       for (const t of planned.chosen) if (!current.has(t.name) && !turnedDown?.has(t.name)) gained++;
+    } else if (mode === 'append') {
+      // append only adds (the trigger, if it moves, moves within): the tags after that the image lacks
+      for (const t of planned.after) if (!current.has(t)) gained++;
     } else {
       const after = new Set(planned.after);
       for (const t of after) if (!current.has(t)) gained++;

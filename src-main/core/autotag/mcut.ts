@@ -4,18 +4,24 @@
  * to cut (fewer than two probabilities): the caller keeps its fixed threshold.
  */
 export function mcutThreshold(probabilities: ArrayLike<number>): number | null {
-  if (probabilities.length < 2) return null;
-  const sorted = Float64Array.from(probabilities).sort().reverse();
-  let at = 0;
+  return mcutInPlace(Float64Array.from(probabilities));
+}
+
+/** mcutThreshold on an array of its own, which it sorts: no copy, for a preview that cuts every image */
+export function mcutInPlace(values: Float64Array): number | null {
+  if (values.length < 2) return null;
+  values.sort();
+  // from the highest down; of equal gaps the highest wins
+  let at = values.length - 2;
   let widest = -1;
-  for (let i = 0; i + 1 < sorted.length; i++) {
-    const gap = sorted[i]! - sorted[i + 1]!;
+  for (let i = values.length - 2; i >= 0; i--) {
+    const gap = values[i + 1]! - values[i]!;
     if (gap > widest) {
       widest = gap;
       at = i;
     }
   }
-  return (sorted[at]! + sorted[at + 1]!) / 2;
+  return (values[at]! + values[at + 1]!) / 2;
 }
 
 /** the character cut never falls below this, as in the reference: a wide gap among tiny scores is not a character */

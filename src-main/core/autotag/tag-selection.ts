@@ -1,5 +1,5 @@
 import { displayTagName } from './kaomoji';
-import { CHARACTER_MCUT_FLOOR, mcutThreshold } from './mcut';
+import { CHARACTER_MCUT_FLOOR, mcutInPlace } from './mcut';
 import type { ModelTag, TagCategory } from './tag-csv';
 import { compileTagPatterns } from './tag-glob';
 
@@ -66,6 +66,13 @@ const RATING = 1;
 const GENERAL = 2;
 const CHARACTER = 3;
 
+/** positions (into a score list) of the scores above `threshold`, highest first */
+function passing(at: readonly number[], scores: ArrayLike<number>, threshold: number): number[] {
+  const out: number[] = [];
+  for (const k of at) if (scores[k]! > threshold) out.push(k);
+  return out.sort((a, b) => scores[b]! - scores[a]!);
+}
+
 export function createSelector(tags: readonly ModelTag[], settings: SelectionSettings): Selector {
   const excluded = compileTagPatterns(settings.exclude);
   // 0: a label never given (excluded, or of another category)
@@ -76,16 +83,20 @@ export function createSelector(tags: readonly ModelTag[], settings: SelectionSet
   const generalSize = size(GENERAL);
   const characterSize = size(CHARACTER);
   const everyIndex = Uint32Array.from(tags, (_, i) => i);
+  // each label's name as a caption shows it, made the first time it is chosen
+  const shown: (string | undefined)[] = new Array(tags.length);
+  const nameOf = (i: number) => (shown[i] ??= displayTagName(tags[i]!.name, settings.underscoresToSpaces));
 
   /**
    * The category's cut: MCut over its scores, the labels not kept among them
    * as 0. Two zeros stand for any number of them: between zeros the gap is
    * 0, so more would change no cut.
    */
-  const cut = (scores: number[], categorySize: number, fixed: number, floor: number) => {
+  const cut = (at: readonly number[], scores: ArrayLike<number>, categorySize: number, fixed: number, floor: number) => {
     if (!settings.mcut) return fixed;
-    const zeros = Math.min(2, categorySize - scores.length);
-    const m = mcutThreshold(zeros > 0 ? [...scores, ...new Array<number>(zeros).fill(0)] : scores);
+    const values = new Float64Array(at.length + Math.min(2, Math.max(0, categorySize - at.length)));
+    at.forEach((k, j) => (values[j] = scores[k]!));
+    const m = mcutInPlace(values);
     return m === null ? fixed : Math.max(floor, m);
   };
 
@@ -94,30 +105,31 @@ export function createSelector(tags: readonly ModelTag[], settings: SelectionSet
     const general: number[] = [];
     const character: number[] = [];
     for (let k = 0; k < indices.length; k++) {
-      const i = indices[k]!;
-      const p = scores[k]!;
-      const kindOf = kind[i];
-      if (kindOf === RATING) {
-        if (rating === null || p > rating.score) rating = { name: tags[i]!.name, score: p };
-      } else if (kindOf === GENERAL) general.push(k);
+      const kindOf = kind[indices[k]!];
+      if (kindOf === GENERAL) general.push(k);
       else if (kindOf === CHARACTER) character.push(k);
+      else if (kindOf === RATING && (rating === null || scores[k]! > rating.score)) rating = { name: tags[indices[k]!]!.name, score: scores[k]! };
     }
-    const scoresOf = (ks: number[]) => ks.map((k) => scores[k]!);
     const thresholds = {
-      general: cut(scoresOf(general), generalSize, settings.general, 0),
-      character: cut(scoresOf(character), characterSize, settings.character, CHARACTER_MCUT_FLOOR),
+      general: cut(general, scores, generalSize, settings.general, 0),
+      character: cut(character, scores, characterSize, settings.character, CHARACTER_MCUT_FLOOR),
     };
-    const passed = (ks: number[], threshold: number, category: ScoredTag['category']): ScoredTag[] =>
-      ks
-        .filter((k) => scores[k]! > threshold)
-        .map((k) => ({ name: displayTagName(tags[indices[k]!]!.name, settings.underscoresToSpaces), category, score: scores[k]! }));
-    let chosen = [...passed(character, thresholds.character, 'character'), ...passed(general, thresholds.general, 'general')];
-    if (settings.maxTags !== null && chosen.length > settings.maxTags) {
-      const kept = new Set([...chosen].sort((a, b) => b.score - a.score).slice(0, settings.maxTags));
-      chosen = chosen.filter((t) => kept.has(t));
+    let chars = passing(character, scores, thresholds.character);
+    let gens = passing(general, scores, thresholds.general);
+    const max = settings.maxTags;
+    if (max !== null && chars.length + gens.length > max) {
+      // the highest scores of both lists, each already highest first (a tie goes to the character, as it comes first)
+      let c = 0;
+      let g = 0;
+      while (c + g < max) {
+        if (g >= gens.length || (c < chars.length && scores[chars[c]!]! >= scores[gens[g]!]!)) c++;
+        else g++;
+      }
+      chars = chars.slice(0, c);
+      gens = gens.slice(0, g);
     }
-    const order = (c: ScoredTag['category']) => chosen.filter((t) => t.category === c).sort((a, b) => b.score - a.score);
-    return { rating, tags: [...order('character'), ...order('general')], thresholds };
+    const scored = (k: number, category: ScoredTag['category']): ScoredTag => ({ name: nameOf(indices[k]!), category, score: scores[k]! });
+    return { rating, tags: [...chars.map((k) => scored(k, 'character')), ...gens.map((k) => scored(k, 'general'))], thresholds };
   };
 
   return { settings, selectSparse, select: (p) => selectSparse(everyIndex, p) };
