@@ -22,12 +22,10 @@ export interface WorkerPool<W extends (task: never) => unknown> {
  * The young generation, in MB, of pools made with `pixelWork` (thumbnails,
  * previews, export). V8 grows it to 16 MB per half by default; these threads
  * keep little JavaScript alive (pixels and file bytes live outside the heap),
- * so the room only held garbage: capped, the process's peak while 5,000
- * thumbnails were made fell from 327–331 MB to 320 MB, with no loss of
- * speed. Not for the scan pool, though capping it too gave 303–307 MB: its
- * threads hand back results for 100,000 files, and capped, a 100,000-image
- * import held the main thread for 316–371 ms where it had 47–94 ms (one bench
- * run each; the stalls were outside JavaScript, not yet explained).
+ * so the room only held garbage, and capping it lowers the process's peak
+ * memory at no loss of speed. Not for the scan pool: its threads hand back
+ * results for whole folders, and capped, a large import stalled the main
+ * thread far longer (the bench's import phase shows it).
  */
 const PIXEL_WORK_YOUNG_GENERATION_MB = 2;
 

@@ -1,6 +1,6 @@
 import { lstat, opendir, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
-import { timeSlicer } from '../perf/time-slicer';
+import { inSlices } from '../perf/time-slicer';
 import { TEMP_NAME_PATTERN } from './temp-name';
 
 /**
@@ -30,10 +30,8 @@ export interface SweepOptions {
 export async function sweepStaleTemps(dir: string, options: SweepOptions = {}): Promise<string[]> {
   const olderThanMs = options.olderThanMs ?? DEFAULT_TEMP_MAX_AGE_MS;
   const now = options.now ?? Date.now();
-  const slicer = timeSlicer(options.signal);
   const removed: string[] = [];
-  for await (const entry of await opendir(dir, { bufferSize: 512 })) {
-    if (slicer.due()) await slicer.pause();
+  for await (const entry of inSlices(await opendir(dir, { bufferSize: 512 }), options.signal)) {
     const name = entry.name;
     if (!TEMP_NAME_PATTERN.test(name)) continue;
     const path = join(dir, name);

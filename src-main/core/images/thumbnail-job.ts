@@ -1,5 +1,5 @@
 import type { JobRunner } from '../jobs/job-runner';
-import { timeSlicer } from '../perf/time-slicer';
+import { inSlices } from '../perf/time-slicer';
 import type { DatasetSession } from '../session/dataset-session';
 import type { ImageEntry } from '../session/image-entry';
 import type { RenderResult } from '../../workers/render-worker';
@@ -40,14 +40,12 @@ export function runThumbnailJob(maker: ThumbnailMaker, session: DatasetSession, 
       const cached = await maker.listCachedThumbs();
       const window = maker.concurrency * 2;
       const inFlight = new Set<Promise<void>>();
-      const slicer = timeSlicer();
       try {
-        for (const entry of entries) {
+        for await (const entry of inSlices(entries)) {
           if (job.signal.aborted) break;
           if (entry.row.fingerprint !== null && cached.has(entry.row.fingerprint)) {
             outcome.cached++;
             report();
-            if (slicer.due()) await slicer.pause();
             continue;
           }
           while (inFlight.size >= window) await Promise.race(inFlight);

@@ -53,7 +53,7 @@ export async function importImages(
   // planned by an import that was cut short: finished under the names given then
   const planned = new Map(recorded.filter((r) => !r.copied).map((r) => [r.sourceRel, r.imageRel]));
   if (planned.size > 0) await settleVanished(planned, new Set(listing.images.map((f) => f.rel)), outputDir, store);
-  // sorted in slices: one sort of 100,000 paths in natural order holds the loop for most of a second
+  // sorted in slices: a natural-order sort of a large folder's paths is too long for one turn
   const candidates = await sortSliced(
     listing.images.filter((f) => !done.has(f.rel)),
     (a, b) => compareNatural(a.rel, b.rel),

@@ -1,21 +1,25 @@
-import { timeSlicer } from './time-slicer';
+import { runSliced } from './time-slicer';
 
 const RUN = 256;
+/** merged items between two pause points */
+const MERGE_STEP = 256;
 
 /**
- * A stable sort that lets the event loop run while it works: runs of 256 are
- * sorted with Array.prototype.sort, then merged pairwise, pausing between
- * slices. For 100,000 paths in natural order (a locale-aware comparison of
- * about a microsecond each) one synchronous sort holds the loop for most of a
- * second. Returns a new array; `items` is left as it was.
+ * A stable sort that lets the event loop run while it works (a locale-aware
+ * natural-order comparison of 100,000 paths is too long for one turn): runs
+ * of 256 are sorted with Array.prototype.sort, then merged pairwise. Returns
+ * a new array; `items` is left as it was.
  */
 export async function sortSliced<T>(items: readonly T[], compare: (a: T, b: T) => number, signal?: AbortSignal): Promise<T[]> {
-  const slicer = timeSlicer(signal);
+  return (await runSliced(sortSteps(items, compare), undefined, { signal }))!;
+}
+
+function* sortSteps<T>(items: readonly T[], compare: (a: T, b: T) => number): Generator<void, T[]> {
   let from: T[] = new Array(items.length);
   for (let start = 0; start < items.length; start += RUN) {
     const run = items.slice(start, start + RUN).sort(compare);
     for (let k = 0; k < run.length; k++) from[start + k] = run[k]!;
-    if (slicer.due()) await slicer.pause();
+    yield;
   }
   let to: T[] = new Array(items.length);
   for (let width = RUN; width < items.length; width *= 2) {
@@ -28,7 +32,7 @@ export async function sortSliced<T>(items: readonly T[], compare: (a: T, b: T) =
       while (i < mid && j < end) {
         // <= keeps equal items in input order: the sort is stable
         to[k++] = compare(from[i]!, from[j]!) <= 0 ? from[i++]! : from[j++]!;
-        if ((k & 255) === 0 && slicer.due()) await slicer.pause();
+        if (k % MERGE_STEP === 0) yield;
       }
       while (i < mid) to[k++] = from[i++]!;
       while (j < end) to[k++] = from[j++]!;
@@ -40,13 +44,12 @@ export async function sortSliced<T>(items: readonly T[], compare: (a: T, b: T) =
 
 /** numbers sorted natively per run, and merged per step, between two pause points of sortNumbersInSteps */
 const NUMBER_RUN = 8192;
-const MERGE_STEP = 16_384;
+const NUMBER_MERGE_STEP = 16_384;
 
 /**
  * Sorts `values` ascending in place, as a generator for runSliced: each
  * `yield` is a pause point. Runs of 8,192 are sorted natively, then merged
- * pairwise. One native sort of 140,000 numbers held the loop for 20–30 ms on
- * a 2-core VM; no step here is more than a few milliseconds.
+ * pairwise, so no step holds the loop long.
  */
 export function* sortNumbersInSteps(values: Float64Array): Generator<void, Float64Array> {
   const n = values.length;
@@ -67,7 +70,7 @@ export function* sortNumbersInSteps(values: Float64Array): Generator<void, Float
       let k = left;
       while (k < end) {
         to[k++] = j >= end || (i < mid && from[i]! <= from[j]!) ? from[i++]! : from[j++]!;
-        if (++sinceYield === MERGE_STEP) {
+        if (++sinceYield === NUMBER_MERGE_STEP) {
           sinceYield = 0;
           yield;
         }

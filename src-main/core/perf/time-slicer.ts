@@ -1,17 +1,27 @@
 import { setImmediate } from 'node:timers';
+import { waitForForeground } from './foreground';
+
+/**
+ * The one way a long loop that must stay on the main thread shares it: the
+ * loop runs in slices and lets IPC, file events and timers run in between.
+ * Loops written as steps go to runSliced, plain loops to forEachSliced or
+ * mapSliced, loops whose steps await to inSlices. Heavy work belongs in a
+ * worker; this is for the little that cannot leave main.
+ */
 
 /** how long a loop may hold the event loop before it lets IPC, file events and timers run */
-export const SLICE_MS = 10;
+const SLICE_MS = 10;
+
+/** background work takes shorter turns: an edit that arrives mid-slice waits for the slice to end */
+const BACKGROUND_SLICE_MS = 4;
 
 /**
  * Waits for the next event-loop turn in which no other sliced loop has run.
- * Each pause used to be a setImmediate of its own, and Node runs every
- * immediate queued before its check phase in one go: at 100,000 images the
- * filter warm-up, the header-check merge and the watcher's folder walk took
- * their 10 ms slices back to back and held the loop for 90 ms before a timer
- * or an IPC message got a turn. One loop is let go per turn, first come first
- * served, so a turn holds one slice. (`node:timers`, not the global: a test's
- * fake timers must not stop the app's own loops.)
+ * Node runs every immediate queued before its check phase in one go, so
+ * loops that each queued their own would take their slices back to back
+ * before a timer or an IPC message got a turn: one loop is let go per turn,
+ * first come first served. (`node:timers`, not the global: a test's fake
+ * timers must not stop the app's own loops.)
  */
 export function nextSliceTurn(): Promise<void> {
   return new Promise((resolve) => {
@@ -37,36 +47,68 @@ function releaseNext(): void {
   next();
 }
 
+export interface SliceOptions {
+  /** aborted: the loop throws its reason at the next pause */
+  signal?: AbortSignal;
+  /** work nobody waits for: shorter slices, and a wait while foreground work runs */
+  background?: boolean;
+  sliceMs?: number;
+}
+
 /**
- * For long loops on the main thread (100,000 rows): call `due()` after each
- * step and `await pause()` when it says so. `pause()` waits for
- * nextSliceTurn, so timers and I/O callbacks run in between, and throws if the signal
- * was aborted meanwhile.
+ * Runs a generator, each `yield` a point where it may pause. `stillWanted`
+ * is asked after every pause: when it says no, the work is dropped and the
+ * result is null.
  */
-export interface TimeSlicer {
-  due(): boolean;
-  pause(): Promise<void>;
-}
-
-export function timeSlicer(signal?: AbortSignal, sliceMs = SLICE_MS): TimeSlicer {
+export async function runSliced<T>(
+  steps: Generator<void, T>,
+  stillWanted: () => boolean = () => true,
+  options: SliceOptions = {},
+): Promise<T | null> {
+  const sliceMs = options.sliceMs ?? (options.background ? BACKGROUND_SLICE_MS : SLICE_MS);
   let sliceStart = performance.now();
-  return {
-    due: () => performance.now() - sliceStart >= sliceMs,
-    async pause() {
+  try {
+    for (;;) {
+      const next = steps.next();
+      if (next.done) return next.value;
+      if (performance.now() - sliceStart < sliceMs) continue;
       await nextSliceTurn();
-      signal?.throwIfAborted();
+      options.signal?.throwIfAborted();
+      if (!stillWanted() || (options.background && !(await waitForForeground(stillWanted)))) return null;
       sliceStart = performance.now();
-    },
-  };
+    }
+  } finally {
+    steps.return(undefined as never);
+  }
 }
 
-/** `fn` over every item, yielding between slices; the loop's results in order */
-export async function mapSliced<T, R>(items: readonly T[], fn: (item: T, index: number) => R, signal?: AbortSignal): Promise<R[]> {
-  const slicer = timeSlicer(signal);
-  const out: R[] = new Array(items.length);
-  for (let i = 0; i < items.length; i++) {
-    out[i] = fn(items[i]!, i);
-    if (slicer.due()) await slicer.pause();
+/** `fn` over every item, in order, pausing between slices */
+export async function forEachSliced<T>(items: Iterable<T>, fn: (item: T, index: number) => void, signal?: AbortSignal): Promise<void> {
+  function* steps(): Generator<void, void> {
+    let i = 0;
+    for (const item of items) {
+      fn(item, i++);
+      yield;
+    }
   }
+  await runSliced(steps(), undefined, { signal });
+}
+
+/** `fn` over every item, pausing between slices; the results in order */
+export async function mapSliced<T, R>(items: readonly T[], fn: (item: T, index: number) => R, signal?: AbortSignal): Promise<R[]> {
+  const out: R[] = new Array(items.length);
+  await forEachSliced(items, (item, i) => (out[i] = fn(item, i)), signal);
   return out;
+}
+
+/** the items of a loop whose steps await (a directory read, a file write), pausing between slices */
+export async function* inSlices<T>(items: AsyncIterable<T> | Iterable<T>, signal?: AbortSignal): AsyncGenerator<T, void, undefined> {
+  let sliceStart = performance.now();
+  for await (const item of items) {
+    yield item;
+    if (performance.now() - sliceStart < SLICE_MS) continue;
+    await nextSliceTurn();
+    signal?.throwIfAborted();
+    sliceStart = performance.now();
+  }
 }

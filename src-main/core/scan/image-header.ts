@@ -2,9 +2,8 @@ import { PNG_SIGNATURE } from '../images/image-type';
 
 /**
  * Width, height and orientation of a JPEG or PNG from the first bytes of the
- * file, without libvips: the scan checks every image of a folder, and at
- * 10,000 files sharp's metadata() (about 1.5 ms a file) was most of an
- * import. Only the plain cases are answered here; anything unusual (a
+ * file, without libvips: the scan checks every image of a folder, and
+ * sharp's metadata() per file was most of an import. Only the plain cases are answered here; anything unusual (a
  * lossless or 12-bit JPEG, a PNG with EXIF, a header past the bytes read)
  * gives null, and the caller asks sharp, so the verdicts stay sharp's.
  */

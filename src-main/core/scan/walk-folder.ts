@@ -5,8 +5,7 @@ import { describeFsError } from '../app-error';
 import { EXPORT_MARKER } from '../export/export-marker';
 import { isInsideFolder } from '../fs/inside-folder';
 import { fileProblem } from '../fs/regular-file';
-import { ShardedMap } from '../perf/sharded-map';
-import { timeSlicer } from '../perf/time-slicer';
+import { forEachSliced, inSlices } from '../perf/time-slicer';
 import { isImageName } from './image-extensions';
 import { scanPool } from './probe-images';
 
@@ -20,7 +19,7 @@ export interface FileEntry {
 export interface FolderListing {
   images: FileEntry[];
   /** every .txt file, keyed by relative path: captions are matched to images from this */
-  texts: ShardedMap<string, FileEntry>;
+  texts: Map<string, FileEntry>;
   /** subfolders that could not be read, with the reason: their images are missing from `images` */
   unreadable: { rel: string; reason: string }[];
   /**
@@ -57,8 +56,6 @@ const STAT_CONCURRENCY = 128;
  * itself is taken even so: a user may open an export to look it over.
  */
 export async function walkFolder(root: string, options: WalkOptions): Promise<FolderListing> {
-  // a directory's buffered entries come back as microtasks, which never let the event loop run
-  const slicer = timeSlicer(options.signal);
   const wanted: string[] = [];
   /** links among `wanted`: each must lead to a file inside the folder */
   const links = new Set<string>();
@@ -83,7 +80,8 @@ export async function walkFolder(root: string, options: WalkOptions): Promise<Fo
     const found: { rel: string; reason: string }[] = [];
     const subdirs: string[] = [];
     let exported = false;
-    for await (const entry of dir) {
+    // a directory's buffered entries come back as microtasks, which never let the event loop run: in slices
+    for await (const entry of inSlices(dir, options.signal)) {
       if (entry.name === EXPORT_MARKER && relDir !== '') exported = true;
       if (entry.name.startsWith('.')) continue;
       const rel = relDir === '' ? entry.name : `${relDir}/${entry.name}`;
@@ -96,7 +94,6 @@ export async function walkFolder(root: string, options: WalkOptions): Promise<Fo
         if (image || entry.name.toLowerCase().endsWith('.txt')) files.push(rel);
         if (image && entry.isSymbolicLink()) links.add(rel);
       } else if (image) found.push({ rel, reason: 'it is a pipe, socket or device, not a file' });
-      if (slicer.due()) await slicer.pause();
     }
     if (exported) continue;
     for (const rel of files) wanted.push(rel);
@@ -105,7 +102,7 @@ export async function walkFolder(root: string, options: WalkOptions): Promise<Fo
   }
 
   const images: FileEntry[] = [];
-  const texts = new ShardedMap<string, FileEntry>();
+  const texts = new Map<string, FileEntry>();
   const add = (entry: FileEntry) => {
     if (entry.rel.toLowerCase().endsWith('.txt')) texts.set(entry.rel, entry);
     else images.push(entry);
@@ -116,18 +113,34 @@ export async function walkFolder(root: string, options: WalkOptions): Promise<Fo
       : wanted.length >= (options.workerThreshold ?? WORKER_THRESHOLD)
         ? await statInWorkers(root, wanted, options.signal)
         : await statAll(root, wanted, options.signal);
-  for (let i = 0; i < wanted.length; i++) {
-    const rel = wanted[i]!;
-    const s = stats ? stats[i] : { size: 0, mtimeMs: 0 };
-    if (!s) {
-      if (isImageName(rel)) notFiles.push({ rel, reason: await whyNotAFile(join(root, rel)) });
-    }
-    else if (links.has(rel) && !(await isInsideFolder(join(root, rel), root).catch(() => false))) {
-      // invariant 4: nothing outside the folder is read, shown, imported or exported through a link
-      notFiles.push({ rel, reason: 'it is a link to a file outside the folder, which LoRA Tagger does not read' });
-    } else add({ rel, size: s.size, mtimeMs: s.mtimeMs });
-    if (slicer.due()) await slicer.pause();
+  // the few names that need a look of their own (no stat: not a file; a link: perhaps leading out) are looked at first
+  const notAFile = (i: number) => stats !== null && !stats[i];
+  const looks: number[] = [];
+  await forEachSliced(
+    wanted,
+    (rel, i) => {
+      if (notAFile(i) || links.has(rel)) looks.push(i);
+    },
+    options.signal,
+  );
+  /** why a name is not listed; '' for a caption that is no file, which the caption reader names */
+  const refused = new Map<number, string>();
+  for (const i of looks) {
+    const path = join(root, wanted[i]!);
+    if (notAFile(i)) refused.set(i, isImageName(path) ? await whyNotAFile(path) : '');
+    // invariant 4: nothing outside the folder is read, shown, imported or exported through a link
+    else if (!(await isInsideFolder(path, root).catch(() => false))) refused.set(i, 'it is a link to a file outside the folder, which LoRA Tagger does not read');
   }
+  await forEachSliced(
+    wanted,
+    (rel, i) => {
+      const reason = refused.get(i);
+      const s = stats ? stats[i]! : { size: 0, mtimeMs: 0 };
+      if (reason === undefined) add({ rel, size: s.size, mtimeMs: s.mtimeMs });
+      else if (reason !== '') notFiles.push({ rel, reason });
+    },
+    options.signal,
+  );
   return { images, texts, unreadable, notFiles };
 }
 
@@ -146,9 +159,8 @@ async function whyNotAFile(path: string): Promise<string> {
 
 /**
  * From this many files on, the scan's worker threads stat them and the main
- * thread only gets the answers: the main thread's share of 20,000 callback
- * stats was 80 ms of a 10,000-image reopen. Below it, a cold start of the
- * threads (each loads sharp) costs more than that share.
+ * thread only gets the answers, as its share of callback stats grows with
+ * the folder. Below it, a cold start of the threads costs more than that.
  */
 const WORKER_THRESHOLD = 4_000;
 const STAT_BATCH = 1024;

@@ -1,4 +1,4 @@
-import { mapSliced, timeSlicer } from '../perf/time-slicer';
+import { forEachSliced, mapSliced } from '../perf/time-slicer';
 import { probeImages } from '../scan/probe-images';
 import type { DatasetSession } from './dataset-session';
 import type { ImageEntry } from './image-entry';
@@ -16,24 +16,24 @@ export function startBackgroundProbe(session: DatasetSession, entries: ImageEntr
       'scan',
       'Checking images',
       async (job) => {
-        // sliced like the loops below: at 100,000 images even this map held the loop for 20 ms
         const files = await mapSliced(entries, (e) => ({ rel: e.row.relPath, size: e.row.size }), job.signal);
         const results = await probeImages(session.datasetDir, files, {
           signal: job.signal,
           onProgress: (n) => job.progress(n, entries.length, 'Checking images'),
         });
         job.signal.throwIfAborted();
-        // results line up with entries; the loops are sliced, as each is 100,000 long after a first open
-        const slicer = timeSlicer(job.signal);
+        // results line up with entries
         const valid: { entry: ImageEntry; width: number; height: number; format: string }[] = [];
         const invalid: { entry: ImageEntry; reason: string }[] = [];
-        for (let i = 0; i < results.length; i++) {
-          const r = results[i]!;
-          const entry = entries[i]!;
-          if (r.ok) valid.push({ entry, width: r.width, height: r.height, format: r.format });
-          else invalid.push({ entry, reason: r.reason });
-          if (slicer.due()) await slicer.pause();
-        }
+        await forEachSliced(
+          results,
+          (r, i) => {
+            const entry = entries[i]!;
+            if (r.ok) valid.push({ entry, width: r.width, height: r.height, format: r.format });
+            else invalid.push({ entry, reason: r.reason });
+          },
+          job.signal,
+        );
         await session.store.setProbes(
           valid.map(({ entry, width, height, format }) => ({ id: entry.row.id, width, height, format })),
           job.signal,

@@ -6,7 +6,7 @@ import { keepTriggerFirst } from '../batch/reorder';
 import type { FileChange } from '../history/history-log';
 import { batchLabel, batchLabelStem, countedLabel } from '../history/step-labels';
 import type { JobRunner } from '../jobs/job-runner';
-import { runSliced } from '../perf/run-sliced';
+import { runSliced } from '../perf/time-slicer';
 import { resolveTarget } from './batch-targets';
 import { encodingRefusal, planCaptionWrite, writeCaption } from './caption-write';
 import { ChangeCollector } from './change-set';
@@ -59,9 +59,8 @@ interface Plan {
 }
 
 /**
- * Which images an edit changes. At 100,000 images this is a few hundred
- * milliseconds of work, done in slices so the app keeps answering meanwhile;
- * null if the session closed first.
+ * Which images an edit changes: a pass over every targeted image, in slices
+ * so the app keeps answering meanwhile; null if the session closed first.
  */
 async function plan(session: DatasetSession, target: BatchTarget, op: BatchOp): Promise<Plan | null> {
   const targeted = await resolveTarget(session, target);

@@ -1,7 +1,7 @@
 import type { ImageDetail, ImageSummary, SkippedFile, Stats, TagCount } from '../../../src-shared/contract';
 import { AppError } from '../app-error';
 import type { CaptionSnapshot } from '../captions/caption-file';
-import { timeSlicer } from '../perf/time-slicer';
+import { forEachSliced } from '../perf/time-slicer';
 import type { SessionStore } from '../store/session-store';
 import { TagCounter } from '../vocabulary/tag-counter';
 import { rowFromState, stateFromSnapshot } from './caption-loader';
@@ -100,16 +100,17 @@ export class DatasetIndex {
   private async swap(entries: ImageEntry[], skipped: SkippedFile[], signal?: AbortSignal): Promise<ChangeSet> {
     const lookup = await EntryLookup.build(entries, signal);
     // images new to the session are counted while slicing: no edit can reach them yet
-    const slicer = timeSlicer(signal);
     const addedTags = new TagCounter();
     const addedTally = new StatusTally();
-    for (const e of entries) {
-      if (!this.lookup.byId.has(e.row.id)) {
+    await forEachSliced(
+      entries,
+      (e) => {
+        if (this.lookup.byId.has(e.row.id)) return;
         addedTags.addAll(e.caption.tags);
         addedTally.add(e);
-      }
-      if (slicer.due()) await slicer.pause();
-    }
+      },
+      signal,
+    );
     for (const e of entries) {
       const live = this.lookup.byId.get(e.row.id);
       if (live && live !== e) {

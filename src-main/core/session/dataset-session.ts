@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { ImageDetail, ImageSummary, SessionInfo, TagCount } from '../../../src-shared/contract';
 import type { EventBus } from '../events/event-bus';
 import { HistoryLog } from '../history/history-log';
-import { mapSliced, timeSlicer } from '../perf/time-slicer';
+import { forEachSliced, mapSliced } from '../perf/time-slicer';
 import type { SessionStore } from '../store/session-store';
 import { CaptionEditor } from './caption-editor';
 import { resolveConflict, setTags, setText } from './caption-edits';
@@ -190,12 +190,10 @@ export class DatasetSession {
 
   /** images with a caption, on disk or to come */
   private async captionCount(): Promise<number> {
-    const slicer = timeSlicer();
     let n = 0;
-    for (const e of this.index.all()) {
+    await forEachSliced(this.index.all(), (e) => {
       if (e.caption.exists || statusOf(e) !== 'todo') n++;
-      if (slicer.due()) await slicer.pause();
-    }
+    });
     return n;
   }
 

@@ -1,19 +1,17 @@
-import { ShardedMap } from '../perf/sharded-map';
-import { timeSlicer } from '../perf/time-slicer';
+import { forEachSliced } from '../perf/time-slicer';
 import { captionPathFor } from '../scan/image-extensions';
 import type { ImageEntry } from './image-entry';
 
 /**
  * The ways a session finds its images, rebuilt whenever the list changes (a
- * scan, a resync). Built in time slices: at 100,000 images one pass holds the
- * event loop for a quarter of a second.
+ * scan, a resync), in slices: each pass walks every image.
  */
 export class EntryLookup {
-  readonly byId = new ShardedMap<number, ImageEntry>();
+  readonly byId = new Map<number, ImageEntry>();
   /** two images with one stem share a caption file: every change to it reaches both */
-  readonly byCaption = new ShardedMap<string, ImageEntry[]>();
+  readonly byCaption = new Map<string, ImageEntry[]>();
   /** per image, the other images with its stem */
-  readonly stemPeers = new ShardedMap<number, string[]>();
+  readonly stemPeers = new Map<number, string[]>();
   /**
    * `a.png` and `a.jpg` in one folder share `a.txt` in every trainer, so one
    * of them would train on the other's caption: each group of such names.
@@ -26,34 +24,28 @@ export class EntryLookup {
 
   static async build(entries: readonly ImageEntry[], signal?: AbortSignal): Promise<EntryLookup> {
     const lookup = new EntryLookup();
-    const slicer = timeSlicer(signal);
-    // sharded maps (a Map doubles its table in one step: 40 ms at 131,072 entries), one per pass
-    for (const e of entries) {
-      lookup.byId.set(e.row.id, e);
-      if (slicer.due()) await slicer.pause();
-    }
-    for (const e of entries) {
-      const peers = lookup.byCaption.get(e.captionRel);
-      if (peers) peers.push(e);
-      else lookup.byCaption.set(e.captionRel, [e]);
-      if (slicer.due()) await slicer.pause();
-    }
+    // one map per pass: a Map grows by copying its whole table in one step, and three growing in one step would add up
+    await forEachSliced(entries, (e) => lookup.byId.set(e.row.id, e), signal);
+    await forEachSliced(entries, (e) => addTo(lookup.byCaption, e.captionRel, e), signal);
     // stems compared without case: a.PNG and a.jpg clash on file systems that ignore it
-    const byStem = new ShardedMap<string, ImageEntry[]>();
-    for (const e of entries) {
-      const key = captionPathFor(e.row.relPath).toLowerCase();
-      const group = byStem.get(key);
-      if (group) group.push(e);
-      else byStem.set(key, [e]);
-      if (slicer.due()) await slicer.pause();
-    }
-    for (const group of byStem.values()) {
-      if (slicer.due()) await slicer.pause();
-      if (group.length < 2) continue;
-      const names = group.map((e) => e.row.relPath);
-      lookup.stemClashes.push(names);
-      for (const e of group) lookup.stemPeers.set(e.row.id, names.filter((r) => r !== e.row.relPath));
-    }
+    const byStem = new Map<string, ImageEntry[]>();
+    await forEachSliced(entries, (e) => addTo(byStem, captionPathFor(e.row.relPath).toLowerCase(), e), signal);
+    await forEachSliced(
+      byStem.values(),
+      (group) => {
+        if (group.length < 2) return;
+        const names = group.map((e) => e.row.relPath);
+        lookup.stemClashes.push(names);
+        for (const e of group) lookup.stemPeers.set(e.row.id, names.filter((r) => r !== e.row.relPath));
+      },
+      signal,
+    );
     return lookup;
   }
+}
+
+function addTo(groups: Map<string, ImageEntry[]>, key: string, entry: ImageEntry): void {
+  const group = groups.get(key);
+  if (group) group.push(entry);
+  else groups.set(key, [entry]);
 }

@@ -1,4 +1,4 @@
-import { timeSlicer } from '../perf/time-slicer';
+import { forEachSliced } from '../perf/time-slicer';
 import { watch, type FSWatcher } from 'node:fs';
 import { join } from 'node:path';
 import { isImageName } from '../scan/image-extensions';
@@ -91,20 +91,22 @@ export class FolderWatcher {
 
 /**
  * The folders to watch: the root, and in a tag-in-place dataset every folder
- * holding an image. In time slices: it walks every image's path.
+ * holding an image. In slices: it walks every image's path.
  */
 export async function foldersOf(images: readonly { row: { relPath: string } }[], recursive: boolean, signal?: AbortSignal): Promise<Set<string>> {
   const dirs = new Set<string>(['']);
   if (!recursive) return dirs;
-  const slicer = timeSlicer(signal);
-  for (const { row } of images) {
-    const rel = row.relPath;
-    let slash = rel.lastIndexOf('/');
-    while (slash > 0) {
-      dirs.add(rel.slice(0, slash));
-      slash = rel.lastIndexOf('/', slash - 1);
-    }
-    if (slicer.due()) await slicer.pause();
-  }
+  await forEachSliced(
+    images,
+    ({ row }) => {
+      const rel = row.relPath;
+      let slash = rel.lastIndexOf('/');
+      while (slash > 0) {
+        dirs.add(rel.slice(0, slash));
+        slash = rel.lastIndexOf('/', slash - 1);
+      }
+    },
+    signal,
+  );
   return dirs;
 }

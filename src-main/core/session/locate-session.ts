@@ -35,10 +35,9 @@ export async function locateSession(folder: string, outputDir: string): Promise<
 }
 
 /**
- * The folder's subfolders, read a few hundred entries at a time: a folder of
- * 100,000 images holds 200,000 entries, and reading them in one go made
- * 200,000 objects in one turn of the main thread (160 ms with the
- * collections they caused). An unreadable folder has none.
+ * The folder's subfolders, read a few hundred entries at a time: a large
+ * dataset's folder holds twice as many entries as images, too many to make
+ * in one turn of the main thread. An unreadable folder has none.
  */
 async function subfolderNames(folder: string): Promise<string[]> {
   const names: string[] = [];

@@ -1,6 +1,5 @@
 import { sortSliced } from '../perf/sort-sliced';
-import { ShardedMap } from '../perf/sharded-map';
-import { timeSlicer } from '../perf/time-slicer';
+import { forEachSliced } from '../perf/time-slicer';
 import { captionPathFor } from '../scan/image-extensions';
 import { readCaptionFiles } from '../scan/read-captions';
 import { compareNatural } from '../scan/natural-order';
@@ -27,10 +26,7 @@ export interface SyncResult {
  * Bring the index in session.sqlite in line with the folder, which is the
  * truth. A caption whose size and mtime match the index is taken from the
  * index (that is what makes reopening 100,000 images fast); any other is read.
- *
- * At 100,000 images every step here is long: each one reads, writes, sorts
- * and loops in slices that let the event loop run (IPC, file events, the
- * progress bar), never in one stretch.
+ * Each step walks every image, so each runs in slices.
  */
 export async function syncFolder(
   store: SessionStore,
@@ -39,31 +35,28 @@ export async function syncFolder(
   options: { signal?: AbortSignal; onProgress?: (done: number, total: number) => void; reorder?: boolean } = {},
 ): Promise<SyncResult> {
   const { signal } = options;
-  const slicer = timeSlicer(signal);
-  const onDisk = new ShardedMap<string, (typeof listing.images)[number]>();
-  for (const f of listing.images) {
-    onDisk.set(f.rel, f);
-    if (slicer.due()) await slicer.pause();
-  }
+  const onDisk = new Map<string, (typeof listing.images)[number]>();
+  await forEachSliced(listing.images, (f) => onDisk.set(f.rel, f), signal);
   const invalid = new Map((await store.invalidFiles()).map((r) => [r.relPath, r]));
   const rows = await store.images(signal);
 
   const gone: number[] = [];
   const kept: ImageRow[] = [];
   const changed: { id: number; size: number; mtimeMs: number }[] = [];
-  for (const row of rows) {
-    const file = onDisk.get(row.relPath);
-    if (!file) gone.push(row.id);
-    else {
+  await forEachSliced(
+    rows,
+    (row) => {
+      const file = onDisk.get(row.relPath);
+      if (!file) return void gone.push(row.id);
       if (file.size !== row.size || file.mtimeMs !== row.mtimeMs) {
         changed.push({ id: row.id, size: file.size, mtimeMs: file.mtimeMs });
         Object.assign(row, { size: file.size, mtimeMs: file.mtimeMs, probed: false, fingerprint: null });
       }
       kept.push(row);
       onDisk.delete(row.relPath);
-    }
-    if (slicer.due()) await slicer.pause();
-  }
+    },
+    signal,
+  );
   await store.setFilesChanged(changed, signal);
   await store.deleteImages(gone, signal);
 
@@ -71,15 +64,17 @@ export async function syncFolder(
   // refused for its permissions is looked at again, as they change without touching the mtime
   const fresh: ImageRow[] = [];
   const lookAgain: string[] = [];
-  for (const f of onDisk.values()) {
-    const bad = invalid.get(f.rel);
-    if (!bad || bad.size !== f.size || bad.mtimeMs !== f.mtimeMs || bad.reason === PERMISSION_DENIED) {
+  await forEachSliced(
+    onDisk.values(),
+    (f) => {
+      const bad = invalid.get(f.rel);
+      if (bad && bad.size === f.size && bad.mtimeMs === f.mtimeMs && bad.reason !== PERMISSION_DENIED) return;
       // checked again, it leaves the skipped files; the check puts it back if it is still bad
       if (bad) lookAgain.push(f.rel);
       fresh.push({ id: -1, relPath: f.rel, ord: 0, size: f.size, mtimeMs: f.mtimeMs, width: null, height: null, format: null, probed: false, fingerprint: null, skip: false });
-    }
-    if (slicer.due()) await slicer.pause();
-  }
+    },
+    signal,
+  );
   onDisk.clear();
   let all: ImageRow[] = kept.concat(fresh);
   const moved: { id: number; ord: number }[] = [];
@@ -97,27 +92,27 @@ export async function syncFolder(
   fresh.forEach((row, i) => (row.id = newIds[i]!));
   await store.setOrds(moved, signal);
 
-  const captionRows = new ShardedMap<number, CaptionRow>();
-  for (const c of await store.captions(signal)) {
-    captionRows.set(c.imageId, c);
-    if (slicer.due()) await slicer.pause();
-  }
+  const captionRows = new Map<number, CaptionRow>();
+  await forEachSliced(await store.captions(signal), (c) => captionRows.set(c.imageId, c), signal);
   const entries: ImageEntry[] = [];
   const unprobed: ImageEntry[] = [];
   const toRead: number[] = [];
-  for (const row of all) {
-    const captionRel = captionPathFor(row.relPath);
-    const file = listing.texts.get(captionRel);
-    const known = captionRows.get(row.id);
-    const upToDate =
-      known !== undefined &&
-      (file ? known.onDisk && known.size === file.size && known.mtimeMs === file.mtimeMs : !known.onDisk);
-    const entry: ImageEntry = { row, captionRel, caption: upToDate ? stateFromRow(known) : stateFromRow(emptyRow(row.id)) };
-    if (!upToDate) toRead.push(entries.length);
-    if (!row.probed) unprobed.push(entry);
-    entries.push(entry);
-    if (slicer.due()) await slicer.pause();
-  }
+  await forEachSliced(
+    all,
+    (row) => {
+      const captionRel = captionPathFor(row.relPath);
+      const file = listing.texts.get(captionRel);
+      const known = captionRows.get(row.id);
+      const upToDate =
+        known !== undefined &&
+        (file ? known.onDisk && known.size === file.size && known.mtimeMs === file.mtimeMs : !known.onDisk);
+      const entry: ImageEntry = { row, captionRel, caption: upToDate ? stateFromRow(known) : stateFromRow(emptyRow(row.id)) };
+      if (!upToDate) toRead.push(entries.length);
+      if (!row.probed) unprobed.push(entry);
+      entries.push(entry);
+    },
+    signal,
+  );
   captionRows.clear();
 
   // each caption goes into its entry as it arrives: 100,000 files' bytes are never held at once

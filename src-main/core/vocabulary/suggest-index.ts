@@ -1,4 +1,4 @@
-import { runSliced } from '../perf/run-sliced';
+import { runSliced } from '../perf/time-slicer';
 import { buildTagIndex, runToEnd, type NamedList, type TagIndex } from './tag-index';
 import { DatasetView } from './dataset-view';
 import { OwnTags, type OwnMatch } from './own-tags';

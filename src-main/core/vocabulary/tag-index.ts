@@ -57,7 +57,7 @@ const NO_ALIASES: readonly string[] = Object.freeze([]);
 
 /**
  * Builds the index over `lists`, earlier lists first. A generator so the
- * caller decides when to pause (see perf/run-sliced): each `yield` is a point
+ * caller decides when to pause (see perf/time-slicer): each `yield` is a point
  * where the event loop may run.
  */
 export function* buildTagIndex(lists: readonly NamedList[]): Generator<void, TagIndex> {

@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { inForeground } from '../../../../src-main/core/perf/foreground';
-import { runSliced } from '../../../../src-main/core/perf/run-sliced';
+import { runSliced } from '../../../../src-main/core/perf/time-slicer';
 
 /** a background build of `n` steps that counts how far it got */
 function counting(n: number, progress: { done: number }): Generator<void, string> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runSliced } from '../../../../src-main/core/perf/run-sliced';
+import { runSliced } from '../../../../src-main/core/perf/time-slicer';
 
 function* steps(n: number, log: string[]): Generator<void, number> {
   for (let i = 0; i < n; i++) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mapSliced, timeSlicer } from '../../../../src-main/core/perf/time-slicer';
+import { forEachSliced, inSlices, mapSliced, runSliced } from '../../../../src-main/core/perf/time-slicer';
 
 const busy = (ms: number) => {
   const end = performance.now() + ms;
@@ -30,30 +30,57 @@ describe('time slicing', () => {
       if (ticking) setTimeout(tick, 0);
     };
     setTimeout(tick, 0);
-    const loop = async (name: string) => {
-      const slicer = timeSlicer(undefined, 3);
+    function* steps(name: string): Generator<void, void> {
       for (let step = 0; step < 12; step++) {
-        if (slicer.due()) {
-          await slicer.pause();
-          log.push(name);
-        }
+        log.push(name);
         busy(1); // every slice works long enough for a 0 ms timer to be due after it
+        yield;
       }
-    };
+    }
+    const loop = (name: string) => runSliced(steps(name), undefined, { sliceMs: 3 });
     await Promise.all([loop('a'), loop('b'), loop('c')]);
     ticking = false;
     const slices = log.filter((e) => e !== 'timer');
     expect(new Set(slices)).toEqual(new Set(['a', 'b', 'c']));
-    const backToBack = log.findIndex((e, i) => e !== 'timer' && i > 0 && log[i - 1] !== 'timer');
+    // one loop's slice straight after another's, with no timer between them (each loop's first slice runs as it is called)
+    const first = log.indexOf('timer');
+    const backToBack = log.findIndex((e, i) => i > first && e !== 'timer' && log[i - 1] !== 'timer' && log[i - 1] !== e);
     expect(backToBack, log.join(' ')).toBe(-1);
   });
 
   it('stops at the next pause once its signal is aborted', async () => {
     const controller = new AbortController();
-    const slicer = timeSlicer(controller.signal, 0);
+    let seen = 0;
+    const loop = forEachSliced(
+      Array.from({ length: 100_000 }, (_, i) => i),
+      () => {
+        seen++;
+        busy(0.01);
+      },
+      controller.signal,
+    );
     controller.abort(new Error('closed'));
-    expect(slicer.due()).toBe(true);
-    await expect(slicer.pause()).rejects.toThrow('closed');
+    await expect(loop).rejects.toThrow('closed');
+    expect(seen).toBeLessThan(100_000);
+  });
+
+  it('lets other callbacks run during a loop whose steps await, and stops once aborted', async () => {
+    const controller = new AbortController();
+    const seen: string[] = [];
+    setImmediate(() => seen.push('other work'));
+    const steps: number[] = [];
+    const loop = (async () => {
+      for await (const n of inSlices(Array.from({ length: 2000 }, (_, i) => i), controller.signal)) {
+        await Promise.resolve();
+        busy(0.02);
+        steps.push(n);
+        if (n === 1500) controller.abort(new Error('closed'));
+      }
+    })();
+    await expect(loop).rejects.toThrow('closed');
+    expect(seen).toEqual(['other work']);
+    expect(steps.length).toBeGreaterThan(1500);
+    expect(steps.length).toBeLessThan(2000);
   });
 });
 
