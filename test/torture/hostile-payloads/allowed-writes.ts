@@ -17,6 +17,10 @@ const CAPTION_WRITERS = new Set([
   'history.undo',
   'history.redo',
   'session.save',
+  // a model's or a captioning backend's tags and captions, written as one undoable step
+  'autotag.apply',
+  'autotag.settle',
+  'captioner.accept',
 ]);
 
 const isCaptionFile = (rel: string): boolean => rel.endsWith('.txt') && !rel.includes('/.');
