@@ -136,3 +136,73 @@ test('add a backend, caption three images, review the diffs, accept two, reject 
     await vlm.close();
   }
 });
+
+test('a wrong key and an image the server cannot answer: each says why, nothing is written for it, the rest go on', async ({ page, work }, testInfo) => {
+  const folder = join(work, 'shots');
+  await mkdir(folder, { recursive: true });
+  for (const image of IMAGES) {
+    await sharp({ create: { width: image.width, height: image.height, channels: 3, background: image.colour } })
+      .png()
+      .toFile(join(folder, image.name));
+    await writeFile(captionPath(folder, image.name), image.caption);
+  }
+  const captions = () => Promise.all(IMAGES.map((image) => readFile(captionPath(folder, image.name), 'utf8')));
+
+  const vlm = await startFakeVlmServer();
+  vlm.apiKey = KEY;
+  // a proxy in front of the green image's server answers with a page, not JSON
+  vlm.behaveFor('green', 'not-json');
+  const server = await serveFolder(folder, work);
+  try {
+    await openInPlace(page, server.url);
+    await page.keyboard.press('c');
+    const panel = page.getByTestId('captioner-panel');
+    await expect(panel).toBeVisible();
+
+    // an Ollama server at this address, with the wrong key: the test says so in the server's words
+    const form = panel.getByTestId('captioner-backend-form');
+    await form.getByTestId('captioner-backend-preset').selectOption('ollama');
+    await expect(form.getByTestId('captioner-backend-kind')).toHaveValue('ollama');
+    await form.getByTestId('captioner-backend-url').fill(vlm.url);
+    await form.getByTestId('captioner-backend-key').fill('sk-wrong');
+    await form.getByTestId('captioner-backend-save').click();
+    const backend = panel.getByTestId('captioner-backend');
+    await backend.getByTestId('captioner-backend-test').click();
+    await expect(backend.getByTestId('captioner-backend-check')).toHaveAttribute('data-ok', 'false');
+    await expect(backend.getByTestId('captioner-backend-check')).toContainText('401');
+
+    // the right key, typed over the saved one (which is never shown)
+    await backend.getByTestId('captioner-backend-edit').click();
+    const edit = panel.getByTestId('captioner-backend-form');
+    await expect(edit.getByTestId('captioner-backend-key')).toHaveValue('');
+    await expect(edit.getByTestId('captioner-backend-key')).toHaveAttribute('placeholder', /Key saved/);
+    await edit.getByTestId('captioner-backend-key').fill(KEY);
+    await edit.getByTestId('captioner-backend-save').click();
+    await panel.getByTestId('captioner-backend-test').click();
+    await expect(panel.getByTestId('captioner-backend-check')).toHaveAttribute('data-ok', 'true');
+    expect(await page.content()).not.toContain(KEY);
+
+    await panel.getByTestId('captioner-target-all').check();
+    await panel.getByTestId('captioner-run-button').click();
+    await expect(panel.getByTestId('captioner-review')).toBeVisible();
+    await panel.getByTestId('captioner-view-run').check();
+    const outcome = panel.getByTestId('captioner-run-result');
+    await expect(outcome).toHaveAttribute('data-failed', '1');
+    await expect(outcome).toContainText('Captioned 2 images, 1 failed');
+    await expect(outcome.getByTestId('captioner-failure')).toHaveText([/^b-green\.png .*not JSON.*502 Bad Gateway/]);
+    await page.screenshot({ path: testInfo.outputPath('captioner-failure.png') });
+
+    // in the review the failed image says why and offers no accept; accepting all pending leaves it alone
+    await panel.getByTestId('captioner-view-review').check();
+    await panel.getByTestId('captioner-status').selectOption('failed');
+    const failed = panel.getByTestId('captioner-result');
+    await expect(failed).toHaveCount(1);
+    await expect(failed.getByTestId('captioner-result-error')).toContainText('not JSON');
+    await expect(failed.getByTestId('captioner-accept')).toHaveCount(0);
+    await panel.getByTestId('captioner-accept-all').click();
+    await expect.poll(captions).toEqual(['A red image, 120 by 90 pixels.', 'dog', 'A blue image, 80 by 80 pixels.']);
+  } finally {
+    await server.stop();
+    await vlm.close();
+  }
+});

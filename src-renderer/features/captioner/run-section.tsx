@@ -28,36 +28,34 @@ export function RunSection({ onReview }: { onReview(): void }) {
   const built = buildRunRequest(form, { target: target.target, targetProblem: target.reason, backendIds, model, presets: presets ?? [] });
 
   return (
-    <>
+    // held at the panel's foot while the form above scrolls: Run, and what the last run did, always in sight
+    <fieldset className="captioner-section captioner-run-bar" data-testid="captioner-run">
+      <legend>Run</legend>
+      <BatchTargetChoice name="captioner-target" value={kind} inputs={inputs} onChange={setChosen} />
+      {built.problem && (
+        <p className="field-problem" data-testid="captioner-run-problem">
+          {built.problem}
+        </p>
+      )}
+      {running ? (
+        <RunProgress />
+      ) : (
+        <div className="dialog-buttons">
+          <button
+            type="button"
+            className="primary"
+            data-testid="captioner-run-button"
+            disabled={built.request === null}
+            onClick={() => {
+              if (built.request) void runCaptions(built.request).then((run) => run && run.captioned > 0 && onReview());
+            }}
+          >
+            {runButtonText(target.target ? targetText(kind, target.count) : null)}
+          </button>
+        </div>
+      )}
       {lastRun && !running && <RunOutcome run={lastRun} onReview={onReview} />}
-      {/* held at the panel's foot while the form above scrolls: Run is always one click away */}
-      <fieldset className="captioner-section captioner-run-bar" data-testid="captioner-run">
-        <legend>Run</legend>
-        <BatchTargetChoice name="captioner-target" value={kind} inputs={inputs} onChange={setChosen} />
-        {built.problem && (
-          <p className="field-problem" data-testid="captioner-run-problem">
-            {built.problem}
-          </p>
-        )}
-        {running ? (
-          <RunProgress />
-        ) : (
-          <div className="dialog-buttons">
-            <button
-              type="button"
-              className="primary"
-              data-testid="captioner-run-button"
-              disabled={built.request === null}
-              onClick={() => {
-                if (built.request) void runCaptions(built.request).then((run) => run && run.captioned > 0 && onReview());
-              }}
-            >
-              {runButtonText(target.target ? targetText(kind, target.count) : null)}
-            </button>
-          </div>
-        )}
-      </fieldset>
-    </>
+    </fieldset>
   );
 }
 
