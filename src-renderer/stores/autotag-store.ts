@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { ChannelInput, ChannelOutput } from '../../src-shared/contract';
+import { api } from '../transport/api';
 
 export type ModelList = ChannelOutput<'taggerModels.list'>;
 export type AutotagRun = ChannelOutput<'autotag.run'>;
@@ -62,3 +63,12 @@ export const setGhosts = (ghosts: Ghosts | null) => useAutotagStore.setState({ g
 export const ghostsOf = (s: { ghosts: Ghosts | null }, imageId: number): Suggestions['suggestions'] =>
   s.ghosts?.imageId === imageId ? s.ghosts.suggestions : NONE;
 const NONE: Suggestions['suggestions'] = [];
+
+// runs, their last answer and suggestions belong to one dataset: another one opened starts without them
+let openedPath: string | null = null;
+api.on('session.changed', ({ session }) => {
+  const path = session?.datasetDir ?? null;
+  if (path === openedPath) return;
+  openedPath = path;
+  useAutotagStore.setState({ runs: [], runId: null, lastRun: null, ghosts: null, histogramTag: null });
+});

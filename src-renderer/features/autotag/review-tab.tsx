@@ -14,7 +14,7 @@ type Loaded = { kind: 'loading' } | { kind: 'ready'; rows: ReviewRow[] } | { kin
 const COLUMNS: ReadonlyArray<{ key: ReviewSort['by']; label: string }> = [
   { key: 'tag', label: 'Tag' },
   { key: 'images', label: 'Images' },
-  { key: 'meanScore', label: 'Mean score' },
+  { key: 'meanScore', label: 'Mean' },
 ];
 
 /**
@@ -64,7 +64,7 @@ export function ReviewTab({ active }: { active: boolean }) {
       <thead>
         <tr>
           {COLUMNS.map((c) => (
-            <th key={c.key} aria-sort={sort.by === c.key ? (sort.descending ? 'descending' : 'ascending') : 'none'}>
+            <th key={c.key} title={c.key === 'meanScore' ? 'Mean score the model gave' : undefined} aria-sort={sort.by === c.key ? (sort.descending ? 'descending' : 'ascending') : 'none'}>
               <button
                 type="button"
                 className="link-button"
