@@ -8,7 +8,7 @@ export const autotagApply: KillScenario = {
   name: 'autotag',
   title: (n) => `an auto-tag apply over ${n.toLocaleString('en')} images`,
   jobKind: 'batch',
-  sizes: { full: 1000, short: 200 },
+  sizes: { full: 1000, short: 60 },
   async makeFiles(dir, size) {
     await makeCaptionedSet(dir, size);
     await writeModelFolder(trialPaths(dir).model, tinyModel());

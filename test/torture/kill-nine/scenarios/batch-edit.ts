@@ -7,7 +7,7 @@ export const batchEdit: KillScenario = {
   name: 'batch',
   title: (n) => `a batch edit over ${n.toLocaleString('en')} images`,
   jobKind: 'batch',
-  sizes: { full: 2000, short: 300 },
+  sizes: { full: 2000, short: 100 },
   makeFiles: makeCaptionedSet,
   prepare: openInPlace,
   open: openInPlace,

@@ -28,7 +28,7 @@ function exportScenario(kind: 'zip' | 'folder'): KillScenario {
     name: `export-${kind}`,
     title: (n) => `an export of ${n.toLocaleString('en')} images to a ${kind}`,
     jobKind: 'export',
-    sizes: { full: 1000, short: 200 },
+    sizes: { full: 1000, short: 60 },
     makeFiles: makeCaptionedSet,
     async prepare(api, dir) {
       await openInPlace(api, dir);

@@ -18,7 +18,7 @@ export const importImages: KillScenario = {
   name: 'import',
   title: (n) => `an import of ${n.toLocaleString('en')} images`,
   jobKind: 'import',
-  sizes: { full: 1000, short: 200 },
+  sizes: { full: 1000, short: 100 },
   async makeFiles(dir, size) {
     const set = trialPaths(dir).set;
     const half = Math.floor(size / 2);

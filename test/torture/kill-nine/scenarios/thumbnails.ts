@@ -22,7 +22,7 @@ export const thumbnails: KillScenario = {
   name: 'thumbnails',
   title: (n) => `a thumbnail job over ${n.toLocaleString('en')} images`,
   jobKind: 'thumbnails',
-  sizes: { full: 1000, short: 150 },
+  sizes: { full: 1000, short: 60 },
   async makeFiles(dir, size) {
     const set = trialPaths(dir).set;
     const names = Array.from({ length: size }, (_, i) => imageName(i).replace('.png', '.jpg'));

@@ -8,7 +8,7 @@ export const undoBatch: KillScenario = {
   name: 'undo',
   title: (n) => `an undo of a batch over ${n.toLocaleString('en')} images`,
   jobKind: 'history',
-  sizes: { full: 2000, short: 300 },
+  sizes: { full: 2000, short: 100 },
   makeFiles: makeCaptionedSet,
   async prepare(api, dir) {
     await openInPlace(api, dir);
