@@ -114,6 +114,14 @@ test('add a backend, caption three images, review the diffs, accept two, reject 
     await expect(panel.getByTestId('captioner-status').locator('option')).toHaveText(['To review (0)', 'Accepted (2)', 'Rejected (1)', 'Failed (0)', 'All (3)']);
     expect(await captions()).toEqual(accepted);
 
+    // what produced the caption of the image on screen (the red one): its run, model, prompt and answer
+    const history = panel.getByTestId('captioner-image-history');
+    await history.locator('summary').first().click();
+    await expect(history.getByTestId('captioner-history-entry')).toHaveCount(1);
+    await expect(history.getByTestId('captioner-history-entry')).toHaveAttribute('data-status', 'accepted');
+    await expect(history).toContainText('fake-vl');
+    await expect(history).toContainText('A red image, 120 by 90 pixels.');
+
     // undo twice with the toolbar: the files are as they were, byte for byte
     await expect(page.getByTestId('undo-button')).toHaveAttribute('title', /^Undo: Append captions/);
     await page.getByTestId('undo-button').click();

@@ -3,6 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { acceptSuggestions, loadReview, rejectSuggestions } from '../../actions/captioner';
 import { type ResultStatus, type ReviewMode, setReviewMode, useCaptionerStore } from '../../stores/captioner-store';
 import { acceptAllText, againText, rejectAllText, runLabel } from './captioner-text';
+import { ImageHistory } from './image-history';
 import { ReviewCard } from './review-card';
 
 type StatusChoice = ResultStatus | 'all';
@@ -66,6 +67,7 @@ export function ReviewSection({ onRunAgain }: ReviewSectionProps) {
           <dd className="captioner-prompt-text">{run.prompt}</dd>
         </dl>
       </details>
+      <ImageHistory />
       <div className="captioner-row">
         <label className="field captioner-grow">
           <span>Show</span>
