@@ -1,8 +1,28 @@
 import type { IndexChannel } from '../store/index-channel';
 import type { ProvenanceRow } from '../store/index-database';
 
-/** rows per request */
-const PAGE = 5000;
+interface Kept {
+  /** bumped by every write through a ProvenanceStore */
+  generation: number;
+  /** what the rows were read under: the generation and the undo log's stamp */
+  readAt: string | null;
+  rows: Promise<Map<number, ProvenanceRow[]>> | null;
+}
+
+/**
+ * The rows as last read, per session database: the filter's source: and
+ * score: and the dataset review ask for every row, which is 300,000 at
+ * 10,000 images of 30 model tags. They are read again only after a write
+ * through this store or a change to the undo log (which decides which rows
+ * count): a step added, undone, redone or dropped.
+ */
+const kept = new WeakMap<IndexChannel, Kept>();
+
+function keptOf(index: IndexChannel): Kept {
+  let k = kept.get(index);
+  if (!k) kept.set(index, (k = { generation: 0, readAt: null, rows: null }));
+  return k;
+}
 
 /**
  * Which tags a model wrote or suggested, through the index thread (see
@@ -13,19 +33,39 @@ export class ProvenanceStore {
   constructor(private readonly index: IndexChannel) {}
 
   /** every image's rows, by image id */
-  async all(): Promise<Map<number, ProvenanceRow[]>> {
-    const out = new Map<number, ProvenanceRow[]>();
-    for (let after = -1; ; ) {
-      const page = await this.index.call('provenancePage', after, PAGE);
-      for (const raw of page) {
-        const row = rowOf(raw);
-        let list = out.get(row.imageId);
-        if (!list) out.set(row.imageId, (list = []));
-        list.push(row);
+  async all(): Promise<ReadonlyMap<number, readonly ProvenanceRow[]>> {
+    const k = keptOf(this.index);
+    const generation = k.generation;
+    const readAt = `${generation}/${await this.index.call('historyStamp')}`;
+    if (k.readAt === readAt && k.rows) return k.rows;
+    const reading = this.read();
+    k.readAt = readAt;
+    k.rows = reading;
+    const drop = () => {
+      if (k.rows === reading) {
+        k.rows = null;
+        k.readAt = null;
       }
-      if (page.length < PAGE) return out;
-      after = page[page.length - 1]![0] as number;
+    };
+    reading.then(() => k.generation !== generation && drop(), drop);
+    return reading;
+  }
+
+  private async read(): Promise<Map<number, ProvenanceRow[]>> {
+    const c = await this.index.call('allProvenance');
+    const tags = JSON.parse(c.tags) as string[];
+    const out = new Map<number, ProvenanceRow[]>();
+    for (let i = 0; i < c.imageIds.length; i++) {
+      const imageId = c.imageIds[i]!;
+      let list = out.get(imageId);
+      if (!list) out.set(imageId, (list = []));
+      list.push({ imageId, tag: tags[i]!, runId: c.runIds[i]!, score: c.scores[i]!, category: c.character[i] ? 'character' : 'general', suggested: c.suggested[i] === 1 });
     }
+    return out;
+  }
+
+  private changed(): void {
+    keptOf(this.index).generation++;
   }
 
   async of(imageId: number): Promise<ProvenanceRow[]> {
@@ -36,15 +76,20 @@ export class ProvenanceStore {
   async recordApplied(rows: readonly ProvenanceRow[]): Promise<void> {
     if (rows.length === 0) return;
     const stepId = await this.index.call('lastDoneStepId');
+    this.changed();
     await this.index.call('recordProvenance', rows, stepId);
   }
 
   async recordSuggested(rows: readonly ProvenanceRow[]): Promise<void> {
-    if (rows.length > 0) await this.index.call('recordProvenance', rows, null);
+    if (rows.length === 0) return;
+    this.changed();
+    await this.index.call('recordProvenance', rows, null);
   }
 
   async drop(rows: readonly { imageId: number; tag: string }[]): Promise<void> {
-    if (rows.length > 0) await this.index.call('dropProvenance', rows);
+    if (rows.length === 0) return;
+    this.changed();
+    await this.index.call('dropProvenance', rows);
   }
 }
 

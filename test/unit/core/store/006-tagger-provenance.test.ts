@@ -14,7 +14,7 @@ function freshIndex(maxSteps = 1000) {
   return { db, index, imageId: imageId!, runId };
 }
 const step = (index: IndexDatabase, label: string) => index.insertStep(label, null, { written: { captionRel: 'a.txt', before: null, after: new Uint8Array([1]) } }, 1);
-const tagsOf = (index: IndexDatabase) => index.provenancePage(-1, 100).map((r) => r[1]);
+const tagsOf = (index: IndexDatabase) => JSON.parse(index.allProvenance().tags) as string[];
 
 describe('migration 006: which tags a model wrote', () => {
   it('counts an apply’s tags while its step is done, not while it is undone, and forgets them when a new step drops the redo branch', () => {
