@@ -1,14 +1,16 @@
 import type { CaptionRequest, RequestJson, VlmClient, VlmEndpoint } from './vlm-protocol';
 import { MODELS_TIMEOUT_MS } from './vlm-protocol';
+import { jsonWithImage } from './json-image-body';
 import { VlmError } from './vlm-error';
 
 /** Ollama's own API: POST /api/chat with images: [base64] and stream: false, models from /api/tags. */
 const url = (baseUrl: string, path: string) => `${baseUrl.replace(/\/+$/, '')}${path}`;
 
-export function ollamaBody(req: CaptionRequest): Record<string, unknown> {
+/** `image`: the base64, or a marker that jsonWithImage fills */
+export function ollamaBody(req: CaptionRequest, image = req.jpeg.toString('base64')): Record<string, unknown> {
   const messages: unknown[] = [];
   if (req.system) messages.push({ role: 'system', content: req.system });
-  messages.push({ role: 'user', content: req.prompt, images: [req.jpeg.toString('base64')] });
+  messages.push({ role: 'user', content: req.prompt, images: [image] });
   const options: Record<string, number> = {};
   if (req.temperature !== undefined) options.temperature = req.temperature;
   if (req.topP !== undefined) options.top_p = req.topP;
@@ -31,7 +33,7 @@ export function ollamaClient(endpoint: VlmEndpoint, request: RequestJson): VlmCl
       return models.map((m) => m.name).filter((n): n is string => typeof n === 'string');
     },
     async caption(req, timeoutMs, signal) {
-      const body = await request({ url: url(endpoint.baseUrl, '/api/chat'), method: 'POST', body: ollamaBody(req), apiKey: endpoint.apiKey, timeoutMs, ...(signal ? { signal } : {}) });
+      const body = await request({ url: url(endpoint.baseUrl, '/api/chat'), method: 'POST', body: jsonWithImage((marker) => ollamaBody(req, marker), req.jpeg, ''), apiKey: endpoint.apiKey, timeoutMs, ...(signal ? { signal } : {}) });
       return ollamaAnswer(body);
     },
   };

@@ -1,5 +1,6 @@
 import type { CaptionRequest, RequestJson, VlmClient, VlmEndpoint } from './vlm-protocol';
 import { MODELS_TIMEOUT_MS } from './vlm-protocol';
+import { jsonWithImage } from './json-image-body';
 import { VlmError } from './vlm-error';
 
 /**
@@ -12,14 +13,15 @@ export function openAiUrl(baseUrl: string, path: string): string {
   return /\/v\d+$/.test(base) ? `${base}${path}` : `${base}/v1${path}`;
 }
 
-export function openAiBody(req: CaptionRequest): Record<string, unknown> {
+/** `imageUrl`: the data: URL, or a marker that jsonWithImage fills */
+export function openAiBody(req: CaptionRequest, imageUrl = `data:image/jpeg;base64,${req.jpeg.toString('base64')}`): Record<string, unknown> {
   const messages: unknown[] = [];
   if (req.system) messages.push({ role: 'system', content: req.system });
   messages.push({
     role: 'user',
     content: [
       { type: 'text', text: req.prompt },
-      { type: 'image_url', image_url: { url: `data:image/jpeg;base64,${req.jpeg.toString('base64')}` } },
+      { type: 'image_url', image_url: { url: imageUrl } },
     ],
   });
   return {
@@ -54,7 +56,7 @@ export function openAiClient(endpoint: VlmEndpoint, request: RequestJson): VlmCl
       const body = await request({
         url: openAiUrl(endpoint.baseUrl, '/chat/completions'),
         method: 'POST',
-        body: openAiBody(req),
+        body: jsonWithImage((marker) => openAiBody(req, marker), req.jpeg, 'data:image/jpeg;base64,'),
         apiKey: endpoint.apiKey,
         timeoutMs,
         ...(signal ? { signal } : {}),

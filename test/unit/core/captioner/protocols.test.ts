@@ -3,6 +3,7 @@ import { ollamaAnswer, ollamaBody } from '../../../../src-main/core/captioner/ol
 import { openAiAnswer, openAiBody, openAiUrl } from '../../../../src-main/core/captioner/openai-client';
 import { fillTemplate } from '../../../../src-main/core/captioner/prompt-presets';
 import { serverMessage } from '../../../../src-main/core/captioner/http-json';
+import { jsonWithImage } from '../../../../src-main/core/captioner/json-image-body';
 
 const request = { model: 'm', jpeg: Buffer.from([0xff, 0xd8, 0xff]), prompt: 'Describe.', system: 'Short.', temperature: 0.2, topP: 0.8, maxTokens: 300 };
 
@@ -38,6 +39,13 @@ describe('the two protocols', () => {
     });
     expect(ollamaAnswer({ message: { content: 'A dog' } })).toBe('A dog');
     expect(() => ollamaAnswer({ error: 'x' })).toThrow('no message.content');
+  });
+
+  it('the bytes sent are the same JSON as the body with its image in place, for both protocols', () => {
+    const jpeg = Buffer.from(Array.from({ length: 1001 }, (_, i) => (i * 7) % 256));
+    const sent = JSON.parse(jsonWithImage((marker) => openAiBody({ ...request, jpeg, prompt: 'quote " and \\ and ü' }, marker), jpeg, 'data:image/jpeg;base64,').toString('utf8'));
+    expect(sent).toEqual(openAiBody({ ...request, jpeg, prompt: 'quote " and \\ and ü' }));
+    expect(JSON.parse(jsonWithImage((marker) => ollamaBody({ ...request, jpeg }, marker), jpeg, '').toString('utf8'))).toEqual(ollamaBody({ ...request, jpeg }));
   });
 
   it('reads the server’s own words from either error shape', () => {
