@@ -13,6 +13,8 @@ const SYNTAX_HELP = [
   '  caption:x  name:x  path:x',
   '  tags:=0  tags:>20  tags:<=3  the number of tags',
   '  status:todo  status:tagged  status:skip',
+  '  source:model  source:person  who wrote a tag on it',
+  '  score:<0.5  score:>=0.9  a model tag scored so (< > <= >=)',
   '  a AND b   a OR b   NOT a   -a   (a OR b) c',
 ].join('\n');
 
