@@ -151,7 +151,7 @@ describe('the review layer', () => {
     await call('history.redo', {});
     expect(await sources('blue-corner')).toEqual(['my tag:person', 'hatsune_miku:model', 'blue_top_left:model']);
 
-    // a person takes one out and types it again: theirs now
+    // a person takes one out: it is gone from the model's tags
     await setTags('blue-corner', ['my tag', 'hatsune_miku']);
     expect(await sources('blue-corner')).toEqual(['my tag:person', 'hatsune_miku:model']);
   });
