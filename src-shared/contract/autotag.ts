@@ -63,7 +63,8 @@ export const autotagChannels = {
   /**
    * write a run's tags into the captions of the target: one undoable step.
    * `suggest` writes nothing: the run and settings become the dataset's
-   * suggestions, shown per image as ghost chips (autotag.suggestions).
+   * suggestions, shown per image as ghost chips (autotag.suggestions), and
+   * `changed` counts the images given at least one.
    */
   'autotag.apply': channel(
     z.object({ runId: runIdSchema, target: batchTargetSchema, mode: applyModeSchema, settings: selectionSettingsSchema }),
