@@ -6,54 +6,47 @@ import { fileProblem, openRegularFileSync, readHeadSync } from '../core/fs/regul
 import { readImageHeader } from '../core/scan/image-header';
 import { isBmpBytes, readBmpHeader } from './bmp-decode';
 import { copyIntoDataset, type CopyItem, type CopyResult } from './copy-into-dataset';
+import { serveRequests } from './worker-protocol';
 
 /**
  * The scan's worker: reads image headers (never the pixels) to tell a real
  * image from a file that only has an image's extension and to learn its
  * size; when a large folder is opened, stats its files and reads its
  * caption files in bulk; and copies imported images into the dataset. Batched: one
- * message per many files keeps the thread hand-off cheap at 100,000 images.
+ * message per many files keeps the thread hand-off cheap. Its requests, one
+ * kind each (see worker-protocol):
  */
-export interface ProbeTask {
-  paths: string[];
-  maxPixels: number;
-}
+export type ScanProtocol = {
+  /** check each image's header: is it one, and how large */
+  probe: { task: { paths: string[]; maxPixels: number }; result: ProbeResult[] };
+  /** read these caption files, as readCaptionFile would (without keeping the bytes) */
+  captions: { task: { paths: string[] }; result: CaptionReadResult[] };
+  /** size and mtime of each path, as [size, mtimeMs] pairs; size -1 for a path that is gone or not a file */
+  stat: { task: { paths: string[] }; result: Float64Array };
+  /** copy images into the dataset (see copy-into-dataset.ts) */
+  copy: { task: { items: CopyItem[] }; result: CopyResult[] };
+};
 
 export type ProbeResult =
   | { ok: true; width: number; height: number; format: string }
   | { ok: false; reason: string };
 
-/** read these caption files, as readCaptionFile would (without keeping the bytes) */
-export interface CaptionReadTask {
-  captions: string[];
-}
-
 /** not ok: the file is there and cannot be read (fileProblem's reason); a missing file is an absent caption */
 export type CaptionReadResult = { ok: true; snapshot: CaptionSnapshot } | { ok: false; reason: string };
-
-/** size and mtime of each path, as [size, mtimeMs] pairs; size -1 for a path that is gone or not a file */
-export interface StatTask {
-  stat: string[];
-}
-
-/** copy images into the dataset (see copy-into-dataset.ts) */
-export interface CopyTask {
-  copy: CopyItem[];
-}
 
 // libvips keeps its own cache of open images; we look at each file once
 sharp.cache(false);
 
-export default async function scan(
-  task: ProbeTask | CaptionReadTask | StatTask | CopyTask,
-): Promise<ProbeResult[] | CaptionReadResult[] | Float64Array | CopyResult[]> {
-  if ('copy' in task) return copyIntoDataset(task.copy);
-  if ('captions' in task) return task.captions.map(readCaption);
-  if ('stat' in task) return statAll(task.stat);
-  const results: ProbeResult[] = [];
-  for (const path of task.paths) results.push(await probeOne(path, task.maxPixels));
-  return results;
-}
+export default serveRequests<ScanProtocol>({
+  probe: async ({ paths, maxPixels }) => {
+    const results: ProbeResult[] = [];
+    for (const path of paths) results.push(await probeOne(path, maxPixels));
+    return results;
+  },
+  captions: ({ paths }) => paths.map(readCaption),
+  stat: ({ paths }) => statAll(paths),
+  copy: ({ items }) => copyIntoDataset(items),
+});
 
 /**
  * Synchronous reads: in this thread they block nobody, and skip the libuv

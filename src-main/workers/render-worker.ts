@@ -5,6 +5,7 @@ import { cachePath, type RenderKind, type RenderOutput } from '../core/images/ca
 import { fileProblem, openRegularFileSync } from '../core/fs/regular-file';
 import { fingerprintOfBytes, fingerprintOfFile } from '../core/images/content-fingerprint';
 import { imageSharp } from './image-input';
+import { serveRequests } from './worker-protocol';
 
 /**
  * Thumbnails and previews, made off the main thread and cached on disk under
@@ -60,18 +61,21 @@ function readWhole(path: string, size: number): Buffer {
   }
 }
 
-/** starts a thread (and loads sharp in it) ahead of the first real render */
-export interface WarmTask {
-  warm: true;
-}
+/** the render worker's requests (see worker-protocol) */
+export type RenderProtocol = {
+  render: { task: RenderTask; result: RenderResult };
+  /** starts a thread (and loads sharp in it) ahead of the first real render */
+  warm: { task: object; result: null };
+};
+
+export default serveRequests<RenderProtocol>({ render: (task) => render(task), warm: () => null });
 
 /**
  * One thumbnail, preview or conversion. File calls are synchronous: this
  * thread does one render at a time, so blocking costs nobody, while each
  * async call was a hand-off through the libuv pool that sharp also needs.
  */
-export default async function render(task: RenderTask | WarmTask): Promise<RenderResult> {
-  if ('warm' in task) return { ok: false, reason: 'warm', fingerprint: null };
+async function render(task: RenderTask): Promise<RenderResult> {
   let fingerprint = task.fingerprint;
   try {
     let bytes: Buffer | null = null;

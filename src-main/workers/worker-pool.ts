@@ -3,17 +3,18 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
+import type { WorkerProtocol } from './worker-protocol';
 
 /**
  * Worker threads for pixel work and other heavy jobs, so the main event loop
  * never blocks. Each worker entry is a file in this folder whose default
- * export handles one task; `W` is that function's type.
+ * export serves its protocol (see worker-protocol); `P` is that protocol.
  *
  * From source (tests, `tsx`) the entry is the .ts file, loaded through tsx;
  * in the bundled app it is the .js file electron-vite emits beside this one.
  */
-export interface WorkerPool<W extends (task: never) => unknown> {
-  run(task: Parameters<W>[0], signal?: AbortSignal): Promise<Awaited<ReturnType<W>>>;
+export interface WorkerPool<P extends WorkerProtocol> {
+  call<K extends keyof P & string>(kind: K, task: P[K]['task'], signal?: AbortSignal): Promise<P[K]['result']>;
   destroy(): Promise<void>;
   readonly threads: number;
 }
@@ -46,10 +47,10 @@ export function workerEntry(name: string, here = moduleDir): { filename: string;
   return { filename: join(here, `${name}.ts`), execArgv: ['--import', 'tsx'] };
 }
 
-export function createWorkerPool<W extends (task: never) => unknown>(
+export function createWorkerPool<P extends WorkerProtocol>(
   name: string,
   options: { maxThreads?: number; idleTimeoutMs?: number; pixelWork?: boolean } = {},
-): WorkerPool<W> {
+): WorkerPool<P> {
   const threads = Math.max(1, options.maxThreads ?? availableParallelism());
   const entry = workerEntry(name);
   const pool = new Piscina({
@@ -63,7 +64,8 @@ export function createWorkerPool<W extends (task: never) => unknown>(
   });
   return {
     threads,
-    run: (task, signal) => pool.run(task, signal ? { signal } : {}) as Promise<Awaited<ReturnType<W>>>,
+    // the one place an answer is typed: the worker's handler for `kind` made it (serveRequests)
+    call: (kind, task, signal) => pool.run({ ...task, kind }, signal ? { signal } : {}) as Promise<P[typeof kind]['result']>,
     destroy: () => pool.destroy(),
   };
 }

@@ -1,13 +1,9 @@
-import type exportWorker from '../../workers/export-worker';
-import type { Fingerprint, FingerprintTask, RenderResult, RenderTask } from '../../workers/export-worker';
+import type { ExportProtocol, Fingerprint, FingerprintTask, RenderResult, RenderTask } from '../../workers/export-worker';
 import { createWorkerPool, type WorkerPool } from '../../workers/worker-pool';
 
-/**
- * The export's worker threads, started on first use. Typed wrappers narrow
- * the worker's answer to the task that was sent.
- */
-let pool: WorkerPool<typeof exportWorker> | null = null;
-const exportPool = () => (pool ??= createWorkerPool<typeof exportWorker>('export-worker', { pixelWork: true }));
+/** The export's worker threads, started on first use. */
+let pool: WorkerPool<ExportProtocol> | null = null;
+const exportPool = () => (pool ??= createWorkerPool<ExportProtocol>('export-worker', { pixelWork: true }));
 
 export const exportThreads = (): number => exportPool().threads;
 
@@ -18,15 +14,11 @@ export async function closeExportPool(): Promise<void> {
 }
 
 /** No signal: a render writes a file, and is let finish so nothing is written after clean-up. */
-export async function renderInWorker(task: RenderTask): Promise<RenderResult> {
-  const answer = await exportPool().run({ kind: 'render', ...task });
-  if (answer.kind !== 'render') throw new Error('export worker answered a render with a fingerprint');
-  return answer.result;
+export function renderInWorker(task: RenderTask): Promise<RenderResult> {
+  return exportPool().call('render', task);
 }
 
 /** Only reads, so an abort may stop it mid-way. */
-export async function fingerprintInWorker(task: FingerprintTask, signal?: AbortSignal): Promise<Fingerprint[]> {
-  const answer = await exportPool().run({ kind: 'fingerprint', ...task }, signal);
-  if (answer.kind !== 'fingerprint') throw new Error('export worker answered a fingerprint with a render');
-  return answer.results;
+export function fingerprintInWorker(task: FingerprintTask, signal?: AbortSignal): Promise<Fingerprint[]> {
+  return exportPool().call('fingerprint', task, signal);
 }

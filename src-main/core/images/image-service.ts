@@ -1,8 +1,7 @@
 import { access } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import type render from '../../workers/render-worker';
-import type { RenderResult } from '../../workers/render-worker';
+import type { RenderProtocol, RenderResult } from '../../workers/render-worker';
 import { createWorkerPool, type WorkerPool } from '../../workers/worker-pool';
 import { AppError } from '../app-error';
 import type { Workspace } from '../app/workspace';
@@ -56,7 +55,7 @@ interface SessionImages {
  * then the background job that makes every thumbnail.
  */
 export class ImageService {
-  private pool: WorkerPool<typeof render> | null = null;
+  private pool: WorkerPool<RenderProtocol> | null = null;
   private readonly queue: RenderQueue<RenderResult>;
   private readonly sessions = new WeakMap<DatasetSession, SessionImages>();
   /** where made images live: the OS cache folder, never the dataset */
@@ -158,7 +157,7 @@ export class ImageService {
    */
   async warmUp(): Promise<void> {
     const pool = this.workers();
-    await Promise.all(Array.from({ length: this.concurrency }, () => pool.run({ warm: true })));
+    await Promise.all(Array.from({ length: this.concurrency }, () => pool.call('warm', {})));
   }
 
   /** resolves when no render is queued or running (tests, the bench) */
@@ -191,7 +190,7 @@ export class ImageService {
     return this.queue.schedule(
       key,
       async () => {
-        const result = await this.workers().run({
+        const result = await this.workers().call('render', {
           src,
           cacheDir: this.root,
           kind,
@@ -211,8 +210,8 @@ export class ImageService {
     );
   }
 
-  private workers(): WorkerPool<typeof render> {
-    this.pool ??= createWorkerPool<typeof render>('render-worker', { maxThreads: this.concurrency, pixelWork: true });
+  private workers(): WorkerPool<RenderProtocol> {
+    this.pool ??= createWorkerPool<RenderProtocol>('render-worker', { maxThreads: this.concurrency, pixelWork: true });
     return this.pool;
   }
 

@@ -51,7 +51,7 @@ export async function copyPlanned(
       let results: CopyResult[];
       try {
         // no signal: a batch is short, and cut off midway its copies would go unrecorded
-        results = (await scanPool().run({ copy: batch.map((p) => copyItem(root, outputDir, p)) })) as CopyResult[];
+        results = await scanPool().call('copy', { items: batch.map((p) => copyItem(root, outputDir, p)) });
       } catch (err) {
         throw describeFsError(err, `Cannot copy images into ${outputDir}`);
       }

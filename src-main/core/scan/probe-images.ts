@@ -1,6 +1,5 @@
 import { join } from 'node:path';
-import type { ProbeResult } from '../../workers/probe-worker';
-import type scan from '../../workers/probe-worker';
+import type { ProbeResult, ScanProtocol } from '../../workers/probe-worker';
 import { createWorkerPool, type WorkerPool } from '../../workers/worker-pool';
 
 /** libvips' own default: a larger image is refused before any pixel is decoded */
@@ -8,9 +7,9 @@ export const MAX_PIXELS = 0x3fff * 0x3fff;
 
 const BATCH = 64;
 
-let pool: WorkerPool<typeof scan> | null = null;
+let pool: WorkerPool<ScanProtocol> | null = null;
 /** the scan's worker threads: header checks here, bulk caption reads in read-captions.ts */
-export const scanPool = (): WorkerPool<typeof scan> => (pool ??= createWorkerPool<typeof scan>('probe-worker'));
+export const scanPool = (): WorkerPool<ScanProtocol> => (pool ??= createWorkerPool<ScanProtocol>('probe-worker'));
 
 export async function closeProbePool(): Promise<void> {
   const p = pool;
@@ -52,10 +51,7 @@ export async function probeImages(
   const lane = async () => {
     while (next < batches.length) {
       const batch = batches[next++]!;
-      const out = (await pool.run(
-        { paths: batch.map((i) => join(root, files[i]!.rel)), maxPixels: MAX_PIXELS },
-        options.signal,
-      )) as ProbeResult[];
+      const out = await pool.call('probe', { paths: batch.map((i) => join(root, files[i]!.rel)), maxPixels: MAX_PIXELS }, options.signal);
       batch.forEach((fileIndex, j) => (results[fileIndex] = out[j]!));
       done += batch.length;
       options.onProgress?.(done);

@@ -51,7 +51,7 @@ export async function readCaptionFiles(
       const start = nextStart;
       nextStart += BATCH;
       const paths = rels.slice(start, start + BATCH).map((rel) => join(root, rel));
-      const results = (await pool.run({ captions: paths }, options.signal)) as CaptionReadResult[];
+      const results = await pool.call('captions', { paths }, options.signal);
       // batches that finish together arrive in one turn: each is taken in a turn of its own
       await nextSliceTurn();
       options.signal?.throwIfAborted();

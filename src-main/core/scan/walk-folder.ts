@@ -180,7 +180,7 @@ async function statInWorkers(root: string, rels: readonly string[], signal?: Abo
       const start = next;
       next += STAT_BATCH;
       const paths = rels.slice(start, start + STAT_BATCH).map((rel) => join(root, rel));
-      const pairs = (await pool.run({ stat: paths }, signal)) as Float64Array;
+      const pairs = await pool.call('stat', { paths }, signal);
       for (let k = 0; k < paths.length; k++) {
         if (pairs[k * 2]! >= 0) out[start + k] = { size: pairs[k * 2]!, mtimeMs: pairs[k * 2 + 1]! };
       }
