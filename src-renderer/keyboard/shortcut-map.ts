@@ -152,6 +152,7 @@ export const SHORTCUT_HELP: readonly ShortcutHelp[] = [
   { keys: ['Ctrl Enter'], does: 'In the caption text: save now' },
   { keys: ['T'], does: 'Auto-tag: score images with a model, set thresholds, apply or suggest', action: 'autotag' },
   { keys: ['C'], does: 'Captions (AI): write captions with a vision-language model, then review them', action: 'captioner' },
+  { keys: ['A', 'E', 'R'], does: 'In the captions review, on a suggestion: accept, edit, reject (↑ ↓ move; Ctrl Enter accepts an edit)' },
   { keys: ['Ctrl E'], does: 'Export the dataset for a trainer (check first, then export)', action: 'export' },
   { keys: ['Ctrl S'], does: 'Save (rewrites tags.txt; captions are saved as you edit)', action: 'save' },
   { keys: ['Z'], does: 'Zoom the image: fit ↔ 1:1 (a click does the same; drag or scroll to pan)', action: 'toggle-zoom' },

@@ -107,8 +107,9 @@ test('add a backend, caption three images, review the diffs, accept two, reject 
     const accepted = ['A red image, 120 by 90 pixels.', 'dog, A green square on a plain ground.', original[2]];
     await expect.poll(captions).toEqual(accepted);
 
-    // reject the blue one: nothing is written, and it can be asked for again
-    await card('c-blue.png').getByTestId('captioner-reject').click();
+    // reject the blue one from the keyboard: nothing is written, and it can be asked for again
+    await card('c-blue.png').focus();
+    await page.keyboard.press('r');
     await expect(panel.getByTestId('captioner-run-again')).toHaveText('Caption the 1 rejected image again');
     await expect(panel.getByTestId('captioner-result')).toHaveCount(0);
     await expect(panel.getByTestId('captioner-status').locator('option')).toHaveText(['To review (0)', 'Accepted (2)', 'Rejected (1)', 'Failed (0)', 'All (3)']);

@@ -1,3 +1,4 @@
+import type { KeyboardEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { acceptSuggestions, rejectSuggestions } from '../../actions/captioner';
 import { type CaptionResult, setEdit, useCaptionerStore } from '../../stores/captioner-store';
@@ -6,8 +7,18 @@ import { useSessionStore } from '../../stores/session-store';
 import { api } from '../../transport/api';
 import { CaptionDiff } from './caption-diff';
 import { acceptedCaption } from './captioner-text';
+import { reviewKeyFor } from './review-keys';
 
 const STATUS_TEXT = { pending: 'to review', accepted: 'accepted', rejected: 'rejected', failed: 'failed' } as const;
+
+const CARD = '[data-testid="captioner-result"]';
+
+/** the card after (or before) this one in the list, for the keys that move and for where focus goes after a decision */
+function sibling(card: Element, direction: 'next' | 'previous'): HTMLElement | null {
+  let at = direction === 'next' ? card.nextElementSibling : card.previousElementSibling;
+  while (at && !at.matches(CARD)) at = direction === 'next' ? at.nextElementSibling : at.previousElementSibling;
+  return at instanceof HTMLElement ? at : null;
+}
 
 /**
  * One image's suggestion: its thumbnail and name (a click shows the image),
@@ -24,8 +35,58 @@ export function ReviewCard({ result }: { result: CaptionResult }) {
   const pending = result.status === 'pending';
   const editing = edit !== null && pending;
 
+  const accept = () => void acceptSuggestions(result.runId, [result.imageId]);
+  const reject = () => void rejectSuggestions(result.runId, [result.imageId]);
+
+  const onKeyDown = (event: KeyboardEvent<HTMLLIElement>) => {
+    const card = event.currentTarget;
+    const action = reviewKeyFor({
+      key: event.key,
+      ctrlKey: event.ctrlKey,
+      metaKey: event.metaKey,
+      altKey: event.altKey,
+      inEditBox: event.target instanceof HTMLTextAreaElement,
+      onCard: event.target === card,
+    });
+    if (!action) return;
+    const decided = (pending && (action === 'accept' || action === 'reject')) || (editing && action === 'accept-edited');
+    if (action === 'edit' && !pending) return;
+    if ((action === 'accept' || action === 'reject') && !pending) return;
+    event.preventDefault();
+    // a decided card leaves the list: the next one takes the focus, so the review goes on from the keyboard
+    if (decided) (sibling(card, 'next') ?? sibling(card, 'previous'))?.focus();
+    switch (action) {
+      case 'accept':
+      case 'accept-edited':
+        accept();
+        return;
+      case 'reject':
+        reject();
+        return;
+      case 'edit':
+        setEdit(result.imageId, edit ?? result.suggested ?? '');
+        return;
+      case 'cancel-edit':
+        setEdit(result.imageId, null);
+        card.focus();
+        return;
+      case 'next':
+      case 'previous':
+        sibling(card, action)?.focus();
+        return;
+    }
+  };
+
   return (
-    <li className={`captioner-card captioner-card-${result.status}`} data-testid="captioner-result" data-image-id={result.imageId} data-status={result.status}>
+    <li
+      className={`captioner-card captioner-card-${result.status}`}
+      data-testid="captioner-result"
+      data-image-id={result.imageId}
+      data-status={result.status}
+      tabIndex={0}
+      aria-label={`${result.name}, ${STATUS_TEXT[result.status]}`}
+      onKeyDown={onKeyDown}
+    >
       <div className="captioner-card-head">
         <img className="captioner-thumb" src={api.imageUrl(result.imageId, 'thumb')} alt="" loading="lazy" />
         <button
@@ -64,7 +125,8 @@ export function ReviewCard({ result }: { result: CaptionResult }) {
             className="primary"
             data-testid="captioner-accept"
             disabled={editing && edit.trim() === ''}
-            onClick={() => void acceptSuggestions(result.runId, [result.imageId])}
+            title={editing ? 'Accept the edited text (Ctrl Enter)' : 'Write this caption (A)'}
+            onClick={accept}
           >
             {editing ? 'Accept edited' : 'Accept'}
           </button>
@@ -73,11 +135,11 @@ export function ReviewCard({ result }: { result: CaptionResult }) {
               Undo edits
             </button>
           ) : (
-            <button type="button" data-testid="captioner-edit" onClick={() => setEdit(result.imageId, result.suggested ?? '')}>
+            <button type="button" data-testid="captioner-edit" title="Change the text before accepting it (E)" onClick={() => setEdit(result.imageId, result.suggested ?? '')}>
               Edit
             </button>
           )}
-          <button type="button" data-testid="captioner-reject" onClick={() => void rejectSuggestions(result.runId, [result.imageId])}>
+          <button type="button" data-testid="captioner-reject" title="Turn it down: nothing is written (R)" onClick={reject}>
             Reject
           </button>
         </div>

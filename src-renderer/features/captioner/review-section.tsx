@@ -108,7 +108,11 @@ export function ReviewSection({ onRunAgain }: ReviewSectionProps) {
       )}
       {review && review.runId === run.id && (
         <>
-          {review.results.length === 0 && <p className="muted">Nothing here.</p>}
+          {review.results.length === 0 ? (
+            <p className="muted">Nothing here.</p>
+          ) : (
+            <p className="muted captioner-keys">On a suggestion: A accept · E edit · R reject · ↑ ↓ next and previous</p>
+          )}
           <ul className="captioner-cards">
             {review.results.map((r) => (
               <ReviewCard key={`${r.runId}:${r.imageId}`} result={r} />
