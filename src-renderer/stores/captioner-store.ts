@@ -86,6 +86,11 @@ export const useCaptionerStore = create<CaptionerState>()(
       name: 'lora-tagger.captioner',
       version: 1,
       partialize: (s) => ({ backendIds: s.backendIds, model: s.model, form: s.form, mode: s.mode }),
+      // a form saved before a field was added gets that field's default, not undefined
+      merge: (saved, current) => {
+        const kept = (saved ?? {}) as Partial<CaptionerState>;
+        return { ...current, ...kept, form: { ...current.form, ...kept.form } };
+      },
     },
   ),
 );

@@ -21,6 +21,8 @@ export interface CaptionForm {
   maxSide: string;
   concurrency: string;
   timeoutSeconds: string;
+  /** empty: a plain answer; else a JSON schema the answer must match, its `caption` field taken */
+  jsonSchema: string;
 }
 
 export const initialCaptionForm = (): CaptionForm => ({
@@ -35,6 +37,7 @@ export const initialCaptionForm = (): CaptionForm => ({
   maxSide: '1024',
   concurrency: '2',
   timeoutSeconds: '120',
+  jsonSchema: '',
 });
 
 export interface PromptPreset {
@@ -99,6 +102,13 @@ export function buildRunRequest(form: CaptionForm, choice: RunChoice): BuiltRun 
     if (parsed.value !== undefined) values[key] = parsed.value;
   }
 
+  let jsonSchema: Record<string, unknown> | undefined;
+  if (form.jsonSchema.trim() !== '') {
+    const parsed = parseSchema(form.jsonSchema);
+    if (typeof parsed === 'string') return fail(parsed);
+    jsonSchema = parsed;
+  }
+
   // a preset sent by name while its text is untouched, so the run records which preset it was
   const preset = choice.presets.find((p) => p.id === form.presetId);
   const asPreset = preset !== undefined && preset.prompt === form.prompt && preset.system === form.system;
@@ -110,9 +120,22 @@ export function buildRunRequest(form: CaptionForm, choice: RunChoice): BuiltRun 
     startWith: form.startWith,
     strip: form.strip,
     ...values,
+    ...(jsonSchema ? { jsonSchema } : {}),
     ...(choice.onlyRejectedOf !== undefined ? { onlyRejectedOf: choice.onlyRejectedOf } : {}),
   };
   return { request, problem: null };
+}
+
+/** a JSON schema as typed: an object, or the reason it is not one */
+function parseSchema(text: string): Record<string, unknown> | string {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    return `JSON schema: not valid JSON (${error instanceof Error ? error.message : String(error)})`;
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'JSON schema: an object such as {"type": "object", …}';
+  return value as Record<string, unknown>;
 }
 
 /** the placeholders a template uses that the server does not fill: a typo such as {tag} would be sent as typed */

@@ -123,6 +123,20 @@ export function PromptSection() {
         <NumberField label="Requests at once" testId="captioner-concurrency" placeholder="2" title="Per backend; ticked backends each take this many" value={form.concurrency} onChange={(concurrency) => change({ concurrency })} />
         <NumberField label="Timeout (s)" testId="captioner-timeout" placeholder="120" title="Per request; a request that takes longer fails and is listed" value={form.timeoutSeconds} onChange={(timeoutSeconds) => change({ timeoutSeconds })} />
       </div>
+      <details className="captioner-details">
+        <summary>Structured answer (JSON schema){form.jsonSchema.trim() === '' ? ': off' : ''}</summary>
+        <textarea
+          className="captioner-template"
+          data-testid="captioner-json-schema"
+          aria-label="JSON schema the answer must match"
+          rows={4}
+          placeholder={'{"type": "object", "properties": {"caption": {"type": "string"}}, "required": ["caption"]}'}
+          value={form.jsonSchema}
+          spellCheck={false}
+          onChange={(e) => change({ jsonSchema: e.target.value })}
+        />
+        <p className="muted captioner-keys">The caption is the answer’s “caption” field, or its first text.</p>
+      </details>
       <div className="captioner-cleanup" data-testid="captioner-cleanup" data-on={form.strip}>
         <label className="check">
           <input type="checkbox" data-testid="captioner-strip" checked={form.strip} onChange={(e) => change({ strip: e.target.checked })} />

@@ -79,3 +79,15 @@ describe('captioning form → run request', () => {
     expect(unknownPlaceholders('JSON like {"a": 1} is not a placeholder', ['tags'])).toEqual([]);
   });
 });
+
+describe('a structured answer', () => {
+  it('sends a typed JSON schema as an object, and says why one is refused', () => {
+    const schema = '{"type": "object", "properties": {"caption": {"type": "string"}}}';
+    const built = buildRunRequest(form({ jsonSchema: schema }), choice());
+    expect(built.request?.jsonSchema).toEqual({ type: 'object', properties: { caption: { type: 'string' } } });
+    expect(parses(built.request)).toBe(true);
+    expect(buildRunRequest(form({ jsonSchema: '{"type": ' }), choice()).problem).toMatch(/^JSON schema: not valid JSON/);
+    expect(buildRunRequest(form({ jsonSchema: '[1]' }), choice()).problem).toMatch(/^JSON schema: an object/);
+    expect(buildRunRequest(form({ jsonSchema: '  ' }), choice()).request).not.toHaveProperty('jsonSchema');
+  });
+});
