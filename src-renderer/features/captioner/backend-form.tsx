@@ -1,5 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { saveBackend } from '../../actions/captioner';
+import { api } from '../../transport/api';
 import type { BackendPreset, CaptionBackend } from '../../stores/captioner-store';
 
 type Kind = CaptionBackend['kind'];
@@ -112,6 +113,11 @@ export function BackendForm({ presets, editing, onDone }: BackendFormProps) {
           onChange={(e) => setApiKey(e.target.value)}
         />
       </label>
+      <p className="muted captioner-keys" data-testid="captioner-key-note">
+        {api.transport === 'electron'
+          ? 'The key is stored encrypted by the system and never shown again.'
+          : 'Over serve the key stays in the server’s memory until it stops (started with --keep-api-keys, on its disk); it is never shown again.'}
+      </p>
       {editing?.hasKey && (
         <label className="check">
           <input type="checkbox" data-testid="captioner-backend-forget-key" checked={forgetKey} disabled={apiKey !== ''} onChange={(e) => setForgetKey(e.target.checked)} />
