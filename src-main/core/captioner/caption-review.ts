@@ -37,18 +37,31 @@ async function runOf(store: CaptionStore, runId: number) {
   return run;
 }
 
-function shown(session: DatasetSession, row: CaptionResultRow, run: { id: number; model: string; prompt: string }): ReviewResult | null {
-  let entry: ImageEntry;
+/**
+ * An accepted result whose text is no longer in the caption (the accept was
+ * undone, or the caption rewritten since) is pending again: it can be
+ * accepted anew.
+ */
+function statusNow(row: CaptionResultRow, entry: ImageEntry): CaptionStatus {
+  return row.status === 'accepted' && row.accepted && !entry.caption.text.includes(row.accepted) ? 'pending' : row.status;
+}
+
+function entryOf(session: DatasetSession, imageId: number): ImageEntry | null {
   try {
-    entry = session.entry(row.imageId);
+    return session.entry(imageId);
   } catch {
     return null;
   }
+}
+
+function shown(session: DatasetSession, row: CaptionResultRow, run: { id: number; model: string; prompt: string }): ReviewResult | null {
+  const entry = entryOf(session, row.imageId);
+  if (!entry) return null;
   return {
     runId: run.id,
     imageId: row.imageId,
     name: entry.row.relPath,
-    status: row.status,
+    status: statusNow(row, entry),
     current: entry.caption.text,
     suggested: row.suggested,
     raw: row.raw,
@@ -76,10 +89,14 @@ export async function imageResults(session: DatasetSession, imageId: number): Pr
 }
 
 /** the results a review acts on: named ones with a suggestion, or every pending one */
-async function reviewed(store: CaptionStore, runId: number, images: ReviewImages): Promise<CaptionResultRow[]> {
+async function reviewed(session: DatasetSession, store: CaptionStore, runId: number, images: ReviewImages): Promise<CaptionResultRow[]> {
   await runOf(store, runId);
   const rows = await store.of(runId, images === 'all-pending' ? null : images);
-  return rows.filter((r) => (images === 'all-pending' ? r.status === 'pending' : r.status !== 'failed'));
+  return rows.filter((r) => {
+    if (images !== 'all-pending') return r.status !== 'failed';
+    const entry = entryOf(session, r.imageId);
+    return entry !== null && statusNow(r, entry) === 'pending';
+  });
 }
 
 /** the caption's tags once `text` is accepted: the text alone, or after the existing tags */
@@ -95,7 +112,7 @@ export async function acceptCaptions(
   jobs: JobRunner,
 ): Promise<BatchOutcome> {
   const store = new CaptionStore(session.store.index);
-  const rows = await reviewed(store, request.runId, request.images);
+  const rows = await reviewed(session, store, request.runId, request.images);
   const edited = new Map(request.edits.map((e) => [e.imageId, e.text.replace(/\s+/g, ' ').trim()]));
   const textOf = new Map(rows.map((r) => [r.imageId, edited.get(r.imageId) || r.suggested || '']));
   const entries = entriesOf(session, [...textOf.keys()]);
@@ -114,14 +131,14 @@ export async function acceptCaptions(
   });
   // a caption left alone (a conflict, a refusal) stays pending; one already as suggested counts as accepted
   const notWritten = new Set([...outcome.conflicts, ...outcome.refused.map((r) => r.name)]);
-  const accepted = entries.filter((e) => !notWritten.has(e.row.relPath) && next(e) === null).map((e) => e.row.id);
-  await store.setStatus(request.runId, accepted, 'accepted');
+  const accepted = entries.filter((e) => !notWritten.has(e.row.relPath) && next(e) === null).map((e) => ({ imageId: e.row.id, text: textOf.get(e.row.id)! }));
+  await store.accept(request.runId, accepted);
   return outcome;
 }
 
 export async function rejectCaptions(session: DatasetSession, runId: number, images: ReviewImages): Promise<number> {
   const store = new CaptionStore(session.store.index);
-  const ids = (await reviewed(store, runId, images)).map((r) => r.imageId);
+  const ids = (await reviewed(session, store, runId, images)).map((r) => r.imageId);
   await store.setStatus(runId, ids, 'rejected');
   return ids.length;
 }

@@ -47,6 +47,10 @@ export class CaptionStore {
     return this.index.call('imageCaptionResults', imageId);
   }
 
+  async accept(runId: number, rows: readonly { imageId: number; text: string }[]): Promise<void> {
+    for (let at = 0; at < rows.length; at += CHUNK) await this.index.call('acceptCaptionResults', runId, rows.slice(at, at + CHUNK));
+  }
+
   async setStatus(runId: number, imageIds: readonly number[], status: CaptionStatus): Promise<void> {
     for (let at = 0; at < imageIds.length; at += CHUNK) await this.index.call('setCaptionStatus', runId, imageIds.slice(at, at + CHUNK), status);
   }

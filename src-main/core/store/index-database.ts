@@ -705,6 +705,11 @@ export class IndexDatabase {
     this.db.transaction(() => imageIds.forEach((id) => this.caption.setStatus.run(status, runId, id)))();
   }
 
+  /** accepted, with the text written: an undo that takes it out of the caption shows the suggestion pending again */
+  acceptCaptionResults(runId: number, rows: readonly { imageId: number; text: string }[]): void {
+    this.db.transaction(() => rows.forEach((r) => this.caption.accept.run(r.text, runId, r.imageId)))();
+  }
+
   /** the WAL copied into the database and emptied, then the connection closed */
   close(): void {
     if (!this.db.open) return;
@@ -786,10 +791,12 @@ export interface CaptionResultRow {
   suggested: string | null;
   raw: string;
   error: string | null;
+  /** the text written when it was accepted */
+  accepted?: string | null;
   at: number;
 }
 
-const CAPTION_RESULT_COLUMNS = 'r.image_id AS imageId, r.status, r.suggested, r.raw, r.error, r.at';
+const CAPTION_RESULT_COLUMNS = 'r.image_id AS imageId, r.status, r.suggested, r.raw, r.error, r.accepted, r.at';
 
 function captionStatements(db: Database.Database) {
   return {
@@ -819,5 +826,6 @@ function captionStatements(db: Database.Database) {
       `SELECT r.run_id AS runId, ${CAPTION_RESULT_COLUMNS} FROM caption_results r WHERE r.image_id = ? ORDER BY r.run_id DESC`,
     ),
     setStatus: db.prepare('UPDATE caption_results SET status = ? WHERE run_id = ? AND image_id = ?'),
+    accept: db.prepare("UPDATE caption_results SET status = 'accepted', accepted = ? WHERE run_id = ? AND image_id = ?"),
   };
 }

@@ -28,6 +28,7 @@ export const migration007: Migration = {
       suggested TEXT,                -- NULL when failed
       raw       TEXT NOT NULL,
       error     TEXT,
+      accepted  TEXT,                -- the text written when accepted (the suggestion, or a person's edit of it)
       at        INTEGER NOT NULL,
       PRIMARY KEY (run_id, image_id)
     ) WITHOUT ROWID;
