@@ -1,6 +1,7 @@
 import { app } from 'electron';
 import type { Command } from '../cli/parse-args';
 import { type Launch, startDesktop } from './lifecycle';
+import { runCaptionCommand } from '../cli/caption-command';
 import { runExportCommand } from '../cli/export-command';
 import { desktopCacheDir } from './platform';
 import { startServeCommand } from './serve-command';
@@ -19,6 +20,12 @@ export function runCommand(command: Command, launch: Launch): void {
       runExportCommand(command, { userDataDir: app.getPath('userData'), cacheDir: desktopCacheDir(), version: app.getVersion() })
         .then((code) => app.exit(code))
         .catch((err: unknown) => exitWith(1, `lora-tagger export: ${err instanceof Error ? err.message : String(err)}`));
+      return;
+    case 'caption':
+      app.dock?.hide();
+      runCaptionCommand(command, { userDataDir: app.getPath('userData'), cacheDir: desktopCacheDir(), version: app.getVersion() })
+        .then((code) => app.exit(code))
+        .catch((err: unknown) => exitWith(1, `lora-tagger caption: ${err instanceof Error ? err.message : String(err)}`));
       return;
     case 'help':
       process.stdout.write(`${command.usage}\n`);

@@ -11,6 +11,8 @@ vi.mock('../../src-main/serve/run-serve', () => ({
 const { runServe } = await import('../../src-main/serve/run-serve');
 vi.mock('../../src-main/cli/export-command', () => ({ runExportCommand: vi.fn(async () => 1) }));
 const { runExportCommand } = await import('../../src-main/cli/export-command');
+vi.mock('../../src-main/cli/caption-command', () => ({ runCaptionCommand: vi.fn(async () => 0) }));
+const { runCaptionCommand } = await import('../../src-main/cli/caption-command');
 
 const flush = () => new Promise((resolve) => setImmediate(resolve));
 const run = (args: string[]) => runCommand(parseCommandLine(args, '/home/ana'), { launchArgs: args, bundleDir: '/opt/lora-tagger/out' });
@@ -43,6 +45,17 @@ describe('runCommand', () => {
     expect(BrowserWindow.created).toHaveLength(0);
   });
 
+  it("caption: captions without a window and exits with the runner's code", async () => {
+    run(['caption', 'set', '--backend', 'http://127.0.0.1:11434', '--model', 'qwen2.5vl']);
+    await flush();
+    expect(runCaptionCommand).toHaveBeenCalledWith(
+      expect.objectContaining({ command: 'caption', folder: '/home/ana/set', kind: 'ollama', model: 'qwen2.5vl' }),
+      expect.objectContaining({ version: expect.any(String) }),
+    );
+    expect(app.exit).toHaveBeenCalledWith(0);
+    expect(BrowserWindow.created).toHaveLength(0);
+  });
+
   it('help and version print to stdout and exit 0', () => {
     run(['--help']);
     expect(stdout).toHaveBeenCalledWith(expect.stringContaining('lora-tagger serve <folder>'));
@@ -61,7 +74,7 @@ describe('runCommand', () => {
     run(['serve', 'set', '--port', '0']);
     await flush();
     expect(runServe).toHaveBeenCalledWith(
-      { command: 'serve', folder: expect.stringMatching(/set$/), host: '127.0.0.1', port: 0, exportDir: null },
+      { command: 'serve', folder: expect.stringMatching(/set$/), host: '127.0.0.1', port: 0, exportDir: null, keepApiKeys: false },
       { userDataDir: '/fake/userData', cacheDir: expect.any(String), version: '9.9.9' },
     );
     expect(BrowserWindow.created).toHaveLength(0);
