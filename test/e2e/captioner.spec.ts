@@ -109,19 +109,20 @@ test('add a backend, caption three images, review the diffs, accept two, reject 
 
     // reject the blue one from the keyboard: nothing is written, and it can be asked for again
     await card('c-blue.png').focus();
+    await expect(page.getByTestId('position')).toHaveText('3 of 3');
     await page.keyboard.press('r');
     await expect(panel.getByTestId('captioner-run-again')).toHaveText('Caption the 1 rejected image again');
     await expect(panel.getByTestId('captioner-result')).toHaveCount(0);
     await expect(panel.getByTestId('captioner-status').locator('option')).toHaveText(['To review (0)', 'Accepted (2)', 'Rejected (1)', 'Failed (0)', 'All (3)']);
     expect(await captions()).toEqual(accepted);
 
-    // what produced the caption of the image on screen (the red one): its run, model, prompt and answer
+    // what models proposed for the image on screen (the blue one, shown when its card took the focus)
     const history = panel.getByTestId('captioner-image-history');
     await history.locator('summary').first().click();
     await expect(history.getByTestId('captioner-history-entry')).toHaveCount(1);
-    await expect(history.getByTestId('captioner-history-entry')).toHaveAttribute('data-status', 'accepted');
+    await expect(history.getByTestId('captioner-history-entry')).toHaveAttribute('data-status', 'rejected');
     await expect(history).toContainText('fake-vl');
-    await expect(history).toContainText('A red image, 120 by 90 pixels.');
+    await expect(history).toContainText('A blue image, 80 by 80 pixels.');
 
     // undo twice with the toolbar: the files are as they were, byte for byte
     await expect(page.getByTestId('undo-button')).toHaveAttribute('title', /^Undo: Append captions/);

@@ -86,6 +86,10 @@ export function ReviewCard({ result }: { result: CaptionResult }) {
       tabIndex={0}
       aria-label={`${result.name}, ${STATUS_TEXT[result.status]}`}
       onKeyDown={onKeyDown}
+      // the card in focus shows its image large beside the review, so ↑ ↓ walks images and suggestions together
+      onFocus={(e) => {
+        if (e.target === e.currentTarget && index !== null) setImageIndex(index);
+      }}
     >
       <div className="captioner-card-head">
         <img className="captioner-thumb" src={api.imageUrl(result.imageId, 'thumb')} alt="" loading="lazy" />
