@@ -16,7 +16,8 @@ export function runText(run: RunOutcome): string {
   const parts = [run.captioned === 0 ? 'No image captioned' : `Captioned ${count(run.captioned, 'image', 'images')}`];
   if (run.failed > 0) parts.push(`${n(run.failed)} failed`);
   if (run.skipped > 0) parts.push(`${n(run.skipped)} answered before, not sent again`);
-  return `${run.cancelled ? 'Cancelled. ' : ''}${parts.join(', ')}`;
+  const done = parts.join(', ');
+  return run.cancelled ? `Cancelled. ${done}. The same settings again go on where it stopped` : done;
 }
 
 interface RunLine {

@@ -22,9 +22,19 @@ export function RunSection({ onReview }: { onReview(): void }) {
     () => buildTarget(kind, { selected, filterQuery, filterIds, filterHasError, filterLabel, total }),
     [kind, selected, filterQuery, filterIds, filterHasError, filterLabel, total],
   );
-  const { form, backendIds, model, presets, running, lastRun } = useCaptionerStore(
-    useShallow((s) => ({ form: s.form, backendIds: s.backendIds, model: s.model, presets: s.prompts?.presets, running: s.running, lastRun: s.lastRun })),
+  const { form, backendIds, model, presets, running, lastRun, latest } = useCaptionerStore(
+    useShallow((s) => ({
+      form: s.form,
+      backendIds: s.backendIds,
+      model: s.model,
+      presets: s.prompts?.presets,
+      running: s.running,
+      lastRun: s.lastRun,
+      latest: s.runs.at(-1) ?? null,
+    })),
   );
+  // a run cut short (a quit, a crash) is taken up by the next one with the same settings
+  const cutShort = !running && latest !== null && latest.finishedAt === null && lastRun?.runId !== latest.id ? latest : null;
   const built = buildRunRequest(form, { target: target.target, targetProblem: target.reason, backendIds, model, presets: presets ?? [] });
 
   return (
@@ -53,6 +63,11 @@ export function RunSection({ onReview }: { onReview(): void }) {
             {runButtonText(target.target ? targetText(kind, target.count) : null)}
           </button>
         </div>
+      )}
+      {cutShort && (
+        <p className="merge-note" data-testid="captioner-cut-short">
+          Run #{cutShort.id} with {cutShort.model} stopped before it ended. Caption again with the same settings: the images it answered are not sent again.
+        </p>
       )}
       {lastRun && !running && <RunOutcome run={lastRun} onReview={onReview} />}
     </fieldset>

@@ -5,7 +5,9 @@ describe('captioning panel sentences', () => {
   it('says what a run did, what it took over and whether it was cut short', () => {
     expect(runText({ captioned: 3, failed: 0, skipped: 0, cancelled: false })).toBe('Captioned 3 images');
     expect(runText({ captioned: 1, failed: 2, skipped: 0, cancelled: false })).toBe('Captioned 1 image, 2 failed');
-    expect(runText({ captioned: 0, failed: 0, skipped: 1200, cancelled: true })).toBe('Cancelled. No image captioned, 1,200 answered before, not sent again');
+    expect(runText({ captioned: 0, failed: 0, skipped: 1200, cancelled: true })).toBe(
+      'Cancelled. No image captioned, 1,200 answered before, not sent again. The same settings again go on where it stopped',
+    );
     expect(againText(1)).toBe('Caption the 1 rejected image again');
   });
 
