@@ -58,19 +58,8 @@ export default tseslint.config(
     ),
   },
   {
-    // pixel pools not yet behind core interfaces (issue 15); remove when they are
-    files: [
-      'src-main/core/images/thumbnail-job.ts',
-      'src-main/core/images/image-service.ts',
-      'src-main/core/export/check-dataset.ts',
-      'src-main/core/export/render-images.ts',
-      'src-main/core/export/check-rules.ts',
-      'src-main/core/export/export-pool.ts',
-      'src-main/core/export/run-export.ts',
-      'src-main/core/scan/read-captions.ts',
-      'src-main/core/scan/probe-images.ts',
-      'src-main/core/import/copy-planned.ts',
-    ],
+    // the three pools core still makes for itself (issue 15): their protocols are core's own now; remove once createApiHost wires them
+    files: ['src-main/core/images/image-service.ts', 'src-main/core/export/export-pool.ts', 'src-main/core/scan/probe-images.ts'],
     rules: { 'no-restricted-imports': 'off' },
   },
   {

@@ -1,24 +1,5 @@
 import { constants, copyFileSync, existsSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-
-/** one image to bring into the dataset under its new name, with an empty caption beside it */
-export interface CopyItem {
-  source: string;
-  /** the new name's temporary twin: the copy is written there and renamed, so a crash never leaves half an image under a real name */
-  temp: string;
-  dest: string;
-  caption: string;
-  /** planned by an import that was cut short: the copy may be there already, and is then kept, not made again */
-  resumed: boolean;
-}
-
-/**
- * What is on disk afterwards, for the index. `kept`: a resumed copy was found
- * made already and left as it was. A caption of size > 0 was there before and
- * was left alone.
- */
-export type CopyResult =
-  | { ok: true; kept: boolean; imageSize: number; imageMtimeMs: number; captionSize: number; captionMtimeMs: number }
-  | { ok: false; code: string | undefined; message: string };
+import type { CopyItem, CopyResult } from '../core/scan/scan-protocol';
 
 /**
  * Copies the items in order, synchronously, and stops at the first that

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { fileProblem, openRegularFile } from '../core/fs/regular-file';
 import { readableImageError } from './export-image-errors';
+import type { Fingerprint, FingerprintTask } from '../core/export/export-protocol';
 import { imageInfo, imageSharp } from './image-input';
 
 /**
@@ -8,15 +9,6 @@ import { imageInfo, imageSharp } from './image-input';
  * (identical files) and a 64-bit difference hash of the picture (the same
  * picture saved twice, resized or recompressed).
  */
-export interface FingerprintTask {
-  paths: string[];
-  maxPixels: number;
-}
-
-export type Fingerprint =
-  | { ok: true; sha256: string; dhash: string; mean: number; width: number; height: number }
-  | { ok: false; reason: string };
-
 export async function fingerprintImages(task: FingerprintTask): Promise<Fingerprint[]> {
   const out: Fingerprint[] = [];
   for (const path of task.paths) out.push(await fingerprintOne(path, task.maxPixels));

@@ -6,6 +6,7 @@ import { stripJpegMetadata } from '../core/export/strip-jpeg-metadata';
 import { stripPngMetadata } from '../core/export/strip-png-metadata';
 import { fileProblem, openRegularFile } from '../core/fs/regular-file';
 import { readableImageError } from './export-image-errors';
+import type { RenderResult, RenderTask } from '../core/export/export-protocol';
 import { imageInfo, imageSharp, type ImageInfo } from './image-input';
 
 /**
@@ -14,24 +15,6 @@ import { imageInfo, imageSharp, type ImageInfo } from './image-input';
  * (trainers read RGB; a dropped alpha channel shows whatever colour hid under
  * it), metadata stripped unless kept, converted, fitted inside a longest side.
  */
-export interface RenderTask {
-  input: string;
-  output: string;
-  format: 'png' | 'jpeg' | 'webp';
-  quality: number;
-  keepMetadata: boolean;
-  /** #rrggbb */
-  background: string;
-  maxSide: number | null;
-  maxPixels: number;
-  /** refuse an output larger than this (Civitai's 50 MB) */
-  maxBytes: number | null;
-}
-
-export type RenderResult =
-  | { ok: true; width: number; height: number; bytes: number; copied: boolean; converted: boolean }
-  | { ok: false; reason: string };
-
 export async function renderImage(task: RenderTask): Promise<RenderResult> {
   let inputBytes: number;
   try {

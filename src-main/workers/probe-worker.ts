@@ -5,7 +5,8 @@ import { ABSENT_FINGERPRINT, fingerprintBytes, type CaptionSnapshot } from '../c
 import { fileProblem, openRegularFileSync, readHeadSync } from '../core/fs/regular-file';
 import { readImageHeader } from '../core/scan/image-header';
 import { isBmpBytes, readBmpHeader } from './bmp-decode';
-import { copyIntoDataset, type CopyItem, type CopyResult } from './copy-into-dataset';
+import type { CaptionReadResult, ProbeResult, ScanProtocol } from '../core/scan/scan-protocol';
+import { copyIntoDataset } from './copy-into-dataset';
 import { serveRequests } from './worker-protocol';
 
 /**
@@ -13,26 +14,9 @@ import { serveRequests } from './worker-protocol';
  * image from a file that only has an image's extension and to learn its
  * size; when a large folder is opened, stats its files and reads its
  * caption files in bulk; and copies imported images into the dataset. Batched: one
- * message per many files keeps the thread hand-off cheap. Its requests, one
- * kind each (see worker-protocol):
+ * message per many files keeps the thread hand-off cheap. It serves
+ * core/scan's ScanProtocol.
  */
-export type ScanProtocol = {
-  /** check each image's header: is it one, and how large */
-  probe: { task: { paths: string[]; maxPixels: number }; result: ProbeResult[] };
-  /** read these caption files, as readCaptionFile would (without keeping the bytes) */
-  captions: { task: { paths: string[] }; result: CaptionReadResult[] };
-  /** size and mtime of each path, as [size, mtimeMs] pairs; size -1 for a path that is gone or not a file */
-  stat: { task: { paths: string[] }; result: Float64Array };
-  /** copy images into the dataset (see copy-into-dataset.ts) */
-  copy: { task: { items: CopyItem[] }; result: CopyResult[] };
-};
-
-export type ProbeResult =
-  | { ok: true; width: number; height: number; format: string }
-  | { ok: false; reason: string };
-
-/** not ok: the file is there and cannot be read (fileProblem's reason); a missing file is an absent caption */
-export type CaptionReadResult = { ok: true; snapshot: CaptionSnapshot } | { ok: false; reason: string };
 
 // libvips keeps its own cache of open images; we look at each file once
 sharp.cache(false);

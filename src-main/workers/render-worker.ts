@@ -1,7 +1,8 @@
 import { closeSync, existsSync, mkdirSync, readSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import sharp, { type Sharp } from 'sharp';
-import { cachePath, type RenderKind, type RenderOutput } from '../core/images/cache-layout';
+import { cachePath } from '../core/images/cache-layout';
+import type { RenderProtocol, RenderResult, RenderTask } from '../core/images/render-protocol';
 import { fileProblem, openRegularFileSync } from '../core/fs/regular-file';
 import { fingerprintOfBytes, fingerprintOfFile } from '../core/images/content-fingerprint';
 import { imageSharp } from './image-input';
@@ -14,24 +15,9 @@ import { serveRequests } from './worker-protocol';
  *
  * Never a full decode for a thumbnail: sharp's resize loads JPEG and WebP
  * shrunk (libjpeg decodes at 1/2, 1/4 or 1/8 scale), so a 2048×1536 JPEG
- * becomes a 256×192 one while it is decoded.
+ * becomes a 256×192 one while it is decoded. It serves core/images'
+ * RenderProtocol.
  */
-export interface RenderTask {
-  src: string;
-  cacheDir: string;
-  /** 'full' converts formats a browser cannot show (TIFF) at full size */
-  kind: RenderKind;
-  /** longest side of the result; 0 for 'full' */
-  maxSide: number;
-  output: RenderOutput;
-  maxPixels: number;
-  /** known from the index: saves reading the file's head and tail */
-  fingerprint: string | null;
-}
-
-export type RenderResult =
-  | { ok: true; path: string; fingerprint: string; created: boolean }
-  | { ok: false; reason: string; fingerprint: string | null };
 
 sharp.cache(false);
 sharp.concurrency(1); // one libvips thread per worker: the pool already uses every core
@@ -60,13 +46,6 @@ function readWhole(path: string, size: number): Buffer {
     closeSync(fd);
   }
 }
-
-/** the render worker's requests (see worker-protocol) */
-export type RenderProtocol = {
-  render: { task: RenderTask; result: RenderResult };
-  /** starts a thread (and loads sharp in it) ahead of the first real render */
-  warm: { task: object; result: null };
-};
 
 export default serveRequests<RenderProtocol>({ render: (task) => render(task), warm: () => null });
 

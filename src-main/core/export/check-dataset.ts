@@ -1,5 +1,5 @@
 import type { CaptionMode, CheckReport, ExportOptions } from '../../../src-shared/contract/export';
-import type { Fingerprint } from '../../workers/export-worker';
+import type { Fingerprint } from './export-protocol';
 import { AppError } from '../app-error';
 import { checkRules, shownSize, type CheckedImage } from './check-rules';
 import { fingerprintInWorker } from './export-pool';

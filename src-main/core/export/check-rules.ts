@@ -1,5 +1,5 @@
 import type { CaptionMode, CheckLine, ExportOptions } from '../../../src-shared/contract/export';
-import type { Fingerprint } from '../../workers/export-worker';
+import type { Fingerprint } from './export-protocol';
 import { captionEncodingLines } from './caption-encodings';
 import { isOtherMode } from './caption-mode';
 import {

@@ -1,4 +1,4 @@
-import type { ExportProtocol, Fingerprint, FingerprintTask, RenderResult, RenderTask } from '../../workers/export-worker';
+import type { ExportProtocol, Fingerprint, FingerprintTask, RenderResult, RenderTask } from './export-protocol';
 import { createWorkerPool, type WorkerPool } from '../../workers/worker-pool';
 
 /** The export's worker threads, started on first use. */

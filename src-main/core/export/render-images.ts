@@ -1,4 +1,4 @@
-import type { RenderResult, RenderTask } from '../../workers/export-worker';
+import type { RenderResult, RenderTask } from './export-protocol';
 import { exportThreads, renderInWorker } from './export-pool';
 
 /**

@@ -1,7 +1,7 @@
 import { mkdir, open } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { CaptionMode, ExportOptions, ExportSkip, ExportSummary } from '../../../src-shared/contract/export';
-import type { RenderTask } from '../../workers/export-worker';
+import type { RenderTask } from './export-protocol';
 import { AppError, describeFsError } from '../app-error';
 import { commitDestination, datasetRootsOf, discardDestination, prepareDestination, type Destination } from './export-destination';
 import { markExportFolder } from './export-marker';

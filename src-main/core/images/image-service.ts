@@ -1,7 +1,7 @@
 import { access } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import type { RenderProtocol, RenderResult } from '../../workers/render-worker';
+import type { RenderProtocol, RenderResult } from './render-protocol';
 import { createWorkerPool, type WorkerPool } from '../../workers/worker-pool';
 import { AppError } from '../app-error';
 import type { Workspace } from '../app/workspace';

@@ -2,7 +2,7 @@ import type { JobRunner } from '../jobs/job-runner';
 import { inSlices } from '../perf/time-slicer';
 import type { DatasetSession } from '../session/dataset-session';
 import type { ImageEntry } from '../session/image-entry';
-import type { RenderResult } from '../../workers/render-worker';
+import type { RenderResult } from './render-protocol';
 
 export interface ThumbnailOutcome {
   total: number;

@@ -4,7 +4,7 @@ import { fingerprintBytes } from '../captions/caption-file';
 import { scanPool } from '../scan/probe-images';
 import type { CopyRecord, NewCaptionRow } from '../store/index-database';
 import type { SessionStore } from '../store/session-store';
-import type { CopyResult } from '../../workers/copy-into-dataset';
+import type { CopyResult } from '../scan/scan-protocol';
 
 /** one image of an import, its header checked and its new name given */
 export interface PlannedCopy {

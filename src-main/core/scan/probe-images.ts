@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { ProbeResult, ScanProtocol } from '../../workers/probe-worker';
+import type { ProbeResult, ScanProtocol } from './scan-protocol';
 import { createWorkerPool, type WorkerPool } from '../../workers/worker-pool';
 
 /** libvips' own default: a larger image is refused before any pixel is decoded */

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { readCaptionFile } from '../captions/caption-file';
 import { UnreadableFileError } from '../fs/regular-file';
-import type { CaptionReadResult } from '../../workers/probe-worker';
+import type { CaptionReadResult } from './scan-protocol';
 import { nextSliceTurn } from '../perf/time-slicer';
 import { scanPool } from './probe-images';
 

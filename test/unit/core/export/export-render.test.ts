@@ -2,7 +2,8 @@ import { readFile, rm, truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { renderImage, type RenderTask } from '../../../../src-main/workers/export-render';
+import type { RenderTask } from '../../../../src-main/core/export/export-protocol';
+import { renderImage } from '../../../../src-main/workers/export-render';
 import {
   halfTransparentPng,
   jpegWithExif,

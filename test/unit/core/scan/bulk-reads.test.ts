@@ -6,7 +6,7 @@ import { readCaptionFile } from '../../../../src-main/core/captions/caption-file
 import { closeProbePool } from '../../../../src-main/core/scan/probe-images';
 import { readCaptionFiles } from '../../../../src-main/core/scan/read-captions';
 import { walkFolder } from '../../../../src-main/core/scan/walk-folder';
-import type { CaptionReadResult } from '../../../../src-main/workers/probe-worker';
+import type { CaptionReadResult } from '../../../../src-main/core/scan/scan-protocol';
 import { makeTempDir } from '../../../support/temp-dir';
 
 let tmp: ReturnType<typeof makeTempDir>;

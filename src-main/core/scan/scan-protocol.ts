@@ -1,0 +1,44 @@
+import type { CaptionSnapshot } from '../captions/caption-file';
+
+/**
+ * What the scan asks of its worker threads (workers/probe-worker), one kind
+ * per request: header checks, bulk caption reads and stats, and the copies
+ * of an import. Declared here, where it is needed; the worker serves it.
+ */
+export type ScanProtocol = {
+  /** check each image's header: is it one, and how large */
+  probe: { task: { paths: string[]; maxPixels: number }; result: ProbeResult[] };
+  /** read these caption files, as readCaptionFile would (without keeping the bytes) */
+  captions: { task: { paths: string[] }; result: CaptionReadResult[] };
+  /** size and mtime of each path, as [size, mtimeMs] pairs; size -1 for a path that is gone or not a file */
+  stat: { task: { paths: string[] }; result: Float64Array };
+  /** copy images into the dataset (see copy-into-dataset.ts) */
+  copy: { task: { items: CopyItem[] }; result: CopyResult[] };
+};
+
+export type ProbeResult =
+  | { ok: true; width: number; height: number; format: string }
+  | { ok: false; reason: string };
+
+/** not ok: the file is there and cannot be read (fileProblem's reason); a missing file is an absent caption */
+export type CaptionReadResult = { ok: true; snapshot: CaptionSnapshot } | { ok: false; reason: string };
+
+/** one image to bring into the dataset under its new name, with an empty caption beside it */
+export interface CopyItem {
+  source: string;
+  /** the new name's temporary twin: the copy is written there and renamed, so a crash never leaves half an image under a real name */
+  temp: string;
+  dest: string;
+  caption: string;
+  /** planned by an import that was cut short: the copy may be there already, and is then kept, not made again */
+  resumed: boolean;
+}
+
+/**
+ * What is on disk afterwards, for the index. `kept`: a resumed copy was found
+ * made already and left as it was. A caption of size > 0 was there before and
+ * was left alone.
+ */
+export type CopyResult =
+  | { ok: true; kept: boolean; imageSize: number; imageMtimeMs: number; captionSize: number; captionMtimeMs: number }
+  | { ok: false; code: string | undefined; message: string };
