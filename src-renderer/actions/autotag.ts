@@ -1,5 +1,6 @@
 import type { BatchTarget, ChannelOutput } from '../../src-shared/contract';
 import type { Result } from '../../src-shared/result';
+import { suggestedText } from '../features/autotag/autotag-text';
 import { resultText } from '../features/batch/batch-text';
 import {
   type ApplyMode,
@@ -120,7 +121,7 @@ export async function applyAutotag(runId: number, target: BatchTarget, mode: App
     showToast(`The tags were not applied: ${result.error.message}`, 'error');
     return null;
   }
-  if (mode === 'suggest') showToast('Suggestions are ready: each image shows them after its tags');
+  if (mode === 'suggest') showToast(suggestedText(result.value.changed));
   else {
     const message = resultText(result.value.changed, result.value.conflicts, result.value.refused);
     showToast(message.text, message.tone);

@@ -4,7 +4,7 @@ import { type AutotagApplied, applyAutotag } from '../../actions/autotag';
 import { type ApplyMode, chooseRun, useAutotagStore } from '../../stores/autotag-store';
 import { useSessionStore } from '../../stores/session-store';
 import { resultText } from '../batch/batch-text';
-import { modelName, previewText } from './autotag-text';
+import { modelName, previewText, suggestedText } from './autotag-text';
 import { ScoreHistogram } from './score-histogram';
 import { ThresholdFields } from './threshold-fields';
 import { buildSettings, initialThresholds, type ThresholdForm } from './threshold-form';
@@ -102,7 +102,7 @@ export function ApplySection({ target, active }: { target: BatchTarget | null; a
       {last && (
         <p className="autotag-result" data-testid="autotag-apply-result" data-changed={last.result.changed}>
           {last.mode === 'suggest'
-            ? 'Suggestions are shown after each image’s tags: click or Tab to accept, × to turn down.'
+            ? suggestedText(last.result.changed)
             : resultText(last.result.changed, last.result.conflicts, last.result.refused).text}
         </p>
       )}

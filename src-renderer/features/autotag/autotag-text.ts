@@ -35,3 +35,9 @@ export const scoreText = (score: number): string => score.toFixed(2);
 
 /** a model as a person names it: a repository id's or a folder's last part (`wd-vit-tagger-v3`) */
 export const modelName = (id: string | null): string => (id ? (id.split(/[\\/]/).filter(Boolean).at(-1) ?? id) : 'a model');
+
+/** after an apply in suggest mode: how many images now show ghost chips, and what to do with them */
+export const suggestedText = (images: number): string =>
+  images === 0
+    ? 'No image has a suggestion at these settings'
+    : `Suggestions on ${count(images, 'image', 'images')}, after ${images === 1 ? 'its' : 'their'} tags: click or Tab to accept, × to turn down`;

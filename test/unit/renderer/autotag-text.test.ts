@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { modelName, previewText, providerText, runText } from '../../../src-renderer/features/autotag/autotag-text';
+import { modelName, previewText, providerText, runText, suggestedText } from '../../../src-renderer/features/autotag/autotag-text';
 import { sortReview } from '../../../src-renderer/features/autotag/review-sort';
 
 const preview = (gain: [number, number], lose: [number, number], scored = 10) => ({
@@ -29,6 +29,12 @@ describe('auto-tag texts', () => {
     const run = { runId: 1, scored: 5, failed: 0, skipped: 0, cancelled: false, provider: 'cpu' as const, fallback: null };
     expect(providerText(run)).toBe('On CPU');
     expect(providerText({ ...run, fallback: 'CUDA is not in this onnxruntime-node' })).toBe('On CPU: CUDA is not in this onnxruntime-node');
+  });
+
+  it('says how many images show suggestions after a suggest apply', () => {
+    expect(suggestedText(2)).toBe('Suggestions on 2 images, after their tags: click or Tab to accept, × to turn down');
+    expect(suggestedText(1)).toBe('Suggestions on 1 image, after its tags: click or Tab to accept, × to turn down');
+    expect(suggestedText(0)).toBe('No image has a suggestion at these settings');
   });
 
   it('names a model by the last part of its repository id or folder', () => {
