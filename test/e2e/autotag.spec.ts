@@ -136,12 +136,16 @@ test('choose a model folder, score a selection, move a slider, apply, undo; acce
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     await page.keyboard.press('ArrowRight');
     await expect(page.getByTestId('position')).toHaveText('2 of 3');
-    await expect(page.locator('[data-testid="ghost-chip"][data-tag="red_bottom"]')).toBeVisible();
+    // on the next image, a click accepts a ghost chip
+    await page.locator('[data-testid="ghost-chip"][data-tag="red_bottom"]').click();
+    await expect.poll(() => caption('red-band.png')).toBe('sky, red_bottom');
+    await expect(page.locator('[data-testid="ghost-chip"][data-tag="red_bottom"]')).toHaveCount(0);
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     await page.keyboard.press('ArrowLeft');
     await expect(page.getByTestId('position')).toHaveText('1 of 3');
     await expect(page.getByTestId('tag-chip')).toHaveCount(2);
     await expect(ghosts).toHaveCount(0);
-    expect(await captions()).toEqual([`sky, ${first}`, BEFORE, BEFORE]);
+    expect(await captions()).toEqual([`sky, ${first}`, 'sky, red_bottom', BEFORE]);
   } finally {
     await server.stop();
   }
