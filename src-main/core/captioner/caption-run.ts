@@ -1,6 +1,5 @@
 import { basename, dirname, extname } from 'node:path';
 import type { CaptionRunRequest } from '../../../src-shared/contract/captioner';
-import { joinTags } from '../../../src-shared/tag-text';
 import { AppError } from '../app-error';
 import type { JobContext } from '../jobs/job-runner';
 import type { DatasetSession } from '../session/dataset-session';
@@ -47,7 +46,8 @@ export function templateValues(session: DatasetSession, entry: ImageEntry): Temp
   const rel = entry.row.relPath;
   const folder = dirname(rel);
   return {
-    tags: joinTags(entry.caption.tags, session.settingsNow().separator),
+    // the caption as it is: its tags as written, or its sentence
+    tags: entry.caption.text,
     name: basename(rel, extname(rel)),
     folder: folder === '.' ? '' : folder,
     trigger: session.settingsNow().triggerWord ?? '',
