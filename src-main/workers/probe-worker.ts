@@ -68,12 +68,21 @@ function readCaption(path: string): CaptionReadResult {
 function statAll(paths: readonly string[]): Float64Array {
   const out = new Float64Array(paths.length * 2);
   paths.forEach((path, i) => {
-    const s = statSync(path, { throwIfNoEntry: false });
+    // any path that cannot be stat-ed (gone, a link that loops) is not a file, as in the walk's own stats: never a failed open
+    const s = statOrNone(path);
     const file = s?.isFile() ?? false;
     out[i * 2] = file ? s!.size : -1;
     out[i * 2 + 1] = file ? s!.mtimeMs : 0;
   });
   return out;
+}
+
+function statOrNone(path: string): Stats | undefined {
+  try {
+    return statSync(path, { throwIfNoEntry: false });
+  } catch {
+    return undefined;
+  }
 }
 
 const absent = (): CaptionSnapshot => ({
