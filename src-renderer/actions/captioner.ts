@@ -157,6 +157,14 @@ export async function runCaptions(request: CaptionRunInput): Promise<CaptionRun 
   try {
     await whenEditsSettled();
     const result = await call('captioner.run', request);
+    if (!result.ok && result.error.code === 'cancelled') {
+      // the job ends as cancelled rather than with counts: what it answered is kept, and the run bar says how to go on
+      showToast('Captioning cancelled: the answers so far are kept for review');
+      await loadCaptionRuns();
+      const latest = get().runs.at(-1);
+      if (latest) await loadReview(latest.id, 'pending');
+      return null;
+    }
     if (!result.ok) {
       showToast(`Captioning did not run: ${result.error.message}`, 'error');
       return null;

@@ -216,3 +216,56 @@ test('a wrong key and an image the server cannot answer: each says why, nothing 
     await vlm.close();
   }
 });
+
+test('a slow server: progress with the time left, cancel, then the same settings go on where the run stopped', async ({ page, work }) => {
+  const folder = join(work, 'shots');
+  await mkdir(folder, { recursive: true });
+  for (const image of IMAGES) {
+    await sharp({ create: { width: image.width, height: image.height, channels: 3, background: image.colour } })
+      .png()
+      .toFile(join(folder, image.name));
+    await writeFile(captionPath(folder, image.name), image.caption);
+  }
+  const vlm = await startFakeVlmServer();
+  vlm.delayMs = 1500;
+  const server = await serveFolder(folder, work);
+  try {
+    await openInPlace(page, server.url);
+    await page.getByTestId('tab-captioner').click();
+    const panel = page.getByTestId('captioner-panel');
+    const form = panel.getByTestId('captioner-backend-form');
+    await form.getByTestId('captioner-backend-preset').selectOption('ollama');
+    await form.getByTestId('captioner-backend-url').fill(vlm.url);
+    await form.getByTestId('captioner-backend-save').click();
+    await expect(panel.getByTestId('captioner-model')).toHaveValue('fake-vl');
+    await panel.getByTestId('captioner-concurrency').fill('1');
+    await panel.getByTestId('captioner-target-all').check();
+
+    await panel.getByTestId('captioner-run-button').click();
+    const progress = panel.getByTestId('captioner-progress');
+    await expect(progress.getByTestId('progress-label')).toHaveText(/^Captioning images, about \d+ s left 1 \/ 3$/);
+    await progress.getByTestId('captioner-cancel').click();
+    // the run stops; what it answered is kept, and the run bar says how to go on
+    await expect(panel.getByTestId('captioner-cut-short')).toContainText('Run #1 with fake-vl stopped before it ended');
+    const sent = vlm.requests.length;
+
+    // the same settings again: the images already answered are not sent again
+    vlm.delayMs = 0;
+    await panel.getByTestId('captioner-run-button').click();
+    await expect(panel.getByTestId('captioner-review')).toBeVisible();
+    await panel.getByTestId('captioner-view-run').check();
+    const outcome = panel.getByTestId('captioner-run-result');
+    await expect(outcome).toContainText('answered before, not sent again');
+    const [, fresh, before] = /^Captioned (\d) images?, (\d) answered before/.exec((await outcome.textContent()) ?? '') ?? [];
+    expect(Number(fresh) + Number(before)).toBe(3);
+    expect(Number(before)).toBeGreaterThanOrEqual(1);
+    expect(vlm.requests.length).toBe(sent + Number(fresh));
+    await expect(panel.getByTestId('captioner-cut-short')).toHaveCount(0);
+    // one run, taken up again, now with all three to review
+    await panel.getByTestId('captioner-view-review').check();
+    await expect(panel.getByTestId('captioner-review-run').locator('option')).toHaveText([/^#1 · fake-vl · 3 images · 3 to review/]);
+  } finally {
+    await server.stop();
+    await vlm.close();
+  }
+});
