@@ -134,6 +134,7 @@ describe('review', () => {
     // the accepted texts left the captions: those results are pending again, and can be accepted anew
     const afterUndo = (await f.call('captioner.results', { runId: run.runId })).results.map((r) => [r.name, r.status]);
     expect(afterUndo).toEqual([['blue-square.png', 'pending'], ['green-tall.png', 'rejected'], ['red-wide.png', 'pending']]);
+    expect((await f.call('captioner.runs', {}))[0]).toMatchObject({ pending: 2, accepted: 0, rejected: 1 });
 
     const again = await f.call('captioner.run', { target: { kind: 'all' }, backendIds: [backend], model: 'fake-vl', promptPreset: 'short', maxSide: 100, onlyRejectedOf: run.runId });
     expect(again.captioned).toBe(1);

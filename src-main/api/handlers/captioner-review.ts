@@ -1,9 +1,7 @@
-import { acceptCaptions, imageResults, rejectCaptions, runResults } from '../../core/captioner/caption-review';
-import { CaptionStore } from '../../core/captioner/caption-store';
+import { acceptCaptions, imageResults, rejectCaptions, runResults, runSummaries } from '../../core/captioner/caption-review';
 import type { Handler } from '../handler';
 
-export const captionerRuns: Handler<'captioner.runs'> = async (_args, { workspace }) =>
-  (await new CaptionStore(workspace.requireSession().store.index).runs()).map(({ settings: _settings, ...run }) => run);
+export const captionerRuns: Handler<'captioner.runs'> = (_args, { workspace }) => runSummaries(workspace.requireSession());
 
 export const captionerResults: Handler<'captioner.results'> = ({ runId, status, offset, limit }, { workspace }) =>
   runResults(workspace.requireSession(), runId, status ?? null, offset, limit);

@@ -71,6 +71,22 @@ function shown(session: DatasetSession, row: CaptionResultRow, run: { id: number
   };
 }
 
+/** the dataset's runs, their counts as the review shows them (an undone accept counted as pending again) */
+export async function runSummaries(session: DatasetSession) {
+  const store = new CaptionStore(session.store.index);
+  const runs = await store.runs();
+  return Promise.all(
+    runs.map(async ({ settings: _settings, ...run }) => {
+      if (run.accepted === 0) return run;
+      const undone = (await store.of(run.id, null)).filter((r) => {
+        const entry = r.status === 'accepted' ? entryOf(session, r.imageId) : null;
+        return entry !== null && statusNow(r, entry) === 'pending';
+      }).length;
+      return { ...run, accepted: run.accepted - undone, pending: run.pending + undone };
+    }),
+  );
+}
+
 export async function runResults(session: DatasetSession, runId: number, status: CaptionStatus | null, offset: number, limit: number) {
   const store = new CaptionStore(session.store.index);
   const run = await runOf(store, runId);
