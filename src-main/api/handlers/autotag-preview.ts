@@ -12,5 +12,5 @@ export const autotagPreview: Handler<'autotag.preview'> = async ({ runId, target
     resolveTarget(session, target),
     mode === 'suggest' ? new ScoreStore(session.store.index).rejected() : new Map<number, Set<string>>(),
   ]);
-  return previewApply(run, settings, mode, entries, session.settingsNow().triggerWord, rejected);
+  return previewApply(run, settings, mode, entries, session.settingsNow().triggerWord, rejected, session.closing);
 };

@@ -74,9 +74,9 @@ describe('previewing an apply', () => {
   const preview = (settings: Partial<SelectionSettings>, mode: 'append' | 'replace' | 'suggest', rejected = new Map<number, Set<string>>()) =>
     previewApply(run, { ...DEFAULT_SELECTION, ...settings }, mode, entries, null, rejected);
 
-  it('counts the tags each image would gain and lose, by hand', () => {
+  it('counts the tags each image would gain and lose, by hand', async () => {
     // 1 gains hatsune_miku and smile (long_hair it has); 2 gains kirisame_marisa, white_background, smile, blue_sky; 3 nothing
-    expect(preview({}, 'append')).toEqual({
+    expect(await preview({}, 'append')).toEqual({
       scored: 3,
       gaining: { images: 2, tags: 6 },
       losing: { images: 0, tags: 0 },
@@ -84,15 +84,15 @@ describe('previewing an apply', () => {
       cuts: { general: 0.35, character: 0.85 },
     });
     // replace at 0.55: 1 becomes hatsune_miku, long_hair (loses mine); 2 kirisame_marisa, white_background, smile; 3 empty (loses mine)
-    expect(preview({ general: 0.55 }, 'replace')).toMatchObject({ gaining: { images: 2, tags: 4 }, losing: { images: 2, tags: 2 }, unchanged: 0 });
+    expect(await preview({ general: 0.55 }, 'replace')).toMatchObject({ gaining: { images: 2, tags: 4 }, losing: { images: 2, tags: 2 }, unchanged: 0 });
   });
 
-  it('in suggest mode counts the suggestions an image would show, leaving out those turned down', () => {
-    expect(preview({}, 'suggest', new Map([[2, new Set(['smile', 'blue_sky'])]]))).toMatchObject({ gaining: { images: 2, tags: 4 }, losing: { images: 0, tags: 0 } });
+  it('in suggest mode counts the suggestions an image would show, leaving out those turned down', async () => {
+    expect(await preview({}, 'suggest', new Map([[2, new Set(['smile', 'blue_sky'])]]))).toMatchObject({ gaining: { images: 2, tags: 4 }, losing: { images: 0, tags: 0 } });
   });
 
-  it('gives MCut’s cut as the median of the images’ cuts', () => {
-    const cuts = preview({ mcut: true }, 'append').cuts;
+  it('gives MCut’s cut as the median of the images’ cuts', async () => {
+    const { cuts } = await preview({ mcut: true }, 'append');
     // general cuts: 1 → 0.8 0.4 0.2 and a 0 not kept: (0.8+0.4)/2 = 0.6; 2 → 0.7 0.6 0.5 0.3: (0.5+0.3)/2 = 0.4;
     // 3 → four scores of 0.1, no gap: 0.1. The median is 0.4
     expect(cuts.general).toBeCloseTo(0.4, 4);
