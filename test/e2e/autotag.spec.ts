@@ -210,9 +210,21 @@ test('download a known model with its progress, score all, then settle the model
     await expect(row('kirisame_marisa')).toHaveCount(0);
     expect(await caption('red-band.png')).toBe('sky, kirisame_marisa');
 
-    // a click on a tag shows its images
+    // a click on a tag shows its images; the review's filters show what a model tagged and what it doubted
     await row('hatsune_miku').getByTestId('autotag-review-filter').click();
     await expect(page.getByTestId('filter-count')).toHaveText('1 of 3 images');
+    await panel.getByTestId('autotag-review-show-doubtful').click();
+    await expect(page.getByTestId('filter-input')).toHaveValue('score:<0.5');
+    await expect(page.getByTestId('filter-count')).toHaveText('0 of 3 images');
+    // the red band's model tags were removed or kept (now a person's): two images left with one
+    await panel.getByTestId('autotag-review-show-model').click();
+    await expect(page.getByTestId('filter-count')).toHaveText('2 of 3 images');
+
+    // sorted by name on a click on its header
+    await panel.getByTestId('autotag-review-sort-tag').click();
+    await expect(panel.getByTestId('autotag-review-row').first()).toHaveAttribute('data-tag', 'blue_top_left');
+    await panel.getByTestId('autotag-review-sort-tag').click();
+    await expect(panel.getByTestId('autotag-review-row').first()).toHaveAttribute('data-tag', 'hatsune_miku');
 
     // undo the Remove: back on disk
     await page.getByTestId('undo-button').click();

@@ -17,6 +17,12 @@ const COLUMNS: ReadonlyArray<{ key: ReviewSort['by']; label: string }> = [
   { key: 'meanScore', label: 'Mean' },
 ];
 
+/** the filter terms the review layer added, one click away: what a model tagged, and what it was least sure of */
+const REVIEW_FILTERS = [
+  { label: 'with model tags', query: 'source:model', testId: 'autotag-review-show-model' },
+  { label: 'with a model tag under 0.5', query: 'score:<0.5', testId: 'autotag-review-show-doubtful' },
+] as const;
+
 /**
  * Every tag models wrote across the dataset and that is still there, with how
  * many images have it and how sure the model was on average. Sorted by any
@@ -60,46 +66,56 @@ export function ReviewTab({ active }: { active: boolean }) {
   }
   if (rows.length === 0) return <p className="muted" data-testid="autotag-review-empty">No tag in the dataset came from a model, or every one was settled.</p>;
   return (
-    <table className="autotag-review" data-testid="autotag-review">
-      <thead>
-        <tr>
-          {COLUMNS.map((c) => (
-            <th key={c.key} title={c.key === 'meanScore' ? 'Mean score the model gave' : undefined} aria-sort={sort.by === c.key ? (sort.descending ? 'descending' : 'ascending') : 'none'}>
-              <button
-                type="button"
-                className="link-button"
-                data-testid={`autotag-review-sort-${c.key}`}
-                onClick={() => setSort((s) => ({ by: c.key, descending: s.by === c.key ? !s.descending : c.key !== 'tag' }))}
-              >
-                {c.label}
-                {sort.by === c.key ? (sort.descending ? ' ↓' : ' ↑') : ''}
-              </button>
-            </th>
-          ))}
-          <th aria-label="Settle" />
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((row) => (
-          <tr key={row.tag} data-testid="autotag-review-row" data-tag={row.tag} data-images={row.images}>
-            <td>
-              <button type="button" className="link-button" data-testid="autotag-review-filter" title={`Show the images tagged ${row.tag}`} onClick={() => void applyFilter(tagQuery(row.tag))}>
-                {row.tag}
-              </button>
-            </td>
-            <td className="autotag-num">{row.images.toLocaleString('en-US')}</td>
-            <td className="autotag-num">{scoreText(row.meanScore)}</td>
-            <td className="autotag-settle">
-              <button type="button" data-testid="autotag-keep" disabled={busy !== null} title="Keep it everywhere: it becomes a person's tag and leaves this list" onClick={() => void settle(row.tag, 'keep')}>
-                Keep
-              </button>
-              <button type="button" className="danger" data-testid="autotag-remove" disabled={busy !== null} title="Remove it from every caption a model put it in (a person's own stay); undo brings it back" onClick={() => void settle(row.tag, 'remove')}>
-                Remove
-              </button>
-            </td>
-          </tr>
+    <>
+      <div className="autotag-review-filters">
+        Show images
+        {REVIEW_FILTERS.map((f) => (
+          <button key={f.query} type="button" data-testid={f.testId} title={`Filter: ${f.query}`} onClick={() => void applyFilter(f.query)}>
+            {f.label}
+          </button>
         ))}
-      </tbody>
-    </table>
+      </div>
+      <table className="autotag-review" data-testid="autotag-review">
+        <thead>
+          <tr>
+            {COLUMNS.map((c) => (
+              <th key={c.key} title={c.key === 'meanScore' ? 'Mean score the model gave' : undefined} aria-sort={sort.by === c.key ? (sort.descending ? 'descending' : 'ascending') : 'none'}>
+                <button
+                  type="button"
+                  className="link-button"
+                  data-testid={`autotag-review-sort-${c.key}`}
+                  onClick={() => setSort((s) => ({ by: c.key, descending: s.by === c.key ? !s.descending : c.key !== 'tag' }))}
+                >
+                  {c.label}
+                  {sort.by === c.key ? (sort.descending ? ' ↓' : ' ↑') : ''}
+                </button>
+              </th>
+            ))}
+            <th aria-label="Settle" />
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.tag} data-testid="autotag-review-row" data-tag={row.tag} data-images={row.images}>
+              <td>
+                <button type="button" className="link-button" data-testid="autotag-review-filter" title={`Show the images tagged ${row.tag}`} onClick={() => void applyFilter(tagQuery(row.tag))}>
+                  {row.tag}
+                </button>
+              </td>
+              <td className="autotag-num">{row.images.toLocaleString('en-US')}</td>
+              <td className="autotag-num">{scoreText(row.meanScore)}</td>
+              <td className="autotag-settle">
+                <button type="button" data-testid="autotag-keep" disabled={busy !== null} title="Keep it everywhere: it becomes a person's tag and leaves this list" onClick={() => void settle(row.tag, 'keep')}>
+                  Keep
+                </button>
+                <button type="button" className="danger" data-testid="autotag-remove" disabled={busy !== null} title="Remove it from every caption a model put it in (a person's own stay); undo brings it back" onClick={() => void settle(row.tag, 'remove')}>
+                  Remove
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
   );
 }
