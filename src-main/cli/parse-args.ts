@@ -47,7 +47,7 @@ export interface AutotagCommand {
   mcut: boolean;
   maxTags: number | null;
   exclude: string[];
-  /** suggest: score and keep the scores, write nothing */
+  /** suggest: keep the scores and make them the dataset's suggestions (ghost chips in the app); write no caption */
   mode: (typeof autotagModes)[number];
   underscoresToSpaces: boolean;
   batch: number | null;

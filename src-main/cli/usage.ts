@@ -22,7 +22,8 @@ export const USAGE = `Usage:
       Tag every image with a WD14 tagging model (resuming a run cut short) and
       write the tags by the same rules as the window: append after the tags an
       image has, replace the caption (trigger first, then characters and general
-      tags, highest score first), or suggest (keep the scores, write nothing).
+      tags, highest score first), or suggest (write no caption; the window shows
+      the tags as suggestions to accept or turn down).
 
   lora-tagger caption <folder> --backend <url> --model <name>
                       [--prompt-preset NAME | --prompt TEXT] [--mode replace|append|suggest]
