@@ -64,6 +64,14 @@ test('choose a model folder, score a selection, move a slider, apply, undo; acce
     // the slider's keys moved the slider, not the image
     await expect(page.getByTestId('position')).toHaveText('1 of 3');
 
+    // MCut finds each image's own cut: the sliders step aside and the count follows
+    await panel.getByTestId('autotag-mcut').check();
+    await expect(character).toBeDisabled();
+    await expect(panel.getByTestId('autotag-preview')).not.toHaveText('2 images gain 2 tags');
+    await expect(panel.getByTestId('autotag-preview')).toHaveText(/^2 images gain \d+ tags$/);
+    await panel.getByTestId('autotag-mcut').uncheck();
+    await expect(panel.getByTestId('autotag-preview')).toHaveText('2 images gain 2 tags');
+
     // the histogram of a tag typed in the panel, its cut marked
     await panel.getByTestId('autotag-histogram-tag').fill('blue_top_left');
     await expect(panel.getByTestId('autotag-histogram-caption')).toContainText('blue_top_left · general · 2 images · cut 0.35');
