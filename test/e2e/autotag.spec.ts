@@ -98,6 +98,7 @@ test('choose a model folder, score a selection, move a slider, apply, undo; acce
     await expect(modelChip).toHaveAttribute('data-source', 'model');
     await expect(modelChip).toHaveAttribute('title', /^From tiny-tagger, score 0\.99/);
     await expect(page.locator('[data-testid="tag-chip"][data-tag="sky"]')).not.toHaveAttribute('data-source', 'model');
+    await page.getByTestId('tag-chips').screenshot({ path: testInfo.outputPath('model-chips.png') });
 
     // the review lists it with its count
     await page.getByTestId('tab-autotag').click();
