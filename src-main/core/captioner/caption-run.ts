@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { basename, dirname, extname } from 'node:path';
 import type { CaptionRunRequest } from '../../../src-shared/contract/captioner';
 import { AppError } from '../app-error';
@@ -9,6 +10,7 @@ import { cleanAnswer } from './answer-cleanup';
 import type { BackendRegistry } from './backend-registry';
 import { runCaptionQueue, type QueueEndpoint } from './caption-queue';
 import { CaptionStore } from './caption-store';
+import { limiter } from './limiter';
 import { prepareImage } from './prepare-image';
 import { fillTemplate, findPromptPreset, type TemplateValues } from './prompt-presets';
 import { vlmClient } from './vlm-client';
@@ -16,6 +18,14 @@ import type { VlmClient, VlmEndpoint } from './vlm-protocol';
 
 /** a raw answer is kept up to this many characters: enough to see what went wrong with a runaway one */
 const RAW_KEPT = 200_000;
+
+/**
+ * Images read and downscaled at once, whatever the requests in flight: each
+ * is a libvips pipeline with threads of its own, and eight of them on a
+ * two-core machine kept the main thread waiting for a core for hundreds of
+ * milliseconds at a time.
+ */
+const PREPARING_AT_ONCE = Math.max(1, availableParallelism() - 1);
 
 export interface CaptionRunDeps {
   registry: BackendRegistry;
@@ -117,6 +127,7 @@ export async function captionImages(
   };
 
   const items = todo.map((entry) => ({ id: entry.row.id, entry }));
+  const decoding = limiter(PREPARING_AT_ONCE);
   const outcome = await runCaptionQueue({
     items,
     endpoints,
@@ -125,7 +136,7 @@ export async function captionImages(
     signal: job.signal,
     prepare: async ({ entry }) => ({
       model: req.model,
-      jpeg: await prepareImage(session.absolutePath(entry), req.maxSide),
+      jpeg: await decoding.run(() => prepareImage(session.absolutePath(entry), req.maxSide)),
       prompt: fillTemplate(template, templateValues(session, entry)) + instruction,
       system,
       ...(req.temperature === undefined ? {} : { temperature: req.temperature }),
