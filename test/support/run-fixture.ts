@@ -39,7 +39,8 @@ export async function runFixture(script: string, args: readonly string[], option
   child.stderr.on('data', (d: Buffer) => (err += d.toString()));
   const signal = await new Promise<NodeJS.Signals | null>((resolve, reject) => {
     child.on('error', reject);
-    child.on('exit', (_code, sig) => resolve(sig));
+    // 'close', not 'exit': a process that prints a large report and exits is still being read when it exits
+    child.on('close', (_code, sig) => resolve(sig));
   });
   return { out, err, signal };
 }
