@@ -11,6 +11,7 @@ import {
   requestAutotagPanel,
   useAutotagStore,
 } from '../stores/autotag-store';
+import { showPanel } from '../stores/panel-layout-store';
 import { showToast } from '../stores/ui-store';
 import { call } from '../transport/api';
 import { addTagsTo, whenEditsSettled } from './caption-edits';
@@ -22,6 +23,7 @@ export type AutotagPreview = ChannelOutput<'autotag.preview'>;
 export type SettleResult = ChannelOutput<'autotag.settle'>;
 
 export const openAutotagPanel = (): void => {
+  showPanel('editor');
   requestAutotagPanel();
   void loadModels();
   void loadRuns();

@@ -31,3 +31,7 @@ export const setPanelWidth = (panel: SidePanel, px: number) =>
 
 export const togglePanel = (panel: SidePanel) =>
   usePanelLayout.setState((s) => ({ collapsed: { ...s.collapsed, [panel]: !s.collapsed[panel] } }));
+
+/** unfold a column: a key or button that asks for a panel in it must not land in a folded one */
+export const showPanel = (panel: SidePanel) =>
+  usePanelLayout.setState((s) => (s.collapsed[panel] ? { collapsed: { ...s.collapsed, [panel]: false } } : s));

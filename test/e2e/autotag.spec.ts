@@ -182,6 +182,9 @@ test('download a known model with its progress, score all, then settle the model
   else process.env.HF_ENDPOINT = endpoint;
   try {
     await openInPlace(page, server.url);
+    // the T key shows the panel even with the editing column folded away
+    await page.getByTestId('splitter-editor').dblclick();
+    await expect(page.getByTestId('tab-image')).toBeHidden();
     await page.keyboard.press('t');
     const panel = page.getByTestId('autotag-panel');
     await expect(panel).toBeVisible();
