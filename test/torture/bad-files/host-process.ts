@@ -11,6 +11,7 @@ import { createApiHost } from '../../../src-main/api/create-api-host';
 import type { ChannelInput, ChannelName, ChannelOutput } from '../../../src-shared/contract';
 import { captionPathFor } from '../../../src-main/core/scan/image-extensions';
 import { REPORT_PREFIX, type HostReport, type ImageOutcome } from './host-report';
+import { printAndExit } from '../../support/print-and-exit';
 
 const [folder, mode, appDir, exportDir, timeoutArg] = process.argv.slice(2) as [string, 'import' | 'in-place', string, string, string];
 const timeoutMs = Number(timeoutArg);
@@ -123,5 +124,4 @@ async function run(): Promise<HostReport> {
 
 const report = await run();
 await within('shutdown', api.shutdown());
-process.stdout.write(`${REPORT_PREFIX}${JSON.stringify(report)}\n`);
-process.exit(0);
+printAndExit(`${REPORT_PREFIX}${JSON.stringify(report)}`);
