@@ -1,6 +1,7 @@
 import { app } from 'electron';
 import type { Command } from '../cli/parse-args';
 import { type Launch, startDesktop } from './lifecycle';
+import { runAutotagCommand } from '../cli/autotag-command';
 import { runCaptionCommand } from '../cli/caption-command';
 import { runExportCommand } from '../cli/export-command';
 import { desktopCacheDir } from './platform';
@@ -16,16 +17,13 @@ export function runCommand(command: Command, launch: Launch): void {
       startServeCommand(command);
       return;
     case 'export':
-      app.dock?.hide();
-      runExportCommand(command, { userDataDir: app.getPath('userData'), cacheDir: desktopCacheDir(), version: app.getVersion() })
-        .then((code) => app.exit(code))
-        .catch((err: unknown) => exitWith(1, `lora-tagger export: ${err instanceof Error ? err.message : String(err)}`));
+      runHeadless('export', () => runExportCommand(command, commandPaths()));
       return;
     case 'caption':
-      app.dock?.hide();
-      runCaptionCommand(command, { userDataDir: app.getPath('userData'), cacheDir: desktopCacheDir(), version: app.getVersion() })
-        .then((code) => app.exit(code))
-        .catch((err: unknown) => exitWith(1, `lora-tagger caption: ${err instanceof Error ? err.message : String(err)}`));
+      runHeadless('caption', () => runCaptionCommand(command, commandPaths()));
+      return;
+    case 'autotag':
+      runHeadless('autotag', () => runAutotagCommand(command, commandPaths()));
       return;
     case 'help':
       process.stdout.write(`${command.usage}\n`);
@@ -38,7 +36,22 @@ export function runCommand(command: Command, launch: Launch): void {
     case 'error':
       exitWith(2, `lora-tagger: ${command.message}\n\n${command.usage}`);
       return;
+    default: {
+      // a command the parser learns must be taught here too, or the binary would hang without a window
+      const unhandled: never = command;
+      exitWith(2, `lora-tagger: no way to run ${JSON.stringify(unhandled)}`);
+    }
   }
+}
+
+const commandPaths = () => ({ userDataDir: app.getPath('userData'), cacheDir: desktopCacheDir(), version: app.getVersion() });
+
+/** A command that prints lines and ends: no window, no dock icon, the process exits with its code. */
+function runHeadless(name: string, run: () => Promise<number>): void {
+  app.dock?.hide();
+  run()
+    .then((code) => app.exit(code))
+    .catch((err: unknown) => exitWith(1, `lora-tagger ${name}: ${err instanceof Error ? err.message : String(err)}`));
 }
 
 function exitWith(code: number, message: string): void {

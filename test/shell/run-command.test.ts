@@ -13,6 +13,8 @@ vi.mock('../../src-main/cli/export-command', () => ({ runExportCommand: vi.fn(as
 const { runExportCommand } = await import('../../src-main/cli/export-command');
 vi.mock('../../src-main/cli/caption-command', () => ({ runCaptionCommand: vi.fn(async () => 0) }));
 const { runCaptionCommand } = await import('../../src-main/cli/caption-command');
+vi.mock('../../src-main/cli/autotag-command', () => ({ runAutotagCommand: vi.fn(async () => 3) }));
+const { runAutotagCommand } = await import('../../src-main/cli/autotag-command');
 
 const flush = () => new Promise((resolve) => setImmediate(resolve));
 const run = (args: string[]) => runCommand(parseCommandLine(args, '/home/ana'), { launchArgs: args, bundleDir: '/opt/lora-tagger/out' });
@@ -53,6 +55,17 @@ describe('runCommand', () => {
       expect.objectContaining({ version: expect.any(String) }),
     );
     expect(app.exit).toHaveBeenCalledWith(0);
+    expect(BrowserWindow.created).toHaveLength(0);
+  });
+
+  it("autotag: tags without a window and exits with the runner's code (it once had no case and the binary never exited)", async () => {
+    run(['autotag', 'set', '--model', '/models/wd']);
+    await flush();
+    expect(runAutotagCommand).toHaveBeenCalledWith(
+      expect.objectContaining({ command: 'autotag', folder: '/home/ana/set' }),
+      expect.objectContaining({ version: expect.any(String) }),
+    );
+    expect(app.exit).toHaveBeenCalledWith(3);
     expect(BrowserWindow.created).toHaveLength(0);
   });
 
