@@ -47,6 +47,19 @@ function releaseNext(): void {
   next();
 }
 
+/** when a slice is up, and the pause that ends it; private: loops use the forms below */
+function sliceClock(sliceMs: number, signal?: AbortSignal) {
+  let sliceStart = performance.now();
+  return {
+    due: () => performance.now() - sliceStart >= sliceMs,
+    async pause(): Promise<void> {
+      await nextSliceTurn();
+      signal?.throwIfAborted();
+      sliceStart = performance.now();
+    },
+  };
+}
+
 export interface SliceOptions {
   /** aborted: the loop throws its reason at the next pause */
   signal?: AbortSignal;
@@ -65,33 +78,28 @@ export async function runSliced<T>(
   stillWanted: () => boolean = () => true,
   options: SliceOptions = {},
 ): Promise<T | null> {
-  const sliceMs = options.sliceMs ?? (options.background ? BACKGROUND_SLICE_MS : SLICE_MS);
-  let sliceStart = performance.now();
+  const clock = sliceClock(options.sliceMs ?? (options.background ? BACKGROUND_SLICE_MS : SLICE_MS), options.signal);
   try {
     for (;;) {
       const next = steps.next();
       if (next.done) return next.value;
-      if (performance.now() - sliceStart < sliceMs) continue;
-      await nextSliceTurn();
-      options.signal?.throwIfAborted();
+      if (!clock.due()) continue;
+      await clock.pause();
       if (!stillWanted() || (options.background && !(await waitForForeground(stillWanted)))) return null;
-      sliceStart = performance.now();
     }
   } finally {
     steps.return(undefined as never);
   }
 }
 
-/** `fn` over every item, in order, pausing between slices */
+/** `fn` over every item, in order, pausing between slices (a plain loop, as a generator step per item would cost more than the work of a light one) */
 export async function forEachSliced<T>(items: Iterable<T>, fn: (item: T, index: number) => void, signal?: AbortSignal): Promise<void> {
-  function* steps(): Generator<void, void> {
-    let i = 0;
-    for (const item of items) {
-      fn(item, i++);
-      yield;
-    }
+  const clock = sliceClock(SLICE_MS, signal);
+  let i = 0;
+  for (const item of items) {
+    fn(item, i++);
+    if (clock.due()) await clock.pause();
   }
-  await runSliced(steps(), undefined, { signal });
 }
 
 /** `fn` over every item, pausing between slices; the results in order */
@@ -103,12 +111,9 @@ export async function mapSliced<T, R>(items: readonly T[], fn: (item: T, index: 
 
 /** the items of a loop whose steps await (a directory read, a file write), pausing between slices */
 export async function* inSlices<T>(items: AsyncIterable<T> | Iterable<T>, signal?: AbortSignal): AsyncGenerator<T, void, undefined> {
-  let sliceStart = performance.now();
+  const clock = sliceClock(SLICE_MS, signal);
   for await (const item of items) {
     yield item;
-    if (performance.now() - sliceStart < SLICE_MS) continue;
-    await nextSliceTurn();
-    signal?.throwIfAborted();
-    sliceStart = performance.now();
+    if (clock.due()) await clock.pause();
   }
 }
