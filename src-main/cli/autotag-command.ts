@@ -38,7 +38,8 @@ export async function runAutotagCommand(cmd: AutotagCommand, paths: CommandPaths
     log(`Scored ${r.scored} images in ${seconds.toFixed(1)} s (${(r.scored / Math.max(seconds, 0.001)).toFixed(1)} images/s) on ${r.provider.toUpperCase()}`);
     if (r.fallback) log(`  ${r.fallback}`);
     if (r.skipped > 0) log(`  ${r.skipped} scored before (a run cut short), not scored again`);
-    if (r.failed > 0) log(`  ${r.failed} could not be read: see the app's skipped files`);
+    if (r.failed > 0) log(`  ${r.failed} could not be scored:`);
+    for (const f of r.failures) log(`    ${f.name}: ${f.reason}`);
     const applied = (await api.invoke('autotag.apply', {
       runId: r.runId,
       target: { kind: 'all' },

@@ -35,6 +35,8 @@ const runSchema = z.object({
   runId: z.number().int(),
   scored: z.number().int(),
   failed: z.number().int(),
+  /** each image this run could not score, with why (an image that does not decode, a file gone) */
+  failures: z.array(z.object({ name: z.string(), reason: z.string() })),
   /** scored by an earlier run of the same model that was cut short: not scored again */
   skipped: z.number().int(),
   cancelled: z.boolean(),

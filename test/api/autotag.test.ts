@@ -40,6 +40,14 @@ const exists = (stem: string) => {
 };
 
 describe('tagging a dataset with a model', () => {
+  it('names each image it could not score, with why, and scores the others', async () => {
+    // the file breaks after the open: the tagger is the first to find it unreadable
+    writeFileSync(join(dir, 'tall.png'), 'not a png any more');
+    const run = await call('autotag.run', { model: modelDir, target: { kind: 'all' } });
+    expect(run).toMatchObject({ scored: 2, failed: 1 });
+    expect(run.failures).toEqual([{ name: 'tall.png', reason: expect.stringMatching(/\S/) }]);
+  });
+
   it('scores without writing a caption, applies (append), undoes byte for byte, and applies again at other thresholds without the model', async () => {
     const run = await call('autotag.run', { model: modelDir, target: { kind: 'all' } });
     expect(run).toMatchObject({ scored: 3, failed: 0, skipped: 0, cancelled: false, provider: 'cpu' });

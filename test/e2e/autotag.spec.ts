@@ -246,3 +246,28 @@ test('download a known model with its progress, score all, then settle the model
     await hub.close();
   }
 });
+
+test('an image the model cannot read is named with its reason, and the others are scored', async ({ page, work }) => {
+  const folder = join(work, 'shots');
+  for (const image of TAGGER_IMAGES.filter((i) => IMAGES.includes(i.name))) await writeTestImage(folder, image);
+  const modelDir = await writeModelFolder(join(folder, 'tiny-tagger'), tinyModel());
+  const server = await serveFolder(folder, work);
+  try {
+    await openInPlace(page, server.url);
+    await expect(page.getByTestId('position')).toHaveText('1 of 3');
+    // broken after the open: the tagger is the first to find out
+    await writeFile(join(folder, 'tall.png'), 'not a png any more');
+
+    await page.getByTestId('autotag-open').click();
+    const panel = page.getByTestId('autotag-panel');
+    await panel.getByTestId('autotag-folder-path').fill(modelDir);
+    await panel.getByTestId('autotag-folder-use').click();
+    await panel.getByTestId('autotag-target-all').check();
+    await panel.getByTestId('autotag-run').click();
+    await expect(panel.getByTestId('autotag-run-counts')).toHaveAttribute('data-failed', '1');
+    await expect(panel.getByTestId('autotag-run-counts')).toHaveAttribute('data-scored', '2');
+    await expect(panel.getByTestId('autotag-failure')).toHaveText([/^tall\.png \S/]);
+  } finally {
+    await server.stop();
+  }
+});

@@ -31,6 +31,8 @@ export interface ScoreOutcome extends Omit<AutotagRunOutcome, 'model'> {
   provider: ExecutionProvider;
   /** why a faster provider was not used, or null */
   fallback: string | null;
+  /** each image not scored in this run, by its name in the dataset, with why */
+  failures: { name: string; reason: string }[];
 }
 
 /**
@@ -47,6 +49,8 @@ export async function scoreImages(session: DatasetSession, req: ScoreRequest, jo
 
   // each batch's results are stored as they come, in order: a kill loses at most the batches not yet stored
   let pending: ImageScoresRow[] = [];
+  const failures: { name: string; reason: string }[] = [];
+  const names = new Map(req.entries.map((e) => [String(e.row.id), e.row.relPath]));
   let saving = Promise.resolve();
   const save = () => {
     const rows = pending;
@@ -61,7 +65,10 @@ export async function scoreImages(session: DatasetSession, req: ScoreRequest, jo
     ...(req.batchSize ? { batchSize: req.batchSize } : {}),
     signal: job.signal,
     onScored: (image, probabilities) => pending.push({ imageId: Number(image.id), packed: packScores(probabilities, SCORE_FLOOR), error: null }),
-    onFailed: (image, reason) => pending.push({ imageId: Number(image.id), packed: null, error: reason }),
+    onFailed: (image, reason) => {
+      pending.push({ imageId: Number(image.id), packed: null, error: reason });
+      failures.push({ name: names.get(image.id) ?? image.path, reason });
+    },
     onProgress: (p) => {
       save();
       job.progress(p.done, p.total, p.etaMs === null ? 'Tagging images' : `Tagging images, about ${Math.ceil(p.etaMs / 1000)} s left`);
@@ -70,5 +77,5 @@ export async function scoreImages(session: DatasetSession, req: ScoreRequest, jo
   await saving;
   if (!outcome.cancelled) await scores.finishRun(runId);
   const { model, ...counts } = outcome;
-  return { ...counts, runId, provider: model.provider, fallback: model.fallback };
+  return { ...counts, runId, provider: model.provider, fallback: model.fallback, failures };
 }

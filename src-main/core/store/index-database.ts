@@ -247,7 +247,10 @@ export class IndexDatabase {
          FROM tagger_runs r ORDER BY r.id`,
       ),
       runLabels: db.prepare<[number], string>('SELECT labels FROM tagger_runs WHERE id = ?').pluck(),
-      putScores: db.prepare('INSERT OR REPLACE INTO tagger_scores (run_id, image_id, packed, error) VALUES (?, ?, ?, ?)'),
+      // an image that left the index while it was being scored (deleted, replaced) is not kept: its row would break the foreign key
+      putScores: db.prepare(
+        'INSERT OR REPLACE INTO tagger_scores (run_id, image_id, packed, error) SELECT ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM images WHERE id = ?)',
+      ),
       scoredIds: db.prepare<[number], number>('SELECT image_id FROM tagger_scores WHERE run_id = ? ORDER BY image_id').pluck(),
       scoresPage: db.prepare<[number, number, number], { imageId: number; packed: Buffer | null; error: string | null }>(
         'SELECT image_id AS imageId, packed, error FROM tagger_scores WHERE run_id = ? AND image_id > ? ORDER BY image_id LIMIT ?',
@@ -563,7 +566,7 @@ export class IndexDatabase {
 
   /** a batch's results, one transaction: a kill loses at most the batches not yet stored */
   putScores(runId: number, rows: readonly ImageScoresRow[]): void {
-    this.db.transaction(() => rows.forEach((r) => this.stmt.putScores.run(runId, r.imageId, blob(r.packed), r.error)))();
+    this.db.transaction(() => rows.forEach((r) => this.stmt.putScores.run(runId, r.imageId, blob(r.packed), r.error, r.imageId)))();
   }
 
   /** images a run has a result for: a resumed run scores the others only */
@@ -674,7 +677,7 @@ export class IndexDatabase {
 
   /** answers as they come, one transaction per call: a kill loses at most those not yet stored */
   putCaptionResults(runId: number, rows: readonly CaptionResultRow[]): void {
-    this.db.transaction(() => rows.forEach((r) => this.caption.put.run(runId, r.imageId, r.status, r.suggested, r.raw, r.error, r.at)))();
+    this.db.transaction(() => rows.forEach((r) => this.caption.put.run(runId, r.imageId, r.status, r.suggested, r.raw, r.error, r.at, r.imageId)))();
   }
 
   /** images a run has a usable answer for: a resumed run does not send them again (failed ones are tried again) */
@@ -811,7 +814,10 @@ function captionStatements(db: Database.Database) {
          count(CASE WHEN r.status = 'failed' THEN 1 END) AS failed
        FROM caption_runs c LEFT JOIN caption_results r ON r.run_id = c.id GROUP BY c.id ORDER BY c.id`,
     ),
-    put: db.prepare('INSERT OR REPLACE INTO caption_results (run_id, image_id, status, suggested, raw, error, at) VALUES (?, ?, ?, ?, ?, ?, ?)'),
+    // as with tagger scores: an image gone from the index while its answer was awaited is not kept
+    put: db.prepare(
+      'INSERT OR REPLACE INTO caption_results (run_id, image_id, status, suggested, raw, error, at) SELECT ?, ?, ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM images WHERE id = ?)',
+    ),
     answered: db.prepare<[number], number>("SELECT image_id FROM caption_results WHERE run_id = ? AND status <> 'failed' ORDER BY image_id").pluck(),
     count: db
       .prepare<[number, CaptionStatus | null, CaptionStatus | null], number>('SELECT count(*) FROM caption_results WHERE run_id = ? AND (? IS NULL OR status = ?)')

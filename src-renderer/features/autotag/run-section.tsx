@@ -3,6 +3,7 @@ import type { BatchTarget } from '../../../src-shared/contract/index';
 import { runAutotag } from '../../actions/autotag';
 import { type Provider, useAutotagStore } from '../../stores/autotag-store';
 import { providerText, runText } from './autotag-text';
+import { FailureList } from '../../widgets/failure-list';
 import { JobProgress } from './job-progress';
 
 const PROVIDERS: ReadonlyArray<{ value: Provider; label: string }> = [
@@ -67,6 +68,7 @@ export function RunSection({ target, targetLabel }: { target: BatchTarget | null
           </span>
         </p>
       )}
+      {lastRun && !running && <FailureList failures={lastRun.failures} testId="autotag-failure" />}
     </div>
   );
 }

@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { runCaptions } from '../../actions/captioner';
 import { type CaptionRun, useCaptionerStore } from '../../stores/captioner-store';
+import { FailureList } from '../../widgets/failure-list';
 import { buildTarget, defaultTarget } from '../batch/batch-target';
 import { type TargetKind, targetText } from '../batch/batch-text';
 import { BatchTargetChoice } from '../batch/batch-target-choice';
@@ -10,7 +11,6 @@ import { buildRunRequest } from './captioner-form';
 import { runButtonText, runText } from './captioner-text';
 import { RunProgress } from './run-progress';
 
-const FAILURES_SHOWN = 50;
 
 /** The images to caption (as the batch panel chooses them), Run, its progress, and what came of it. */
 export function RunSection({ onReview }: { onReview(): void }) {
@@ -79,16 +79,7 @@ function RunOutcome({ run, onReview }: { run: CaptionRun; onReview(): void }) {
   return (
     <div className="captioner-outcome" data-testid="captioner-run-result" data-captioned={run.captioned} data-failed={run.failed}>
       <p className={run.failed > 0 || run.cancelled ? 'batch-result batch-result-warn' : 'batch-result'}>{runText(run)}</p>
-      {run.failures.length > 0 && (
-        <ul className="captioner-failures" data-testid="captioner-failures">
-          {run.failures.slice(0, FAILURES_SHOWN).map((f) => (
-            <li key={f.imageId} data-testid="captioner-failure">
-              <span className="captioner-failure-name">{f.name}</span> {f.reason}
-            </li>
-          ))}
-          {run.failures.length > FAILURES_SHOWN && <li className="muted">and {(run.failures.length - FAILURES_SHOWN).toLocaleString('en-US')} more (Review, Show: Failed)</li>}
-        </ul>
-      )}
+      <FailureList failures={run.failures} testId="captioner-failure" more="(Review, Show: Failed)" />
       {run.captioned > 0 && (
         <button type="button" className="link-button" data-testid="captioner-to-review" onClick={onReview}>
           Review the suggestions →

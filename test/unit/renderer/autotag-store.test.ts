@@ -9,7 +9,7 @@ vi.mock('../../../src-renderer/transport/api', () => ({
 const { useAutotagStore } = await import('../../../src-renderer/stores/autotag-store');
 
 const session = (datasetDir: string, triggerWord: string | null = null) => ({ session: { datasetDir, triggerWord } });
-const run = { runId: 3, scored: 2, failed: 0, skipped: 0, cancelled: false, provider: 'cpu' as const, fallback: null };
+const run = { runId: 3, scored: 2, failed: 0, skipped: 0, cancelled: false, provider: 'cpu' as const, fallback: null, failures: [] };
 const withRun = () =>
   useAutotagStore.setState({
     runs: [{ id: 3, modelId: 'm', startedAt: 1, finishedAt: 2, images: 2 }],

@@ -20,13 +20,13 @@ describe('auto-tag texts', () => {
   });
 
   it('reports a run with its failures, its resumed images and a cancel', () => {
-    const run = { runId: 1, scored: 5, failed: 1, skipped: 2, cancelled: false, provider: 'cpu' as const, fallback: null };
+    const run = { runId: 1, scored: 5, failed: 1, skipped: 2, cancelled: false, provider: 'cpu' as const, fallback: null, failures: [{ name: 'a.png', reason: 'not an image' }] };
     expect(runText(run)).toBe('Scored 5 images, 1 could not be read, 2 scored by an earlier run, not again');
     expect(runText({ ...run, failed: 0, skipped: 0, cancelled: true, scored: 1 })).toBe('Cancelled after scoring 1 image');
   });
 
   it('shows the fallback to CPU with its reason, never hides it', () => {
-    const run = { runId: 1, scored: 5, failed: 0, skipped: 0, cancelled: false, provider: 'cpu' as const, fallback: null };
+    const run = { runId: 1, scored: 5, failed: 0, skipped: 0, cancelled: false, provider: 'cpu' as const, fallback: null, failures: [] };
     expect(providerText(run)).toBe('On CPU');
     expect(providerText({ ...run, fallback: 'CUDA is not in this onnxruntime-node' })).toBe('On CPU: CUDA is not in this onnxruntime-node');
   });
