@@ -1,7 +1,8 @@
 import { labelFor } from '../../core/models/catalog';
 import { downloadModel, formatBytes, hubEndpoint } from '../../core/models/download-model';
 import { modelsDir } from '../../core/models/models-folder';
-import { formatDuration, type TransferProgress } from '../../core/models/transfer-rate';
+import { formatDuration } from '../../core/jobs/time-left';
+import type { TransferProgress } from '../../core/models/transfer-rate';
 import type { Handler } from '../handler';
 
 /** the job's label carries what done/total cannot: the speed and the time left */

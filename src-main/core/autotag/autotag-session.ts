@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import type { JobContext } from '../jobs/job-runner';
+import { withTimeLeft } from '../jobs/time-left';
 import type { DatasetSession } from '../session/dataset-session';
 import type { ImageEntry } from '../session/image-entry';
 import type { ImageScoresRow } from '../store/index-database';
@@ -71,7 +72,7 @@ export async function scoreImages(session: DatasetSession, req: ScoreRequest, jo
     },
     onProgress: (p) => {
       save();
-      job.progress(p.done, p.total, p.etaMs === null ? 'Tagging images' : `Tagging images, about ${Math.ceil(p.etaMs / 1000)} s left`);
+      job.progress(p.done, p.total, withTimeLeft('Tagging images', p.etaMs));
     },
   }).finally(save);
   await saving;

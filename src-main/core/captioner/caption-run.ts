@@ -3,6 +3,7 @@ import { basename, dirname, extname } from 'node:path';
 import type { CaptionRunRequest } from '../../../src-shared/contract/captioner';
 import { AppError } from '../app-error';
 import type { JobContext } from '../jobs/job-runner';
+import { withTimeLeft } from '../jobs/time-left';
 import type { DatasetSession } from '../session/dataset-session';
 import type { ImageEntry } from '../session/image-entry';
 import type { CaptionResultRow } from '../store/index-database';
@@ -153,7 +154,7 @@ export async function captionImages(
     onFailure: ({ entry }, reason, raw) => fail(entry, reason, raw),
     onProgress: (p) => {
       save();
-      const label = p.etaMs === null ? 'Captioning images' : `Captioning images, about ${Math.ceil(p.etaMs / 1000)} s left`;
+      const label = withTimeLeft('Captioning images', p.etaMs);
       job.progress(skipped + p.done, skipped + p.total, label);
     },
   }).finally(save);

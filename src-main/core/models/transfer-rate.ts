@@ -28,12 +28,3 @@ export class TransferRate {
     return { bytes, total, bytesPerSecond, etaSeconds };
   }
 }
-
-/** "12 min", "45 s", "1 h 5 min": time left, as precise as a person needs */
-export function formatDuration(seconds: number): string {
-  const s = Math.ceil(seconds);
-  if (s < 60) return `${s} s`;
-  const minutes = Math.round(s / 60);
-  if (minutes < 60) return `${minutes} min`;
-  return `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
-}
