@@ -41,8 +41,11 @@ const exists = (stem: string) => {
 
 describe('tagging a dataset with a model', () => {
   it('names each image it could not score, with why, and scores the others', async () => {
-    // the file breaks after the open: the tagger is the first to find it unreadable
-    writeFileSync(join(dir, 'tall.png'), 'not a png any more');
+    // truncated, its header whole: the open lists it, and the tagger is the first to find it cannot be decoded
+    const tall = join(dir, 'tall.png');
+    writeFileSync(tall, readFileSync(tall).subarray(0, 120));
+    await call('session.open', { path: dir, setup: { mode: 'in-place', outputDir: 'output', prefix: 'img' } });
+    expect((await call('session.current', {}))?.stats).toMatchObject({ total: 3 });
     const run = await call('autotag.run', { model: modelDir, target: { kind: 'all' } });
     expect(run).toMatchObject({ scored: 2, failed: 1 });
     expect(run.failures).toEqual([{ name: 'tall.png', reason: expect.stringMatching(/\S/) }]);
