@@ -36,8 +36,11 @@ export interface KeyPress {
   metaKey: boolean;
   altKey: boolean;
   shiftKey: boolean;
-  /** where focus is: a text field swallows plain keys, a button owns Enter */
-  focus: 'text' | 'control' | 'none';
+  /**
+   * where focus is: a text field swallows plain keys, a button owns Enter, and
+   * a control that moves with the arrows (a slider, a radio group) owns them
+   */
+  focus: 'text' | 'control' | 'arrows' | 'none';
   /**
    * the focused field is the tag input and holds nothing: ← → Home End move
    * between images from there, so tagging is type, Enter, →, type
@@ -50,6 +53,8 @@ export interface KeyPress {
 
 /** keys that move between images even from the empty tag input, where they would do nothing */
 const IMAGE_KEYS = new Set(['ArrowLeft', 'ArrowRight', 'Home', 'End']);
+/** keys a focused slider or radio group moves itself with */
+const ARROW_CONTROL_KEYS = new Set(['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End', 'PageUp', 'PageDown']);
 
 export function shortcutFor(press: KeyPress): ShortcutAction | null {
   // Cmd on macOS, Ctrl elsewhere; Alt combinations belong to the OS and menus
@@ -89,6 +94,7 @@ export function shortcutFor(press: KeyPress): ShortcutAction | null {
   }
   if (press.overlayOpen) return null;
   if (press.focus === 'text' && !(press.emptyTagInput && IMAGE_KEYS.has(press.key))) return null;
+  if (press.focus === 'arrows' && ARROW_CONTROL_KEYS.has(press.key)) return null;
   switch (press.key) {
     case 'ArrowLeft':
       return 'previous';

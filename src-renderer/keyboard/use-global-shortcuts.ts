@@ -4,12 +4,17 @@ import { useUiStore } from '../stores/ui-store';
 import { useViewStore } from '../stores/view-store';
 import { type KeyPress, shortcutFor } from './shortcut-map';
 
-const NON_TEXT_INPUTS = new Set(['button', 'checkbox', 'radio', 'submit', 'reset', 'range', 'color', 'file', 'image']);
+const NON_TEXT_INPUTS = new Set(['button', 'checkbox', 'submit', 'reset', 'color', 'file', 'image']);
+/** inputs whose arrow keys move them: the window's image keys must not take those */
+const ARROW_INPUTS = new Set(['radio', 'range']);
 
 function focusKind(element: Element | null): KeyPress['focus'] {
   if (!(element instanceof HTMLElement) || element === document.body) return 'none';
   if (element.isContentEditable || element instanceof HTMLTextAreaElement || element instanceof HTMLSelectElement) return 'text';
-  if (element instanceof HTMLInputElement) return NON_TEXT_INPUTS.has(element.type) ? 'control' : 'text';
+  if (element instanceof HTMLInputElement) {
+    if (ARROW_INPUTS.has(element.type)) return 'arrows';
+    return NON_TEXT_INPUTS.has(element.type) ? 'control' : 'text';
+  }
   if (element instanceof HTMLButtonElement || element instanceof HTMLAnchorElement || element.getAttribute('role') === 'button') {
     return 'control';
   }

@@ -1,6 +1,5 @@
 import type { ThresholdForm } from './threshold-form';
 
-const SLIDER_KEYS = new Set(['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End', 'PageUp', 'PageDown']);
 
 interface SliderProps {
   name: 'general' | 'character';
@@ -25,10 +24,6 @@ function Threshold({ name, label, value, disabled, onChange }: SliderProps) {
         disabled={disabled}
         value={value}
         onChange={(e) => onChange(Number(e.target.value))}
-        // the slider's own keys: ← → Home End must move it, not change the image (the window's shortcuts)
-        onKeyDown={(e) => {
-          if (SLIDER_KEYS.has(e.key)) e.stopPropagation();
-        }}
       />
       <output data-testid={`autotag-${name}-value`}>{value.toFixed(2)}</output>
     </label>

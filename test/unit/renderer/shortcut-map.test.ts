@@ -10,6 +10,14 @@ describe('keyboard map', () => {
     expect(shortcutFor(press('ArrowRight', { focus: 'text' }))).toBeNull();
   });
 
+  it('leaves the arrows to a focused slider or radio group, which move with them, and keeps the other keys', () => {
+    for (const key of ['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End', 'PageUp', 'PageDown']) {
+      expect(shortcutFor(press(key, { focus: 'arrows' }))).toBeNull();
+    }
+    expect(shortcutFor(press('g', { focus: 'arrows' }))).toBe('toggle-view');
+    expect(shortcutFor(press('z', { ctrlKey: true, focus: 'arrows' }))).toBe('undo');
+  });
+
   it('saves, finds and focuses the tag input with Ctrl or Cmd, even while typing', () => {
     expect(shortcutFor(press('s', { ctrlKey: true, focus: 'text' }))).toBe('save');
     expect(shortcutFor(press('f', { metaKey: true }))).toBe('find-tag');
