@@ -157,7 +157,7 @@ export const SHORTCUT_HELP: readonly ShortcutHelp[] = [
   { keys: ['Alt ←', 'Alt →'], does: 'On a focused tag: move it left or right' },
   { keys: ['Ctrl Enter'], does: 'In the caption text: save now' },
   { keys: ['T'], does: 'Auto-tag: score images with a model, set thresholds, apply or suggest', action: 'autotag' },
-  { keys: ['C'], does: 'Captions (AI): write captions with a vision-language model, then review them', action: 'captioner' },
+  { keys: ['C'], does: 'AI captions: write captions with a vision-language model, then review them', action: 'captioner' },
   { keys: ['A', 'E', 'R'], does: 'In the captions review, on a suggestion: accept, edit, reject (↑ ↓ move; Ctrl Enter accepts an edit)' },
   { keys: ['Ctrl E'], does: 'Export the dataset for a trainer (check first, then export)', action: 'export' },
   { keys: ['Ctrl S'], does: 'Save (rewrites tags.txt; captions are saved as you edit)', action: 'save' },

@@ -4,7 +4,7 @@ import { openCaptionerPanel } from '../../actions/captioner';
 export function CaptionerButton() {
   return (
     <button type="button" data-testid="captioner-open" title="Write captions with a vision-language model: set up, run, review (C)" onClick={openCaptionerPanel}>
-      Captions (AI)
+      AI captions
     </button>
   );
 }

@@ -51,7 +51,7 @@ export function CaptionerPanel({ active }: { active: boolean }) {
   };
 
   return (
-    <section className="batch-panel captioner-panel" aria-label="Captions (AI)" data-testid="captioner-panel">
+    <section className="batch-panel captioner-panel" aria-label="AI captions" data-testid="captioner-panel">
       <ViewSwitch view={view} pending={pending} onChange={setView} />
       <div hidden={view !== 'run'} className="captioner-view">
         <BackendSection />

@@ -38,10 +38,11 @@ export function EditorColumn() {
           role="tab"
           className={tab === 'image' ? 'editor-tab editor-tab-on' : 'editor-tab'}
           data-testid="tab-image"
+          title="This image's caption"
           aria-selected={tab === 'image'}
           onClick={() => setTab('image')}
         >
-          This image
+          Image
         </button>
         <button
           type="button"
@@ -72,7 +73,7 @@ export function EditorColumn() {
           aria-selected={tab === 'captioner'}
           onClick={() => setTab('captioner')}
         >
-          Captions (AI)
+          AI captions
         </button>
       </div>
       {/* both stay mounted: half-typed batch inputs survive a look at the image */}
