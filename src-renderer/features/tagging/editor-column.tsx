@@ -1,5 +1,5 @@
 import './editor-column.css';
-import { useEffect, useState } from 'react';
+import { type ReactNode, useEffect, useState } from 'react';
 import { useAutotagStore } from '../../stores/autotag-store';
 import { useCaptionerStore } from '../../stores/captioner-store';
 import { useSelectionStore } from '../../stores/selection-store';
@@ -33,48 +33,18 @@ export function EditorColumn() {
   return (
     <div className="editor-column">
       <div className="editor-tabs" role="tablist" aria-label="Edit">
-        <button
-          type="button"
-          role="tab"
-          className={tab === 'image' ? 'editor-tab editor-tab-on' : 'editor-tab'}
-          data-testid="tab-image"
-          title="This image's caption"
-          aria-selected={tab === 'image'}
-          onClick={() => setTab('image')}
-        >
+        <EditorTab id="image" on={tab} pick={setTab} title="This image's caption">
           Image
-        </button>
-        <button
-          type="button"
-          role="tab"
-          className={tab === 'batch' ? 'editor-tab editor-tab-on' : 'editor-tab'}
-          data-testid="tab-batch"
-          aria-selected={tab === 'batch'}
-          onClick={() => setTab('batch')}
-        >
+        </EditorTab>
+        <EditorTab id="batch" on={tab} pick={setTab}>
           Batch{selected > 0 ? ` · ${selected.toLocaleString('en-US')} selected` : ''}
-        </button>
-        <button
-          type="button"
-          role="tab"
-          className={tab === 'autotag' ? 'editor-tab editor-tab-on' : 'editor-tab'}
-          data-testid="tab-autotag"
-          aria-selected={tab === 'autotag'}
-          onClick={() => setTab('autotag')}
-        >
+        </EditorTab>
+        <EditorTab id="autotag" on={tab} pick={setTab}>
           Auto-tag
-        </button>
-        <button
-          type="button"
-          role="tab"
-          className={tab === 'captioner' ? 'editor-tab editor-tab-on' : 'editor-tab'}
-          data-testid="tab-captioner"
-          title="Captions written by a vision-language model (C)"
-          aria-selected={tab === 'captioner'}
-          onClick={() => setTab('captioner')}
-        >
+        </EditorTab>
+        <EditorTab id="captioner" on={tab} pick={setTab} title="Captions written by a vision-language model (C)">
           AI captions
-        </button>
+        </EditorTab>
       </div>
       {/* both stay mounted: half-typed batch inputs survive a look at the image */}
       <div className="editor-tab-body" hidden={tab !== 'image'}>
@@ -90,5 +60,21 @@ export function EditorColumn() {
         <CaptionerPanel active={tab === 'captioner'} />
       </div>
     </div>
+  );
+}
+
+function EditorTab({ id, on, pick, title, children }: { id: Tab; on: Tab; pick(tab: Tab): void; title?: string; children: ReactNode }) {
+  return (
+    <button
+      type="button"
+      role="tab"
+      className={on === id ? 'editor-tab editor-tab-on' : 'editor-tab'}
+      data-testid={`tab-${id}`}
+      title={title}
+      aria-selected={on === id}
+      onClick={() => pick(id)}
+    >
+      {children}
+    </button>
   );
 }
