@@ -40,7 +40,7 @@ export function AutotagPanel({ active }: { active: boolean }) {
   }, [active]);
 
   return (
-    <section className="autotag-panel" aria-label="Auto-tag" data-testid="autotag-panel">
+    <section className="batch-panel autotag-panel" aria-label="Auto-tag" data-testid="autotag-panel">
       <div className="segmented autotag-views" role="tablist">
         {(['tag', 'review'] as const).map((v) => (
           <button
