@@ -1,11 +1,10 @@
-import { closeSync, readFileSync, statSync, type Stats } from 'node:fs';
 import sharp from 'sharp';
-import { decodeCaption, DEFAULT_CAPTION_FORMAT } from '../core/captions/caption-codec';
-import { ABSENT_FINGERPRINT, fingerprintBytes, type CaptionSnapshot } from '../core/captions/caption-file';
-import { fileProblem, openRegularFileSync, readHeadSync } from '../core/fs/regular-file';
+import { readCaptionSync } from '../core/captions/read-caption-sync';
+import { statFilesSync } from '../core/fs/stat-files-sync';
+import { fileProblem, readHeadSync } from '../core/fs/regular-file';
 import { readImageHeader } from '../core/scan/image-header';
 import { isBmpBytes, readBmpHeader } from './bmp-decode';
-import type { CaptionReadResult, ProbeResult, ScanProtocol } from '../core/scan/scan-protocol';
+import type { ProbeResult, ScanProtocol } from '../core/scan/scan-protocol';
 import { copyIntoDataset } from './copy-into-dataset';
 import { serveRequests } from './worker-protocol';
 
@@ -27,71 +26,9 @@ export default serveRequests<ScanProtocol>({
     for (const path of paths) results.push(await probeOne(path, maxPixels));
     return results;
   },
-  captions: ({ paths }) => paths.map(readCaption),
-  stat: ({ paths }) => statAll(paths),
+  captions: ({ paths }) => paths.map(readCaptionSync),
+  stat: ({ paths }) => statFilesSync(paths),
   copy: ({ items }) => copyIntoDataset(items),
-});
-
-/**
- * Synchronous reads: in this thread they block nobody, and skip the libuv
- * pool's hand-offs, which at 100,000 files cost the main thread more than the
- * reading. Stat and read through one descriptor, as readCaptionFile does, so
- * both describe the same file; like it, only a regular file is read, and a
- * named pipe is never waited on.
- */
-function readCaption(path: string): CaptionReadResult {
-  let opened: { fd: number; stats: Stats };
-  try {
-    opened = openRegularFileSync(path);
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { ok: true, snapshot: absent() };
-    return { ok: false, reason: fileProblem(err) };
-  }
-  try {
-    const bytes = readFileSync(opened.fd);
-    const snapshot: CaptionSnapshot = {
-      exists: true,
-      fingerprint: fingerprintBytes(bytes),
-      size: bytes.length,
-      mtimeMs: opened.stats.mtimeMs,
-      decoded: decodeCaption(bytes),
-      bytes: null,
-    };
-    return { ok: true, snapshot };
-  } catch (err) {
-    return { ok: false, reason: fileProblem(err) };
-  } finally {
-    closeSync(opened.fd);
-  }
-}
-
-function statAll(paths: readonly string[]): Float64Array {
-  const out = new Float64Array(paths.length * 2);
-  paths.forEach((path, i) => {
-    // any path that cannot be stat-ed (gone, a link that loops) is not a file, as in the walk's own stats: never a failed open
-    const s = statOrNone(path);
-    const file = s?.isFile() ?? false;
-    out[i * 2] = file ? s!.size : -1;
-    out[i * 2 + 1] = file ? s!.mtimeMs : 0;
-  });
-  return out;
-}
-
-function statOrNone(path: string): Stats | undefined {
-  try {
-    return statSync(path, { throwIfNoEntry: false });
-  } catch {
-    return undefined;
-  }
-}
-
-const absent = (): CaptionSnapshot => ({
-  exists: false,
-  fingerprint: ABSENT_FINGERPRINT,
-  size: 0,
-  mtimeMs: 0,
-  decoded: { text: '', format: { ...DEFAULT_CAPTION_FORMAT } },
-  bytes: null,
 });
 
 const HEADER_BYTES = 64 * 1024;

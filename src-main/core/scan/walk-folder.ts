@@ -40,6 +40,12 @@ export interface WalkOptions {
   withStats?: boolean;
   /** stat in the scan's worker threads from this many files on (default WORKER_THRESHOLD) */
   workerThreshold?: number;
+  /**
+   * stat every file with this, here and at once: a thread that walks a whole
+   * folder (the index thread) blocks nobody with synchronous stats.
+   * [size, mtimeMs] pairs, size -1 for a path that is not a file.
+   */
+  statFiles?: (paths: readonly string[]) => Float64Array;
 }
 
 /**
@@ -110,9 +116,11 @@ export async function walkFolder(root: string, options: WalkOptions): Promise<Fo
   const stats =
     options.withStats === false
       ? null
-      : wanted.length >= (options.workerThreshold ?? WORKER_THRESHOLD)
-        ? await statInWorkers(root, wanted, options.signal)
-        : await statAll(root, wanted, options.signal);
+      : options.statFiles
+        ? statsOf(options.statFiles(wanted.map((rel) => join(root, rel))), wanted.length)
+        : wanted.length >= (options.workerThreshold ?? WORKER_THRESHOLD)
+          ? await statInWorkers(root, wanted, options.signal)
+          : await statAll(root, wanted, options.signal);
   // the few names that need a look of their own (no stat: not a file; a link: perhaps leading out) are looked at first
   const notAFile = (i: number) => stats !== null && !stats[i];
   const looks: number[] = [];
@@ -180,13 +188,18 @@ async function statInWorkers(root: string, rels: readonly string[], signal?: Abo
       const start = next;
       next += STAT_BATCH;
       const paths = rels.slice(start, start + STAT_BATCH).map((rel) => join(root, rel));
-      const pairs = await pool.call('stat', { paths }, signal);
-      for (let k = 0; k < paths.length; k++) {
-        if (pairs[k * 2]! >= 0) out[start + k] = { size: pairs[k * 2]!, mtimeMs: pairs[k * 2 + 1]! };
-      }
+      statsOf(await pool.call('stat', { paths }, signal), paths.length, out, start);
     }
   };
   await Promise.all(Array.from({ length: pool.threads * 2 }, lane));
+  return out;
+}
+
+/** [size, mtimeMs] pairs (size -1: not a file) as stats, written into `out` from `at` */
+function statsOf(pairs: Float64Array, count: number, out: Stat[] = new Array(count).fill(null), at = 0): Stat[] {
+  for (let k = 0; k < count; k++) {
+    if (pairs[k * 2]! >= 0) out[at + k] = { size: pairs[k * 2]!, mtimeMs: pairs[k * 2 + 1]! };
+  }
   return out;
 }
 
