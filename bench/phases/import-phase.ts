@@ -25,7 +25,7 @@ export async function importPhase(ctx: RunContext): Promise<Figures> {
   // every scan thread up, as in an app that has opened a folder: throughput, not thread start-up
   await ctx.harness(async () => {
     const some = (await readdir(originals)).filter((n) => n.endsWith('.jpg')).slice(0, 512);
-    await probeImages(originals, some.map((rel) => ({ rel, size: 1 })));
+    await probeImages(originals, some.map((rel) => ({ rel, size: 1 })), { pool: ctx.api.workspace.options.scanPool });
   });
 
   await ctx.harness(() => runCommand('sync', []));

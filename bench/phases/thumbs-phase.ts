@@ -1,6 +1,7 @@
 import { mkdir, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ImageService, THUMB_SIDE } from '../../src-main/core/images/image-service';
+import { createThreadPools } from '../../src-main/workers/thread-pools';
 import type { Figures, RunContext } from '../context';
 import { vipsThumbnails } from '../measure/external';
 import { median, timed } from '../measure/stats';
@@ -16,7 +17,8 @@ import { median, timed } from '../measure/stats';
 export async function thumbsPhase(ctx: RunContext): Promise<Figures> {
   const session = ctx.api.workspace.requireSession();
   const folder = session.datasetDir;
-  const images = new ImageService(join(ctx.workDir, `thumb-cache`), { concurrency: ctx.cores });
+  const pools = createThreadPools();
+  const images = new ImageService(join(ctx.workDir, `thumb-cache`), pools, { concurrency: ctx.cores });
   const names = (await readdir(folder)).filter((n) => n.endsWith('.jpg'));
   const vipsOut = join(ctx.workDir, 'vips-thumbs');
   await mkdir(vipsOut, { recursive: true });
@@ -54,6 +56,7 @@ export async function thumbsPhase(ctx: RunContext): Promise<Figures> {
   const again = await timed(() => images.makeAllThumbnails(session, ctx.api.workspace.jobs));
   if (again.value.made !== 0) throw new Error(`the second job made ${again.value.made} thumbnails`);
   await images.close();
+  await pools.close();
   // Node's recursive rm of 10,000 files is itself a stall: the bench's, not the app's
   await ctx.harness(() => rm(vipsOut, { recursive: true, force: true }));
 

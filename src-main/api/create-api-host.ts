@@ -1,11 +1,12 @@
 import { Workspace } from '../core/app/workspace';
-import { closeExportPool, runningExportsDir, sweepAbandonedExports } from '../core/export';
+import { runningExportsDir, sweepAbandonedExports } from '../core/export';
 import { ImageService } from '../core/images/image-service';
 import { MemorySecretStore, type SecretStore } from '../core/captioner/secret-store';
 import type { ApiHost, EventListener, Platform } from './api-host';
 import { dispatch } from './dispatch';
 import { createIndexThreads } from '../workers/index-thread';
 import { createTaggerPool } from '../workers/tagger-pool';
+import { createThreadPools } from '../workers/thread-pools';
 import type { ApiContext } from './handler';
 
 export interface ApiHostOptions {
@@ -20,17 +21,20 @@ export interface ApiHostOptions {
 /** Wire core to a transport: the Electron shell, the serve transport and the api tests all start here. */
 export function createApiHost(platform: Platform, options: ApiHostOptions = {}): ApiHost & { workspace: Workspace } {
   const indexThreads = createIndexThreads();
+  // every pool core runs on, made here and handed in: no domain file starts a thread (issue 15)
+  const pools = createThreadPools();
   const workspace = new Workspace({
     userDataDir: platform.userDataDir,
     cacheDir: platform.cacheDir,
     allowedRoot: platform.servedFolder,
     openIndex: (path) => indexThreads.open(path),
+    scanPool: pools.scan,
     ...(options.defaults ? { defaults: options.defaults } : {}),
     ...(options.exportRoots ? { exportRoots: options.exportRoots } : {}),
   });
-  const images = new ImageService(platform.cacheDir);
+  const images = new ImageService(platform.cacheDir, pools);
   let tagger: ReturnType<typeof createTaggerPool> | null = null;
-  const ctx: ApiContext = { workspace, images, platform, tagger: () => (tagger ??= createTaggerPool()), secrets: options.secrets ?? new MemorySecretStore() };
+  const ctx: ApiContext = { workspace, images, exportPool: pools.export, platform, tagger: () => (tagger ??= createTaggerPool()), secrets: options.secrets ?? new MemorySecretStore() };
   // what exports killed in an earlier run left beside their destinations; never throws
   const swept = sweepAbandonedExports(runningExportsDir(platform.userDataDir));
   let shutdown: Promise<void> | null = null;
@@ -49,7 +53,7 @@ export function createApiHost(platform: Platform, options: ApiHostOptions = {}):
         await workspace.shutdown();
         await swept;
         await images.close();
-        await closeExportPool();
+        await pools.close();
         await tagger?.destroy();
         await indexThreads.close();
       })();

@@ -2,12 +2,16 @@ import type { ChannelArgs, ChannelName, ChannelOutput } from '../../src-shared/c
 import type { Workspace } from '../core/app/workspace';
 import type { TaggerPool } from '../core/autotag/tagger-protocol';
 import type { SecretStore } from '../core/captioner/secret-store';
+import type { ExportProtocol } from '../core/export/export-protocol';
 import type { ImageService } from '../core/images/image-service';
+import type { ThreadPool } from '../core/perf/thread-pool';
 import type { Platform } from './api-host';
 
 export interface ApiContext {
   workspace: Workspace;
   images: ImageService;
+  /** the export's and its check's threads */
+  exportPool: ThreadPool<ExportProtocol>;
   platform: Platform;
   /** the tagging model's thread, started on first use */
   tagger: () => TaggerPool;

@@ -3,21 +3,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
-import type { WorkerProtocol } from './worker-protocol';
-
-/**
- * Worker threads for pixel work and other heavy jobs, so the main event loop
- * never blocks. Each worker entry is a file in this folder whose default
- * export serves its protocol (see worker-protocol); `P` is that protocol.
- *
- * From source (tests, `tsx`) the entry is the .ts file, loaded through tsx;
- * in the bundled app it is the .js file electron-vite emits beside this one.
- */
-export interface WorkerPool<P extends WorkerProtocol> {
-  call<K extends keyof P & string>(kind: K, task: P[K]['task'], signal?: AbortSignal): Promise<P[K]['result']>;
-  destroy(): Promise<void>;
-  readonly threads: number;
-}
+import type { ThreadPool, WorkerProtocol } from '../core/perf/thread-pool';
 
 /**
  * The young generation, in MB, of pools made with `pixelWork` (thumbnails,
@@ -47,10 +33,19 @@ export function workerEntry(name: string, here = moduleDir): { filename: string;
   return { filename: join(here, `${name}.ts`), execArgv: ['--import', 'tsx'] };
 }
 
+/**
+ * Worker threads for pixel work and other heavy jobs, so the main event loop
+ * never blocks. Each worker entry is a file in this folder whose default
+ * export serves its protocol (see worker-protocol); `P` is that protocol.
+ * No thread starts before the first call (minThreads 0).
+ *
+ * From source (tests, `tsx`) the entry is the .ts file, loaded through tsx;
+ * in the bundled app it is the .js file electron-vite emits beside this one.
+ */
 export function createWorkerPool<P extends WorkerProtocol>(
   name: string,
   options: { maxThreads?: number; idleTimeoutMs?: number; pixelWork?: boolean } = {},
-): WorkerPool<P> {
+): ThreadPool<P> {
   const threads = Math.max(1, options.maxThreads ?? availableParallelism());
   const entry = workerEntry(name);
   const pool = new Piscina({

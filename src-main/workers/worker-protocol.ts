@@ -1,9 +1,5 @@
-/**
- * A worker file's requests, one union keyed on `kind`: per kind, the task it
- * takes and the answer it gives. The pool's `call` and the worker's handlers
- * are both typed from it, so a result is never cast where it is used.
- */
-export type WorkerProtocol = Record<string, { task: object; result: unknown }>;
+// the protocol's shape is core's (core/perf/thread-pool): core declares each protocol, a worker file serves it
+import type { WorkerProtocol } from '../core/perf/thread-pool';
 
 /** what crosses to the thread: a task with its kind */
 export type WorkerRequest<P extends WorkerProtocol> = { [K in keyof P & string]: { kind: K } & P[K]['task'] }[keyof P & string];

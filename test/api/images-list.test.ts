@@ -38,7 +38,7 @@ describe('images.list', () => {
     expect((await page(5, 10)).items).toEqual([]);
 
     await makeImages(dir, ['f.png']);
-    await resyncSession(api.workspace.requireSession(), { bus: api.workspace.bus, jobs: api.workspace.jobs });
+    await resyncSession(api.workspace.requireSession(), { bus: api.workspace.bus, jobs: api.workspace.jobs, scanPool: api.workspace.options.scanPool });
     const after = await page(0, 10);
     expect(after.total).toBe(6);
     expect(after.version).not.toBe(first.version);

@@ -4,12 +4,13 @@ import { AppError, describeFsError } from '../app-error';
 import { EventBus } from '../events/event-bus';
 import { isInsideFolder, isInsidePath } from '../fs/inside-folder';
 import { inForeground } from '../perf/foreground';
+import type { ThreadPool } from '../perf/thread-pool';
 import { JobRunner } from '../jobs/job-runner';
 import type { DatasetSession } from '../session/dataset-session';
 import { openSession, type OpenRequest } from '../session/open-session';
+import type { ScanProtocol } from '../scan/scan-protocol';
 import type { OpenIndex } from '../store/index-channel';
 import { DEFAULT_OUTPUT_DIR, DEFAULT_PREFIX } from '../session/session-settings';
-import { closeProbePool } from '../scan/probe-images';
 import { danbooruListPath } from '../vocabulary/tag-list';
 import { RecentFolders } from './recent-folders';
 import { T5Setting } from './t5-setting';
@@ -26,6 +27,8 @@ export interface WorkspaceOptions {
   exportRoots?: readonly string[];
   /** where a dataset's session.sqlite is opened: the index thread (the api host wires it) */
   openIndex: OpenIndex;
+  /** the scan's threads every open and import runs on: the api host starts them and ends them after shutdown */
+  scanPool: ThreadPool<ScanProtocol>;
   /** the shipped tag list; by default the app's assets/tags/danbooru.csv */
   shippedTagList?: () => string | null;
 }
@@ -107,7 +110,7 @@ export class Workspace {
       await this.closeNow();
       // serve: the dataset folder the open settles on (a subfolder that may be a link) is checked too
       const checkFolder = this.options.allowedRoot ? (dir: string) => this.checkAllowed(dir) : undefined;
-      const session = await openSession({ ...request, path, defaults: this.defaults }, { bus: this.bus, jobs: this.jobs, checkFolder, openIndex: this.options.openIndex });
+      const session = await openSession({ ...request, path, defaults: this.defaults }, { bus: this.bus, jobs: this.jobs, checkFolder, openIndex: this.options.openIndex, scanPool: this.options.scanPool });
       this.session = session;
       // the folder is open either way: a list that cannot be saved is said in the log, not a failed open
       await this.recent.add(session.info().root).catch((err) => console.warn(`[recent folders] ${(err as Error).message}`));
@@ -140,6 +143,5 @@ export class Workspace {
     this.jobs.cancelAll();
     this.vocabulary.stop();
     await this.close();
-    await closeProbePool();
   }
 }

@@ -1,8 +1,8 @@
 import type { CaptionMode, CheckReport, ExportOptions } from '../../../src-shared/contract/export';
-import type { Fingerprint } from './export-protocol';
+import type { ThreadPool } from '../perf/thread-pool';
+import type { ExportProtocol, Fingerprint } from './export-protocol';
 import { AppError } from '../app-error';
 import { checkRules, shownSize, type CheckedImage } from './check-rules';
-import { fingerprintInWorker } from './export-pool';
 import { MAX_INPUT_PIXELS } from './export-limits';
 import type { ExportSource, ProgressHooks } from './export-source';
 import { bucketHistogram } from './kohya-buckets';
@@ -19,11 +19,12 @@ export interface CheckHooks extends ProgressHooks {
 
 /**
  * Looks the dataset over before an export, writing nothing: every image not
- * marked to skip is hashed in the worker threads (bytes and picture), then
+ * marked to skip is hashed in the export's threads (bytes and picture), then
  * the rules in check-rules.ts report what a trainer would refuse or train
  * badly on, and kohya's buckets are counted.
  */
 export async function checkDataset(
+  pool: ThreadPool<ExportProtocol>,
   sources: readonly ExportSource[],
   mode: CaptionMode,
   options: ExportOptions,
@@ -31,7 +32,7 @@ export async function checkDataset(
 ): Promise<CheckReport> {
   const active = sources.filter((s) => !s.skip && !s.captionProblem);
   const skipped = sources.filter((s) => s.skip);
-  const fingerprints = await fingerprintAll(active, hooks);
+  const fingerprints = await fingerprintAll(pool, active, hooks);
   const images: CheckedImage[] = active.map((source, i) => ({ source, fingerprint: fingerprints[i] ?? null }));
 
   const lines = [
@@ -61,7 +62,7 @@ export async function checkDataset(
   return { imageCount: active.length, lines, buckets: { resolution, step: bucketStep, counts } };
 }
 
-async function fingerprintAll(sources: readonly ExportSource[], hooks: ProgressHooks): Promise<Fingerprint[]> {
+async function fingerprintAll(pool: ThreadPool<ExportProtocol>, sources: readonly ExportSource[], hooks: ProgressHooks): Promise<Fingerprint[]> {
   const results: Fingerprint[] = new Array(sources.length);
   const batches: number[][] = [];
   for (let i = 0; i < sources.length; i += BATCH) {
@@ -71,7 +72,9 @@ async function fingerprintAll(sources: readonly ExportSource[], hooks: ProgressH
   try {
     await Promise.all(
       batches.map(async (batch) => {
-        const out = await fingerprintInWorker(
+        // only reads, so an abort may stop it mid-way
+        const out = await pool.call(
+          'fingerprint',
           { paths: batch.map((i) => sources[i]!.absPath), maxPixels: MAX_INPUT_PIXELS },
           hooks.signal,
         );

@@ -2,5 +2,4 @@
 export { runExport } from './run-export';
 export { runningExportsDir, sweepAbandonedExports } from './export-records';
 export { checkDataset } from './check-dataset';
-export { closeExportPool } from './export-pool';
 export type { ExportSource } from './export-source';

@@ -1,9 +1,9 @@
-import type { RenderResult, RenderTask } from './export-protocol';
-import { exportThreads, renderInWorker } from './export-pool';
+import type { ThreadPool } from '../perf/thread-pool';
+import type { ExportProtocol, RenderResult, RenderTask } from './export-protocol';
 
 /**
- * Runs renders on every worker thread, a few at a time so that memory holds
- * one decoded image per thread, not the whole dataset.
+ * Runs renders on every export thread (`pool`), a few at a time so that
+ * memory holds one decoded image per thread, not the whole dataset.
  *
  * On abort no new render starts, and the ones under way are let finish:
  * their files land in the staging folder before it is removed, never after.
@@ -12,6 +12,7 @@ import { exportThreads, renderInWorker } from './export-pool';
  * same lane (the caption beside the image), so its errors count too.
  */
 export async function renderAll(
+  pool: ThreadPool<ExportProtocol>,
   tasks: readonly RenderTask[],
   options: { signal?: AbortSignal; onResult?: (index: number, result: RenderResult) => Promise<void> } = {},
 ): Promise<RenderResult[]> {
@@ -23,7 +24,8 @@ export async function renderAll(
     while (next < tasks.length && !failure && !options.signal?.aborted) {
       const index = next++;
       try {
-        const result = await renderInWorker(tasks[index]!);
+        // no signal: a render writes a file, and is let finish so nothing is written after clean-up
+        const result = await pool.call('render', tasks[index]!);
         results[index] = result;
         await options.onResult?.(index, result);
       } catch (error) {
@@ -33,7 +35,7 @@ export async function renderAll(
     }
   };
   // two per thread keeps every thread busy while a result travels back
-  const lanes = Math.min(tasks.length, exportThreads() * 2);
+  const lanes = Math.min(tasks.length, pool.threads * 2);
   await Promise.all(Array.from({ length: lanes }, lane));
 
   if (failure) throw (failure as { error: unknown }).error;

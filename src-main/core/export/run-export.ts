@@ -1,7 +1,8 @@
 import { mkdir, open } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { CaptionMode, ExportOptions, ExportSkip, ExportSummary } from '../../../src-shared/contract/export';
-import type { RenderTask } from './export-protocol';
+import type { ThreadPool } from '../perf/thread-pool';
+import type { ExportProtocol, RenderTask } from './export-protocol';
 import { AppError, describeFsError } from '../app-error';
 import { commitDestination, datasetRootsOf, discardDestination, prepareDestination, type Destination } from './export-destination';
 import { markExportFolder } from './export-marker';
@@ -23,11 +24,12 @@ export interface ExportHooks extends ProgressHooks {
 
 /**
  * Writes the dataset for a trainer: plan (names, captions, limits), render
- * every image in the worker threads into a staging folder beside the
+ * every image in the export's threads (`pool`) into a staging folder beside the
  * destination, zip it when asked, then move it into place. Nothing appears
  * at the destination unless the whole export succeeded.
  */
 export async function runExport(
+  pool: ThreadPool<ExportProtocol>,
   sources: readonly ExportSource[],
   mode: CaptionMode,
   options: ExportOptions,
@@ -53,7 +55,7 @@ export async function runExport(
     const tasks = plan.images.map((img) => renderTask(img, options, dest, spec.maxFileBytes));
     const total = tasks.length;
     let done = 0;
-    await renderAll(tasks, {
+    await renderAll(pool, tasks, {
       ...(hooks.signal ? { signal: hooks.signal } : {}),
       onResult: async (index, result) => {
         const img = plan.images[index]!;

@@ -2,10 +2,11 @@ import { access } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { RenderProtocol, RenderResult } from './render-protocol';
-import { createWorkerPool, type WorkerPool } from '../../workers/worker-pool';
 import { AppError } from '../app-error';
 import type { Workspace } from '../app/workspace';
 import type { JobRunner } from '../jobs/job-runner';
+import type { ThreadPool } from '../perf/thread-pool';
+import type { ThreadPools } from '../perf/thread-pools';
 import { MAX_PIXELS } from '../scan/probe-images';
 import type { DatasetSession } from '../session/dataset-session';
 import type { ImageEntry } from '../session/image-entry';
@@ -55,13 +56,18 @@ interface SessionImages {
  * then the background job that makes every thumbnail.
  */
 export class ImageService {
-  private pool: WorkerPool<RenderProtocol> | null = null;
+  private pool: ThreadPool<RenderProtocol> | null = null;
   private readonly queue: RenderQueue<RenderResult>;
   private readonly sessions = new WeakMap<DatasetSession, SessionImages>();
   /** where made images live: the OS cache folder, never the dataset */
   readonly root: string;
 
-  constructor(cacheDir: string, options: { concurrency?: number } = {}) {
+  /** `threads` makes its render pool, as many threads as renders run at once */
+  constructor(
+    cacheDir: string,
+    private readonly threads: Pick<ThreadPools, 'render'>,
+    options: { concurrency?: number } = {},
+  ) {
     this.root = join(cacheDir, 'images');
     this.queue = new RenderQueue(Math.max(1, options.concurrency ?? availableParallelism()));
   }
@@ -210,8 +216,8 @@ export class ImageService {
     );
   }
 
-  private workers(): WorkerPool<RenderProtocol> {
-    this.pool ??= createWorkerPool<RenderProtocol>('render-worker', { maxThreads: this.concurrency, pixelWork: true });
+  private workers(): ThreadPool<RenderProtocol> {
+    this.pool ??= this.threads.render(this.concurrency);
     return this.pool;
   }
 

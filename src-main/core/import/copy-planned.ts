@@ -1,10 +1,10 @@
 import { join } from 'node:path';
 import { describeFsError } from '../app-error';
 import { fingerprintBytes } from '../captions/caption-file';
-import { scanPool } from '../scan/probe-images';
+import type { ThreadPool } from '../perf/thread-pool';
 import type { CopyRecord, NewCaptionRow } from '../store/index-database';
 import type { SessionStore } from '../store/session-store';
-import type { CopyResult } from '../scan/scan-protocol';
+import type { CopyResult, ScanProtocol } from '../scan/scan-protocol';
 
 /** one image of an import, its header checked and its new name given */
 export interface PlannedCopy {
@@ -25,7 +25,7 @@ const COPY_LANES = 2;
 const EMPTY_FINGERPRINT = fingerprintBytes(new Uint8Array(0));
 
 /**
- * Copies planned images into `outputDir` on the scan's worker threads, a
+ * Copies planned images into `outputDir` on the scan's worker threads (`pool`), a
  * batch per message, and records each batch in the index as it lands. The plan is in
  * the index before any copy is made, so a killed process leaves rows to
  * finish, never a copy nobody knows came from which original. On cancel or
@@ -33,6 +33,7 @@ const EMPTY_FINGERPRINT = fingerprintBytes(new Uint8Array(0));
  * `onCopied` gets the number of images copied so far.
  */
 export async function copyPlanned(
+  pool: ThreadPool<ScanProtocol>,
   root: string,
   outputDir: string,
   plan: readonly PlannedCopy[],
@@ -51,7 +52,7 @@ export async function copyPlanned(
       let results: CopyResult[];
       try {
         // no signal: a batch is short, and cut off midway its copies would go unrecorded
-        results = await scanPool().call('copy', { items: batch.map((p) => copyItem(root, outputDir, p)) });
+        results = await pool.call('copy', { items: batch.map((p) => copyItem(root, outputDir, p)) });
       } catch (err) {
         throw describeFsError(err, `Cannot copy images into ${outputDir}`);
       }

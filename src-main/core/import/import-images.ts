@@ -6,7 +6,9 @@ import type { JobContext } from '../jobs/job-runner';
 import { extensionOf } from '../scan/image-extensions';
 import { sortSliced } from '../perf/sort-sliced';
 import { compareNatural } from '../scan/natural-order';
+import type { ThreadPool } from '../perf/thread-pool';
 import { probeImages } from '../scan/probe-images';
+import type { ScanProtocol } from '../scan/scan-protocol';
 import { walkFolder } from '../scan/walk-folder';
 import type { InvalidFileRow } from '../store/index-database';
 import type { SessionStore } from '../store/session-store';
@@ -34,8 +36,10 @@ const PROBE_CHUNK = 256;
  * temporary name first, so a crash never leaves a half-written image under a
  * real name, and each is planned in the index before it is made, so an
  * import cut short is finished under the same names (copy-planned.ts).
+ * Headers are checked and copies made on the scan's threads (`pool`).
  */
 export async function importImages(
+  pool: ThreadPool<ScanProtocol>,
   root: string,
   outputDir: string,
   prefix: string,
@@ -43,7 +47,7 @@ export async function importImages(
   job: JobContext,
 ): Promise<ImportOutcome> {
   const outputRel = relative(root, outputDir).split(sep).join('/');
-  const listing = await walkFolder(root, { recursive: true, exclude: new Set([outputRel]), signal: job.signal });
+  const listing = await walkFolder(root, { recursive: true, exclude: new Set([outputRel]), signal: job.signal, pool });
   const unreadable: SkippedFile[] = [
     ...listing.unreadable.map((f) => ({ name: f.rel, reason: `folder cannot be read (${f.reason}): its images are not imported` })),
     ...listing.notFiles.filter((f) => isImageName(f.rel)).map((f) => ({ name: f.rel, reason: `not imported: ${f.reason}` })),
@@ -76,7 +80,7 @@ export async function importImages(
   const chunks: (typeof candidates)[] = [];
   for (let i = 0; i < candidates.length; i += PROBE_CHUNK) chunks.push(candidates.slice(i, i + PROBE_CHUNK));
   const check = (k: number) => {
-    const probing = probeImages(root, chunks[k]!, { signal: job.signal });
+    const probing = probeImages(root, chunks[k]!, { pool, signal: job.signal });
     probing.catch(() => undefined); // awaited below; a copy failing first must not leave it unhandled
     return probing;
   };
@@ -101,7 +105,7 @@ export async function importImages(
     // the session lists the originals it could not import, with the reason, until they are fixed
     await store.refuseImports(bad, plan.map((p) => p.file.rel));
     invalid.push(...bad);
-    await copyPlanned(root, outputDir, plan, store, job.signal, report);
+    await copyPlanned(pool, root, outputDir, plan, store, job.signal, report);
     copied += plan.length;
   }
   if (copied === 0 && invalid.length === candidates.length && alreadyImported === 0) {

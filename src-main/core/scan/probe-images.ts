@@ -1,31 +1,21 @@
 import { join } from 'node:path';
+import type { ThreadPool } from '../perf/thread-pool';
 import type { ProbeResult, ScanProtocol } from './scan-protocol';
-import { createWorkerPool, type WorkerPool } from '../../workers/worker-pool';
 
 /** libvips' own default: a larger image is refused before any pixel is decoded */
 export const MAX_PIXELS = 0x3fff * 0x3fff;
 
 const BATCH = 64;
 
-let pool: WorkerPool<ScanProtocol> | null = null;
-/** the scan's worker threads: header checks here, bulk caption reads in read-captions.ts */
-export const scanPool = (): WorkerPool<ScanProtocol> => (pool ??= createWorkerPool<ScanProtocol>('probe-worker'));
-
-export async function closeProbePool(): Promise<void> {
-  const p = pool;
-  pool = null;
-  await p?.destroy();
-}
-
 /**
- * Header checks for many files on all worker threads. Results come back in
- * input order; `onBatch` reports progress. Empty files are refused here
- * without a worker round trip.
+ * Header checks for many files on all the scan's threads (`pool`). Results
+ * come back in input order; `onProgress` reports progress. Empty files are
+ * refused here without a worker round trip.
  */
 export async function probeImages(
   root: string,
   files: readonly { rel: string; size: number }[],
-  options: { signal?: AbortSignal; onProgress?: (done: number) => void } = {},
+  options: { pool: ThreadPool<ScanProtocol>; signal?: AbortSignal; onProgress?: (done: number) => void },
 ): Promise<ProbeResult[]> {
   const results: ProbeResult[] = new Array(files.length);
   const batches: number[][] = [];
@@ -46,7 +36,7 @@ export async function probeImages(
   let done = files.length - batches.reduce((n, b) => n + b.length, 0);
   options.onProgress?.(done);
   // a few batches in flight per thread, not every batch queued at once (each holds a listener on the signal)
-  const pool = scanPool();
+  const { pool } = options;
   let next = 0;
   const lane = async () => {
     while (next < batches.length) {

@@ -1,9 +1,9 @@
 import { join } from 'node:path';
 import { readCaptionFile } from '../captions/caption-file';
 import { UnreadableFileError } from '../fs/regular-file';
-import type { CaptionReadResult } from './scan-protocol';
+import type { CaptionReadResult, ScanProtocol } from './scan-protocol';
+import type { ThreadPool } from '../perf/thread-pool';
 import { nextSliceTurn } from '../perf/time-slicer';
-import { scanPool } from './probe-images';
 
 /** below this many files the worker threads' start-up costs more than it saves */
 const WORKER_THRESHOLD = 256;
@@ -16,7 +16,7 @@ const MAIN_THREAD_CONCURRENCY = 32;
  * caller can take what it needs and let the rest go. A file that cannot be
  * read (no permission, a folder or a pipe by that name) comes with its
  * reason: it is that image's problem, not the whole folder's. Many files are read by
- * the scan's worker threads with synchronous reads: at 10,000 captions the
+ * the scan's worker threads (`pool`) with synchronous reads: at 10,000 captions the
  * main thread's share of async reads (six pool hand-offs a file) was most of
  * a folder's first open.
  */
@@ -24,7 +24,7 @@ export async function readCaptionFiles(
   root: string,
   rels: readonly string[],
   onEach: (index: number, read: CaptionReadResult) => void,
-  options: { signal?: AbortSignal; onProgress?: (done: number) => void } = {},
+  options: { pool: ThreadPool<ScanProtocol>; signal?: AbortSignal; onProgress?: (done: number) => void },
 ): Promise<void> {
   let done = 0;
   const take = (index: number, read: CaptionReadResult) => {
@@ -44,7 +44,7 @@ export async function readCaptionFiles(
     return;
   }
   // a few batches in flight per thread, each built when it is sent: not 400 messages queued at once
-  const pool = scanPool();
+  const { pool } = options;
   let nextStart = 0;
   const lane = async () => {
     while (nextStart < rels.length) {

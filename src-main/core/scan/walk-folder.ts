@@ -5,9 +5,10 @@ import { describeFsError } from '../app-error';
 import { EXPORT_MARKER } from '../export/export-marker';
 import { isInsideFolder } from '../fs/inside-folder';
 import { fileProblem } from '../fs/regular-file';
+import type { ThreadPool } from '../perf/thread-pool';
 import { forEachSliced, inSlices } from '../perf/time-slicer';
 import { isImageName } from './image-extensions';
-import { scanPool } from './probe-images';
+import type { ScanProtocol } from './scan-protocol';
 
 export interface FileEntry {
   /** relative to the walked folder, '/'-separated */
@@ -38,6 +39,8 @@ export interface WalkOptions {
   signal?: AbortSignal;
   /** false: names only (size and mtime 0), for counting without a stat per file */
   withStats?: boolean;
+  /** the scan's threads, which stat a large folder; without them every file is stat-ed on this thread */
+  pool?: ThreadPool<ScanProtocol>;
   /** stat in the scan's worker threads from this many files on (default WORKER_THRESHOLD) */
   workerThreshold?: number;
   /**
@@ -118,8 +121,8 @@ export async function walkFolder(root: string, options: WalkOptions): Promise<Fo
       ? null
       : options.statFiles
         ? statsOf(options.statFiles(wanted.map((rel) => join(root, rel))), wanted.length)
-        : wanted.length >= (options.workerThreshold ?? WORKER_THRESHOLD)
-          ? await statInWorkers(root, wanted, options.signal)
+        : options.pool && wanted.length >= (options.workerThreshold ?? WORKER_THRESHOLD)
+          ? await statInWorkers(options.pool, root, wanted, options.signal)
           : await statAll(root, wanted, options.signal);
   // the few names that need a look of their own (no stat: not a file; a link: perhaps leading out) are looked at first
   const notAFile = (i: number) => stats !== null && !stats[i];
@@ -179,9 +182,8 @@ type Stat = { size: number; mtimeMs: number } | null;
  * statAll, in the scan's worker threads with synchronous stats: for 200,000
  * files even callback stats cost the main thread seconds of hand-offs.
  */
-async function statInWorkers(root: string, rels: readonly string[], signal?: AbortSignal): Promise<Stat[]> {
+async function statInWorkers(pool: ThreadPool<ScanProtocol>, root: string, rels: readonly string[], signal?: AbortSignal): Promise<Stat[]> {
   const out: Stat[] = new Array(rels.length).fill(null);
-  const pool = scanPool();
   let next = 0;
   const lane = async () => {
     while (next < rels.length) {

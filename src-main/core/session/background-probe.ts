@@ -10,7 +10,7 @@ import type { OpenDeps } from './open-session';
  * list into the session's skipped files, with the reason. Runs as a
  * cancellable job; the session waits for it on close.
  */
-export function startBackgroundProbe(session: DatasetSession, entries: ImageEntry[], deps: Pick<OpenDeps, 'jobs'>): void {
+export function startBackgroundProbe(session: DatasetSession, entries: ImageEntry[], deps: Pick<OpenDeps, 'jobs' | 'scanPool'>): void {
   const run = deps.jobs
     .run(
       'scan',
@@ -18,6 +18,7 @@ export function startBackgroundProbe(session: DatasetSession, entries: ImageEntr
       async (job) => {
         const files = await mapSliced(entries, (e) => ({ rel: e.row.relPath, size: e.row.size }), job.signal);
         const results = await probeImages(session.datasetDir, files, {
+          pool: deps.scanPool,
           signal: job.signal,
           onProgress: (n) => job.progress(n, entries.length, 'Checking images'),
         });

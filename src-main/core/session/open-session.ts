@@ -8,6 +8,8 @@ import { importImages } from '../import/import-images';
 import type { JobRunner } from '../jobs/job-runner';
 import { readCivitaiSession, resolveCivitaiPosition } from '../legacy/civitai-session';
 import { walkFolder } from '../scan/walk-folder';
+import type { ThreadPool } from '../perf/thread-pool';
+import type { ScanProtocol } from '../scan/scan-protocol';
 import type { OpenIndex } from '../store/index-channel';
 import { SESSION_DIR } from '../store/open-database';
 import { SessionStore } from '../store/session-store';
@@ -37,6 +39,8 @@ export interface OpenDeps {
   checkFolder?: (folder: string) => Promise<unknown>;
   /** where session.sqlite is opened: the index thread the api host starts */
   openIndex: OpenIndex;
+  /** the scan's threads (header checks, an import's copies, a large walk's stats): the api host starts them */
+  scanPool: ThreadPool<ScanProtocol>;
 }
 
 /**
@@ -77,7 +81,7 @@ export async function openSession(req: OpenRequest, deps: OpenDeps): Promise<Dat
     store = await createStore(datasetDir, deps.openIndex);
     settings = defaultSettings('import', located.root, basename(datasetDir), req.defaults.prefix);
     await writeSettings(store, settings);
-    await markCivitaiImports(store, located.root, datasetDir, legacy?.processedImages ?? new Map());
+    await markCivitaiImports(store, located.root, datasetDir, legacy?.processedImages ?? new Map(), deps.scanPool);
     knownTags = legacy?.tags ?? [];
     civitaiPosition = legacy?.currentPosition ?? null;
     resumedFrom = 'civitai-tagger';
@@ -101,14 +105,15 @@ export async function openSession(req: OpenRequest, deps: OpenDeps): Promise<Dat
     if (settings.mode === 'import' && (await isFolder(settings.root))) {
       await deps.checkFolder?.(settings.root); // a resumed import reads its originals from there
       const outcome = await deps.jobs.run('import', 'Importing images', (job) =>
-        importImages(settings.root, datasetDir, settings.prefix, store, job),
+        importImages(deps.scanPool, settings.root, datasetDir, settings.prefix, store, job),
       );
       imported = outcome.imported;
       notImported = outcome.unreadable;
     }
     const listing = await deps.jobs.run('scan', 'Reading captions', async (job) => {
-      const l = await walkFolder(datasetDir, { recursive: settings.mode === 'in-place', signal: job.signal });
+      const l = await walkFolder(datasetDir, { recursive: settings.mode === 'in-place', signal: job.signal, pool: deps.scanPool });
       const synced = await syncFolder(store, datasetDir, l, {
+        pool: deps.scanPool,
         signal: job.signal,
         reorder: imported > 0,
         onProgress: (done, total) => job.progress(done, total, 'Reading captions'),
@@ -240,9 +245,15 @@ const isFolder = (p: string) => stat(p).then((s) => s.isDirectory(), () => false
  * present is taken as imported: copying a whole folder twice is worse than
  * missing an image, which the user can still import.
  */
-async function markCivitaiImports(store: SessionStore, root: string, datasetDir: string, processed: Map<string, string>) {
+async function markCivitaiImports(
+  store: SessionStore,
+  root: string,
+  datasetDir: string,
+  processed: Map<string, string>,
+  pool: ThreadPool<ScanProtocol>,
+) {
   const outputRel = relative(root, datasetDir).split(sep).join('/');
-  const listing = await walkFolder(root, { recursive: true, exclude: new Set([outputRel]) });
+  const listing = await walkFolder(root, { recursive: true, exclude: new Set([outputRel]), pool });
   const names = new Set<string>();
   const rels = new Set<string>();
   for (const original of processed.keys()) {

@@ -8,10 +8,10 @@ import { syncFolder } from './sync-folder';
  * Images were added to or removed from the folder while it was open: bring
  * the list in line, check the new files, and tell the renderer.
  */
-export async function resyncSession(session: DatasetSession, deps: Pick<OpenDeps, 'bus' | 'jobs'>): Promise<void> {
+export async function resyncSession(session: DatasetSession, deps: Pick<OpenDeps, 'bus' | 'jobs' | 'scanPool'>): Promise<void> {
   const recursive = session.info().mode === 'in-place';
-  const listing = await walkFolder(session.datasetDir, { recursive, signal: session.closing });
-  const synced = await syncFolder(session.store, session.datasetDir, listing, { signal: session.closing });
+  const listing = await walkFolder(session.datasetDir, { recursive, signal: session.closing, pool: deps.scanPool });
+  const synced = await syncFolder(session.store, session.datasetDir, listing, { pool: deps.scanPool, signal: session.closing });
   const unreadable = session.index.setUnreadable(synced.unreadable);
   if (synced.added === 0 && synced.removed === 0) {
     session.announce(unreadable);

@@ -2,6 +2,8 @@ import { sortSliced } from '../perf/sort-sliced';
 import { forEachSliced } from '../perf/time-slicer';
 import { captionPathFor } from '../scan/image-extensions';
 import { readCaptionFiles } from '../scan/read-captions';
+import type { ScanProtocol } from '../scan/scan-protocol';
+import type { ThreadPool } from '../perf/thread-pool';
 import { compareNatural } from '../scan/natural-order';
 import type { FolderListing } from '../scan/walk-folder';
 import type { SkippedFile } from '../../../src-shared/contract';
@@ -32,7 +34,7 @@ export async function syncFolder(
   store: SessionStore,
   datasetDir: string,
   listing: FolderListing,
-  options: { signal?: AbortSignal; onProgress?: (done: number, total: number) => void; reorder?: boolean } = {},
+  options: { pool: ThreadPool<ScanProtocol>; signal?: AbortSignal; onProgress?: (done: number, total: number) => void; reorder?: boolean },
 ): Promise<SyncResult> {
   const { signal } = options;
   const onDisk = new Map<string, (typeof listing.images)[number]>();
@@ -143,7 +145,7 @@ export async function syncFolder(
         reason: `caption cannot be read (${read.reason}): ${entry.row.relPath} is listed without it, and it is left as it is`,
       });
     },
-    { signal, onProgress: (done) => options.onProgress?.(done, toRead.length) },
+    { pool: options.pool, signal, onProgress: (done) => options.onProgress?.(done, toRead.length) },
   );
   await store.upsertCaptions(changedRows, signal);
 

@@ -1,6 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ImageService } from '../../../../src-main/core/images/image-service';
+import { createThreadPools } from '../../../../src-main/workers/thread-pools';
 import { callApi } from '../../../support/api-call';
 import { makeImages, writeBytes } from '../../../support/make-images';
 import { imageName, openInPlace } from '../caption-steps';
@@ -13,8 +14,12 @@ const isDatasetFile = (rel: string) => !rel.startsWith('.lora-tagger/');
 
 /** the job the shell and serve start after an open, on the api's own cache folder */
 function makeAllThumbnails(api: ScenarioApi, dir: string) {
-  const images = new ImageService(trialPaths(dir).cache);
-  return images.makeAllThumbnails(api.workspace.requireSession(), api.workspace.jobs).finally(() => images.close());
+  const pools = createThreadPools();
+  const images = new ImageService(trialPaths(dir).cache, pools);
+  return images.makeAllThumbnails(api.workspace.requireSession(), api.workspace.jobs).finally(async () => {
+    await images.close();
+    await pools.close();
+  });
 }
 
 /** the "make all thumbnails" job over a dataset of photo-sized JPEGs */

@@ -2,8 +2,11 @@ import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportOptionsSchema, type CheckLine, type CheckReport } from '../../../../src-shared/contract/export';
-import { checkDataset, closeExportPool } from '../../../../src-main/core/export';
+import { checkDataset } from '../../../../src-main/core/export';
 import { blocks, tempDir, writeDataset } from '../../../fixtures/export/fixture-images';
+import { testThreadPools } from '../../../support/test-thread-pools';
+
+const { export: pool } = testThreadPools();
 
 let work: string;
 let report: CheckReport;
@@ -36,10 +39,9 @@ beforeAll(async () => {
     { rel: 'broken.png', data: Buffer.from('not a png'), caption: tags }, // 15
   ]);
   const options = exportOptionsSchema.parse({ target: 'civitai', out: { kind: 'zip', path: join(work, 'out.zip') } });
-  report = await checkDataset(sources, 'tags', options, { clipCount: words });
+  report = await checkDataset(pool, sources, 'tags', options, { clipCount: words });
 });
 afterAll(async () => {
-  await closeExportPool();
   await rm(work, { recursive: true, force: true });
 });
 

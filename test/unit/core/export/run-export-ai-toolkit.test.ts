@@ -3,15 +3,17 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportOptionsSchema } from '../../../../src-shared/contract/export';
-import { closeExportPool, runExport } from '../../../../src-main/core/export';
+import { runExport } from '../../../../src-main/core/export';
 import { readText, solid, tempDir, walk, writeDataset } from '../../../fixtures/export/fixture-images';
+import { testThreadPools } from '../../../support/test-thread-pools';
+
+const { export: pool } = testThreadPools();
 
 let work: string;
 beforeAll(async () => {
   work = await tempDir('aitk');
 });
 afterAll(async () => {
-  await closeExportPool();
   await rm(work, { recursive: true, force: true });
 });
 
@@ -31,7 +33,7 @@ describe('ai-toolkit folder', () => {
       trigger: 'ohwx',
       aiToolkitTriggerPlaceholder: true,
     });
-    const summary = await runExport(sources, 'tags', options);
+    const summary = await runExport(pool, sources, 'tags', options);
     expect(await walk(out)).toEqual(['.lora-tagger-export', 'a.png', 'a.txt', 'b.png', 'b.txt', 'c.png']);
     expect(await readText(join(out, 'a.txt'))).toBe('1girl, [trigger], smile');
     expect(await readText(join(out, 'b.txt'))).toBe('[trigger], solo');
@@ -50,7 +52,7 @@ describe('ai-toolkit folder', () => {
       trigger: 'ohwx',
       aiToolkitTriggerPlaceholder: true,
     });
-    await runExport(sources, 'text', options);
+    await runExport(pool, sources, 'text', options);
     expect(await readText(join(out, 'a.txt'))).toBe('a photo of [trigger] on a beach');
     expect(await readText(join(out, 'b.txt'))).toBe('[trigger], a man in a hat');
   });
@@ -58,7 +60,7 @@ describe('ai-toolkit folder', () => {
   it('puts the plain trigger first without the placeholder option', async () => {
     const sources = await writeDataset(join(work, 'plain-dataset'), [{ rel: 'a.png', data: await png(), caption: 'a man' }]);
     const out = join(work, 'plain-out');
-    await runExport(sources, 'text', exportOptionsSchema.parse({ target: 'ai-toolkit', out: { kind: 'folder', path: out }, trigger: 'ohwx' }));
+    await runExport(pool, sources, 'text', exportOptionsSchema.parse({ target: 'ai-toolkit', out: { kind: 'folder', path: out }, trigger: 'ohwx' }));
     expect(await readText(join(out, 'a.txt'))).toBe('ohwx, a man');
   });
 
@@ -70,7 +72,7 @@ describe('ai-toolkit folder', () => {
       { rel: 'b.jpg', data: tagged, caption: 'y' },
     ]);
     const out = join(work, 'jpeg-out');
-    await runExport(sources, 'tags', exportOptionsSchema.parse({ target: 'ai-toolkit', out: { kind: 'folder', path: out } }));
+    await runExport(pool, sources, 'tags', exportOptionsSchema.parse({ target: 'ai-toolkit', out: { kind: 'folder', path: out } }));
     expect((await readFile(join(out, 'a.jpg'))).equals(plain)).toBe(true);
     const b = await readFile(join(out, 'b.jpg'));
     expect(b.includes('SecretCam')).toBe(false);

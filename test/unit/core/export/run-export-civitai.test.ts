@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportOptionsSchema, type ExportOptionsInput } from '../../../../src-shared/contract/export';
-import { closeExportPool, runExport } from '../../../../src-main/core/export';
+import { runExport } from '../../../../src-main/core/export';
 import {
   halfTransparentPng,
   jpegWithExif,
@@ -17,13 +17,15 @@ import {
   writeDataset,
   type FixtureImage,
 } from '../../../fixtures/export/fixture-images';
+import { testThreadPools } from '../../../support/test-thread-pools';
+
+const { export: pool } = testThreadPools();
 
 let work: string;
 beforeAll(async () => {
   work = await tempDir('civitai');
 });
 afterAll(async () => {
-  await closeExportPool();
   await rm(work, { recursive: true, force: true });
 });
 
@@ -33,7 +35,7 @@ async function exportZip(images: FixtureImage[], mode: 'tags' | 'text', over: Pa
   const zip = join(work, `out-${runs++}.zip`);
   const sources = await writeDataset(root, images);
   const options = exportOptionsSchema.parse({ target: 'civitai', out: { kind: 'zip', path: zip }, ...over });
-  const summary = await runExport(sources, mode, options);
+  const summary = await runExport(pool, sources, mode, options);
   return { summary, entries: await readZip(zip), zip };
 }
 
@@ -189,7 +191,7 @@ describe('civitai zip', () => {
     const zip = join(work, 'too-many.zip');
     const sources = await writeDataset(root, images);
     const options = exportOptionsSchema.parse({ target: 'civitai', out: { kind: 'zip', path: zip } });
-    await expect(runExport(sources, 'tags', options)).rejects.toMatchObject({
+    await expect(runExport(pool, sources, 'tags', options)).rejects.toMatchObject({
       code: 'limit',
       message: expect.stringContaining('at most 1,000 images'),
     });
@@ -197,7 +199,7 @@ describe('civitai zip', () => {
 
     // one marked to skip brings it to the limit: accepted
     sources[0]!.skip = true;
-    const summary = await runExport(sources, 'tags', options);
+    const summary = await runExport(pool, sources, 'tags', options);
     expect(summary.written).toBe(1000);
     expect((await readZip(zip)).filter((e) => e.name.endsWith('.png'))).toHaveLength(1000);
   }, 120_000); // 1,000 real files on a small shared machine: a generous ceiling, not a timing check
@@ -213,7 +215,7 @@ describe('civitai zip', () => {
     await truncate(sources[0]!.absPath, 60_000_000); // sparse: costs no disk
     sources[0]!.bytes = 60_000_000;
     const options = exportOptionsSchema.parse({ target: 'civitai', out: { kind: 'zip', path: zip }, keepMetadata: true });
-    const summary = await runExport(sources, 'tags', options);
+    const summary = await runExport(pool, sources, 'tags', options);
     expect(summary.skipped).toEqual([{ id: 1, name: 'big.png', reason: 'the file is 60.0 MB, over the 50.0 MB limit' }]);
     expect((await readZip(zip)).map((e) => e.name)).toEqual(['ok.png', 'ok.txt']);
   });

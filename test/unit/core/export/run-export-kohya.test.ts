@@ -2,15 +2,17 @@ import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportOptionsSchema, type ExportOptionsInput } from '../../../../src-shared/contract/export';
-import { closeExportPool, runExport } from '../../../../src-main/core/export';
+import { runExport } from '../../../../src-main/core/export';
 import { readText, readZip, solid, tempDir, walk, writeDataset } from '../../../fixtures/export/fixture-images';
+import { testThreadPools } from '../../../support/test-thread-pools';
+
+const { export: pool } = testThreadPools();
 
 let work: string;
 beforeAll(async () => {
   work = await tempDir('kohya');
 });
 afterAll(async () => {
-  await closeExportPool();
   await rm(work, { recursive: true, force: true });
 });
 
@@ -37,7 +39,7 @@ const options = (path: string, over: Partial<ExportOptionsInput> = {}) =>
 describe('kohya folder', () => {
   it('writes <repeats>_<name>/ with images, non-empty captions and dataset.toml', async () => {
     const out = join(work, 'out');
-    const summary = await runExport(await fixture('plain'), 'tags', options(out));
+    const summary = await runExport(pool, await fixture('plain'), 'tags', options(out));
     expect(await walk(out)).toEqual([
       '.lora-tagger-export',
       '5_ohwx woman/a.png',
@@ -79,14 +81,14 @@ describe('kohya folder', () => {
 
   it('leaves dataset.toml out when not asked for', async () => {
     const out = join(work, 'no-toml');
-    const summary = await runExport(await fixture('no-toml'), 'tags', options(out, { kohya: { writeToml: false } }));
+    const summary = await runExport(pool, await fixture('no-toml'), 'tags', options(out, { kohya: { writeToml: false } }));
     expect(await walk(out)).not.toContain('dataset.toml');
     expect(summary.notes.join('\n')).toContain('--caption_extension .txt');
   });
 
   it('lays the same out inside a zip, with a relative image_dir', async () => {
     const zip = join(work, 'kohya.zip');
-    await runExport(await fixture('zip'), 'tags', options(zip, { out: { kind: 'zip', path: zip } }));
+    await runExport(pool, await fixture('zip'), 'tags', options(zip, { out: { kind: 'zip', path: zip } }));
     const entries = await readZip(zip);
     expect(entries.map((e) => e.name)).toEqual([
       'dataset.toml',
@@ -108,7 +110,7 @@ describe('kohya folder', () => {
       { rel: 'misc/c.png', data: await png(), caption: 'other' },
     ]);
     const out = join(work, 'layout');
-    await runExport(sources, 'tags', options(out, { trigger: null, kohya: { repeats: 10, name: 'shoot' } }));
+    await runExport(pool, sources, 'tags', options(out, { trigger: null, kohya: { repeats: 10, name: 'shoot' } }));
     expect(await walk(out)).toEqual([
       '.lora-tagger-export',
       '10_shoot/misc_c.png',
@@ -148,7 +150,7 @@ describe('kohya folder', () => {
 
   it('converts every image to jpg when asked, at the chosen quality', async () => {
     const out = join(work, 'jpg');
-    await runExport(await fixture('jpg'), 'tags', options(out, { format: 'jpg', jpgQuality: 80 }));
+    await runExport(pool, await fixture('jpg'), 'tags', options(out, { format: 'jpg', jpgQuality: 80 }));
     const files = await walk(out);
     expect(files.filter((f) => !f.endsWith('.txt') && !f.endsWith('.toml') && !f.startsWith('.'))).toEqual([
       '5_ohwx woman/a.jpg',

@@ -2,8 +2,11 @@ import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportOptionsSchema } from '../../../../src-shared/contract/export';
-import { closeExportPool, runExport, type ExportSource } from '../../../../src-main/core/export';
+import { runExport, type ExportSource } from '../../../../src-main/core/export';
 import { solid, tempDir, walk, writeDataset } from '../../../fixtures/export/fixture-images';
+import { testThreadPools } from '../../../support/test-thread-pools';
+
+const { export: pool } = testThreadPools();
 
 let work: string;
 let sources: ExportSource[];
@@ -16,7 +19,6 @@ beforeAll(async () => {
   );
 });
 afterAll(async () => {
-  await closeExportPool();
   await rm(work, { recursive: true, force: true });
 });
 
@@ -34,7 +36,7 @@ describe('cancel and failure', () => {
       const base = kind === 'zip' ? 'out.zip' : 'out';
       const controller = new AbortController();
       let events = 0;
-      const run = runExport(sources, 'tags', opts(kind, join(dir, base)), {
+      const run = runExport(pool, sources, 'tags', opts(kind, join(dir, base)), {
         signal: controller.signal,
         onProgress: () => {
           if (events++ === 0) controller.abort();
@@ -51,7 +53,7 @@ describe('cancel and failure', () => {
     await mkdir(dir);
     const controller = new AbortController();
     let zipping = false;
-    const run = runExport(sources, 'tags', opts('zip', join(dir, 'out.zip')), {
+    const run = runExport(pool, sources, 'tags', opts('zip', join(dir, 'out.zip')), {
       signal: controller.signal,
       onProgress: (_done, _total, label) => {
         if (label === 'Writing the zip' && !zipping) {
@@ -68,7 +70,7 @@ describe('cancel and failure', () => {
   it('a failed export removes its partial output and leaves the destination empty', async () => {
     const dir = join(work, 'fail');
     await mkdir(dir);
-    const run = runExport(sources, 'tags', opts('zip', join(dir, 'out.zip')), {
+    const run = runExport(pool, sources, 'tags', opts('zip', join(dir, 'out.zip')), {
       onProgress: () => {
         throw new Error('the disk went away');
       },
@@ -83,7 +85,7 @@ describe('destination', () => {
     const out = join(work, 'busy');
     await mkdir(out);
     await writeFile(join(out, 'other.png'), 'someone else');
-    await expect(runExport(sources, 'tags', opts('folder', out))).rejects.toMatchObject({
+    await expect(runExport(pool, sources, 'tags', opts('folder', out))).rejects.toMatchObject({
       code: 'conflict',
       message: expect.stringContaining('is not empty'),
     });
@@ -94,13 +96,13 @@ describe('destination', () => {
   it('refuses an existing zip', async () => {
     const zip = join(work, 'taken.zip');
     await writeFile(zip, 'PK old');
-    await expect(runExport(sources, 'tags', opts('zip', zip))).rejects.toMatchObject({ code: 'conflict' });
+    await expect(runExport(pool, sources, 'tags', opts('zip', zip))).rejects.toMatchObject({ code: 'conflict' });
   });
 
   it('fills an empty folder the user picked', async () => {
     const out = join(work, 'empty');
     await mkdir(out);
-    const summary = await runExport(sources, 'tags', opts('folder', out));
+    const summary = await runExport(pool, sources, 'tags', opts('folder', out));
     expect(summary.written).toBe(40);
     // 40 images, 40 captions and the marker that keeps a scan out (export-marker.ts)
     expect(await walk(out)).toHaveLength(81);
@@ -109,23 +111,23 @@ describe('destination', () => {
   });
 
   it('refuses a place inside the dataset folder, a relative path, and a zip not named .zip', async () => {
-    await expect(runExport(sources, 'tags', opts('folder', join(work, 'dataset', 'export')))).rejects.toMatchObject({
+    await expect(runExport(pool, sources, 'tags', opts('folder', join(work, 'dataset', 'export')))).rejects.toMatchObject({
       code: 'invalid-input',
       message: expect.stringContaining('outside the dataset folder'),
     });
-    await expect(runExport(sources, 'tags', opts('folder', 'relative/out'))).rejects.toMatchObject({ code: 'invalid-input' });
-    await expect(runExport(sources, 'tags', opts('zip', join(work, 'x.tar')))).rejects.toMatchObject({ code: 'invalid-input' });
+    await expect(runExport(pool, sources, 'tags', opts('folder', 'relative/out'))).rejects.toMatchObject({ code: 'invalid-input' });
+    await expect(runExport(pool, sources, 'tags', opts('zip', join(work, 'x.tar')))).rejects.toMatchObject({ code: 'invalid-input' });
   });
 
   it('refuses a destination whose parent folder does not exist', async () => {
-    await expect(runExport(sources, 'tags', opts('folder', join(work, 'no', 'such', 'out')))).rejects.toMatchObject({
+    await expect(runExport(pool, sources, 'tags', opts('folder', join(work, 'no', 'such', 'out')))).rejects.toMatchObject({
       code: 'not-found',
     });
   });
 
   it('refuses an export where every image is marked to skip', async () => {
     const all = sources.map((s) => ({ ...s, skip: true }));
-    await expect(runExport(all, 'tags', opts('folder', join(work, 'none')))).rejects.toMatchObject({ code: 'no-images' });
+    await expect(runExport(pool, all, 'tags', opts('folder', join(work, 'none')))).rejects.toMatchObject({ code: 'no-images' });
     expect(await leftovers(work, 'none')).toEqual([]);
   });
 });

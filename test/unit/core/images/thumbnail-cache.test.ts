@@ -2,6 +2,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ImageService } from '../../../../src-main/core/images/image-service';
 import { makeTempDir } from '../../../support/temp-dir';
 import { filesUnder, openFolder } from './thumbnails.helpers';
+import { testThreadPools } from '../../../support/test-thread-pools';
+
+const pools = testThreadPools();
 
 let tmp: ReturnType<typeof makeTempDir>;
 beforeEach(() => (tmp = makeTempDir()));
@@ -10,7 +13,7 @@ afterEach(() => tmp.cleanup());
 describe('the thumbnail cache', () => {
   it('is reused on reopen: the job makes none again and asks no worker', async () => {
     const { dir, workspace, session, cacheDir } = await openFolder(tmp.path, 24);
-    const images = new ImageService(cacheDir);
+    const images = new ImageService(cacheDir, pools);
     const first = await images.makeAllThumbnails(session, workspace.jobs);
     expect(first).toEqual({ total: 24, made: 24, cached: 0, failed: 0 });
     const before = filesUnder(images.root);
@@ -33,7 +36,7 @@ describe('the thumbnail cache', () => {
 
   it('shares one file between two images with the same content', async () => {
     const { workspace, session, cacheDir } = await openFolder(tmp.path, 3);
-    const images = new ImageService(cacheDir);
+    const images = new ImageService(cacheDir, pools);
     const [a] = (await session.list());
     const one = await images.serve(session, a!.id, 'thumb');
     const again = await images.serve(session, a!.id, 'thumb');
@@ -46,7 +49,7 @@ describe('the thumbnail cache', () => {
 
   it('makes previews in the size class the window asks for', async () => {
     const { workspace, session, cacheDir } = await openFolder(tmp.path, 1, { width: 3000, height: 2000 });
-    const images = new ImageService(cacheDir);
+    const images = new ImageService(cacheDir, pools);
     const id = (await session.list())[0]!.id;
     const small = await images.serve(session, id, 'preview', { width: 900 });
     const large = await images.serve(session, id, 'preview', { width: 2400 });
@@ -60,7 +63,7 @@ describe('the thumbnail cache', () => {
 
   it('prefetches neighbours so that showing them makes nothing', async () => {
     const { workspace, session, cacheDir } = await openFolder(tmp.path, 5);
-    const images = new ImageService(cacheDir);
+    const images = new ImageService(cacheDir, pools);
     const ids = (await session.list()).map((i) => i.id);
     await images.prefetch(session, [ids[1]!, ids[2]!], { width: 1600 });
     const next = await images.serve(session, ids[1]!, 'preview', { width: 1600 });
@@ -74,7 +77,7 @@ describe('a cache folder cleared while the app runs', () => {
   it('is made again by the next render', async () => {
     const { rmSync } = await import('node:fs');
     const { workspace, session, cacheDir } = await openFolder(tmp.path, 2);
-    const images = new ImageService(cacheDir, { concurrency: 1 });
+    const images = new ImageService(cacheDir, pools, { concurrency: 1 });
     const [a, b] = (await session.list());
     expect(await images.serve(session, a!.id, 'thumb')).toMatchObject({ ok: true, created: true });
     rmSync(images.root, { recursive: true, force: true });

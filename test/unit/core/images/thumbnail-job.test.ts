@@ -5,6 +5,9 @@ import { ImageService } from '../../../../src-main/core/images/image-service';
 import type { EventPayload } from '../../../../src-shared/contract';
 import { makeTempDir } from '../../../support/temp-dir';
 import { filesUnder, openFolder } from './thumbnails.helpers';
+import { testThreadPools } from '../../../support/test-thread-pools';
+
+const pools = testThreadPools();
 
 let tmp: ReturnType<typeof makeTempDir>;
 beforeEach(() => (tmp = makeTempDir()));
@@ -13,7 +16,7 @@ afterEach(() => tmp.cleanup());
 describe('the make-all-thumbnails job', () => {
   it('stops on cancel and leaves no temp file and no half-written thumbnail', async () => {
     const { workspace, events, session, cacheDir } = await openFolder(tmp.path, 80, { width: 1200, height: 900 });
-    const images = new ImageService(cacheDir);
+    const images = new ImageService(cacheDir, pools);
     const stop = workspace.bus.subscribe((event, payload) => {
       const p = payload as EventPayload<'job.progress'>;
       if (event === 'job.progress' && p.kind === 'thumbnails' && p.done >= 2) workspace.jobs.cancel(p.jobId);
@@ -40,7 +43,7 @@ describe('the make-all-thumbnails job', () => {
 
   it('is started by followWorkspace when a folder opens', async () => {
     const { workspace, session, cacheDir } = await openFolder(tmp.path, 6);
-    const images = new ImageService(cacheDir);
+    const images = new ImageService(cacheDir, pools);
     const unfollow = images.followWorkspace(workspace);
     workspace.bus.emit('session.changed', { session: session.info() });
     // the running job is the one makeAllThumbnails hands back
@@ -52,7 +55,7 @@ describe('the make-all-thumbnails job', () => {
 
   it('keeps the list as it was while thumbnails stream in, and gives every image its thumbnail', async () => {
     const { workspace, events, session, cacheDir } = await openFolder(tmp.path, 60);
-    const images = new ImageService(cacheDir);
+    const images = new ImageService(cacheDir, pools);
     await session.whenIdle(); // the header check has filled in sizes: from here the list must not move
     const before = (await session.list());
     const mark = events.length;
@@ -77,7 +80,7 @@ describe('the make-all-thumbnails job', () => {
 
   it('serves a visible thumbnail asked for mid-job before most of the job is done', async () => {
     const { workspace, session, cacheDir } = await openFolder(tmp.path, 120, { width: 800, height: 600 });
-    const images = new ImageService(cacheDir, { concurrency: 2 });
+    const images = new ImageService(cacheDir, pools, { concurrency: 2 });
     const last = (await session.list()).at(-1)!;
     const started = new Promise<void>((resolve) => {
       const stop = workspace.bus.subscribe((event, payload) => {

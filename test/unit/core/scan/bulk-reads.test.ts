@@ -1,18 +1,18 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readCaptionFile } from '../../../../src-main/core/captions/caption-file';
-import { closeProbePool } from '../../../../src-main/core/scan/probe-images';
 import { readCaptionFiles } from '../../../../src-main/core/scan/read-captions';
 import { walkFolder } from '../../../../src-main/core/scan/walk-folder';
 import type { CaptionReadResult } from '../../../../src-main/core/scan/scan-protocol';
 import { makeTempDir } from '../../../support/temp-dir';
+import { testThreadPools } from '../../../support/test-thread-pools';
 
 let tmp: ReturnType<typeof makeTempDir>;
 beforeEach(() => (tmp = makeTempDir()));
 afterEach(() => tmp.cleanup());
-afterAll(() => closeProbePool());
+const { scan: pool } = testThreadPools();
 
 /** captions in every encoding the codec keeps, a BOM, CRLF, and names with no file behind them */
 function captionBytes(i: number): Buffer | null {
@@ -43,7 +43,7 @@ describe('bulk reads in the scan workers', () => {
     }
     const got: unknown[] = new Array(rels.length);
     let progress = 0;
-    await readCaptionFiles(tmp.path, rels, (i, read) => (got[i] = read.ok ? read.snapshot : read), { onProgress: (n) => (progress = n) });
+    await readCaptionFiles(tmp.path, rels, (i, read) => (got[i] = read.ok ? read.snapshot : read), { pool, onProgress: (n) => (progress = n) });
     expect(progress).toBe(600);
     for (let i = 0; i < rels.length; i++) {
       const one = await readCaptionFile(join(tmp.path, rels[i]!));
@@ -60,13 +60,13 @@ describe('bulk reads in the scan workers', () => {
     execFileSync('mkfifo', [join(tmp.path, 'c8.txt')]);
     const got: CaptionReadResult[] = new Array(rels.length);
     // 300 files: read by the worker threads
-    await readCaptionFiles(tmp.path, rels, (i, read) => (got[i] = read));
+    await readCaptionFiles(tmp.path, rels, (i, read) => (got[i] = read), { pool });
     expect(got[7]).toEqual({ ok: false, reason: 'it is a folder, not a file' });
     expect(got[8]).toEqual({ ok: false, reason: 'it is a named pipe, not a file' });
     expect(got.filter((r) => r.ok).length).toBe(298);
     // and one by one on the main thread, for a few files
     const few: CaptionReadResult[] = [];
-    await readCaptionFiles(tmp.path, ['c6.txt', 'c7.txt', 'c8.txt'], (i, read) => (few[i] = read));
+    await readCaptionFiles(tmp.path, ['c6.txt', 'c7.txt', 'c8.txt'], (i, read) => (few[i] = read), { pool });
     expect(few).toEqual([expect.objectContaining({ ok: true }), got[7], got[8]]);
   });
 
@@ -74,8 +74,8 @@ describe('bulk reads in the scan workers', () => {
     const dir = join(tmp.path, 'many');
     mkdirSync(join(dir, 'sub'), { recursive: true });
     for (let i = 0; i < 2500; i++) writeFileSync(join(dir, i % 10 === 0 ? `sub/i${i}.jpg` : `i${i}.${i % 2 ? 'txt' : 'png'}`), 'x'.repeat(i % 7));
-    const listing = await walkFolder(dir, { recursive: true, workerThreshold: 1000 });
-    expect(await walkFolder(dir, { recursive: true })).toEqual(listing);
+    const listing = await walkFolder(dir, { recursive: true, pool, workerThreshold: 1000 });
+    expect(await walkFolder(dir, { recursive: true, pool })).toEqual(listing);
     expect(listing.images.length + listing.texts.size).toBe(2500);
     for (const f of [...listing.images, ...listing.texts.values()]) {
       const s = statSync(join(dir, f.rel));

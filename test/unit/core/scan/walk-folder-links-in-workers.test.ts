@@ -1,15 +1,15 @@
 import { symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { closeProbePool } from '../../../../src-main/core/scan/probe-images';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { walkFolder } from '../../../../src-main/core/scan/walk-folder';
 import { makeImages } from '../../../support/make-images';
 import { makeTempDir } from '../../../support/temp-dir';
+import { testThreadPools } from '../../../support/test-thread-pools';
 
 let tmp: ReturnType<typeof makeTempDir>;
 beforeEach(() => (tmp = makeTempDir()));
 afterEach(() => tmp.cleanup());
-afterAll(() => closeProbePool());
+const { scan: pool } = testThreadPools();
 
 /**
  * A large folder (the bad-files harness's 50,000 files) is stat'ed in the
@@ -24,8 +24,8 @@ describe('walking a folder whose files are stat-ed in the worker threads', () =>
     writeFileSync(join(dir, 'real.txt'), 'kept');
     symlinkSync('loop-edit.txt', join(dir, 'loop-edit.txt'));
     symlinkSync('self.jpg', join(dir, 'self.jpg'));
-    const inThreads = await walkFolder(dir, { recursive: false, workerThreshold: 0 });
-    const onMain = await walkFolder(dir, { recursive: false, workerThreshold: Infinity });
+    const inThreads = await walkFolder(dir, { recursive: false, pool, workerThreshold: 0 });
+    const onMain = await walkFolder(dir, { recursive: false, pool, workerThreshold: Infinity });
     expect(inThreads.images.map((i) => i.rel).sort()).toEqual(['loop-edit.png', 'real.png']);
     expect(inThreads.notFiles).toEqual(onMain.notFiles);
     expect([...inThreads.texts.keys()]).toEqual([...onMain.texts.keys()]);

@@ -8,6 +8,9 @@ import { makeImages, writeBytes } from '../../../support/make-images';
 import { makeWorkspace } from '../../../support/open-workspace';
 import { runFixture } from '../../../support/run-fixture';
 import { makeTempDir } from '../../../support/temp-dir';
+import { testThreadPools } from '../../../support/test-thread-pools';
+
+const pools = testThreadPools();
 
 let tmp: ReturnType<typeof makeTempDir>;
 beforeEach(() => (tmp = makeTempDir()));
@@ -65,7 +68,7 @@ describe('bad input while scanning', () => {
     // the truncated JPEG's header is intact: it is listed and can be tagged
     expect((await session.list()).map((i) => i.name)).toEqual(['good.png', 'good2.jpg', 'truncated.jpg']);
     // …but its preview says why it cannot be shown
-    const images = new ImageService(join(tmp.path, 'cache'));
+    const images = new ImageService(join(tmp.path, 'cache'), pools);
     const truncated = (await session.list()).find((i) => i.name === 'truncated.jpg')!;
     const preview = await images.serve(session, truncated.id, 'preview');
     expect(preview).toMatchObject({ ok: false, status: 415, message: expect.stringMatching(/truncated/) });

@@ -59,7 +59,7 @@ describe('stats, stem clashes and tag counts kept without a recount', () => {
     writeBytes(join(dir, 'e.txt'), 'blue, yellow');
     // and a file that only looks like an image: the header check drops it into the skipped files
     writeBytes(join(dir, 'f.png'), 'not a png at all');
-    await resyncSession(session, { bus: workspace.bus, jobs: workspace.jobs });
+    await resyncSession(session, { bus: workspace.bus, jobs: workspace.jobs, scanPool: workspace.options.scanPool });
     await session.whenIdle();
 
     expect((await session.list()).map((i) => i.name)).toEqual(['a.png', 'c.png', 'd.png', 'e.jpg', 'e.png']);

@@ -9,6 +9,9 @@ import { makeImage, makeImages } from '../../../support/make-images';
 import { makeWorkspace } from '../../../support/open-workspace';
 import { runFixture } from '../../../support/run-fixture';
 import { makeTempDir } from '../../../support/temp-dir';
+import { testThreadPools } from '../../../support/test-thread-pools';
+
+const pools = testThreadPools();
 
 let tmp: ReturnType<typeof makeTempDir>;
 beforeEach(() => (tmp = makeTempDir()));
@@ -60,7 +63,7 @@ describe('BMP images', () => {
     const bmp = (await session.list()).find((i) => i.name === 'b.bmp')!;
     expect([bmp.width, bmp.height]).toEqual([90, 60]);
 
-    const images = new ImageService(join(tmp.path, 'cache'));
+    const images = new ImageService(join(tmp.path, 'cache'), pools);
     const expected = await sharp({ create: { width: 1, height: 1, channels: 3, background: { r: (4 * 53) % 256, g: (4 * 97 + 40) % 256, b: (4 * 151 + 80) % 256 } } })
       .raw()
       .toBuffer();
