@@ -58,11 +58,6 @@ export default tseslint.config(
     ),
   },
   {
-    // the three pools core still makes for itself (issue 15): their protocols are core's own now; remove once createApiHost wires them
-    files: ['src-main/core/images/image-service.ts', 'src-main/core/export/export-pool.ts', 'src-main/core/scan/probe-images.ts'],
-    rules: { 'no-restricted-imports': 'off' },
-  },
-  {
     files: ['src-main/workers/**'],
     rules: boundary([
       {

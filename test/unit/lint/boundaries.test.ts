@@ -33,6 +33,17 @@ describe('import boundaries (issue 15)', () => {
     expect(errors[0]).toMatch(/src-main\/core is domain logic/);
   });
 
+  it('refuses the worker pool in the files that once made their own pools: createApiHost hands pools in', async () => {
+    for (const file of ['src-main/core/scan/probe-images.ts', 'src-main/core/images/image-service.ts', 'src-main/core/export/run-export.ts']) {
+      const errors = await boundaryErrors(
+        "import { createWorkerPool } from '../../workers/worker-pool';\nexport const pool = createWorkerPool('probe-worker');\n",
+        file,
+      );
+      expect(errors, file).toHaveLength(1);
+      expect(errors[0]).toMatch(/src-main\/core is domain logic/);
+    }
+  });
+
   it('refuses src-main in the renderer', async () => {
     const errors = await boundaryErrors(
       "import { compileQuery } from '../../src-main/core/query';\nexport const q = compileQuery;\n",
