@@ -7,21 +7,26 @@ import { createWorkerPool } from './worker-pool';
  * to a transport: createApiHost, a test, the bench. None starts a thread
  * before its first call. `close` ends every pool made here, a render pool its
  * user has not destroyed yet included.
+ *
+ * A destroyed pool refuses calls: piscina would start threads again for a
+ * late call (a probe racing the shutdown), and they would outlive the host.
  */
 export function createThreadPools(): ThreadPools & { close(): Promise<void> } {
   const open = new Set<{ destroy(): Promise<void> }>();
+  let closed = false;
   const made = <P extends WorkerProtocol>(pool: ThreadPool<P>): ThreadPool<P> => {
     // destroyed once, by its user or by close, whichever comes first
-    let destroyed: Promise<void> | null = null;
+    let destroyed: Promise<void> | null = closed ? pool.destroy() : null;
     const tracked: ThreadPool<P> = {
       threads: pool.threads,
-      call: (kind, task, signal) => pool.call(kind, task, signal),
+      call: (kind, task, signal) =>
+        destroyed ? Promise.reject(new Error(`The worker threads are closed: ${kind} was not run`)) : pool.call(kind, task, signal),
       destroy: () => {
         open.delete(tracked);
         return (destroyed ??= pool.destroy());
       },
     };
-    open.add(tracked);
+    if (!destroyed) open.add(tracked);
     return tracked;
   };
   return {
@@ -30,6 +35,7 @@ export function createThreadPools(): ThreadPools & { close(): Promise<void> } {
     export: made(createWorkerPool('export-worker', { pixelWork: true })),
     render: (maxThreads) => made(createWorkerPool('render-worker', { maxThreads, pixelWork: true })),
     close: async () => {
+      closed = true;
       await Promise.all([...open].map((pool) => pool.destroy()));
     },
   };
