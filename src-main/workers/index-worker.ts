@@ -1,6 +1,7 @@
 import { parentPort } from 'node:worker_threads';
 import type { IndexFailure, IndexRequest, IndexResponse } from '../core/store/index-channel';
 import { IndexDatabase } from '../core/store/index-database';
+import { serveIndex } from '../core/store/index-service';
 
 /**
  * The index thread: the only connection to a dataset's session.sqlite.
@@ -8,7 +9,8 @@ import { IndexDatabase } from '../core/store/index-database';
  * the database its first message names and says whether it could (a newer
  * schema, a read-only folder: refused with the reason). Requests are then
  * answered one at a time in the order they came, so a read always sees every
- * write main asked for before it.
+ * write main asked for before it; a folder sync, which walks and reads the
+ * folder, is one request too, and the ones after it wait for it.
  */
 export interface IndexOpenRequest {
   open: string;
@@ -24,28 +26,32 @@ export interface IndexCloseRequest {
 
 const port = parentPort!;
 let db: IndexDatabase | null = null;
+let serve: ReturnType<typeof serveIndex> | null = null;
+/** the answers, one after the other: a request waits for the one before, however long that one's folder walk */
+let turn: Promise<void> = Promise.resolve();
 
 port.once('message', ({ open }: IndexOpenRequest) => {
   try {
     db = IndexDatabase.open(open);
+    serve = serveIndex(db);
     port.postMessage({ ready: true } satisfies IndexStartup);
   } catch (err) {
     port.postMessage({ ready: false, error: failureOf(err) } satisfies IndexStartup);
   }
-  port.on('message', answer);
+  port.on('message', (req: IndexRequest | IndexCloseRequest) => (turn = turn.then(() => answer(req))));
 });
 
-function answer(req: IndexRequest | IndexCloseRequest): void {
+async function answer(req: IndexRequest | IndexCloseRequest): Promise<void> {
   let response: IndexResponse;
   try {
-    if (!db) throw new Error('The session database is not open');
+    if (!db || !serve) throw new Error('The session database is not open');
     if (req.kind === 'close') {
       db.close();
       db = null;
+      serve = null;
       response = { seq: req.seq, ok: true, value: null };
     } else {
-      const method = db[req.kind] as (...args: unknown[]) => unknown;
-      response = { seq: req.seq, ok: true, value: method.apply(db, req.args) };
+      response = { seq: req.seq, ok: true, value: await serve(req.kind, req.args) };
     }
   } catch (err) {
     response = { seq: req.seq, ok: false, error: failureOf(err) };

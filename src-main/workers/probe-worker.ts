@@ -1,5 +1,4 @@
 import sharp from 'sharp';
-import { readCaptionSync } from '../core/captions/read-caption-sync';
 import { statFilesSync } from '../core/fs/stat-files-sync';
 import { fileProblem, readHeadSync } from '../core/fs/regular-file';
 import { readImageHeader } from '../core/scan/image-header';
@@ -26,7 +25,6 @@ export default serveRequests<ScanProtocol>({
     for (const path of paths) results.push(await probeOne(path, maxPixels));
     return results;
   },
-  captions: ({ paths }) => paths.map(readCaptionSync),
   stat: ({ paths }) => statFilesSync(paths),
   copy: ({ items }) => copyIntoDataset(items),
 });

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { IndexArgs, IndexChannel, IndexKind, IndexResult } from '../../src-main/core/store/index-channel';
 import { IndexDatabase, type HistoryLimits } from '../../src-main/core/store/index-database';
+import { serveIndex } from '../../src-main/core/store/index-service';
 
 /**
  * The index protocol answered on this thread, for tests of what core does
@@ -10,11 +11,11 @@ import { IndexDatabase, type HistoryLimits } from '../../src-main/core/store/ind
  */
 export function localIndex(db: Database.Database, limits?: HistoryLimits): IndexChannel & { database: IndexDatabase } {
   const database = new IndexDatabase(db, limits);
+  const serve = serveIndex(database);
   return {
     database,
     async call<K extends IndexKind>(kind: K, ...args: IndexArgs<K>): Promise<IndexResult<K>> {
-      const method = database[kind] as (...a: unknown[]) => IndexResult<K>;
-      return structuredClone(method.apply(database, structuredClone(args)));
+      return structuredClone(await serve(kind, structuredClone(args)));
     },
     async close() {
       database.close();

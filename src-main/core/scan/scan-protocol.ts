@@ -8,8 +8,6 @@ import type { CaptionSnapshot } from '../captions/caption-file';
 export type ScanProtocol = {
   /** check each image's header: is it one, and how large */
   probe: { task: { paths: string[]; maxPixels: number }; result: ProbeResult[] };
-  /** read these caption files, as readCaptionFile would (without keeping the bytes) */
-  captions: { task: { paths: string[] }; result: CaptionReadResult[] };
   /** size and mtime of each path, as [size, mtimeMs] pairs; size -1 for a path that is gone or not a file */
   stat: { task: { paths: string[] }; result: Float64Array };
   /** copy images into the dataset (see copy-into-dataset.ts) */

@@ -1,10 +1,11 @@
-import { stat } from 'node:fs';
+import { readdirSync, stat, type Dirent } from 'node:fs';
 import { lstat, opendir, stat as statPromise } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describeFsError } from '../app-error';
 import { EXPORT_MARKER } from '../export/export-marker';
 import { isInsideFolder } from '../fs/inside-folder';
 import { fileProblem } from '../fs/regular-file';
+import { statFilesSync } from '../fs/stat-files-sync';
 import type { ThreadPool } from '../perf/thread-pool';
 import { forEachSliced, inSlices } from '../perf/time-slicer';
 import { isImageName } from './image-extensions';
@@ -44,11 +45,11 @@ export interface WalkOptions {
   /** stat in the scan's worker threads from this many files on (default WORKER_THRESHOLD) */
   workerThreshold?: number;
   /**
-   * stat every file with this, here and at once: a thread that walks a whole
-   * folder (the index thread) blocks nobody with synchronous stats.
-   * [size, mtimeMs] pairs, size -1 for a path that is not a file.
+   * this thread may block (the index thread): the folder is listed and
+   * stat-ed with synchronous calls, which skip the libuv pool's hand-offs
+   * that made most of a large folder's walk
    */
-  statFiles?: (paths: readonly string[]) => Float64Array;
+  blocking?: boolean;
 }
 
 /**
@@ -74,10 +75,13 @@ export async function walkFolder(root: string, options: WalkOptions): Promise<Fo
   while (pending.length > 0) {
     options.signal?.throwIfAborted();
     const relDir = pending.pop()!;
-    let dir;
+    let listed: Dirent[] | AsyncIterable<Dirent>;
     try {
-      // a large buffer: 100,000 names in a few hundred reads, not thousands
-      dir = await opendir(join(root, relDir), { bufferSize: 1024 });
+      listed = options.blocking
+        ? readdirSync(join(root, relDir), { withFileTypes: true })
+        : // a directory's buffered entries come back as microtasks, which never let the event loop run: in slices
+          // (a large buffer: 100,000 names in a few hundred reads, not thousands)
+          inSlices(await opendir(join(root, relDir), { bufferSize: 1024 }), options.signal);
     } catch (err) {
       if (relDir === '') throw describeFsError(err, `Cannot read ${root}`);
       // an unreadable subfolder does not stop the scan; it is named, as its images are missing
@@ -89,10 +93,9 @@ export async function walkFolder(root: string, options: WalkOptions): Promise<Fo
     const found: { rel: string; reason: string }[] = [];
     const subdirs: string[] = [];
     let exported = false;
-    // a directory's buffered entries come back as microtasks, which never let the event loop run: in slices
-    for await (const entry of inSlices(dir, options.signal)) {
+    const take = (entry: Dirent) => {
       if (entry.name === EXPORT_MARKER && relDir !== '') exported = true;
-      if (entry.name.startsWith('.')) continue;
+      if (entry.name.startsWith('.')) return;
       const rel = relDir === '' ? entry.name : `${relDir}/${entry.name}`;
       // captions that are not files are the caption reader's to name (the image stays listed without it)
       const image = isImageName(entry.name);
@@ -103,7 +106,9 @@ export async function walkFolder(root: string, options: WalkOptions): Promise<Fo
         if (image || entry.name.toLowerCase().endsWith('.txt')) files.push(rel);
         if (image && entry.isSymbolicLink()) links.add(rel);
       } else if (image) found.push({ rel, reason: 'it is a pipe, socket or device, not a file' });
-    }
+    };
+    if (Array.isArray(listed)) listed.forEach(take);
+    else for await (const entry of listed) take(entry);
     if (exported) continue;
     for (const rel of files) wanted.push(rel);
     notFiles.push(...found);
@@ -119,8 +124,8 @@ export async function walkFolder(root: string, options: WalkOptions): Promise<Fo
   const stats =
     options.withStats === false
       ? null
-      : options.statFiles
-        ? statsOf(options.statFiles(wanted.map((rel) => join(root, rel))), wanted.length)
+      : options.blocking
+        ? statsOf(statFilesSync(wanted.map((rel) => join(root, rel))), wanted.length)
         : options.pool && wanted.length >= (options.workerThreshold ?? WORKER_THRESHOLD)
           ? await statInWorkers(options.pool, root, wanted, options.signal)
           : await statAll(root, wanted, options.signal);

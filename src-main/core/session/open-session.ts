@@ -110,16 +110,14 @@ export async function openSession(req: OpenRequest, deps: OpenDeps): Promise<Dat
       imported = outcome.imported;
       notImported = outcome.unreadable;
     }
-    const listing = await deps.jobs.run('scan', 'Reading captions', async (job) => {
-      const l = await walkFolder(datasetDir, { recursive: settings.mode === 'in-place', signal: job.signal, pool: deps.scanPool });
-      const synced = await syncFolder(store, datasetDir, l, {
-        pool: deps.scanPool,
+    const listing = await deps.jobs.run('scan', 'Reading captions', (job) =>
+      syncFolder(store, datasetDir, {
+        recursive: settings.mode === 'in-place',
         signal: job.signal,
         reorder: imported > 0,
         onProgress: (done, total) => job.progress(done, total, 'Reading captions'),
-      });
-      return synced;
-    });
+      }),
+    );
     const skipped = await skippedOf(store);
     if (listing.entries.length === 0 && skipped.length === 0 && notImported.length === 0) {
       throw new AppError('no-images', `No images in ${folder}. LoRA Tagger reads jpg, jpeg, png, webp, gif, bmp, tif, tiff, avif.`);

@@ -1,4 +1,3 @@
-import { walkFolder } from '../scan/walk-folder';
 import { startBackgroundProbe } from './background-probe';
 import type { DatasetSession } from './dataset-session';
 import type { OpenDeps } from './open-session';
@@ -10,8 +9,7 @@ import { syncFolder } from './sync-folder';
  */
 export async function resyncSession(session: DatasetSession, deps: Pick<OpenDeps, 'bus' | 'jobs' | 'scanPool'>): Promise<void> {
   const recursive = session.info().mode === 'in-place';
-  const listing = await walkFolder(session.datasetDir, { recursive, signal: session.closing, pool: deps.scanPool });
-  const synced = await syncFolder(session.store, session.datasetDir, listing, { pool: deps.scanPool, signal: session.closing });
+  const synced = await syncFolder(session.store, session.datasetDir, { recursive, signal: session.closing });
   const unreadable = session.index.setUnreadable(synced.unreadable);
   if (synced.added === 0 && synced.removed === 0) {
     session.announce(unreadable);

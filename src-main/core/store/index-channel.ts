@@ -1,17 +1,21 @@
+import type { FolderSync } from './folder-sync';
 import type { IndexDatabase } from './index-database';
 
+/** what the index thread serves: the database's methods, and the folder sync that walks the folder into it */
+type IndexService = IndexDatabase & Pick<FolderSync, 'syncFolder' | 'syncedPage'>;
+
 /**
- * The index thread's protocol: one request kind per IndexDatabase method,
- * with that method's arguments and result. Main sends `{ seq, kind, args }`
+ * The index thread's protocol: one request kind per method of IndexDatabase
+ * and FolderSync, with that method's arguments and (awaited) result. Main sends `{ seq, kind, args }`
  * and gets back `{ seq, ok, value }` or `{ seq, ok: false, error }`, in the
  * order it asked: the thread answers one request at a time.
  */
 export type IndexKind = {
-  [K in keyof IndexDatabase]: IndexDatabase[K] extends (...args: never[]) => unknown ? (K extends 'close' ? never : K) : never;
-}[keyof IndexDatabase];
+  [K in keyof IndexService]: IndexService[K] extends (...args: never[]) => unknown ? (K extends 'close' ? never : K) : never;
+}[keyof IndexService];
 
-export type IndexArgs<K extends IndexKind> = Parameters<IndexDatabase[K]>;
-export type IndexResult<K extends IndexKind> = ReturnType<IndexDatabase[K]>;
+export type IndexArgs<K extends IndexKind> = Parameters<IndexService[K]>;
+export type IndexResult<K extends IndexKind> = Awaited<ReturnType<IndexService[K]>>;
 
 export type IndexRequest = { [K in IndexKind]: { seq: number; kind: K; args: IndexArgs<K> } }[IndexKind];
 

@@ -173,10 +173,8 @@ export class IndexDatabase {
     this.stmt = {
       getSetting: db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?'),
       setSetting: db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'),
-      imagesPage: db
-        .prepare(`SELECT ${IMAGE_COLUMNS} FROM images WHERE ord > ? OR (ord = ? AND id > ?) ORDER BY ord, id LIMIT ?`)
-        .raw(true),
-      captionsPage: db.prepare(`SELECT ${CAPTION_COLUMNS} FROM captions WHERE image_id > ? ORDER BY image_id LIMIT ?`).raw(true),
+      allImages: db.prepare(`SELECT ${IMAGE_COLUMNS} FROM images ORDER BY ord, id`).raw(true),
+      allCaptions: db.prepare(`SELECT ${CAPTION_COLUMNS} FROM captions`).raw(true),
       insertImage: db.prepare(
         'INSERT INTO images (rel_path, ord, size, mtime_ms, width, height, format, probed) VALUES (@relPath, @ord, @size, @mtimeMs, @width, @height, @format, @probed)',
       ),
@@ -306,14 +304,14 @@ export class IndexDatabase {
 
   // images and captions
 
-  /** images in order after (ord, id), `limit` at most, as arrays of IMAGE_COLUMNS (a tenth of the objects' cost to pass between threads) */
-  imagesPage(afterOrd: number, afterId: number, limit: number): unknown[][] {
-    return this.stmt.imagesPage.all(afterOrd, afterOrd, afterId, limit) as unknown[][];
+  /** every image, in order (the folder sync's, on this thread: main gets its list from that) */
+  allImages(): ImageRow[] {
+    return (this.stmt.allImages.all() as unknown[][]).map(imageRowOf);
   }
 
-  /** captions by image id after `afterId`, as arrays of CAPTION_COLUMNS */
-  captionsPage(afterId: number, limit: number): unknown[][] {
-    return this.stmt.captionsPage.all(afterId, limit) as unknown[][];
+  /** every caption row */
+  allCaptions(): CaptionRow[] {
+    return (this.stmt.allCaptions.all() as unknown[][]).map(captionRowOf);
   }
 
   /** the new ids, in input order: SQLite's own */
@@ -722,7 +720,7 @@ export class IndexDatabase {
 }
 
 const IMAGE_COLUMNS = 'id, rel_path, ord, size, mtime_ms, width, height, format, probed, fingerprint, skip';
-export const imageRowOf = (r: unknown[]): ImageRow => ({
+const imageRowOf = (r: unknown[]): ImageRow => ({
   id: r[0] as number,
   relPath: r[1] as string,
   ord: r[2] as number,
@@ -737,7 +735,7 @@ export const imageRowOf = (r: unknown[]): ImageRow => ({
 });
 
 const CAPTION_COLUMNS = 'image_id, on_disk, fingerprint, size, mtime_ms, encoding, bom, line_ending, text';
-export const captionRowOf = (r: unknown[]): CaptionRow => ({
+const captionRowOf = (r: unknown[]): CaptionRow => ({
   imageId: r[0] as number,
   onDisk: r[1] === 1,
   fingerprint: r[2] as string,

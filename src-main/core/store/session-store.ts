@@ -1,14 +1,6 @@
 import type { IndexChannel } from './index-channel';
-import {
-  captionRowOf,
-  imageRowOf,
-  type CaptionRow,
-  type CopyRecord,
-  type ImageRow,
-  type ImportRow,
-  type InvalidFileRow,
-  type NewImageRow,
-} from './index-database';
+import { unpackSynced, type FolderSyncSummary, type SyncedImage } from './folder-sync';
+import type { CaptionRow, CopyRecord, ImportRow, InvalidFileRow, NewImageRow } from './index-database';
 
 /**
  * Rows per request when many are read or written: one request is a few
@@ -17,6 +9,9 @@ import {
  * a millisecond per thousand rows.
  */
 const CHUNK = 2000;
+
+/** how often a folder sync's caption count is looked at, for the progress bar */
+const PROGRESS_EVERY_MS = 100;
 
 /**
  * The dataset index as main sees it: every call a request to the index
@@ -36,31 +31,44 @@ export class SessionStore {
     return this.index.call('setSettings', entries);
   }
 
-  /** every image, in order */
-  async images(signal?: AbortSignal): Promise<ImageRow[]> {
-    const out: ImageRow[] = [];
-    let ord = -Infinity;
-    let id = -Infinity;
-    for (;;) {
+  /**
+   * Bring the index in line with the folder, on the index thread (see
+   * FolderSync), then take its list a page per request: `onPage` gets each
+   * page in order, in a turn of its own. While the thread reads captions,
+   * their count is polled for `onProgress`; an abort stops the thread at its
+   * next check and rejects with the signal's reason.
+   */
+  async syncFolder(
+    datasetDir: string,
+    options: { recursive: boolean; reorder: boolean; signal?: AbortSignal; onProgress?: (done: number, total: number) => void },
+    onPage: (images: SyncedImage[]) => void,
+  ): Promise<FolderSyncSummary> {
+    const { signal, onProgress } = options;
+    signal?.throwIfAborted();
+    const shared = new Int32Array(new SharedArrayBuffer(3 * Int32Array.BYTES_PER_ELEMENT));
+    const cancel = () => Atomics.store(shared, 0, 1);
+    signal?.addEventListener('abort', cancel);
+    const poll = onProgress && setInterval(() => shared[2]! > 0 && onProgress(shared[1]!, shared[2]!), PROGRESS_EVERY_MS);
+    let summary: FolderSyncSummary;
+    try {
+      summary = await this.index.call('syncFolder', datasetDir, { recursive: options.recursive, reorder: options.reorder, shared });
+    } catch (err) {
       signal?.throwIfAborted();
-      const page = await this.index.call('imagesPage', ord, id, CHUNK);
-      for (const r of page) out.push(imageRowOf(r));
-      if (page.length < CHUNK) return out;
-      ({ ord, id } = out[out.length - 1]!);
+      throw err;
+    } finally {
+      clearInterval(poll);
+      signal?.removeEventListener('abort', cancel);
     }
-  }
-
-  /** every caption row, by image id */
-  async captions(signal?: AbortSignal): Promise<CaptionRow[]> {
-    const out: CaptionRow[] = [];
-    let after = -Infinity;
-    for (;;) {
+    if (shared[2]! > 0) onProgress?.(shared[2]!, shared[2]!);
+    // the next page is asked for before this one is taken: the thread packs it meanwhile
+    let next = summary.images > 0 ? this.index.call('syncedPage', 0, CHUNK) : null;
+    for (let start = 0; next; start += CHUNK) {
+      const page = await next;
+      next = start + CHUNK < summary.images ? this.index.call('syncedPage', start + CHUNK, CHUNK) : null;
       signal?.throwIfAborted();
-      const page = await this.index.call('captionsPage', after, CHUNK);
-      for (const r of page) out.push(captionRowOf(r));
-      if (page.length < CHUNK) return out;
-      after = out[out.length - 1]!.imageId;
+      onPage(page.map(unpackSynced));
     }
+    return summary;
   }
 
   /** the new ids, in input order, as SQLite gives them */

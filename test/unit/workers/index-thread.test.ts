@@ -20,7 +20,7 @@ describe('the index thread', () => {
     const index = await IndexThread.open(join(tmp.path, 'session.sqlite'));
     const store = new SessionStore(index);
     const writes = Array.from({ length: 50 }, (_, i) => store.insertImages([row(`${i}.png`, i)]));
-    const read = store.images();
+    const read = store.index.call('allImages');
     const ids = (await Promise.all(writes)).flat();
     expect(ids).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
     expect((await read).map((r) => r.relPath)).toEqual(Array.from({ length: 50 }, (_, i) => `${i}.png`));
@@ -32,7 +32,7 @@ describe('the index thread', () => {
     const store = new SessionStore(index);
     const ids = await store.insertImages(Array.from({ length: 5000 }, (_, i) => row(`img-${i}.png`, i)));
     expect(new Set(ids).size).toBe(5000);
-    const rows = await store.images();
+    const rows = await store.index.call('allImages');
     expect(rows.map((r) => r.id)).toEqual(ids);
     await index.close();
   });
@@ -43,7 +43,7 @@ describe('the index thread', () => {
     await store.insertImages([row('a.png', 0)]);
     // rel_path is unique: the second insert breaks the constraint
     await expect(store.insertImages([row('a.png', 1)])).rejects.toMatchObject({ code: 'io', message: expect.stringContaining('UNIQUE') });
-    expect((await store.images()).map((r) => r.relPath)).toEqual(['a.png']);
+    expect((await store.index.call('allImages')).map((r) => r.relPath)).toEqual(['a.png']);
     await index.close();
   });
 
@@ -75,7 +75,7 @@ describe('the index thread', () => {
     await expect(inFlight).rejects.toMatchObject({ code: 'internal', message: expect.stringContaining('stopped') });
 
     expect(index.restarts).toBe(1);
-    expect((await store.images()).map((r) => r.relPath)).toEqual(['a.png', 'b.png']);
+    expect((await store.index.call('allImages')).map((r) => r.relPath)).toEqual(['a.png', 'b.png']);
     expect(await log.nextUndo()).toMatchObject({ label: 'Edit a.png', files: [{ captionRel: 'a.txt', before: Buffer.from('old'), after: Buffer.from('new') }] });
     await index.close();
   });
@@ -117,8 +117,8 @@ describe('the index thread', () => {
     const second = await threads.open(join(tmp.path, 'two.sqlite'));
     await new SessionStore(first).insertImages([row('a.png', 0)]);
     await new SessionStore(second).insertImages([row('b.png', 0), row('c.png', 1)]);
-    expect((await new SessionStore(first).images()).map((r) => r.relPath)).toEqual(['a.png']);
-    expect((await new SessionStore(second).images()).map((r) => r.relPath)).toEqual(['b.png', 'c.png']);
+    expect((await first.call('allImages')).map((r) => r.relPath)).toEqual(['a.png']);
+    expect((await second.call('allImages')).map((r) => r.relPath)).toEqual(['b.png', 'c.png']);
     await first.close();
     await second.close();
     await threads.close();

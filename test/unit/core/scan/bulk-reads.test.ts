@@ -3,7 +3,7 @@ import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readCaptionFile } from '../../../../src-main/core/captions/caption-file';
-import { readCaptionFiles } from '../../../../src-main/core/scan/read-captions';
+import { readCaptionSync } from '../../../../src-main/core/captions/read-caption-sync';
 import { walkFolder } from '../../../../src-main/core/scan/walk-folder';
 import type { CaptionReadResult } from '../../../../src-main/core/scan/scan-protocol';
 import { makeTempDir } from '../../../support/temp-dir';
@@ -32,7 +32,7 @@ function captionBytes(i: number): Buffer | null {
   }
 }
 
-describe('bulk reads in the scan workers', () => {
+describe('bulk reads in the index and scan threads', () => {
   it('reads 600 captions exactly as readCaptionFile reads each', async () => {
     const rels: string[] = [];
     for (let i = 0; i < 600; i++) {
@@ -41,10 +41,10 @@ describe('bulk reads in the scan workers', () => {
       const bytes = captionBytes(i);
       if (bytes) writeFileSync(join(tmp.path, rel), bytes);
     }
-    const got: unknown[] = new Array(rels.length);
-    let progress = 0;
-    await readCaptionFiles(tmp.path, rels, (i, read) => (got[i] = read.ok ? read.snapshot : read), { pool, onProgress: (n) => (progress = n) });
-    expect(progress).toBe(600);
+    const got = rels.map((rel) => {
+      const read = readCaptionSync(join(tmp.path, rel));
+      return read.ok ? read.snapshot : read;
+    });
     for (let i = 0; i < rels.length; i++) {
       const one = await readCaptionFile(join(tmp.path, rels[i]!));
       expect(got[i]).toEqual({ ...one, bytes: null });
@@ -58,16 +58,10 @@ describe('bulk reads in the scan workers', () => {
     mkdirSync(join(tmp.path, 'c7.txt'));
     rmSync(join(tmp.path, 'c8.txt'));
     execFileSync('mkfifo', [join(tmp.path, 'c8.txt')]);
-    const got: CaptionReadResult[] = new Array(rels.length);
-    // 300 files: read by the worker threads
-    await readCaptionFiles(tmp.path, rels, (i, read) => (got[i] = read), { pool });
+    const got: CaptionReadResult[] = rels.map((rel) => readCaptionSync(join(tmp.path, rel)));
     expect(got[7]).toEqual({ ok: false, reason: 'it is a folder, not a file' });
     expect(got[8]).toEqual({ ok: false, reason: 'it is a named pipe, not a file' });
     expect(got.filter((r) => r.ok).length).toBe(298);
-    // and one by one on the main thread, for a few files
-    const few: CaptionReadResult[] = [];
-    await readCaptionFiles(tmp.path, ['c6.txt', 'c7.txt', 'c8.txt'], (i, read) => (few[i] = read), { pool });
-    expect(few).toEqual([expect.objectContaining({ ok: true }), got[7], got[8]]);
   });
 
   it('stats a folder of 2,500 files in the workers as the OS reports them', async () => {
@@ -76,6 +70,10 @@ describe('bulk reads in the scan workers', () => {
     for (let i = 0; i < 2500; i++) writeFileSync(join(dir, i % 10 === 0 ? `sub/i${i}.jpg` : `i${i}.${i % 2 ? 'txt' : 'png'}`), 'x'.repeat(i % 7));
     const listing = await walkFolder(dir, { recursive: true, pool, workerThreshold: 1000 });
     expect(await walkFolder(dir, { recursive: true, pool })).toEqual(listing);
+    // the index thread's walk, listed and stat-ed with blocking calls, finds the same (in the directory's own order, which may differ)
+    const blocking = await walkFolder(dir, { recursive: true, blocking: true });
+    const byName = (l: typeof listing) => [...l.images, ...l.texts.values()].sort((a, b) => a.rel.localeCompare(b.rel));
+    expect(byName(blocking)).toEqual(byName(listing));
     expect(listing.images.length + listing.texts.size).toBe(2500);
     for (const f of [...listing.images, ...listing.texts.values()]) {
       const s = statSync(join(dir, f.rel));

@@ -1,0 +1,219 @@
+import { join } from 'node:path';
+import type { SkippedFile } from '../../../src-shared/contract';
+import { AppError } from '../app-error';
+import { readCaptionSync } from '../captions/read-caption-sync';
+import { PERMISSION_DENIED } from '../fs/regular-file';
+import { captionPathFor } from '../scan/image-extensions';
+import { compareNatural } from '../scan/natural-order';
+import { walkFolder } from '../scan/walk-folder';
+import type { CaptionRow, ImageRow, IndexDatabase } from './index-database';
+
+export interface FolderSyncOptions {
+  /** descend into subfolders (a folder tagged in place: kohya's `10_name/`) */
+  recursive: boolean;
+  /** give every image its place again (after an import added copies) */
+  reorder: boolean;
+  /**
+   * shared with main: [0] main sets to 1 to cancel; [1] captions read so far,
+   * [2] captions to read. Main reads progress from it while it waits.
+   */
+  shared?: Int32Array;
+}
+
+export interface FolderSyncSummary {
+  images: number;
+  added: number;
+  removed: number;
+  captionsRead: number;
+  /** subfolders, names and caption files that could not be read, with the reason: found again by every sync, never stored */
+  unreadable: SkippedFile[];
+}
+
+/** one image of the synced list, in order: its row, its caption as indexed, and why its caption file could not be read */
+export interface SyncedImage {
+  row: ImageRow;
+  captionRel: string;
+  caption: CaptionRow;
+  readError?: string;
+}
+
+/**
+ * The folder's side of the index, run on the index thread: bring session.sqlite
+ * in line with the folder, which is the truth. The walk, the stats, the diff,
+ * the caption reads and the writes all happen here, so the main thread only
+ * takes the resulting list, a page at a time (syncedPage). A caption whose
+ * size and mtime match the index is taken from the index (that is what makes
+ * a reopen fast); any other is read and decoded.
+ */
+export class FolderSync {
+  private synced: SyncedImage[] | null = null;
+
+  constructor(private readonly db: IndexDatabase) {}
+
+  async syncFolder(datasetDir: string, options: FolderSyncOptions): Promise<FolderSyncSummary> {
+    this.synced = null;
+    const { shared } = options;
+    const checkCancelled = () => {
+      if (shared && Atomics.load(shared, 0) !== 0) throw new AppError('cancelled', 'Cancelled');
+    };
+    const listing = await walkFolder(datasetDir, { recursive: options.recursive, blocking: true });
+    checkCancelled();
+    const onDisk = new Map(listing.images.map((f) => [f.rel, f]));
+    const invalid = new Map(this.db.invalidFiles().map((r) => [r.relPath, r]));
+
+    const gone: number[] = [];
+    const kept: ImageRow[] = [];
+    const changed: { id: number; size: number; mtimeMs: number }[] = [];
+    for (const row of this.db.allImages()) {
+      const file = onDisk.get(row.relPath);
+      if (!file) {
+        gone.push(row.id);
+        continue;
+      }
+      if (file.size !== row.size || file.mtimeMs !== row.mtimeMs) {
+        changed.push({ id: row.id, size: file.size, mtimeMs: file.mtimeMs });
+        Object.assign(row, { size: file.size, mtimeMs: file.mtimeMs, probed: false, fingerprint: null });
+      }
+      kept.push(row);
+      onDisk.delete(row.relPath);
+    }
+    this.db.setFilesChanged(changed);
+    this.db.deleteImages(gone);
+
+    // what is left on disk is new, unless it is a known bad file that has not changed; a file
+    // refused for its permissions is looked at again, as they change without touching the mtime
+    const fresh: ImageRow[] = [];
+    const lookAgain: string[] = [];
+    for (const f of onDisk.values()) {
+      const bad = invalid.get(f.rel);
+      if (bad && bad.size === f.size && bad.mtimeMs === f.mtimeMs && bad.reason !== PERMISSION_DENIED) continue;
+      // checked again, it leaves the skipped files; the check puts it back if it is still bad
+      if (bad) lookAgain.push(f.rel);
+      fresh.push({ id: -1, relPath: f.rel, ord: 0, size: f.size, mtimeMs: f.mtimeMs, width: null, height: null, format: null, probed: false, fingerprint: null, skip: false });
+    }
+    let all = kept.concat(fresh);
+    const moved: { id: number; ord: number }[] = [];
+    if (fresh.length > 0 || gone.length > 0 || options.reorder) {
+      // sorted before the new rows are written, so they go in with their place
+      all = all.sort((a, b) => compareNatural(a.relPath, b.relPath));
+      all.forEach((row, i) => {
+        if (row.ord !== i && row.id !== -1) moved.push({ id: row.id, ord: i });
+        row.ord = i;
+      });
+    }
+    if (lookAgain.length > 0) this.db.removeInvalidFiles(lookAgain);
+    const newIds = this.db.insertImages(fresh);
+    fresh.forEach((row, i) => (row.id = newIds[i]!));
+    this.db.setOrds(moved);
+    checkCancelled();
+
+    const known = new Map(this.db.allCaptions().map((c) => [c.imageId, c]));
+    const synced: SyncedImage[] = [];
+    const toRead: SyncedImage[] = [];
+    for (const row of all) {
+      const captionRel = captionPathFor(row.relPath);
+      const file = listing.texts.get(captionRel);
+      const indexed = known.get(row.id);
+      const upToDate =
+        indexed !== undefined && (file ? indexed.onDisk && indexed.size === file.size && indexed.mtimeMs === file.mtimeMs : !indexed.onDisk);
+      const image: SyncedImage = { row, captionRel, caption: upToDate ? indexed : emptyRow(row.id) };
+      if (!upToDate) toRead.push(image);
+      synced.push(image);
+    }
+    known.clear();
+
+    const unreadable: SkippedFile[] = [
+      ...listing.unreadable.map((f) => ({ name: f.rel, reason: `folder cannot be read (${f.reason}): the images in it are not listed` })),
+      ...listing.notFiles.map((f) => ({ name: f.rel, reason: `not listed: ${f.reason}` })),
+    ];
+    if (shared) Atomics.store(shared, 2, toRead.length);
+    const readRows: CaptionRow[] = [];
+    const unreadableCaptions = new Set<string>();
+    toRead.forEach((image, k) => {
+      if (k % 256 === 0) {
+        checkCancelled();
+        if (shared) Atomics.store(shared, 1, k);
+      }
+      const read = readCaptionSync(join(datasetDir, image.captionRel));
+      if (read.ok) {
+        const { snapshot: s } = read;
+        image.caption = { imageId: image.row.id, onDisk: s.exists, fingerprint: s.fingerprint, size: s.size, mtimeMs: s.mtimeMs, text: s.decoded.text, ...s.decoded.format };
+        readRows.push(image.caption);
+        return;
+      }
+      // the image stays listed, its caption empty and never written over; no row is
+      // stored, so the next sync reads the file again
+      image.readError = read.reason;
+      // two images sharing a stem share the file: one line for it
+      if (unreadableCaptions.has(image.captionRel)) return;
+      unreadableCaptions.add(image.captionRel);
+      unreadable.push({
+        name: image.captionRel,
+        reason: `caption cannot be read (${read.reason}): ${image.row.relPath} is listed without it, and it is left as it is`,
+      });
+    });
+    if (shared) Atomics.store(shared, 1, toRead.length);
+    this.db.upsertCaptions(readRows);
+    this.synced = synced;
+    return {
+      images: synced.length,
+      added: fresh.length,
+      removed: gone.length,
+      captionsRead: toRead.length,
+      unreadable: unreadable.sort((a, b) => compareNatural(a.name, b.name)),
+    };
+  }
+
+  /** the last sync's list from `start`, packed (see packSynced); the last page lets it go */
+  syncedPage(start: number, count: number): PackedImage[] {
+    const list = this.synced ?? [];
+    const page = list.slice(start, start + count).map(packSynced);
+    if (start + count >= list.length) this.synced = null;
+    return page;
+  }
+}
+
+/** a SyncedImage as one array of values: a tenth of an object's cost to pass between threads */
+type PackedImage = unknown[];
+
+function packSynced({ row: r, captionRel, caption: c, readError }: SyncedImage): PackedImage {
+  return [r.id, r.relPath, r.ord, r.size, r.mtimeMs, r.width, r.height, r.format, r.probed, r.fingerprint, r.skip,
+    captionRel, c.onDisk, c.fingerprint, c.size, c.mtimeMs, c.encoding, c.bom, c.lineEnding, c.text, readError ?? null];
+}
+
+export function unpackSynced(p: PackedImage): SyncedImage {
+  const id = p[0] as number;
+  const image: SyncedImage = {
+    row: {
+      id,
+      relPath: p[1] as string,
+      ord: p[2] as number,
+      size: p[3] as number,
+      mtimeMs: p[4] as number,
+      width: p[5] as number | null,
+      height: p[6] as number | null,
+      format: p[7] as string | null,
+      probed: p[8] as boolean,
+      fingerprint: p[9] as string | null,
+      skip: p[10] as boolean,
+    },
+    captionRel: p[11] as string,
+    caption: {
+      imageId: id,
+      onDisk: p[12] as boolean,
+      fingerprint: p[13] as string,
+      size: p[14] as number,
+      mtimeMs: p[15] as number,
+      encoding: p[16] as CaptionRow['encoding'],
+      bom: p[17] as boolean,
+      lineEnding: p[18] as CaptionRow['lineEnding'],
+      text: p[19] as string,
+    },
+  };
+  if (p[20] !== null) image.readError = p[20] as string;
+  return image;
+}
+
+function emptyRow(imageId: number): CaptionRow {
+  return { imageId, onDisk: false, fingerprint: 'absent', size: 0, mtimeMs: 0, encoding: 'utf8', bom: false, lineEnding: 'none', text: '' };
+}

@@ -1,0 +1,17 @@
+import type { IndexArgs, IndexKind, IndexResult } from './index-channel';
+import { FolderSync } from './folder-sync';
+import type { IndexDatabase } from './index-database';
+
+/**
+ * The index protocol's answering end, wherever it runs (the index thread; a
+ * test's own thread): each kind goes to the folder sync if it is one of its
+ * methods, else to the database.
+ */
+export function serveIndex(db: IndexDatabase): <K extends IndexKind>(kind: K, args: IndexArgs<K>) => Promise<IndexResult<K>> {
+  const folder = new FolderSync(db);
+  return async (kind, args) => {
+    const target = kind in folder ? folder : db;
+    const method = target[kind as keyof typeof target] as (...a: unknown[]) => unknown;
+    return (await method.apply(target, args)) as IndexResult<typeof kind>;
+  };
+}
