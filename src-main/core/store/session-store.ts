@@ -41,7 +41,7 @@ export class SessionStore {
   async syncFolder(
     datasetDir: string,
     options: { recursive: boolean; reorder: boolean; signal?: AbortSignal; onProgress?: (done: number, total: number) => void },
-    onPage: (images: SyncedImage[]) => void,
+    onPage: (images: SyncedImage[]) => void | Promise<void>,
   ): Promise<FolderSyncSummary> {
     const { signal, onProgress } = options;
     signal?.throwIfAborted();
@@ -66,7 +66,7 @@ export class SessionStore {
       const page = await next;
       next = start + CHUNK < summary.images ? this.index.call('syncedPage', start + CHUNK, CHUNK) : null;
       signal?.throwIfAborted();
-      onPage(page.map(unpackSynced));
+      await onPage(page.map(unpackSynced));
     }
     return summary;
   }

@@ -19,7 +19,7 @@ async function openStore(dir: string): Promise<SessionStore> {
 /** the synced list as main receives it, page after page */
 async function sync(store: SessionStore, dir: string, options: { signal?: AbortSignal; onProgress?: (done: number, total: number) => void } = {}) {
   const pages: SyncedImage[][] = [];
-  const summary = await store.syncFolder(dir, { recursive: true, reorder: false, ...options }, (page) => pages.push(page));
+  const summary = await store.syncFolder(dir, { recursive: true, reorder: false, ...options }, (page) => void pages.push(page));
   return { summary, pages, images: pages.flat() };
 }
 
