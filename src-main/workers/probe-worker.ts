@@ -10,8 +10,8 @@ import { serveRequests } from './worker-protocol';
 /**
  * The scan's worker: reads image headers (never the pixels) to tell a real
  * image from a file that only has an image's extension and to learn its
- * size; when a large folder is opened, stats its files and reads its
- * caption files in bulk; and copies imported images into the dataset. Batched: one
+ * size; stats the files of a large folder an import walks; and copies
+ * imported images into the dataset. Batched: one
  * message per many files keeps the thread hand-off cheap. It serves
  * core/scan's ScanProtocol.
  */

@@ -104,7 +104,7 @@ export async function restoreCaptionBytes(
   return { ok: true, snapshot: presentSnapshot(copy, await mtimeOf(path), decodeCaption(copy)), fellBack: false };
 }
 
-function absentSnapshot(): CaptionSnapshot {
+export function absentSnapshot(): CaptionSnapshot {
   return {
     exists: false,
     fingerprint: ABSENT_FINGERPRINT,
@@ -115,7 +115,7 @@ function absentSnapshot(): CaptionSnapshot {
   };
 }
 
-function presentSnapshot(bytes: Buffer, mtimeMs: number, decoded: DecodedCaption): CaptionSnapshot {
+export function presentSnapshot(bytes: Buffer, mtimeMs: number, decoded: DecodedCaption): CaptionSnapshot {
   return { exists: true, fingerprint: fingerprintBytes(bytes), size: bytes.length, mtimeMs, decoded, bytes };
 }
 

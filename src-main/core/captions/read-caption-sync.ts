@@ -1,12 +1,14 @@
 import { closeSync, readFileSync, type Stats } from 'node:fs';
-import type { CaptionReadResult } from '../scan/scan-protocol';
 import { fileProblem, openRegularFileSync } from '../fs/regular-file';
-import { decodeCaption, DEFAULT_CAPTION_FORMAT } from './caption-codec';
-import { ABSENT_FINGERPRINT, fingerprintBytes, type CaptionSnapshot } from './caption-file';
+import { decodeCaption } from './caption-codec';
+import { absentSnapshot, presentSnapshot, type CaptionSnapshot } from './caption-file';
+
+/** not ok: the file is there and cannot be read (fileProblem's reason); a missing file is an absent caption */
+export type CaptionReadResult = { ok: true; snapshot: CaptionSnapshot } | { ok: false; reason: string };
 
 /**
- * readCaptionFile's synchronous twin, for threads that read captions in bulk
- * (the scan's workers, the index thread): there a blocking read blocks nobody
+ * readCaptionFile's synchronous twin, for the thread that reads a folder's
+ * captions in bulk (the index thread): there a blocking read blocks nobody
  * and skips the libuv pool's hand-offs, which at 100,000 files cost more than
  * the reading. Stat and read through one descriptor, as readCaptionFile does,
  * so both describe the same file; like it, only a regular file is read, and a
@@ -17,32 +19,16 @@ export function readCaptionSync(path: string): CaptionReadResult {
   try {
     opened = openRegularFileSync(path);
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { ok: true, snapshot: absent() };
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { ok: true, snapshot: absentSnapshot() };
     return { ok: false, reason: fileProblem(err) };
   }
   try {
     const bytes = readFileSync(opened.fd);
-    const snapshot: CaptionSnapshot = {
-      exists: true,
-      fingerprint: fingerprintBytes(bytes),
-      size: bytes.length,
-      mtimeMs: opened.stats.mtimeMs,
-      decoded: decodeCaption(bytes),
-      bytes: null,
-    };
-    return { ok: true, snapshot };
+    // the bytes are not kept: a bulk read holds only what it decoded
+    return { ok: true, snapshot: { ...presentSnapshot(bytes, opened.stats.mtimeMs, decodeCaption(bytes)), bytes: null } };
   } catch (err) {
     return { ok: false, reason: fileProblem(err) };
   } finally {
     closeSync(opened.fd);
   }
 }
-
-const absent = (): CaptionSnapshot => ({
-  exists: false,
-  fingerprint: ABSENT_FINGERPRINT,
-  size: 0,
-  mtimeMs: 0,
-  decoded: { text: '', format: { ...DEFAULT_CAPTION_FORMAT } },
-  bytes: null,
-});

@@ -1,8 +1,6 @@
-import type { CaptionSnapshot } from '../captions/caption-file';
-
 /**
  * What the scan asks of its worker threads (workers/probe-worker), one kind
- * per request: header checks, bulk caption reads and stats, and the copies
+ * per request: header checks, bulk stats, and the copies
  * of an import. Declared here, where it is needed; the worker serves it.
  */
 export type ScanProtocol = {
@@ -18,8 +16,6 @@ export type ProbeResult =
   | { ok: true; width: number; height: number; format: string }
   | { ok: false; reason: string };
 
-/** not ok: the file is there and cannot be read (fileProblem's reason); a missing file is an absent caption */
-export type CaptionReadResult = { ok: true; snapshot: CaptionSnapshot } | { ok: false; reason: string };
 
 /** one image to bring into the dataset under its new name, with an empty caption beside it */
 export interface CopyItem {

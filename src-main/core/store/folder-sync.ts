@@ -6,7 +6,7 @@ import { PERMISSION_DENIED } from '../fs/regular-file';
 import { captionPathFor } from '../scan/image-extensions';
 import { compareNatural } from '../scan/natural-order';
 import { walkFolder } from '../scan/walk-folder';
-import type { CaptionRow, ImageRow, IndexDatabase } from './index-database';
+import { CAPTION_VALUES, captionRowOf, captionValues, IMAGE_VALUES, imageRowOf, imageValues, type CaptionRow, type ImageRow, type IndexDatabase } from './index-database';
 
 export interface FolderSyncOptions {
   /** descend into subfolders (a folder tagged in place: kohya's `10_name/`) */
@@ -173,44 +173,17 @@ export class FolderSync {
   }
 }
 
-/** a SyncedImage as one array of values: a tenth of an object's cost to pass between threads */
+/** a SyncedImage as one array: its image's and its caption's values (see imageValues), then its caption's name and read error */
 type PackedImage = unknown[];
 
-function packSynced({ row: r, captionRel, caption: c, readError }: SyncedImage): PackedImage {
-  return [r.id, r.relPath, r.ord, r.size, r.mtimeMs, r.width, r.height, r.format, r.probed, r.fingerprint, r.skip,
-    captionRel, c.onDisk, c.fingerprint, c.size, c.mtimeMs, c.encoding, c.bom, c.lineEnding, c.text, readError ?? null];
+function packSynced({ row, captionRel, caption, readError }: SyncedImage): PackedImage {
+  return [...imageValues(row), ...captionValues(caption), captionRel, readError ?? null];
 }
 
 export function unpackSynced(p: PackedImage): SyncedImage {
-  const id = p[0] as number;
-  const image: SyncedImage = {
-    row: {
-      id,
-      relPath: p[1] as string,
-      ord: p[2] as number,
-      size: p[3] as number,
-      mtimeMs: p[4] as number,
-      width: p[5] as number | null,
-      height: p[6] as number | null,
-      format: p[7] as string | null,
-      probed: p[8] as boolean,
-      fingerprint: p[9] as string | null,
-      skip: p[10] as boolean,
-    },
-    captionRel: p[11] as string,
-    caption: {
-      imageId: id,
-      onDisk: p[12] as boolean,
-      fingerprint: p[13] as string,
-      size: p[14] as number,
-      mtimeMs: p[15] as number,
-      encoding: p[16] as CaptionRow['encoding'],
-      bom: p[17] as boolean,
-      lineEnding: p[18] as CaptionRow['lineEnding'],
-      text: p[19] as string,
-    },
-  };
-  if (p[20] !== null) image.readError = p[20] as string;
+  const rest = IMAGE_VALUES + CAPTION_VALUES;
+  const image: SyncedImage = { row: imageRowOf(p), caption: captionRowOf(p, IMAGE_VALUES), captionRel: p[rest] as string };
+  if (p[rest + 1] !== null) image.readError = p[rest + 1] as string;
   return image;
 }
 

@@ -306,12 +306,12 @@ export class IndexDatabase {
 
   /** every image, in order (the folder sync's, on this thread: main gets its list from that) */
   allImages(): ImageRow[] {
-    return (this.stmt.allImages.all() as unknown[][]).map(imageRowOf);
+    return (this.stmt.allImages.all() as unknown[][]).map((r) => imageRowOf(r));
   }
 
   /** every caption row */
   allCaptions(): CaptionRow[] {
-    return (this.stmt.allCaptions.all() as unknown[][]).map(captionRowOf);
+    return (this.stmt.allCaptions.all() as unknown[][]).map((r) => captionRowOf(r));
   }
 
   /** the new ids, in input order: SQLite's own */
@@ -719,32 +719,46 @@ export class IndexDatabase {
   }
 }
 
+/**
+ * Rows as arrays of their columns' values, as SQLite's raw reads give them
+ * (booleans as 0/1): a tenth of an object's cost to pass between threads.
+ * `at`: where the row starts in a longer array (the folder sync packs an
+ * image and its caption into one).
+ */
 const IMAGE_COLUMNS = 'id, rel_path, ord, size, mtime_ms, width, height, format, probed, fingerprint, skip';
-const imageRowOf = (r: unknown[]): ImageRow => ({
-  id: r[0] as number,
-  relPath: r[1] as string,
-  ord: r[2] as number,
-  size: r[3] as number,
-  mtimeMs: r[4] as number,
-  width: r[5] as number | null,
-  height: r[6] as number | null,
-  format: r[7] as string | null,
-  probed: r[8] === 1,
-  fingerprint: r[9] as string | null,
-  skip: r[10] === 1,
+export const IMAGE_VALUES = 11;
+export const imageValues = (r: ImageRow): unknown[] => [
+  r.id, r.relPath, r.ord, r.size, r.mtimeMs, r.width, r.height, r.format, r.probed ? 1 : 0, r.fingerprint, r.skip ? 1 : 0,
+];
+export const imageRowOf = (r: unknown[], at = 0): ImageRow => ({
+  id: r[at] as number,
+  relPath: r[at + 1] as string,
+  ord: r[at + 2] as number,
+  size: r[at + 3] as number,
+  mtimeMs: r[at + 4] as number,
+  width: r[at + 5] as number | null,
+  height: r[at + 6] as number | null,
+  format: r[at + 7] as string | null,
+  probed: r[at + 8] === 1,
+  fingerprint: r[at + 9] as string | null,
+  skip: r[at + 10] === 1,
 });
 
 const CAPTION_COLUMNS = 'image_id, on_disk, fingerprint, size, mtime_ms, encoding, bom, line_ending, text';
-const captionRowOf = (r: unknown[]): CaptionRow => ({
-  imageId: r[0] as number,
-  onDisk: r[1] === 1,
-  fingerprint: r[2] as string,
-  size: r[3] as number,
-  mtimeMs: r[4] as number,
-  encoding: r[5] as CaptionEncoding,
-  bom: r[6] === 1,
-  lineEnding: r[7] as CaptionRow['lineEnding'],
-  text: r[8] as string,
+export const CAPTION_VALUES = 9;
+export const captionValues = (c: CaptionRow): unknown[] => [
+  c.imageId, c.onDisk ? 1 : 0, c.fingerprint, c.size, c.mtimeMs, c.encoding, c.bom ? 1 : 0, c.lineEnding, c.text,
+];
+export const captionRowOf = (r: unknown[], at = 0): CaptionRow => ({
+  imageId: r[at] as number,
+  onDisk: r[at + 1] === 1,
+  fingerprint: r[at + 2] as string,
+  size: r[at + 3] as number,
+  mtimeMs: r[at + 4] as number,
+  encoding: r[at + 5] as CaptionEncoding,
+  bom: r[at + 6] === 1,
+  lineEnding: r[at + 7] as CaptionRow['lineEnding'],
+  text: r[at + 8] as string,
 });
 
 /** SQLite has no booleans */

@@ -3,9 +3,8 @@ import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readCaptionFile } from '../../../../src-main/core/captions/caption-file';
-import { readCaptionSync } from '../../../../src-main/core/captions/read-caption-sync';
+import { readCaptionSync, type CaptionReadResult } from '../../../../src-main/core/captions/read-caption-sync';
 import { walkFolder } from '../../../../src-main/core/scan/walk-folder';
-import type { CaptionReadResult } from '../../../../src-main/core/scan/scan-protocol';
 import { makeTempDir } from '../../../support/temp-dir';
 import { testThreadPools } from '../../../support/test-thread-pools';
 
