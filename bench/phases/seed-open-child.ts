@@ -17,7 +17,11 @@ const PICKING_MS = 3000;
 
 async function main(): Promise<void> {
   const [folder, workDir, imagesArg] = process.argv.slice(2) as [string, string, string];
-  const api = createApiHost({ transport: 'serve', userDataDir: join(workDir, 'app-data'), cacheDir: join(workDir, 'app-cache'), servedFolder: null, version: 'bench' });
+  // started as the desktop app starts its host
+  const api = createApiHost(
+    { transport: 'serve', userDataDir: join(workDir, 'app-data'), cacheDir: join(workDir, 'app-cache'), servedFolder: null, version: 'bench' },
+    { startScanThreads: true },
+  );
   try {
     await sleep(PICKING_MS);
     let finished!: () => void;

@@ -1,6 +1,7 @@
 import { Workspace } from '../core/app/workspace';
 import { runningExportsDir, sweepAbandonedExports } from '../core/export';
 import { ImageService } from '../core/images/image-service';
+import { startAllThreads } from '../core/perf/thread-pool';
 import { MemorySecretStore, type SecretStore } from '../core/captioner/secret-store';
 import type { ApiHost, EventListener, Platform } from './api-host';
 import { dispatch } from './dispatch';
@@ -16,6 +17,12 @@ export interface ApiHostOptions {
   exportRoots?: readonly string[];
   /** where captioning backends' API keys are kept; by default this process's memory */
   secrets?: SecretStore;
+  /**
+   * start the scan's threads with the host (the desktop, serve): a person
+   * picks a folder meanwhile, and its first open or import does not wait for
+   * them. Idle, they end after the pool's idle time, as after any scan.
+   */
+  startScanThreads?: boolean;
 }
 
 /** Wire core to a transport: the Electron shell, the serve transport and the api tests all start here. */
@@ -32,6 +39,7 @@ export function createApiHost(platform: Platform, options: ApiHostOptions = {}):
     ...(options.defaults ? { defaults: options.defaults } : {}),
     ...(options.exportRoots ? { exportRoots: options.exportRoots } : {}),
   });
+  if (options.startScanThreads) startAllThreads(pools.scan).catch(() => undefined); // closed meanwhile: nothing to start
   const images = new ImageService(platform.cacheDir, pools);
   let tagger: ReturnType<typeof createTaggerPool> | null = null;
   const ctx: ApiContext = { workspace, images, exportPool: pools.export, platform, tagger: () => (tagger ??= createTaggerPool()), secrets: options.secrets ?? new MemorySecretStore() };

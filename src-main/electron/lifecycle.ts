@@ -54,7 +54,11 @@ export function startDesktop(command: OpenCommand, { launchArgs, bundleDir }: La
   app
     .whenReady()
     .then(() => {
-      const host = createApiHost(desktopPlatform(), { defaults: { outputDir: command.outputDir, prefix: command.prefix }, secrets: desktopSecrets() });
+      const host = createApiHost(desktopPlatform(), {
+        defaults: { outputDir: command.outputDir, prefix: command.prefix },
+        secrets: desktopSecrets(),
+        startScanThreads: true,
+      });
       setupShutdownOnQuit(host);
       setupIpc({ host, events, isAppUrl });
       setupImageProtocol(host);

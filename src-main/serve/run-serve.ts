@@ -35,6 +35,7 @@ export async function runServe(
     {
       exportRoots,
       secrets: cmd.keepApiKeys ? new FileSecretStore(join(paths.userDataDir, 'captioner-keys.json'), UNSEALED) : new MemorySecretStore(),
+      startScanThreads: true,
     },
   );
   const server = await startServer({ host: cmd.host, port: cmd.port, api });

@@ -25,6 +25,7 @@ export default serveRequests<ScanProtocol>({
     for (const path of paths) results.push(await probeOne(path, maxPixels));
     return results;
   },
+  warm: () => null,
   stat: ({ paths }) => statFilesSync(paths),
   copy: ({ items }) => copyIntoDataset(items),
 });

@@ -5,7 +5,7 @@ import type { RenderProtocol, RenderResult } from './render-protocol';
 import { AppError } from '../app-error';
 import type { Workspace } from '../app/workspace';
 import type { JobRunner } from '../jobs/job-runner';
-import type { ThreadPool } from '../perf/thread-pool';
+import { startAllThreads, type ThreadPool } from '../perf/thread-pool';
 import type { ThreadPools } from '../perf/thread-pools';
 import { MAX_PIXELS } from '../scan/probe-images';
 import type { DatasetSession } from '../session/dataset-session';
@@ -161,9 +161,8 @@ export class ImageService {
    * first thumbnails the user waits for: loading sharp in a thread takes a
    * few hundred milliseconds.
    */
-  async warmUp(): Promise<void> {
-    const pool = this.workers();
-    await Promise.all(Array.from({ length: this.concurrency }, () => pool.call('warm', {})));
+  warmUp(): Promise<void> {
+    return startAllThreads(this.workers());
   }
 
   /** resolves when no render is queued or running (tests, the bench) */

@@ -16,3 +16,15 @@ export interface ThreadPool<P extends WorkerProtocol> {
   readonly threads: number;
   destroy(): Promise<void>;
 }
+
+/** a protocol whose threads can be started ahead of need: `warm` loads a thread and does nothing */
+type Warmable = { warm: { task: object; result: null } };
+
+/**
+ * Start every thread of a pool now, rather than when the first real request
+ * waits for it: from source, a thread takes a few hundred milliseconds to
+ * load. One warm call per thread, sent at once, so each starts its own.
+ */
+export async function startAllThreads<P extends WorkerProtocol & Warmable>(pool: ThreadPool<P>): Promise<void> {
+  await Promise.all(Array.from({ length: pool.threads }, () => pool.call('warm', {})));
+}

@@ -9,7 +9,7 @@ import type { ThreadPool } from './thread-pool';
  * and ends them on shutdown. Each starts its threads on first use.
  */
 export interface ThreadPools {
-  /** header checks, bulk caption reads, stats and an import's copies */
+  /** header checks, an import's walk's stats and its copies */
   readonly scan: ThreadPool<ScanProtocol>;
   /** an export's renders and its check's fingerprints */
   readonly export: ThreadPool<ExportProtocol>;

@@ -6,6 +6,8 @@
 export type ScanProtocol = {
   /** check each image's header: is it one, and how large */
   probe: { task: { paths: string[]; maxPixels: number }; result: ProbeResult[] };
+  /** starts a thread ahead of a person's first open or import (see startAllThreads) */
+  warm: { task: object; result: null };
   /** size and mtime of each path, as [size, mtimeMs] pairs; size -1 for a path that is gone or not a file */
   stat: { task: { paths: string[] }; result: Float64Array };
   /** copy images into the dataset (see copy-into-dataset.ts) */
