@@ -10,7 +10,8 @@ import { serveIndex } from '../core/store/index-service';
  * schema, a read-only folder: refused with the reason). Requests are then
  * answered one at a time in the order they came, so a read always sees every
  * write main asked for before it; a folder sync, which walks and reads the
- * folder, is one request too, and the ones after it wait for it.
+ * folder, is one request too, and the ones after it wait for it. Once its
+ * database is closed, the thread may be given the next one to open.
  */
 export interface IndexOpenRequest {
   open: string;
@@ -18,7 +19,7 @@ export interface IndexOpenRequest {
 
 export type IndexStartup = { ready: true } | { ready: false; error: IndexFailure };
 
-/** the last request: checkpoint, close, and answer */
+/** the last request of a database: checkpoint, close, and answer */
 export interface IndexCloseRequest {
   seq: number;
   kind: 'close';
@@ -30,16 +31,20 @@ let serve: ReturnType<typeof serveIndex> | null = null;
 /** the answers, one after the other: a request waits for the one before, however long that one's folder walk */
 let turn: Promise<void> = Promise.resolve();
 
-port.once('message', ({ open }: IndexOpenRequest) => {
+port.on('message', (message: IndexOpenRequest | IndexRequest | IndexCloseRequest) => {
+  turn = turn.then(() => ('open' in message ? openDatabase(message.open) : answer(message)));
+});
+
+function openDatabase(path: string): void {
   try {
-    db = IndexDatabase.open(open);
+    if (db) throw new Error('The index thread has a database open already');
+    db = IndexDatabase.open(path);
     serve = serveIndex(db);
     port.postMessage({ ready: true } satisfies IndexStartup);
   } catch (err) {
     port.postMessage({ ready: false, error: failureOf(err) } satisfies IndexStartup);
   }
-  port.on('message', (req: IndexRequest | IndexCloseRequest) => (turn = turn.then(() => answer(req))));
-});
+}
 
 async function answer(req: IndexRequest | IndexCloseRequest): Promise<void> {
   let response: IndexResponse;

@@ -52,8 +52,11 @@ export function isOtherMode(caption: string, mode: CaptionMode): boolean {
   return seen !== null && seen !== mode;
 }
 
-/** captions judged at most: an even sample tells as much as 100,000, at a fiftieth of the time */
-const SAMPLE = 2000;
+/**
+ * captions judged at most: an even sample of 500 tells a dataset's mode as
+ * well as 100,000 would, and is judged well within one turn of the event loop
+ */
+const SAMPLE = 500;
 
 /**
  * A dataset's mode from the captions it already has: 'text' when most of its

@@ -123,4 +123,23 @@ describe('the index thread', () => {
     await second.close();
     await threads.close();
   });
+
+  it('of an api host, are kept when their folder closes: the next open gets that thread, warm, and each database keeps its own rows', async () => {
+    const threads = createIndexThreads();
+    const first = await threads.open(join(tmp.path, 'one.sqlite'));
+    const used = await (first as IndexThread).threadId();
+    await new SessionStore(first).insertImages([row('a.png', 0)]);
+    await first.close();
+
+    const second = await threads.open(join(tmp.path, 'two.sqlite'));
+    expect(await (second as IndexThread).threadId()).toBe(used);
+    await new SessionStore(second).insertImages([row('b.png', 0)]);
+    expect((await second.call('allImages')).map((r) => r.relPath)).toEqual(['b.png']);
+    await second.close();
+
+    const again = await threads.open(join(tmp.path, 'one.sqlite'));
+    expect((await again.call('allImages')).map((r) => r.relPath)).toEqual(['a.png']);
+    await again.close();
+    await threads.close();
+  });
 });
