@@ -69,8 +69,9 @@ describe('startDesktop', () => {
     await flush();
     expect(createApiHost).toHaveBeenCalledWith(
       expect.objectContaining({ transport: 'electron', userDataDir: '/fake/userData', servedFolder: null, version: '9.9.9', pickFolder: expect.any(Function) }),
-      // the keys store is sealed by safeStorage, chosen on first use (see secret-keys.ts)
-      { defaults: { outputDir: 'train', prefix: 'cat' }, secrets: expect.any(Object) },
+      // the keys store is sealed by safeStorage, chosen on first use (see secret-keys.ts); the scan's
+      // threads start with the app, while the person picks a folder
+      { defaults: { outputDir: 'train', prefix: 'cat' }, secrets: expect.any(Object), startScanThreads: true },
     );
     expect([...ipcMain.handlers.keys()].sort()).toEqual([...channelNames].sort());
     expect(protocol.handlers.has('lt-image')).toBe(true);
