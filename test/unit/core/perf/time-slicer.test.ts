@@ -48,6 +48,23 @@ describe('time slicing', () => {
     expect(backToBack, log.join(' ')).toBe(-1);
   });
 
+  it('shares one slice among loops run one after another in the same turn', async () => {
+    // before: each loop's slice began when the loop did, so a loop that ended just short of its
+    // slice and the loop after it held the event loop for two slices with no turn between them
+    let turned = false;
+    setImmediate(() => (turned = true));
+    let firstPauseOfSecond = -1;
+    const first = forEachSliced([1, 2, 3, 4, 5, 6, 7, 8], () => busy(1)); // 8 ms: under one 10 ms slice
+    const second = forEachSliced([1, 2, 3, 4, 5, 6, 7, 8], (_, i) => {
+      if (turned && firstPauseOfSecond < 0) firstPauseOfSecond = i;
+      busy(1);
+    });
+    await Promise.all([first, second]);
+    // the second loop paused within the slice the first had started, not after 8 ms of its own
+    expect(firstPauseOfSecond).toBeGreaterThan(0);
+    expect(firstPauseOfSecond).toBeLessThan(5);
+  });
+
   it('stops at the next pause once its signal is aborted', async () => {
     const controller = new AbortController();
     let seen = 0;
