@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import type { ThreadPool, WorkerProtocol } from '../core/perf/thread-pool';
+import type { WorkerRequest } from './worker-protocol';
 
 /**
  * The young generation, in MB, of pools made with `pixelWork` (thumbnails,
@@ -60,7 +61,7 @@ export function createWorkerPool<P extends WorkerProtocol>(
   return {
     threads,
     // the one place an answer is typed: the worker's handler for `kind` made it (serveRequests)
-    call: (kind, task, signal) => pool.run({ ...task, kind }, signal ? { signal } : {}) as Promise<P[typeof kind]['result']>,
+    call: (kind, task, signal) => pool.run({ kind, task } satisfies WorkerRequest<P>, signal ? { signal } : {}) as Promise<P[typeof kind]['result']>,
     destroy: () => pool.destroy(),
   };
 }

@@ -1,3 +1,4 @@
+import { relative, sep } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ImageService } from '../../../../src-main/core/images/image-service';
 import { makeTempDir } from '../../../support/temp-dir';
@@ -18,6 +19,8 @@ describe('the thumbnail cache', () => {
     expect(first).toEqual({ total: 24, made: 24, cached: 0, failed: 0 });
     const before = filesUnder(images.root);
     expect(before).toHaveLength(24);
+    // in the thumbnails' own folder, where the job's listing looks (a render once landed in render-256/)
+    expect(before.every((f) => relative(images.root, f.path).startsWith(`thumb-256${sep}`))).toBe(true);
     await workspace.close();
 
     await workspace.open({ path: dir });
