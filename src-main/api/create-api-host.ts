@@ -1,7 +1,6 @@
 import { Workspace } from '../core/app/workspace';
 import { runningExportsDir, sweepAbandonedExports } from '../core/export';
 import { ImageService } from '../core/images/image-service';
-import { startAllThreads } from '../core/perf/thread-pool';
 import { MemorySecretStore, type SecretStore } from '../core/captioner/secret-store';
 import type { ApiHost, EventListener, Platform } from './api-host';
 import { dispatch } from './dispatch';
@@ -39,7 +38,7 @@ export function createApiHost(platform: Platform, options: ApiHostOptions = {}):
     ...(options.defaults ? { defaults: options.defaults } : {}),
     ...(options.exportRoots ? { exportRoots: options.exportRoots } : {}),
   });
-  if (options.startScanThreads) startAllThreads(pools.scan).catch(() => undefined); // closed meanwhile: nothing to start
+  if (options.startScanThreads) workspace.expectOpen();
   const images = new ImageService(platform.cacheDir, pools);
   let tagger: ReturnType<typeof createTaggerPool> | null = null;
   const ctx: ApiContext = { workspace, images, exportPool: pools.export, platform, tagger: () => (tagger ??= createTaggerPool()), secrets: options.secrets ?? new MemorySecretStore() };

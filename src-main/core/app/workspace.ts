@@ -4,7 +4,7 @@ import { AppError, describeFsError } from '../app-error';
 import { EventBus } from '../events/event-bus';
 import { isInsideFolder, isInsidePath } from '../fs/inside-folder';
 import { inForeground } from '../perf/foreground';
-import type { ThreadPool } from '../perf/thread-pool';
+import { startAllThreads, type ThreadPool } from '../perf/thread-pool';
 import { JobRunner } from '../jobs/job-runner';
 import type { DatasetSession } from '../session/dataset-session';
 import { openSession, type OpenRequest } from '../session/open-session';
@@ -55,6 +55,15 @@ export class Workspace {
     this.defaults = options.defaults ?? { outputDir: DEFAULT_OUTPUT_DIR, prefix: DEFAULT_PREFIX };
     this.vocabulary = new TagVocabulary(options.userDataDir, options.shippedTagList ?? danbooruListPath);
     this.t5 = new T5Setting(options.userDataDir);
+  }
+
+  /**
+   * A folder is about to be opened (the app started, a folder is being picked
+   * or was dropped): the scan's threads start now, so the open or import that
+   * follows does not wait for them. Idle, they end after the pool's idle time.
+   */
+  expectOpen(): void {
+    startAllThreads(this.options.scanPool).catch(() => undefined); // shut down meanwhile: nothing to start
   }
 
   current(): DatasetSession | null {

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { SkippedFile } from '../../../src-shared/contract';
 import { AppError } from '../app-error';
+import { ABSENT_FINGERPRINT } from '../captions/caption-file';
 import { readCaptionSync } from '../captions/read-caption-sync';
 import { PERMISSION_DENIED } from '../fs/regular-file';
 import { captionPathFor } from '../scan/image-extensions';
@@ -188,5 +189,5 @@ export function unpackSynced(p: PackedImage): SyncedImage {
 }
 
 function emptyRow(imageId: number): CaptionRow {
-  return { imageId, onDisk: false, fingerprint: 'absent', size: 0, mtimeMs: 0, encoding: 'utf8', bom: false, lineEnding: 'none', text: '' };
+  return { imageId, onDisk: false, fingerprint: ABSENT_FINGERPRINT, size: 0, mtimeMs: 0, encoding: 'utf8', bom: false, lineEnding: 'none', text: '' };
 }
