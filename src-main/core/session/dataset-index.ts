@@ -9,7 +9,7 @@ import { changeOf, noChange, type CaptionSource, type ChangeSet } from './change
 import { StatusTally } from './dataset-stats';
 import { EntryLookup } from './entry-lookup';
 import { FilterIndex } from './filter-index';
-import { describe, summarize, type ImageEntry } from './image-entry';
+import { describe, summarize, type CaptionState, type ImageEntry } from './image-entry';
 import { mergeTagChanges } from './tag-changes';
 
 let listVersions = 0;
@@ -48,6 +48,11 @@ export class DatasetIndex {
     const e = this.lookup.byId.get(id);
     if (!e) throw new AppError('not-found', `No image with id ${id} in this dataset`);
     return e;
+  }
+
+  /** the image with this id, if it is still listed */
+  find(id: number): ImageEntry | undefined {
+    return this.lookup.byId.get(id);
   }
 
   /** the images whose caption is this file (two when images share a stem) */
@@ -161,6 +166,30 @@ export class DatasetIndex {
   setProbed(probed: readonly { entry: ImageEntry; width: number; height: number; format: string }[]): ChangeSet {
     for (const { entry, width, height, format } of probed) Object.assign(entry.row, { width, height, format, probed: true });
     return changeOf({ rows: probed.map((p) => p.entry) });
+  }
+
+  /** image files another program changed (size, mtime): their headers are to be checked again */
+  filesChanged(files: readonly { entry: ImageEntry; size: number; mtimeMs: number }[]): ChangeSet {
+    for (const { entry, size, mtimeMs } of files) Object.assign(entry.row, { size, mtimeMs, probed: false, fingerprint: null });
+    return changeOf({ rows: files.map((f) => f.entry) });
+  }
+
+  /**
+   * Caption files a sync found not to be readable take the state it gave them
+   * (empty, with the reason): shown empty, never written over, and named by
+   * the export's check.
+   */
+  takeUnreadable(items: readonly { entry: ImageEntry; state: CaptionState }[]): ChangeSet {
+    const lists: TagCount[][] = [];
+    for (const { entry, state } of items) {
+      const before = entry.caption.tags;
+      this.tally.remove(entry);
+      entry.caption = { ...state, revision: entry.caption.revision + 1 };
+      this.tally.add(entry);
+      this.filter.invalidate(entry.row.id);
+      lists.push(this.counter.update(before, entry.caption.tags));
+    }
+    return changeOf({ rows: items.map((i) => i.entry), captions: items.map(({ entry }) => ({ entry, source: 'disk' as const })), tags: mergeTagChanges(lists) });
   }
 
   async setSkip(id: number, skip: boolean): Promise<ChangeSet> {

@@ -24,7 +24,7 @@ import { resyncSession } from './resync';
 import { SerialQueue } from './serial-queue';
 import { databasePath, locateSession } from './locate-session';
 import { readSettings, writeSettings, type SessionSettings } from './session-settings';
-import { syncFolder } from './sync-folder';
+import { indexedList, syncFolder } from './sync-folder';
 
 export interface OpenRequest {
   path: string;
@@ -110,14 +110,19 @@ export async function openSession(req: OpenRequest, deps: OpenDeps): Promise<Dat
       imported = outcome.imported;
       notImported = outcome.unreadable;
     }
-    const listing = await deps.jobs.run('scan', 'Reading captions', (job) =>
-      syncFolder(store, datasetDir, {
-        recursive: settings.mode === 'in-place',
-        signal: job.signal,
-        reorder: imported > 0,
-        onProgress: (done, total) => job.progress(done, total, 'Reading captions'),
-      }),
-    );
+    // a folder open before is shown as its index has it, and checked against the folder just after (resyncSession)
+    const indexed = resumedFrom === 'lora-tagger' && imported === 0 ? await indexedList(store) : null;
+    const checkAfter = indexed !== null && indexed.entries.length > 0;
+    const listing = checkAfter
+      ? indexed
+      : await deps.jobs.run('scan', 'Reading captions', (job) =>
+          syncFolder(store, datasetDir, {
+            recursive: settings.mode === 'in-place',
+            signal: job.signal,
+            reorder: imported > 0,
+            onProgress: (done, total) => job.progress(done, total, 'Reading captions'),
+          }),
+        );
     const skipped = await skippedOf(store);
     if (listing.entries.length === 0 && skipped.length === 0 && notImported.length === 0) {
       throw new AppError('no-images', `No images in ${folder}. LoRA Tagger reads jpg, jpeg, png, webp, gif, bmp, tif, tiff, avif.`);
@@ -137,7 +142,7 @@ export async function openSession(req: OpenRequest, deps: OpenDeps): Promise<Dat
       if (index !== null) await session.setPositionByIndex(index);
     }
     if (listing.unprobed.length > 0) startBackgroundProbe(session, listing.unprobed, deps);
-    await watchSession(session, settings.mode === 'in-place', deps);
+    await watchSession(session, settings.mode === 'in-place', checkAfter, deps);
     session.trackBackground(sweepTemps(session, settings.mode === 'in-place'));
     return session;
   } catch (err) {
@@ -148,23 +153,29 @@ export async function openSession(req: OpenRequest, deps: OpenDeps): Promise<Dat
   }
 }
 
-/** edits and new images from other programs show up while the folder is open */
-async function watchSession(session: DatasetSession, recursive: boolean, deps: OpenDeps): Promise<void> {
+/**
+ * Edits and new images from other programs show up while the folder is open;
+ * `checkFirst`: the list came from the index, and what changed while the
+ * folder was closed is looked for at once.
+ */
+async function watchSession(session: DatasetSession, recursive: boolean, checkFirst: boolean, deps: OpenDeps): Promise<void> {
   const folders = () => foldersOf(session.allEntries(), recursive, session.closing);
   // one resync at a time: files arriving during a long one (100,000 images) wait for it, rather than
   // a second sync reading the index half-written and giving new rows ids the first is still writing
   const resyncs = new SerialQueue<'resync'>();
+  const resync = (work: () => Promise<void>) =>
+    session.trackBackground(
+      resyncs
+        .run('resync', () => work().then(folders))
+        .then((f) => watcher.watchFolders(f))
+        .catch(() => undefined),
+    );
   const watcher = new FolderWatcher(session.datasetDir, {
     captionChanged: (rel) => void session.editor.diskChanged(rel).catch(() => undefined),
-    imagesChanged: () =>
-      session.trackBackground(
-        resyncs
-          .run('resync', () => resyncSession(session, deps).then(folders))
-          .then((f) => watcher.watchFolders(f))
-          .catch(() => undefined),
-      ),
+    imagesChanged: () => resync(() => resyncSession(session, deps)),
   });
   session.onClose(() => watcher.close());
+  if (checkFirst) resync(() => deps.jobs.run('scan', 'Checking the folder for changes', () => resyncSession(session, deps), session.closing));
   watcher.watchFolders(await folders());
 }
 

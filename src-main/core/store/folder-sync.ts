@@ -15,6 +15,12 @@ export interface FolderSyncOptions {
   /** give every image its place again (after an import added copies) */
   reorder: boolean;
   /**
+   * main holds the list as the index had it (a reopen's indexed list, an
+   * earlier sync's): page only the images whose file or caption changed,
+   * unless images came, went or moved, when the whole list is paged
+   */
+  changesOnly?: boolean;
+  /**
    * shared with main: [0] main sets to 1 to cancel; [1] captions read so far,
    * [2] captions to read. Main reads progress from it while it waits.
    */
@@ -25,7 +31,11 @@ export interface FolderSyncSummary {
   images: number;
   added: number;
   removed: number;
+  /** images whose file changed size or mtime */
+  changed: number;
   captionsRead: number;
+  /** the pages hold the whole list in order; else only the images that changed (changesOnly) */
+  complete: boolean;
   /** subfolders, names and caption files that could not be read, with the reason: found again by every sync, never stored */
   unreadable: SkippedFile[];
 }
@@ -50,6 +60,17 @@ export class FolderSync {
   private synced: SyncedImage[] | null = null;
 
   constructor(private readonly db: IndexDatabase) {}
+
+  /**
+   * The index as it stands, without looking at the folder: a reopen shows it
+   * at once and a sync (changesOnly) checks it against the folder after.
+   * Its pages are served by syncedPage like a sync's.
+   */
+  indexed(): FolderSyncSummary {
+    const captions = new Map(this.db.allCaptions().map((c) => [c.imageId, c]));
+    this.synced = this.db.allImages().map((row) => ({ row, captionRel: captionPathFor(row.relPath), caption: captions.get(row.id) ?? emptyRow(row.id) }));
+    return { images: this.synced.length, added: 0, removed: 0, changed: 0, captionsRead: 0, complete: true, unreadable: [] };
+  }
 
   async syncFolder(datasetDir: string, options: FolderSyncOptions): Promise<FolderSyncSummary> {
     this.synced = null;
@@ -155,12 +176,20 @@ export class FolderSync {
     });
     if (shared) Atomics.store(shared, 1, toRead.length);
     this.db.upsertCaptions(readRows);
-    this.synced = synced;
+    const complete = !options.changesOnly || fresh.length > 0 || gone.length > 0 || moved.length > 0;
+    if (complete) this.synced = synced;
+    else {
+      const changedIds = new Set(changed.map((c) => c.id));
+      const reread = new Set(toRead);
+      this.synced = synced.filter((image) => changedIds.has(image.row.id) || reread.has(image));
+    }
     return {
-      images: synced.length,
+      images: this.synced.length,
       added: fresh.length,
       removed: gone.length,
+      changed: changed.length,
       captionsRead: toRead.length,
+      complete,
       unreadable: unreadable.sort((a, b) => compareNatural(a.name, b.name)),
     };
   }

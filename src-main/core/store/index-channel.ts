@@ -2,7 +2,7 @@ import type { FolderSync } from './folder-sync';
 import type { IndexDatabase } from './index-database';
 
 /** what the index thread serves: the database's methods, and the folder sync that walks the folder into it */
-type IndexService = IndexDatabase & Pick<FolderSync, 'syncFolder' | 'syncedPage'>;
+type IndexService = IndexDatabase & Pick<FolderSync, 'indexed' | 'syncFolder' | 'syncedPage'>;
 
 /**
  * The index thread's protocol: one request kind per method of IndexDatabase

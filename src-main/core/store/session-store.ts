@@ -40,7 +40,7 @@ export class SessionStore {
    */
   async syncFolder(
     datasetDir: string,
-    options: { recursive: boolean; reorder: boolean; signal?: AbortSignal; onProgress?: (done: number, total: number) => void },
+    options: { recursive: boolean; reorder: boolean; changesOnly?: boolean; signal?: AbortSignal; onProgress?: (done: number, total: number) => void },
     onPage: (images: SyncedImage[]) => void | Promise<void>,
   ): Promise<FolderSyncSummary> {
     const { signal, onProgress } = options;
@@ -51,7 +51,7 @@ export class SessionStore {
     const poll = onProgress && setInterval(() => shared[2]! > 0 && onProgress(shared[1]!, shared[2]!), PROGRESS_EVERY_MS);
     let summary: FolderSyncSummary;
     try {
-      summary = await this.index.call('syncFolder', datasetDir, { recursive: options.recursive, reorder: options.reorder, shared });
+      summary = await this.index.call('syncFolder', datasetDir, { recursive: options.recursive, reorder: options.reorder, changesOnly: options.changesOnly ?? false, shared });
     } catch (err) {
       signal?.throwIfAborted();
       throw err;
@@ -60,15 +60,26 @@ export class SessionStore {
       signal?.removeEventListener('abort', cancel);
     }
     if (shared[2]! > 0) onProgress?.(shared[2]!, shared[2]!);
+    await this.takePages(summary.images, onPage, signal);
+    return summary;
+  }
+
+  /** the list as the index has it, without looking at the folder (see FolderSync.indexed), a page at a time like a sync's */
+  async indexed(onPage: (images: SyncedImage[]) => void | Promise<void>, signal?: AbortSignal): Promise<FolderSyncSummary> {
+    const summary = await this.index.call('indexed');
+    await this.takePages(summary.images, onPage, signal);
+    return summary;
+  }
+
+  private async takePages(images: number, onPage: (images: SyncedImage[]) => void | Promise<void>, signal?: AbortSignal): Promise<void> {
     // the next page is asked for before this one is taken: the thread packs it meanwhile
-    let next = summary.images > 0 ? this.index.call('syncedPage', 0, CHUNK) : null;
+    let next = images > 0 ? this.index.call('syncedPage', 0, CHUNK) : null;
     for (let start = 0; next; start += CHUNK) {
       const page = await next;
-      next = start + CHUNK < summary.images ? this.index.call('syncedPage', start + CHUNK, CHUNK) : null;
+      next = start + CHUNK < images ? this.index.call('syncedPage', start + CHUNK, CHUNK) : null;
       signal?.throwIfAborted();
       await onPage(page.map(unpackSynced));
     }
-    return summary;
   }
 
   /** the new ids, in input order, as SQLite gives them */
