@@ -22,6 +22,7 @@ const ROWS: Target[] = [
   { key: 'reopenMs', label: 'reopen', unit: 'ms', max: 500 },
   { key: 'reopenCpuMs', label: '  main thread on a core', unit: 'ms' },
   { key: 'reopenQueuedMs', label: '  main thread waiting for a core', unit: 'ms' },
+  { key: 'reopenCheckedMs', label: '  until checked against the folder (background)', unit: 'ms' },
   { key: 'listMs', label: 'images.list (whole list, in pages)', unit: 'ms' },
   { key: 'listPageJsonMs', label: '  JSON of its largest page (serve transport)', unit: 'ms' },
   { key: 'importVsCp', label: 'import ÷ cp -r (throughput)', unit: '×', min: 0.7 },

@@ -127,6 +127,7 @@ export class Workspace {
       this.bus.emit('session.changed', { session: info });
       this.bus.emit('history.changed', await session.history.state());
       this.vocabulary.loadShippedSoon();
+      session.shown();
       return info;
     }));
     this.transition = run.catch(() => undefined);

@@ -34,6 +34,7 @@ export class DatasetSession {
   private readonly background = new Set<Promise<unknown>>();
   private readonly closeController = new AbortController();
   private readonly closers: (() => void)[] = [];
+  private readonly whenShown: (() => void)[] = [];
   private readonly tagsFile: TagsFileKeeper;
 
   constructor(
@@ -71,6 +72,16 @@ export class DatasetSession {
   /** aborted when the session closes: background jobs stop */
   get closing(): AbortSignal {
     return this.closeController.signal;
+  }
+
+  /** work that waits until the person has the folder on screen (a reopen's check of the folder): see shown */
+  afterShown(fn: () => void): void {
+    this.whenShown.push(fn);
+  }
+
+  /** the open has returned this session to the renderer: work waiting for it starts, behind the renderer's first requests */
+  shown(): void {
+    for (const fn of this.whenShown.splice(0)) fn();
   }
 
   onClose(fn: () => void): void {

@@ -175,7 +175,8 @@ async function watchSession(session: DatasetSession, recursive: boolean, checkFi
     imagesChanged: () => resync(() => resyncSession(session, deps)),
   });
   session.onClose(() => watcher.close());
-  if (checkFirst) resync(() => deps.jobs.run('scan', 'Checking the folder for changes', () => resyncSession(session, deps), session.closing));
+  // after the open has answered: the check holds the index thread for a while, and the renderer's first questions go first
+  if (checkFirst) session.afterShown(() => resync(() => deps.jobs.run('scan', 'Checking the folder for changes', () => resyncSession(session, deps), session.closing)));
   watcher.watchFolders(await folders());
 }
 

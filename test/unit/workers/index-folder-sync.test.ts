@@ -17,7 +17,7 @@ async function openStore(dir: string): Promise<SessionStore> {
 }
 
 /** the synced list as main receives it, page after page */
-async function sync(store: SessionStore, dir: string, options: { signal?: AbortSignal; onProgress?: (done: number, total: number) => void } = {}) {
+async function sync(store: SessionStore, dir: string, options: { signal?: AbortSignal; changesOnly?: boolean; onProgress?: (done: number, total: number) => void } = {}) {
   const pages: SyncedImage[][] = [];
   const summary = await store.syncFolder(dir, { recursive: true, reorder: false, ...options }, (page) => void pages.push(page));
   return { summary, pages, images: pages.flat() };
@@ -47,6 +47,35 @@ describe('the folder sync on the index thread', () => {
     expect(again.summary).toMatchObject({ images: 2500, added: 0, removed: 0, captionsRead: 1 });
     expect(again.images[1]!.caption.text).toBe('changed');
     expect(again.images.map((i) => i.row.id)).toEqual(first.images.map((i) => i.row.id));
+    await store.close();
+  });
+
+  it('gives the indexed list without the folder, and a sync of changes only the images that changed, or the whole list when images came or went', async () => {
+    const dir = tmp.path;
+    await makeImages(dir, ['a.png', 'b.png', 'c.png']);
+    for (const n of ['a', 'b', 'c']) writeFileSync(join(dir, `${n}.txt`), `tag ${n}`);
+    const store = await openStore(dir);
+    const first = await sync(store, dir);
+
+    // another program changes b's caption: the index does not know yet
+    writeFileSync(join(dir, 'b.txt'), 'changed elsewhere');
+    utimesSync(join(dir, 'b.txt'), new Date(), new Date(Date.now() + 5000));
+    const pages: SyncedImage[][] = [];
+    const indexed = await store.indexed((page) => void pages.push(page));
+    expect(indexed).toMatchObject({ images: 3, complete: true, captionsRead: 0 });
+    expect(pages.flat().map((i) => [i.row.id, i.row.relPath, i.caption.text])).toEqual(first.images.map((i) => [i.row.id, i.row.relPath, i.caption.text]));
+
+    const changes = await sync(store, dir, { changesOnly: true });
+    expect(changes.summary).toMatchObject({ images: 1, complete: false, added: 0, removed: 0, changed: 0, captionsRead: 1 });
+    expect(changes.images.map((i) => [i.row.relPath, i.caption.text])).toEqual([['b.png', 'changed elsewhere']]);
+
+    const nothing = await sync(store, dir, { changesOnly: true });
+    expect(nothing.summary).toMatchObject({ images: 0, complete: false, captionsRead: 0 });
+
+    await makeImages(dir, ['d.png']);
+    const grown = await sync(store, dir, { changesOnly: true });
+    expect(grown.summary).toMatchObject({ images: 4, complete: true, added: 1 });
+    expect(grown.images.map((i) => i.row.relPath)).toEqual(['a.png', 'b.png', 'c.png', 'd.png']);
     await store.close();
   });
 
