@@ -58,22 +58,26 @@ export interface SyncedImage {
  */
 export class FolderSync {
   private synced: SyncedImage[] | null = null;
+  /** where the next page of the indexed list starts (see indexed) */
+  private cursor: { ord: number; id: number } | null = null;
 
   constructor(private readonly db: IndexDatabase) {}
 
   /**
    * The index as it stands, without looking at the folder: a reopen shows it
    * at once and a sync (changesOnly) checks it against the folder after.
-   * Its pages are served by syncedPage like a sync's.
+   * syncedPage then reads it from the database a page at a time, so the
+   * thread's reads overlap main's building of its entries.
    */
   indexed(): FolderSyncSummary {
-    const captions = new Map(this.db.allCaptions().map((c) => [c.imageId, c]));
-    this.synced = this.db.allImages().map((row) => ({ row, captionRel: captionPathFor(row.relPath), caption: captions.get(row.id) ?? emptyRow(row.id) }));
-    return { images: this.synced.length, added: 0, removed: 0, changed: 0, captionsRead: 0, complete: true, unreadable: [] };
+    this.synced = null;
+    this.cursor = { ord: -Infinity, id: -Infinity };
+    return { images: this.db.imageCount(), added: 0, removed: 0, changed: 0, captionsRead: 0, complete: true, unreadable: [] };
   }
 
   async syncFolder(datasetDir: string, options: FolderSyncOptions): Promise<FolderSyncSummary> {
     this.synced = null;
+    this.cursor = null;
     const { shared } = options;
     const checkCancelled = () => {
       if (shared && Atomics.load(shared, 0) !== 0) throw new AppError('cancelled', 'Cancelled');
@@ -194,12 +198,26 @@ export class FolderSync {
     };
   }
 
-  /** the last sync's list from `start`, packed (see packSynced); the last page lets it go */
+  /** the last sync's list from `start`, packed (see packSynced); the last page lets it go. After indexed(), the next page of the index. */
   syncedPage(start: number, count: number): PackedImage[] {
+    if (this.cursor) return this.indexedPage(count);
     const list = this.synced ?? [];
     const page = list.slice(start, start + count).map(packSynced);
     if (start + count >= list.length) this.synced = null;
     return page;
+  }
+
+  private indexedPage(count: number): PackedImage[] {
+    const rows = this.db.imagesWithCaptions(this.cursor!.ord, this.cursor!.id, count);
+    const last = rows.at(-1);
+    if (last) this.cursor = { ord: last[2] as number, id: last[0] as number };
+    if (rows.length < count) this.cursor = null;
+    for (const row of rows) {
+      // no caption row: the image's caption as a sync gives it, empty
+      if (row[IMAGE_VALUES] === null) row.splice(IMAGE_VALUES, CAPTION_VALUES, ...captionValues(emptyRow(row[0] as number)));
+      row.push(captionPathFor(row[1] as string), null);
+    }
+    return rows;
   }
 }
 

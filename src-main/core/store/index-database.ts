@@ -175,6 +175,13 @@ export class IndexDatabase {
       setSetting: db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'),
       allImages: db.prepare(`SELECT ${IMAGE_COLUMNS} FROM images ORDER BY ord, id`).raw(true),
       allCaptions: db.prepare(`SELECT ${CAPTION_COLUMNS} FROM captions`).raw(true),
+      imageCount: db.prepare<[], number>('SELECT COUNT(*) FROM images').pluck(),
+      imagesWithCaptions: db
+        .prepare<[number, number, number], unknown[]>(
+          `SELECT ${columnsOf('i', IMAGE_COLUMNS)}, ${columnsOf('c', CAPTION_COLUMNS)} FROM images i LEFT JOIN captions c ON c.image_id = i.id
+           WHERE (i.ord, i.id) > (?, ?) ORDER BY i.ord, i.id LIMIT ?`,
+        )
+        .raw(true),
       insertImage: db.prepare(
         'INSERT INTO images (rel_path, ord, size, mtime_ms, width, height, format, probed) VALUES (@relPath, @ord, @size, @mtimeMs, @width, @height, @format, @probed)',
       ),
@@ -307,6 +314,20 @@ export class IndexDatabase {
   /** every image, in order (the folder sync's, on this thread: main gets its list from that) */
   allImages(): ImageRow[] {
     return (this.stmt.allImages.all() as unknown[][]).map((r) => imageRowOf(r));
+  }
+
+  imageCount(): number {
+    return this.stmt.imageCount.get()!;
+  }
+
+  /**
+   * The images in order after the one at (ord, id), at most `limit`, each as
+   * its values (see imageValues) followed by its caption's (see
+   * captionValues; all null where it has no caption row): a page of the list
+   * read in place of the folder (FolderSync.indexed).
+   */
+  imagesWithCaptions(afterOrd: number, afterId: number, limit: number): unknown[][] {
+    return this.stmt.imagesWithCaptions.all(afterOrd, afterId, limit);
   }
 
   /** every caption row */
@@ -725,6 +746,9 @@ export class IndexDatabase {
  * `at`: where the row starts in a longer array (the folder sync packs an
  * image and its caption into one).
  */
+/** `a.x, a.y` for a table's alias and `x, y` */
+const columnsOf = (alias: string, columns: string) => columns.split(', ').map((c) => `${alias}.${c}`).join(', ');
+
 const IMAGE_COLUMNS = 'id, rel_path, ord, size, mtime_ms, width, height, format, probed, fingerprint, skip';
 export const IMAGE_VALUES = 11;
 export const imageValues = (r: ImageRow): unknown[] => [
