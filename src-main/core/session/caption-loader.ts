@@ -18,10 +18,17 @@ export function stateFromSnapshot(s: CaptionSnapshot, revision: number): Caption
   };
 }
 
+/**
+ * The state of a caption as the index has it. Its tags are parsed when first
+ * read: a folder's list shows before its three million tags are parsed (their
+ * counts come from the index thread, see SyncedPage), and the rest are parsed
+ * as the filter index warms up, in the background. An own enumerable
+ * property, so a spread of the state copies the parsed tags.
+ */
 export function stateFromRow(row: CaptionRow): CaptionState {
-  return {
+  const state = {
     text: row.text,
-    tags: internAll(parseTags(row.text)),
+    tags: [] as string[],
     format: { encoding: row.encoding, bom: row.bom, lineEnding: row.lineEnding },
     exists: row.onDisk,
     fingerprint: row.fingerprint,
@@ -30,6 +37,13 @@ export function stateFromRow(row: CaptionRow): CaptionState {
     revision: 0,
     conflict: null,
   };
+  let tags: string[] | null = null;
+  return Object.defineProperty(state, 'tags', {
+    get: () => (tags ??= internAll(parseTags(row.text))),
+    set: (value: string[]) => (tags = value),
+    enumerable: true,
+    configurable: true,
+  });
 }
 
 export function rowFromState(imageId: number, c: CaptionState): CaptionRow {

@@ -94,24 +94,27 @@ export class DatasetIndex {
    * Images that stay keep their live caption state (revisions, pending
    * conflicts). Built in time slices; only the swap at the end, with the
    * counts of the images that left, runs in one go, so no edit lands between
-   * the counts and the list they describe.
+   * the counts and the list they describe. `counted`: the tags of all of
+   * `entries`, counted already (a sync's), taken when the list is the first.
    */
-  replace(entries: ImageEntry[], skipped: SkippedFile[], signal?: AbortSignal): Promise<ChangeSet> {
-    const change = this.listChange.then(() => this.swap(entries, skipped, signal));
+  replace(entries: ImageEntry[], skipped: SkippedFile[], signal?: AbortSignal, counted?: TagCounter): Promise<ChangeSet> {
+    const change = this.listChange.then(() => this.swap(entries, skipped, signal, counted));
     this.listChange = change.catch(() => undefined);
     return change;
   }
 
-  private async swap(entries: ImageEntry[], skipped: SkippedFile[], signal?: AbortSignal): Promise<ChangeSet> {
+  private async swap(entries: ImageEntry[], skipped: SkippedFile[], signal?: AbortSignal, counted?: TagCounter): Promise<ChangeSet> {
     const lookup = await EntryLookup.build(entries, signal);
-    // images new to the session are counted while slicing: no edit can reach them yet
-    const addedTags = new TagCounter();
+    // images new to the session are counted while slicing: no edit can reach them yet; into an empty
+    // list, every image is new, and tags counted already need not be parsed here
+    const first = counted !== undefined && this.entries.length === 0;
+    const addedTags = first ? counted : new TagCounter();
     const addedTally = new StatusTally();
     await forEachSliced(
       entries,
       (e) => {
         if (this.lookup.byId.has(e.row.id)) return;
-        addedTags.addAll(e.caption.tags);
+        if (!first) addedTags.addAll(e.caption.tags);
         addedTally.add(e);
       },
       signal,

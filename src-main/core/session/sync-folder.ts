@@ -2,6 +2,7 @@ import type { SkippedFile } from '../../../src-shared/contract';
 import { forEachSliced } from '../perf/time-slicer';
 import type { SyncedImage } from '../store/folder-sync';
 import type { SessionStore } from '../store/session-store';
+import { TagCounter } from '../vocabulary/tag-counter';
 import { stateFromRow } from './caption-loader';
 import type { ImageEntry } from './image-entry';
 
@@ -18,6 +19,8 @@ export interface SyncResult {
   captionsRead: number;
   /** subfolders and caption files that could not be read, with the reason: found again by every sync, never stored */
   unreadable: SkippedFile[];
+  /** the tags of `entries`, counted by the index thread (see DatasetIndex.replace) */
+  tagCounts: TagCounter;
 }
 
 /**
@@ -37,7 +40,7 @@ export async function syncFolder(
   const summary = await store.syncFolder(
     datasetDir,
     { recursive: options.recursive, reorder: options.reorder ?? false, changesOnly: options.changesOnly ?? false, ...(signal ? { signal } : {}), ...(onProgress ? { onProgress } : {}) },
-    (page) => list.add(page),
+    (page, tags) => list.add(page, tags),
   );
   return { ...list.result(), ...summary };
 }
@@ -49,18 +52,20 @@ export async function syncFolder(
  */
 export async function indexedList(store: SessionStore, signal?: AbortSignal): Promise<SyncResult> {
   const list = new EntryList(signal);
-  const summary = await store.indexed((page) => list.add(page), signal);
+  const summary = await store.indexed((page, tags) => list.add(page, tags), signal);
   return { ...list.result(), ...summary };
 }
 
 class EntryList {
   private readonly entries: ImageEntry[] = [];
   private readonly unprobed: ImageEntry[] = [];
+  private readonly tagCounts = new TagCounter();
 
   constructor(private readonly signal: AbortSignal | undefined) {}
 
   /** a page's captions are parsed a slice at a time: a whole page at once held the loop past its budget */
-  add(page: SyncedImage[]): Promise<void> {
+  add(page: SyncedImage[], tags: [string, number][]): Promise<void> {
+    this.tagCounts.addCounts(tags);
     return forEachSliced(
       page,
       ({ row, captionRel, caption, readError }) => {
@@ -74,7 +79,7 @@ class EntryList {
     );
   }
 
-  result(): { entries: ImageEntry[]; unprobed: ImageEntry[] } {
-    return { entries: this.entries, unprobed: this.unprobed };
+  result(): { entries: ImageEntry[]; unprobed: ImageEntry[]; tagCounts: TagCounter } {
+    return { entries: this.entries, unprobed: this.unprobed, tagCounts: this.tagCounts };
   }
 }

@@ -1,5 +1,8 @@
 import type { IndexChannel } from './index-channel';
 import { unpackSynced, type FolderSyncSummary, type SyncedImage } from './folder-sync';
+
+/** a page of a synced list as main takes it: the images, and how often each tag occurs in their captions */
+export type OnSyncedPage = (images: SyncedImage[], tags: [string, number][]) => void | Promise<void>;
 import type { CaptionRow, CopyRecord, ImportRow, InvalidFileRow, NewImageRow } from './index-database';
 
 /**
@@ -41,7 +44,7 @@ export class SessionStore {
   async syncFolder(
     datasetDir: string,
     options: { recursive: boolean; reorder: boolean; changesOnly?: boolean; signal?: AbortSignal; onProgress?: (done: number, total: number) => void },
-    onPage: (images: SyncedImage[]) => void | Promise<void>,
+    onPage: OnSyncedPage,
   ): Promise<FolderSyncSummary> {
     const { signal, onProgress } = options;
     signal?.throwIfAborted();
@@ -65,20 +68,20 @@ export class SessionStore {
   }
 
   /** the list as the index has it, without looking at the folder (see FolderSync.indexed), a page at a time like a sync's */
-  async indexed(onPage: (images: SyncedImage[]) => void | Promise<void>, signal?: AbortSignal): Promise<FolderSyncSummary> {
+  async indexed(onPage: OnSyncedPage, signal?: AbortSignal): Promise<FolderSyncSummary> {
     const summary = await this.index.call('indexed');
     await this.takePages(summary.images, onPage, signal);
     return summary;
   }
 
-  private async takePages(images: number, onPage: (images: SyncedImage[]) => void | Promise<void>, signal?: AbortSignal): Promise<void> {
+  private async takePages(images: number, onPage: OnSyncedPage, signal?: AbortSignal): Promise<void> {
     // the next page is asked for before this one is taken: the thread packs it meanwhile
     let next = images > 0 ? this.index.call('syncedPage', 0, CHUNK) : null;
     for (let start = 0; next; start += CHUNK) {
       const page = await next;
       next = start + CHUNK < images ? this.index.call('syncedPage', start + CHUNK, CHUNK) : null;
       signal?.throwIfAborted();
-      await onPage(page.map(unpackSynced));
+      await onPage(page.images.map(unpackSynced), page.tags);
     }
   }
 

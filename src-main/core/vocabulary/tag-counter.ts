@@ -23,6 +23,11 @@ export class TagCounter {
     }
   }
 
+  /** adds tags counted elsewhere (the index thread counts a synced page's) */
+  addCounts(counts: Iterable<readonly [string, number]>): void {
+    for (const [t, n] of counts) this.counts.set(t, (this.counts.get(t) ?? 0) + n);
+  }
+
   /** adds another counter's counts to these */
   merge(other: TagCounter): void {
     for (const [t, n] of other.counts) this.counts.set(t, (this.counts.get(t) ?? 0) + n);

@@ -2,6 +2,8 @@ import { mkdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SessionStore } from '../../../src-main/core/store/session-store';
+import { TagCounter } from '../../../src-main/core/vocabulary/tag-counter';
+import { parseTags } from '../../../src-shared/tag-text';
 import type { SyncedImage } from '../../../src-main/core/store/folder-sync';
 import { IndexThread } from '../../../src-main/workers/index-thread';
 import { makeImages } from '../../support/make-images';
@@ -41,9 +43,18 @@ describe('the folder sync on the index thread', () => {
     expect(new Set(first.images.map((i) => i.row.id)).size).toBe(2500);
     expect(progress.at(-1)).toEqual([2500, 2500]);
     const indexedPages: SyncedImage[][] = [];
-    await store.indexed((page) => void indexedPages.push(page));
+    const counted = new TagCounter();
+    await store.indexed((page, tags) => {
+      indexedPages.push(page);
+      counted.addCounts(tags);
+    });
     expect(indexedPages.map((p) => p.length)).toEqual([2000, 500]);
     expect(indexedPages.flat()).toEqual(first.images);
+    // the thread's counts are what main would count from the same captions
+    const parsed = new TagCounter();
+    for (const image of first.images) parsed.addAll(parseTags(image.caption.text));
+    expect(new Map(counted.map)).toEqual(new Map(parsed.map));
+    expect(counted.count('shared')).toBe(2499);
 
     writeFileSync(join(dir, 'img2.txt'), 'changed');
     utimesSync(join(dir, 'img2.txt'), new Date(), new Date(Date.now() + 5000));
