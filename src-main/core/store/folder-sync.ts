@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { SkippedFile } from '../../../src-shared/contract';
-import { parseTags } from '../../../src-shared/tag-text';
+import { countTags } from '../../../src-shared/tag-text';
 import { AppError } from '../app-error';
 import { ABSENT_FINGERPRINT } from '../captions/caption-file';
 import { readCaptionSync } from '../captions/read-caption-sync';
@@ -213,7 +213,7 @@ export class FolderSync {
       images = list.slice(start, start + count).map(packSynced);
       if (start + count >= list.length) this.synced = null;
     }
-    return { images, tags: countTags(images) };
+    return { images, tags: countPageTags(images) };
   }
 
   private indexedPage(count: number): PackedImage[] {
@@ -238,9 +238,9 @@ export interface SyncedPage {
 
 const TEXT_AT = IMAGE_VALUES + CAPTION_VALUES - 1;
 
-function countTags(images: readonly PackedImage[]): [string, number][] {
+function countPageTags(images: readonly PackedImage[]): [string, number][] {
   const counts = new Map<string, number>();
-  for (const image of images) for (const tag of parseTags(image[TEXT_AT] as string)) counts.set(tag, (counts.get(tag) ?? 0) + 1);
+  for (const image of images) countTags(image[TEXT_AT] as string, counts);
   return [...counts];
 }
 

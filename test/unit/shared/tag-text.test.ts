@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findDuplicate, joinTags, normalizeTag, parseTags, splitTagInput } from '../../../src-shared/tag-text';
+import { countTags, findDuplicate, joinTags, normalizeTag, parseTags, splitTagInput } from '../../../src-shared/tag-text';
 
 describe('parseTags', () => {
   it.each([
@@ -22,6 +22,20 @@ describe('parseTags', () => {
 
   it('splits only on commas when there are commas, so a line break stays inside its tag', () => {
     expect(parseTags('a, b\nc, d')).toEqual(['a', 'b\nc', 'd']);
+  });
+});
+
+describe('countTags', () => {
+  it('counts every tag parseTags finds, each time it occurs', () => {
+    const texts = ['a, b, a', ' a ,, ,b\n c ', 'one\r\ntwo\n\nthree', 'solo', '', ',', ' (x:1.2), \u3000y\u3000, a\r\nb, é'];
+    const counts = new Map<string, number>();
+    const expected = new Map<string, number>();
+    for (const text of texts) {
+      countTags(text, counts);
+      for (const tag of parseTags(text)) expected.set(tag, (expected.get(tag) ?? 0) + 1);
+    }
+    expect(counts).toEqual(expected);
+    expect(counts.get('a')).toBe(3);
   });
 });
 
