@@ -19,20 +19,26 @@ export function parseTags(text: string): string[] {
 }
 
 /**
- * Adds one to `counts` for every tag parseTags finds in `text`, each time it
- * occurs, without building the list: a sync counts a 100,000-caption
- * folder's three million tags this way.
+ * Adds one to `counts` for every tag parseTags finds in `text`, once however
+ * often the text repeats it (counts are of captions carrying a tag), without
+ * building the list: a sync counts a 100,000-caption folder's three million
+ * tags this way.
  */
 export function countTags(text: string, counts: Map<string, number>): void {
+  const seen = new Set<string>();
+  const add = (tag: string) => {
+    if (tag === '' || seen.has(tag)) return;
+    seen.add(tag);
+    counts.set(tag, (counts.get(tag) ?? 0) + 1);
+  };
   if (!text.includes(',')) {
-    for (const tag of parseTags(text)) counts.set(tag, (counts.get(tag) ?? 0) + 1);
+    parseTags(text).forEach(add);
     return;
   }
   for (let from = 0; from <= text.length; ) {
     let end = text.indexOf(',', from);
     if (end < 0) end = text.length;
-    const tag = text.slice(from, end).trim();
-    if (tag !== '') counts.set(tag, (counts.get(tag) ?? 0) + 1);
+    add(text.slice(from, end).trim());
     from = end + 1;
   }
 }

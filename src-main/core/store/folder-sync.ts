@@ -230,7 +230,7 @@ export class FolderSync {
   }
 }
 
-/** a page of the synced list: its images packed, and how often each tag occurs in their captions (as TagCounter.addAll counts) */
+/** a page of the synced list: its images packed, and how many of their captions carry each tag (as TagCounter.addAll counts) */
 export interface SyncedPage {
   images: PackedImage[];
   tags: [string, number][];

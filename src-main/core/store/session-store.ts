@@ -1,7 +1,7 @@
 import type { IndexChannel } from './index-channel';
 import { unpackSynced, type FolderSyncSummary, type SyncedImage } from './folder-sync';
 
-/** a page of a synced list as main takes it: the images, and how often each tag occurs in their captions */
+/** a page of a synced list as main takes it: the images, and how many of their captions carry each tag */
 export type OnSyncedPage = (images: SyncedImage[], tags: [string, number][]) => void | Promise<void>;
 import type { CaptionRow, CopyRecord, ImportRow, InvalidFileRow, NewImageRow } from './index-database';
 

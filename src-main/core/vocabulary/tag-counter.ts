@@ -11,12 +11,14 @@ export class TagCounter {
     this.counts.clear();
   }
 
+  /** one image's tags: a tag its caption repeats is one image still, as update() counts it */
   addAll(tags: Iterable<string>): void {
-    for (const t of tags) this.counts.set(t, (this.counts.get(t) ?? 0) + 1);
+    for (const t of new Set(tags)) this.counts.set(t, (this.counts.get(t) ?? 0) + 1);
   }
 
+  /** one image's tags (see addAll) */
   removeAll(tags: Iterable<string>): void {
-    for (const t of tags) {
+    for (const t of new Set(tags)) {
       const count = (this.counts.get(t) ?? 0) - 1;
       if (count > 0) this.counts.set(t, count);
       else this.counts.delete(t);

@@ -73,4 +73,49 @@ describe('stats, stem clashes and tag counts kept without a recount', () => {
     expect(session.tagCounts().has('red')).toBe(false);
     await workspace.shutdown();
   });
+
+  it('count a tag a caption repeats once, at open, after an edit and after a reopen', async () => {
+    const dir = join(tmp.path, 'set');
+    await makeImages(dir, ['a.png', 'b.png']);
+    writeBytes(join(dir, 'a.txt'), 'red, red, blue');
+    writeBytes(join(dir, 'b.txt'), 'red');
+    const { workspace } = makeWorkspace(tmp.path);
+    await workspace.open({ path: dir, setup: { mode: 'in-place', outputDir: 'output', prefix: 'img' } });
+    let session = workspace.requireSession();
+    await session.whenIdle();
+    expect(session.tagCounts().get('red')).toBe(2);
+
+    const [a] = await session.list();
+    await session.setTags(a!.id, ['blue'], session.detail(a!.id).caption.revision);
+    expect(session.tagCounts().get('red')).toBe(1);
+    await workspace.close();
+
+    // another program writes the repeat again while the folder is closed: the reopen's check takes it
+    writeBytes(join(dir, 'a.txt'), 'red, red, blue');
+    await workspace.open({ path: dir });
+    session = workspace.requireSession();
+    await session.whenIdle();
+    expect(session.tagCounts().get('red')).toBe(2);
+    await workspace.close();
+
+    // and the next reopen's counts, which come from the index thread, say so at once
+    await workspace.open({ path: dir });
+    session = workspace.requireSession();
+    expect(session.tagCounts().get('red')).toBe(2);
+    expect(session.tagCounts().get('blue')).toBe(1);
+    await session.whenIdle();
+    await session.setTags(a!.id, ['blue'], session.detail(a!.id).caption.revision);
+    expect(session.tagCounts().get('red')).toBe(1);
+
+    // an image that arrives, and leaves, with a repeat in its caption
+    const deps = { bus: workspace.bus, jobs: workspace.jobs, scanPool: workspace.options.scanPool };
+    await makeImage(join(dir, 'c.png'), { seed: 3 });
+    writeBytes(join(dir, 'c.txt'), 'green, green');
+    await resyncSession(session, deps);
+    expect(session.tagCounts().get('green')).toBe(1);
+    rmSync(join(dir, 'c.png'));
+    await resyncSession(session, deps);
+    expect(session.tagCounts().has('green')).toBe(false);
+    await workspace.shutdown();
+  });
 });
