@@ -35,6 +35,8 @@ export class DatasetSession {
   private readonly closeController = new AbortController();
   private readonly closers: (() => void)[] = [];
   private readonly whenShown: (() => void)[] = [];
+  /** what steps over many captions wait for before they plan (see runStep) */
+  private inLine: Promise<unknown> = Promise.resolve();
   private readonly tagsFile: TagsFileKeeper;
 
   constructor(
@@ -176,9 +178,22 @@ export class DatasetSession {
     return this.detail(id);
   }
 
-  /** Undoable steps run one at a time: edits, batch edits, undo and redo never interleave. */
+  /**
+   * Undoable steps over many captions (a batch, a model's tags, accepted
+   * captions) run one at a time with every other edit, undo and redo, and
+   * plan from the captions as main holds them: after a reopen, which shows
+   * the index first, they wait until the check of the folder has brought
+   * those in line. A single edit does not wait: its write is checked against
+   * the file itself.
+   */
   runStep<T>(work: () => Promise<T>): Promise<T> {
-    return this.editor.runStep(work);
+    return this.inLine.then(() => this.editor.runStep(work));
+  }
+
+  /** steps wait for `work` (a reopen's check of the folder), or for the session to close */
+  stepsWaitFor(work: Promise<unknown>): void {
+    const closed = new Promise<void>((resolve) => this.closing.addEventListener('abort', () => resolve(), { once: true }));
+    this.inLine = Promise.race([work.catch(() => undefined), closed]);
   }
 
   settingsNow(): Readonly<SessionSettings> {

@@ -163,20 +163,24 @@ async function watchSession(session: DatasetSession, recursive: boolean, checkFi
   // one resync at a time: files arriving during a long one (100,000 images) wait for it, rather than
   // a second sync reading the index half-written and giving new rows ids the first is still writing
   const resyncs = new SerialQueue<'resync'>();
-  const resync = (work: () => Promise<void>) =>
-    session.trackBackground(
-      resyncs
-        .run('resync', () => work().then(folders))
-        .then((f) => watcher.watchFolders(f))
-        .catch(() => undefined),
-    );
+  const resync = (work: () => Promise<void>): Promise<void> => {
+    const run = resyncs
+      .run('resync', () => work().then(folders))
+      .then((f) => watcher.watchFolders(f))
+      .catch(() => undefined);
+    session.trackBackground(run);
+    return run;
+  };
   const watcher = new FolderWatcher(session.datasetDir, {
     captionChanged: (rel) => void session.editor.diskChanged(rel).catch(() => undefined),
     imagesChanged: () => resync(() => resyncSession(session, deps)),
   });
   session.onClose(() => watcher.close());
   // after the open has answered: the check holds the index thread for a while, and the renderer's first questions go first
-  if (checkFirst) session.afterShown(() => resync(() => deps.jobs.run('scan', 'Checking the folder for changes', () => resyncSession(session, deps), session.closing)));
+  if (checkFirst) {
+    const check = () => resync(() => deps.jobs.run('scan', 'Checking the folder for changes', () => resyncSession(session, deps), session.closing));
+    session.stepsWaitFor(new Promise<void>((resolve) => session.afterShown(() => resolve(check()))));
+  }
   watcher.watchFolders(await folders());
 }
 

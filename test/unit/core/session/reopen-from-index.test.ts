@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { applyBatch } from '../../../../src-main/core/session/batch-edit';
 import { makeImage, makeImages } from '../../../support/make-images';
 import { makeWorkspace } from '../../../support/open-workspace';
 import { makeTempDir } from '../../../support/temp-dir';
@@ -78,6 +79,40 @@ describe('a reopen shows the index, then what changed while the folder was close
     expect(refused).toBe(true);
     expect(readFileSync(join(dir, 'a.txt'), 'utf8')).toBe('edited elsewhere');
     expect(s.detail(a.id).conflict).toEqual({ diskText: 'edited elsewhere', mineText: 'tag a, shared, mine' });
+    await ws.workspace.shutdown();
+  });
+
+  it('runs a batch asked for at once on the captions as the folder has them: it waits for the check', async () => {
+    const { dir, ws } = await folderOpenedBefore();
+    writeFileSync(join(dir, 'a.txt'), 'edited elsewhere');
+
+    await ws.workspace.open({ path: dir });
+    const s = ws.workspace.requireSession();
+    const outcome = await applyBatch(s, { kind: 'all' }, { type: 'add', tags: ['batch'], position: 'end' }, ws.workspace.jobs);
+
+    expect(outcome).toMatchObject({ changed: 4, refused: [] });
+    expect(readFileSync(join(dir, 'a.txt'), 'utf8')).toBe('edited elsewhere, batch');
+    expect(readFileSync(join(dir, 'b.txt'), 'utf8')).toBe('tag b, shared, batch');
+    await ws.workspace.shutdown();
+  });
+
+  it('holds steps over many captions until what they wait for is done, and not a single edit', async () => {
+    const { dir, ws } = await folderOpenedBefore();
+    await ws.workspace.open({ path: dir });
+    const s = ws.workspace.requireSession();
+    await s.whenIdle();
+    let release!: () => void;
+    s.stepsWaitFor(new Promise<void>((resolve) => (release = resolve)));
+    const order: string[] = [];
+    const step = s.runStep(async () => void order.push('step'));
+    const [a] = await s.list();
+    await s.setTags(a!.id, ['single'], s.detail(a!.id).caption.revision);
+    order.push('single edit');
+    await new Promise((r) => setTimeout(r, 50));
+    expect(order).toEqual(['single edit']);
+    release();
+    await step;
+    expect(order).toEqual(['single edit', 'step']);
     await ws.workspace.shutdown();
   });
 
