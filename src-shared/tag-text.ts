@@ -19,27 +19,42 @@ export function parseTags(text: string): string[] {
 }
 
 /**
- * Adds one to `counts` for every tag parseTags finds in `text`, once however
- * often the text repeats it (counts are of captions carrying a tag), without
- * building the list: a sync counts a 100,000-caption folder's three million
- * tags this way.
+ * How many texts carry each tag parseTags finds, a text at a time: once per
+ * text however often it repeats a tag (counts are of captions carrying it),
+ * and without building each text's list. A sync counts a 100,000-caption
+ * folder's three million tags this way; a Set per text to drop the repeats
+ * cost the reopen half a second.
  */
-export function countTags(text: string, counts: Map<string, number>): void {
-  const seen = new Set<string>();
-  const add = (tag: string) => {
-    if (tag === '' || seen.has(tag)) return;
-    seen.add(tag);
-    counts.set(tag, (counts.get(tag) ?? 0) + 1);
-  };
-  if (!text.includes(',')) {
-    parseTags(text).forEach(add);
-    return;
+export class TagTally {
+  /** per tag, its count and the last text that carried it */
+  private readonly tags = new Map<string, { count: number; text: number }>();
+  private texts = 0;
+
+  add(text: string): void {
+    const at = ++this.texts;
+    const take = (tag: string) => {
+      if (tag === '') return;
+      const seen = this.tags.get(tag);
+      if (!seen) this.tags.set(tag, { count: 1, text: at });
+      else if (seen.text !== at) {
+        seen.text = at;
+        seen.count++;
+      }
+    };
+    if (!text.includes(',')) {
+      parseTags(text).forEach(take);
+      return;
+    }
+    for (let from = 0; from <= text.length; ) {
+      let end = text.indexOf(',', from);
+      if (end < 0) end = text.length;
+      take(text.slice(from, end).trim());
+      from = end + 1;
+    }
   }
-  for (let from = 0; from <= text.length; ) {
-    let end = text.indexOf(',', from);
-    if (end < 0) end = text.length;
-    add(text.slice(from, end).trim());
-    from = end + 1;
+
+  entries(): [string, number][] {
+    return [...this.tags].map(([tag, { count }]) => [tag, count]);
   }
 }
 

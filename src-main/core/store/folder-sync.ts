@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { SkippedFile } from '../../../src-shared/contract';
-import { countTags } from '../../../src-shared/tag-text';
+import { TagTally } from '../../../src-shared/tag-text';
 import { AppError } from '../app-error';
 import { ABSENT_FINGERPRINT } from '../captions/caption-file';
 import { readCaptionSync } from '../captions/read-caption-sync';
@@ -239,9 +239,9 @@ export interface SyncedPage {
 const TEXT_AT = IMAGE_VALUES + CAPTION_VALUES - 1;
 
 function countPageTags(images: readonly PackedImage[]): [string, number][] {
-  const counts = new Map<string, number>();
-  for (const image of images) countTags(image[TEXT_AT] as string, counts);
-  return [...counts];
+  const tally = new TagTally();
+  for (const image of images) tally.add(image[TEXT_AT] as string);
+  return tally.entries();
 }
 
 /** a SyncedImage as one array: its image's and its caption's values (see imageValues), then its caption's name and read error */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countTags, findDuplicate, joinTags, normalizeTag, parseTags, splitTagInput } from '../../../src-shared/tag-text';
+import { TagTally, findDuplicate, joinTags, normalizeTag, parseTags, splitTagInput } from '../../../src-shared/tag-text';
 
 describe('parseTags', () => {
   it.each([
@@ -25,15 +25,16 @@ describe('parseTags', () => {
   });
 });
 
-describe('countTags', () => {
+describe('TagTally', () => {
   it('counts every tag parseTags finds, once per text however often it repeats', () => {
     const texts = ['a, b, a', ' a ,, ,b\n c ', 'one\r\ntwo\n\nthree', 'solo', '', ',', ' (x:1.2), \u3000y\u3000, a\r\nb, é'];
-    const counts = new Map<string, number>();
+    const tally = new TagTally();
     const expected = new Map<string, number>();
     for (const text of texts) {
-      countTags(text, counts);
+      tally.add(text);
       for (const tag of new Set(parseTags(text))) expected.set(tag, (expected.get(tag) ?? 0) + 1);
     }
+    const counts = new Map(tally.entries());
     expect(counts).toEqual(expected);
     expect(counts.get('a')).toBe(2); // 'a, b, a' counts once
   });
