@@ -183,15 +183,7 @@ export class DatasetIndex {
    * the export's check.
    */
   takeUnreadable(items: readonly { entry: ImageEntry; state: CaptionState }[]): ChangeSet {
-    const lists: TagCount[][] = [];
-    for (const { entry, state } of items) {
-      const before = entry.caption.tags;
-      this.tally.remove(entry);
-      entry.caption = { ...state, revision: entry.caption.revision + 1 };
-      this.tally.add(entry);
-      this.filter.invalidate(entry.row.id);
-      lists.push(this.counter.update(before, entry.caption.tags));
-    }
+    const lists = items.map(({ entry, state }) => this.setCaption(entry, { ...state, revision: entry.caption.revision + 1 }));
     return changeOf({ rows: items.map((i) => i.entry), captions: items.map(({ entry }) => ({ entry, source: 'disk' as const })), tags: mergeTagChanges(lists) });
   }
 
@@ -252,12 +244,18 @@ export class DatasetIndex {
 
   /** one image takes the snapshot; returns the tag counts that moved */
   private adopt(entry: ImageEntry, snapshot: CaptionSnapshot): TagCount[] {
-    const before = entry.caption.tags;
-    this.tally.remove(entry);
-    entry.caption = stateFromSnapshot(snapshot, entry.caption.revision + 1);
-    this.tally.add(entry);
+    const moved = this.setCaption(entry, stateFromSnapshot(snapshot, entry.caption.revision + 1));
     // the index is a cache of the file, which is written already: should this be lost, the next sync reads the file again
     this.track(this.store.upsertCaptions([rowFromState(entry.row.id, entry.caption)]).catch((err: Error) => console.warn(`[session] ${err.message}`)));
+    return moved;
+  }
+
+  /** one image's caption state is replaced: the tally, the filter and the tag counts follow; returns the counts that moved */
+  private setCaption(entry: ImageEntry, caption: CaptionState): TagCount[] {
+    const before = entry.caption.tags;
+    this.tally.remove(entry);
+    entry.caption = caption;
+    this.tally.add(entry);
     this.filter.invalidate(entry.row.id);
     return this.counter.update(before, entry.caption.tags);
   }

@@ -35,7 +35,8 @@ export async function resyncSession(session: DatasetSession, deps: Pick<OpenDeps
       const live = index.find(e.row.id);
       if (!live) return;
       if (live.caption.fingerprint !== e.caption.fingerprint || live.caption.readError !== e.caption.readError) captionsChanged.push({ captionRel: e.captionRel, id: e.row.id, state: e.caption });
-      if (live.row.size !== e.row.size || live.row.mtimeMs !== e.row.mtimeMs) filesChanged.push({ entry: live, size: e.row.size, mtimeMs: e.row.mtimeMs });
+      // a new list (synced.complete) carries the files' new sizes itself
+      if (!synced.complete && (live.row.size !== e.row.size || live.row.mtimeMs !== e.row.mtimeMs)) filesChanged.push({ entry: live, size: e.row.size, mtimeMs: e.row.mtimeMs });
     },
     session.closing,
   );

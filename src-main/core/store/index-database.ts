@@ -740,15 +740,15 @@ export class IndexDatabase {
   }
 }
 
+/** `a.x, a.y` for a table's alias and `x, y` */
+const columnsOf = (alias: string, columns: string) => columns.split(', ').map((c) => `${alias}.${c}`).join(', ');
+
 /**
  * Rows as arrays of their columns' values, as SQLite's raw reads give them
  * (booleans as 0/1): a tenth of an object's cost to pass between threads.
  * `at`: where the row starts in a longer array (the folder sync packs an
  * image and its caption into one).
  */
-/** `a.x, a.y` for a table's alias and `x, y` */
-const columnsOf = (alias: string, columns: string) => columns.split(', ').map((c) => `${alias}.${c}`).join(', ');
-
 const IMAGE_COLUMNS = 'id, rel_path, ord, size, mtime_ms, width, height, format, probed, fingerprint, skip';
 export const IMAGE_VALUES = 11;
 export const imageValues = (r: ImageRow): unknown[] => [

@@ -1,9 +1,9 @@
 import type { IndexChannel } from './index-channel';
 import { unpackSynced, type FolderSyncSummary, type SyncedImage } from './folder-sync';
+import type { CaptionRow, CopyRecord, ImportRow, InvalidFileRow, NewImageRow } from './index-database';
 
 /** a page of a synced list as main takes it: the images, and how many of their captions carry each tag */
 export type OnSyncedPage = (images: SyncedImage[], tags: [string, number][]) => void | Promise<void>;
-import type { CaptionRow, CopyRecord, ImportRow, InvalidFileRow, NewImageRow } from './index-database';
 
 /**
  * Rows per request when many are read or written: one request is a few
