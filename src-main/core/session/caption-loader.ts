@@ -1,3 +1,5 @@
+import type { Conflict } from '../../../src-shared/contract';
+import type { CaptionFormat } from '../captions/caption-codec';
 import type { CaptionSnapshot } from '../captions/caption-file';
 import { parseTags } from '../../../src-shared/tag-text';
 import type { CaptionRow } from '../store/index-database';
@@ -22,28 +24,53 @@ export function stateFromSnapshot(s: CaptionSnapshot, revision: number): Caption
  * The state of a caption as the index has it. Its tags are parsed when first
  * read: a folder's list shows before its three million tags are parsed (their
  * counts come from the index thread, see SyncedPage), and the rest are parsed
- * as the filter index warms up, in the background. An own enumerable
- * property, so a spread of the state copies the parsed tags.
+ * as the filter index warms up, in the background. `readError`: the file
+ * could not be read; the state is empty and says why.
  */
-export function stateFromRow(row: CaptionRow): CaptionState {
-  const state = {
-    text: row.text,
-    tags: [] as string[],
-    format: { encoding: row.encoding, bom: row.bom, lineEnding: row.lineEnding },
-    exists: row.onDisk,
-    fingerprint: row.fingerprint,
-    size: row.size,
-    mtimeMs: row.mtimeMs,
-    revision: 0,
-    conflict: null,
-  };
-  let tags: string[] | null = null;
-  return Object.defineProperty(state, 'tags', {
-    get: () => (tags ??= internAll(parseTags(row.text))),
-    set: (value: string[]) => (tags = value),
-    enumerable: true,
-    configurable: true,
-  });
+export function stateFromRow(row: CaptionRow, readError?: string): CaptionState {
+  return new IndexedCaption(row, readError);
+}
+
+/**
+ * A class, not an object with an accessor of its own: a reopen makes
+ * 100,000 of these in a row, and an own accessor per object made them
+ * several times dearer to build and to collect. `tags` lives on the
+ * prototype, so a spread would leave it behind: copy a state with toJSON.
+ */
+class IndexedCaption implements CaptionState {
+  text: string;
+  format: CaptionFormat;
+  exists: boolean;
+  fingerprint: string;
+  size: number;
+  mtimeMs: number;
+  revision = 0;
+  conflict: Conflict | null = null;
+  declare readError?: string;
+  #tags: string[] | null = null;
+
+  constructor(row: CaptionRow, readError: string | undefined) {
+    this.text = row.text;
+    this.format = { encoding: row.encoding, bom: row.bom, lineEnding: row.lineEnding };
+    this.exists = row.onDisk;
+    this.fingerprint = row.fingerprint;
+    this.size = row.size;
+    this.mtimeMs = row.mtimeMs;
+    if (readError !== undefined) this.readError = readError;
+  }
+
+  get tags(): string[] {
+    return (this.#tags ??= internAll(parseTags(this.text)));
+  }
+
+  set tags(tags: string[]) {
+    this.#tags = tags;
+  }
+
+  /** a plain copy, tags included */
+  toJSON(): CaptionState {
+    return { ...this, tags: this.tags };
+  }
 }
 
 export function rowFromState(imageId: number, c: CaptionState): CaptionRow {

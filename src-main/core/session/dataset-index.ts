@@ -183,7 +183,10 @@ export class DatasetIndex {
    * the export's check.
    */
   takeUnreadable(items: readonly { entry: ImageEntry; state: CaptionState }[]): ChangeSet {
-    const lists = items.map(({ entry, state }) => this.setCaption(entry, { ...state, revision: entry.caption.revision + 1 }));
+    const lists = items.map(({ entry, state }) => {
+      state.revision = entry.caption.revision + 1;
+      return this.setCaption(entry, state);
+    });
     return changeOf({ rows: items.map((i) => i.entry), captions: items.map(({ entry }) => ({ entry, source: 'disk' as const })), tags: mergeTagChanges(lists) });
   }
 

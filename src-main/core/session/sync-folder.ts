@@ -70,8 +70,7 @@ class EntryList {
       page,
       ({ row, captionRel, caption, readError }) => {
         // an unreadable caption: the image stays listed, its caption empty and never written over
-        const state = stateFromRow(caption);
-        const entry: ImageEntry = { row, captionRel, caption: readError === undefined ? state : { ...state, readError } };
+        const entry: ImageEntry = { row, captionRel, caption: stateFromRow(caption, readError) };
         if (!row.probed) this.unprobed.push(entry);
         this.entries.push(entry);
       },
