@@ -57,7 +57,7 @@ export class DatasetIndex {
 
   /** the images whose caption is this file (two when images share a stem) */
   ofCaption(captionRel: string): readonly ImageEntry[] {
-    return this.lookup.byCaption.get(captionRel) ?? [];
+    return this.lookup.ofCaption(captionRel);
   }
 
   describe(entry: ImageEntry): ImageDetail {

@@ -1,5 +1,4 @@
 import { forEachSliced } from '../perf/time-slicer';
-import { captionPathFor } from '../scan/image-extensions';
 import type { ImageEntry } from './image-entry';
 
 /**
@@ -8,8 +7,13 @@ import type { ImageEntry } from './image-entry';
  */
 export class EntryLookup {
   readonly byId = new Map<number, ImageEntry>();
-  /** two images with one stem share a caption file: every change to it reaches both */
-  readonly byCaption = new Map<string, ImageEntry[]>();
+  /**
+   * Images by caption file, compared without case: one image, or the images
+   * whose stems clash. Almost every image has a stem of its own, so it is
+   * kept without an array around it; a reopen of 100,000 images made and
+   * kept 200,000 such arrays in two maps.
+   */
+  private readonly byStem = new Map<string, ImageEntry | ImageEntry[]>();
   /** per image, the other images with its stem */
   readonly stemPeers = new Map<number, string[]>();
   /**
@@ -22,18 +26,33 @@ export class EntryLookup {
 
   private constructor() {}
 
+  /** the images whose caption is this file (two when images share a stem) */
+  ofCaption(captionRel: string): ImageEntry[] {
+    const found = this.byStem.get(stemKey(captionRel));
+    if (found === undefined) return [];
+    if (!Array.isArray(found)) return found.captionRel === captionRel ? [found] : [];
+    return found.filter((e) => e.captionRel === captionRel);
+  }
+
   static async build(entries: readonly ImageEntry[], signal?: AbortSignal): Promise<EntryLookup> {
     const lookup = new EntryLookup();
-    // one map per pass: a Map grows by copying its whole table in one step, and three growing in one step would add up
+    // one map per pass: a Map grows by copying its whole table in one step, and two growing in one step would add up
     await forEachSliced(entries, (e) => lookup.byId.set(e.row.id, e), signal);
-    await forEachSliced(entries, (e) => addTo(lookup.byCaption, e.captionRel, e), signal);
-    // stems compared without case: a.PNG and a.jpg clash on file systems that ignore it
-    const byStem = new Map<string, ImageEntry[]>();
-    await forEachSliced(entries, (e) => addTo(byStem, captionPathFor(e.row.relPath).toLowerCase(), e), signal);
     await forEachSliced(
-      byStem.values(),
+      entries,
+      (e) => {
+        const key = stemKey(e.captionRel);
+        const found = lookup.byStem.get(key);
+        if (found === undefined) lookup.byStem.set(key, e);
+        else if (Array.isArray(found)) found.push(e);
+        else lookup.byStem.set(key, [found, e]);
+      },
+      signal,
+    );
+    await forEachSliced(
+      lookup.byStem.values(),
       (group) => {
-        if (group.length < 2) return;
+        if (!Array.isArray(group)) return;
         const names = group.map((e) => e.row.relPath);
         lookup.stemClashes.push(names);
         for (const e of group) lookup.stemPeers.set(e.row.id, names.filter((r) => r !== e.row.relPath));
@@ -44,8 +63,5 @@ export class EntryLookup {
   }
 }
 
-function addTo(groups: Map<string, ImageEntry[]>, key: string, entry: ImageEntry): void {
-  const group = groups.get(key);
-  if (group) group.push(entry);
-  else groups.set(key, [entry]);
-}
+/** stems compared without case: a.PNG and a.jpg clash on file systems that ignore it (the caption's name is the stem's) */
+const stemKey = (captionRel: string): string => captionRel.toLowerCase();
