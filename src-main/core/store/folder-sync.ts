@@ -61,6 +61,12 @@ export class FolderSync {
   private synced: SyncedImage[] | null = null;
   /** where the next page of the indexed list starts (see indexed) */
   private cursor: { ord: number; id: number } | null = null;
+  /** how many images the list to page holds */
+  private listLength = 0;
+  /** the kept tag counts of the whole list, sent with its first page in place of each page's own (see KeptTagCounts) */
+  private keptCounts: [string, number][] | null = null;
+  /** the first page carried the whole list's tag counts: the rest carry none */
+  private countedAhead = false;
 
   constructor(private readonly db: IndexDatabase) {}
 
@@ -73,12 +79,20 @@ export class FolderSync {
   indexed(): FolderSyncSummary {
     this.synced = null;
     this.cursor = { ord: -Infinity, id: -Infinity };
-    return { images: this.db.imageCount(), added: 0, removed: 0, changed: 0, captionsRead: 0, complete: true, unreadable: [] };
+    this.countedAhead = false;
+    this.db.keptTagCounts.abandon();
+    this.listLength = this.db.imageCount();
+    this.keptCounts = this.db.keptTagCounts.read();
+    if (this.keptCounts === null) this.db.keptTagCounts.start();
+    return { images: this.listLength, added: 0, removed: 0, changed: 0, captionsRead: 0, complete: true, unreadable: [] };
   }
 
   async syncFolder(datasetDir: string, options: FolderSyncOptions): Promise<FolderSyncSummary> {
     this.synced = null;
     this.cursor = null;
+    this.keptCounts = null;
+    this.countedAhead = false;
+    this.db.keptTagCounts.abandon();
     const { shared } = options;
     const checkCancelled = () => {
       if (shared && Atomics.load(shared, 0) !== 0) throw new AppError('cancelled', 'Cancelled');
@@ -182,14 +196,18 @@ export class FolderSync {
     if (shared) Atomics.store(shared, 1, toRead.length);
     this.db.upsertCaptions(readRows);
     const complete = !options.changesOnly || fresh.length > 0 || gone.length > 0 || moved.length > 0;
-    if (complete) this.synced = synced;
-    else {
+    if (complete) {
+      this.synced = synced;
+      // the list holds the captions table as it now is, unless a caption could not be read (its row is left as it was)
+      if (toRead.every((image) => image.readError === undefined)) this.db.keptTagCounts.start();
+    } else {
       const changedIds = new Set(changed.map((c) => c.id));
       const reread = new Set(toRead);
       this.synced = synced.filter((image) => changedIds.has(image.row.id) || reread.has(image));
     }
+    this.listLength = this.synced.length;
     return {
-      images: this.synced.length,
+      images: this.listLength,
       added: fresh.length,
       removed: gone.length,
       changed: changed.length,
@@ -202,18 +220,35 @@ export class FolderSync {
   /**
    * The last sync's list from `start`, packed (see packSynced), with the
    * page's tags counted: main takes the counts rather than parsing three
-   * million tags before it can show a 100,000-image list. The last page lets
-   * the list go. After indexed(), the next page of the index.
+   * million tags before it can show a 100,000-image list. Where the index
+   * kept the counts of the whole list, the first page carries them and the
+   * rest none; else the counts of a list paged whole are kept for next time.
+   * The last page lets the list go. After indexed(), the next page of the
+   * index.
    */
   syncedPage(start: number, count: number): SyncedPage {
+    const last = start + count >= this.listLength;
     let images: PackedImage[];
     if (this.cursor) images = this.indexedPage(count);
     else {
-      const list = this.synced ?? [];
-      images = list.slice(start, start + count).map(packSynced);
-      if (start + count >= list.length) this.synced = null;
+      images = (this.synced ?? []).slice(start, start + count).map(packSynced);
+      if (last) this.synced = null;
     }
-    return { images, tags: countPageTags(images) };
+    let tags: [string, number][];
+    if (this.keptCounts) {
+      tags = this.keptCounts;
+      this.keptCounts = null;
+      this.countedAhead = true;
+    } else if (this.countedAhead) tags = [];
+    else {
+      tags = countPageTags(images);
+      this.db.keptTagCounts.add(tags);
+    }
+    if (last) {
+      this.db.keptTagCounts.finish();
+      this.countedAhead = false;
+    }
+    return { images, tags };
   }
 
   private indexedPage(count: number): PackedImage[] {

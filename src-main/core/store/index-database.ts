@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { CaptionEncoding, HistoryState } from '../../../src-shared/contract';
 import { countedLabel } from '../history/step-labels';
+import { KeptTagCounts } from './kept-tag-counts';
 import { openDatabase } from './open-database';
 
 export interface ImageRow {
@@ -161,6 +162,8 @@ const EMPTY_HISTORY: HistoryState = { canUndo: false, canRedo: false, undoLabel:
  */
 export class IndexDatabase {
   private readonly stmt;
+  /** how many captions carry each tag, kept for a reopen (the folder sync builds them as it reads the list whole) */
+  readonly keptTagCounts: KeptTagCounts;
 
   static open(path: string, limits?: HistoryLimits): IndexDatabase {
     return new IndexDatabase(openDatabase(path), limits);
@@ -170,6 +173,7 @@ export class IndexDatabase {
     private readonly db: Database.Database,
     private readonly limits: HistoryLimits = DEFAULT_HISTORY_LIMITS,
   ) {
+    this.keptTagCounts = new KeptTagCounts(db);
     this.stmt = {
       getSetting: db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?'),
       setSetting: db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'),
@@ -365,8 +369,9 @@ export class IndexDatabase {
     this.db.transaction(() => rows.forEach((r) => this.stmt.setFingerprint.run(r.fingerprint, r.id)))();
   }
 
+  /** the kept tag counts follow (see KeptTagCounts) */
   upsertCaptions(rows: readonly CaptionRow[]): void {
-    this.db.transaction(() => rows.forEach((r) => this.stmt.upsertCaption.run(captionParams(r))))();
+    this.db.transaction(() => this.keptTagCounts.change(rows, (i) => this.stmt.upsertCaption.run(captionParams(rows[i]!))))();
   }
 
   // files that are not readable images
