@@ -176,12 +176,18 @@ async function watchSession(session: DatasetSession, recursive: boolean, checkFi
     imagesChanged: () => resync(() => resyncSession(session, deps)),
   });
   session.onClose(() => watcher.close());
-  // after the open has answered: the check holds the index thread for a while, and the renderer's first questions go first
-  if (checkFirst) {
-    const check = () => resync(() => deps.jobs.run('scan', 'Checking the folder for changes', () => resyncSession(session, deps), session.closing));
-    session.stepsWaitFor(new Promise<void>((resolve) => session.afterShown(() => resolve(check()))));
+  if (!checkFirst) {
+    watcher.watchFolders(await folders());
+    return;
   }
-  watcher.watchFolders(await folders());
+  // after the open has answered: the check holds the index thread for a while, and the renderer's first
+  // questions go first; the watcher starts before it, so a change the check's walk has passed is still seen
+  const check = () =>
+    resync(async () => {
+      watcher.watchFolders(await folders());
+      await deps.jobs.run('scan', 'Checking the folder for changes', () => resyncSession(session, deps), session.closing);
+    });
+  session.stepsWaitFor(new Promise<void>((resolve) => session.afterShown(() => resolve(check()))));
 }
 
 /**
