@@ -8,7 +8,8 @@ import { PERMISSION_DENIED } from '../fs/regular-file';
 import { captionPathFor } from '../scan/image-extensions';
 import { compareNatural } from '../scan/natural-order';
 import { walkFolder } from '../scan/walk-folder';
-import { CAPTION_VALUES, captionRowOf, captionValues, IMAGE_VALUES, imageRowOf, imageValues, type CaptionRow, type ImageRow, type IndexDatabase } from './index-database';
+import { RowShape, type PackedRows } from './page-codec';
+import { CAPTION_STRINGS, CAPTION_VALUES, captionRowOf, captionValues, IMAGE_STRINGS, IMAGE_VALUES, imageRowOf, imageValues, type CaptionRow, type ImageRow, type IndexDatabase } from './index-database';
 
 export interface FolderSyncOptions {
   /** descend into subfolders (a folder tagged in place: kohya's `10_name/`) */
@@ -248,7 +249,7 @@ export class FolderSync {
       this.db.keptTagCounts.finish();
       this.countedAhead = false;
     }
-    return { images, tags };
+    return { images: PACKED.pack(images), tags };
   }
 
   private indexedPage(count: number): PackedImage[] {
@@ -259,15 +260,15 @@ export class FolderSync {
     for (const row of rows) {
       // no caption row: the image's caption as a sync gives it, empty
       if (row[IMAGE_VALUES] === null) row.splice(IMAGE_VALUES, CAPTION_VALUES, ...captionValues(emptyRow(row[0] as number)));
-      row.push(captionPathFor(row[1] as string), null);
+      row.push(null);
     }
     return rows;
   }
 }
 
-/** a page of the synced list: its images packed, and how many of their captions carry each tag (as TagCounter.addAll counts) */
+/** a page of the synced list: its images packed (see PACKED), and how many of their captions carry each tag (as TagCounter.addAll counts) */
 export interface SyncedPage {
-  images: PackedImage[];
+  images: PackedRows;
   tags: [string, number][];
 }
 
@@ -279,18 +280,27 @@ function countPageTags(images: readonly PackedImage[]): [string, number][] {
   return tally.entries();
 }
 
-/** a SyncedImage as one array: its image's and its caption's values (see imageValues), then its caption's name and read error */
+/**
+ * A SyncedImage as one row: its image's and its caption's values (see
+ * imageValues), then its caption's read error. Its caption's name is not
+ * sent: main gives it from the image's, as the sync does.
+ */
 type PackedImage = unknown[];
 
-function packSynced({ row, captionRel, caption, readError }: SyncedImage): PackedImage {
-  return [...imageValues(row), ...captionValues(caption), captionRel, readError ?? null];
+const PACKED = new RowShape(IMAGE_VALUES + CAPTION_VALUES + 1, [...IMAGE_STRINGS, ...CAPTION_STRINGS.map((i) => IMAGE_VALUES + i), IMAGE_VALUES + CAPTION_VALUES]);
+
+function packSynced({ row, caption, readError }: SyncedImage): PackedImage {
+  return [...imageValues(row), ...captionValues(caption), readError ?? null];
 }
 
-export function unpackSynced(p: PackedImage): SyncedImage {
-  const rest = IMAGE_VALUES + CAPTION_VALUES;
-  const image: SyncedImage = { row: imageRowOf(p), caption: captionRowOf(p, IMAGE_VALUES), captionRel: p[rest] as string };
-  if (p[rest + 1] !== null) image.readError = p[rest + 1] as string;
-  return image;
+export function unpackPage(page: SyncedPage): SyncedImage[] {
+  return PACKED.unpack(page.images).map((p) => {
+    const row = imageRowOf(p);
+    const image: SyncedImage = { row, caption: captionRowOf(p, IMAGE_VALUES), captionRel: captionPathFor(row.relPath) };
+    const readError = p[IMAGE_VALUES + CAPTION_VALUES];
+    if (readError !== null) image.readError = readError as string;
+    return image;
+  });
 }
 
 function emptyRow(imageId: number): CaptionRow {

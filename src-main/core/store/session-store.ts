@@ -1,5 +1,5 @@
 import type { IndexChannel } from './index-channel';
-import { unpackSynced, type FolderSyncSummary, type SyncedImage } from './folder-sync';
+import { unpackPage, type FolderSyncSummary, type SyncedImage, type SyncedPage } from './folder-sync';
 import type { CaptionRow, CopyRecord, ImportRow, InvalidFileRow, NewImageRow } from './index-database';
 
 /** a page of a synced list as main takes it: the images, and how many of their captions carry each tag */
@@ -12,6 +12,9 @@ export type OnSyncedPage = (images: SyncedImage[], tags: [string, number][]) => 
  * a millisecond per thousand rows.
  */
 const CHUNK = 2000;
+
+/** pages of a list asked for at once (see takePages) */
+const PAGES_AHEAD = 3;
 
 /** how often a folder sync's caption count is looked at, for the progress bar */
 const PROGRESS_EVERY_MS = 100;
@@ -75,13 +78,28 @@ export class SessionStore {
   }
 
   private async takePages(images: number, onPage: OnSyncedPage, signal?: AbortSignal): Promise<void> {
-    // the next page is asked for before this one is taken: the thread packs it meanwhile
-    let next = images > 0 ? this.index.call('syncedPage', 0, CHUNK) : null;
-    for (let start = 0; next; start += CHUNK) {
-      const page = await next;
-      next = start + CHUNK < images ? this.index.call('syncedPage', start + CHUNK, CHUNK) : null;
-      signal?.throwIfAborted();
-      await onPage(page.images.map(unpackSynced), page.tags);
+    // a few pages are asked for ahead of the one taken: the thread reads and packs them while main takes
+    // this one, and has the next request waiting when it is done; no more, so that a request from
+    // elsewhere (an edit's write) waits behind a few pages at most
+    const asked: Promise<SyncedPage>[] = [];
+    let next = 0;
+    const askAhead = () => {
+      while (next < images && asked.length < PAGES_AHEAD) {
+        asked.push(this.index.call('syncedPage', next, CHUNK));
+        next += CHUNK;
+      }
+    };
+    askAhead();
+    try {
+      while (asked.length > 0) {
+        const page = await asked.shift()!;
+        askAhead();
+        signal?.throwIfAborted();
+        await onPage(unpackPage(page), page.tags);
+      }
+    } finally {
+      // pages left untaken (an abort, a failure) are let go of quietly
+      for (const page of asked) page.catch(() => undefined);
     }
   }
 

@@ -1,0 +1,78 @@
+/**
+ * Rows of values (numbers, strings, null) as a few columns for the trip from
+ * the index thread to main: every number in one Float64Array, every string
+ * in one string with each one's length beside it. A 100,000-image list as
+ * rows was two million values for the structured clone to write and read
+ * one by one, and 100,000 caption texts of their own that main's collector
+ * copied twice as they survived; as columns it is a few large objects, and
+ * each text on main a small slice of its page's string.
+ */
+export interface PackedRows {
+  count: number;
+  numbers: Float64Array;
+  strings: string;
+  /** per string value, its length; NULL_STRING for null */
+  lengths: Uint32Array;
+}
+
+const NULL_STRING = 0xffffffff;
+
+/** which values of a row are strings (or null); the rest are numbers (or null) */
+export class RowShape {
+  private readonly isString: boolean[];
+  private readonly stringCount: number;
+
+  constructor(
+    readonly width: number,
+    stringAt: readonly number[],
+  ) {
+    this.isString = Array.from({ length: width }, (_, i) => stringAt.includes(i));
+    this.stringCount = stringAt.length;
+  }
+
+  pack(rows: readonly (readonly unknown[])[]): PackedRows {
+    const numbers = new Float64Array(rows.length * (this.width - this.stringCount));
+    const lengths = new Uint32Array(rows.length * this.stringCount);
+    const strings: string[] = [];
+    let n = 0;
+    let s = 0;
+    for (const row of rows) {
+      for (let i = 0; i < this.width; i++) {
+        const value = row[i];
+        if (this.isString[i]) {
+          if (value === null || value === undefined) lengths[s++] = NULL_STRING;
+          else {
+            lengths[s++] = (value as string).length;
+            strings.push(value as string);
+          }
+        } else numbers[n++] = value === null || value === undefined ? NaN : (value as number);
+      }
+    }
+    return { count: rows.length, numbers, strings: strings.join(''), lengths };
+  }
+
+  unpack({ count, numbers, strings, lengths }: PackedRows): unknown[][] {
+    const rows: unknown[][] = new Array(count);
+    let n = 0;
+    let s = 0;
+    let at = 0;
+    for (let r = 0; r < count; r++) {
+      const row: unknown[] = new Array(this.width);
+      for (let i = 0; i < this.width; i++) {
+        if (this.isString[i]) {
+          const length = lengths[s++]!;
+          if (length === NULL_STRING) row[i] = null;
+          else {
+            row[i] = strings.slice(at, at + length);
+            at += length;
+          }
+        } else {
+          const value = numbers[n++]!;
+          row[i] = Number.isNaN(value) ? null : value;
+        }
+      }
+      rows[r] = row;
+    }
+    return rows;
+  }
+}
