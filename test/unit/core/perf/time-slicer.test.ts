@@ -65,6 +65,36 @@ describe('time slicing', () => {
     expect(firstPauseOfSecond).toBeLessThan(5);
   });
 
+  it('looks at the clock after runs of light items, and pauses as soon as items turn heavy', async () => {
+    // light items are timed a run at a time (a clock read per item was a tenth of a light loop's time);
+    // a run is at most 16 items, so 1 ms items after 5,000 light ones hold the loop one slice and a run at most
+    let turns = 0;
+    let looping = true;
+    const turn = () => {
+      turns++;
+      if (looping) setImmediate(turn);
+    };
+    setImmediate(turn);
+    let heavyInTurn = 0;
+    let mostHeavyInTurn = 0;
+    let seenTurns = turns;
+    await forEachSliced(
+      Array.from({ length: 5060 }, (_, i) => i),
+      (i) => {
+        if (turns !== seenTurns) {
+          seenTurns = turns;
+          heavyInTurn = 0;
+        }
+        if (i < 5000) return;
+        busy(1);
+        mostHeavyInTurn = Math.max(mostHeavyInTurn, ++heavyInTurn);
+      },
+    );
+    looping = false;
+    expect(mostHeavyInTurn).toBeGreaterThan(1);
+    expect(mostHeavyInTurn).toBeLessThanOrEqual(10 + 16);
+  });
+
   it('stops at the next pause once its signal is aborted', async () => {
     const controller = new AbortController();
     let seen = 0;
