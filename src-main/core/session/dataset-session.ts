@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { setImmediate } from 'node:timers';
 import type { ImageDetail, ImageSummary, SessionInfo, TagCount } from '../../../src-shared/contract';
 import type { EventBus } from '../events/event-bus';
 import { HistoryLog } from '../history/history-log';
@@ -81,9 +82,21 @@ export class DatasetSession {
     this.whenShown.push(fn);
   }
 
-  /** the open has returned this session to the renderer: work waiting for it starts, behind the renderer's first requests */
+  /**
+   * The open has returned this session to the renderer: work waiting for it
+   * starts, behind the renderer's first requests, in a turn of its own, so
+   * that the open's answer goes out before the first slice of that work.
+   */
   shown(): void {
-    for (const fn of this.whenShown.splice(0)) fn();
+    const waiting = this.whenShown.splice(0);
+    if (waiting.length === 0) return;
+    const started = new Promise<void>((resolve) =>
+      setImmediate(() => {
+        if (!this.closing.aborted) for (const fn of waiting) fn();
+        resolve();
+      }),
+    );
+    this.trackBackground(started);
   }
 
   onClose(fn: () => void): void {
