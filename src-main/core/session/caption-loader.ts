@@ -51,7 +51,7 @@ class IndexedCaption implements CaptionState {
 
   constructor(row: CaptionRow, readError: string | undefined) {
     this.text = row.text;
-    this.format = { encoding: row.encoding, bom: row.bom, lineEnding: row.lineEnding };
+    this.format = sharedFormat(row.encoding, row.bom, row.lineEnding);
     this.exists = row.onDisk;
     this.fingerprint = row.fingerprint;
     this.size = row.size;
@@ -71,6 +71,19 @@ class IndexedCaption implements CaptionState {
   toJSON(): CaptionState {
     return { ...this, tags: this.tags };
   }
+}
+
+/**
+ * One frozen format object per kind of file (UTF-8 without BOM, LF…): a
+ * reopen's 100,000 captions share a handful rather than keep one each. A
+ * format is replaced, never changed in place.
+ */
+const formats: CaptionFormat[] = [];
+
+function sharedFormat(encoding: CaptionFormat['encoding'], bom: boolean, lineEnding: CaptionFormat['lineEnding']): CaptionFormat {
+  let format = formats.find((f) => f.encoding === encoding && f.bom === bom && f.lineEnding === lineEnding);
+  if (!format) formats.push((format = Object.freeze({ encoding, bom, lineEnding })));
+  return format;
 }
 
 export function rowFromState(imageId: number, c: CaptionState): CaptionRow {

@@ -9,7 +9,7 @@ import { captionPathFor } from '../scan/image-extensions';
 import { compareNatural } from '../scan/natural-order';
 import { walkFolder } from '../scan/walk-folder';
 import { RowShape, type PackedRows } from './page-codec';
-import { CAPTION_STRINGS, CAPTION_VALUES, captionRowOf, captionValues, IMAGE_STRINGS, IMAGE_VALUES, imageRowOf, imageValues, type CaptionRow, type ImageRow, type IndexDatabase } from './index-database';
+import { CAPTION_FEW_STRINGS, CAPTION_STRINGS, CAPTION_VALUES, captionRowOf, captionValues, IMAGE_FEW_STRINGS, IMAGE_STRINGS, IMAGE_VALUES, imageRowOf, imageValues, type CaptionRow, type ImageRow, type IndexDatabase } from './index-database';
 
 export interface FolderSyncOptions {
   /** descend into subfolders (a folder tagged in place: kohya's `10_name/`) */
@@ -287,7 +287,11 @@ function countPageTags(images: readonly PackedImage[]): [string, number][] {
  */
 type PackedImage = unknown[];
 
-const PACKED = new RowShape(IMAGE_VALUES + CAPTION_VALUES + 1, [...IMAGE_STRINGS, ...CAPTION_STRINGS.map((i) => IMAGE_VALUES + i), IMAGE_VALUES + CAPTION_VALUES]);
+const PACKED = new RowShape(
+  IMAGE_VALUES + CAPTION_VALUES + 1,
+  [...IMAGE_STRINGS, ...CAPTION_STRINGS.map((i) => IMAGE_VALUES + i), IMAGE_VALUES + CAPTION_VALUES],
+  [...IMAGE_FEW_STRINGS, ...CAPTION_FEW_STRINGS.map((i) => IMAGE_VALUES + i)],
+);
 
 function packSynced({ row, caption, readError }: SyncedImage): PackedImage {
   return [...imageValues(row), ...captionValues(caption), readError ?? null];

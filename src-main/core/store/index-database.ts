@@ -756,8 +756,9 @@ const columnsOf = (alias: string, columns: string) => columns.split(', ').map((c
  */
 const IMAGE_COLUMNS = 'id, rel_path, ord, size, mtime_ms, width, height, format, probed, fingerprint, skip';
 export const IMAGE_VALUES = 11;
-/** which of an image's values are strings: rel_path, format, fingerprint */
+/** which of an image's values are strings: rel_path, format, fingerprint; and which of those have a handful of values */
 export const IMAGE_STRINGS = [1, 7, 9];
+export const IMAGE_FEW_STRINGS = [7];
 export const imageValues = (r: ImageRow): unknown[] => [
   r.id, r.relPath, r.ord, r.size, r.mtimeMs, r.width, r.height, r.format, r.probed ? 1 : 0, r.fingerprint, r.skip ? 1 : 0,
 ];
@@ -777,8 +778,9 @@ export const imageRowOf = (r: unknown[], at = 0): ImageRow => ({
 
 const CAPTION_COLUMNS = 'image_id, on_disk, fingerprint, size, mtime_ms, encoding, bom, line_ending, text';
 export const CAPTION_VALUES = 9;
-/** which of a caption's values are strings: fingerprint, encoding, line_ending, text */
+/** which of a caption's values are strings: fingerprint, encoding, line_ending, text; and which of those have a handful of values */
 export const CAPTION_STRINGS = [2, 5, 7, 8];
+export const CAPTION_FEW_STRINGS = [5, 7];
 export const captionValues = (c: CaptionRow): unknown[] => [
   c.imageId, c.onDisk ? 1 : 0, c.fingerprint, c.size, c.mtimeMs, c.encoding, c.bom ? 1 : 0, c.lineEnding, c.text,
 ];

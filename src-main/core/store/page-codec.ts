@@ -17,16 +17,24 @@ export interface PackedRows {
 
 const NULL_STRING = 0xffffffff;
 
-/** which values of a row are strings (or null); the rest are numbers (or null) */
+/**
+ * Which values of a row are strings (or null); the rest are numbers (or
+ * null). `fewAt`: string columns with a handful of values (an encoding, a
+ * format), given one copy of each on unpacking rather than a string per row
+ * for main to keep.
+ */
 export class RowShape {
   private readonly isString: boolean[];
+  private readonly isFew: boolean[];
   private readonly stringCount: number;
 
   constructor(
     readonly width: number,
     stringAt: readonly number[],
+    fewAt: readonly number[] = [],
   ) {
     this.isString = Array.from({ length: width }, (_, i) => stringAt.includes(i));
+    this.isFew = Array.from({ length: width }, (_, i) => fewAt.includes(i));
     this.stringCount = stringAt.length;
   }
 
@@ -53,6 +61,7 @@ export class RowShape {
 
   unpack({ count, numbers, strings, lengths }: PackedRows): unknown[][] {
     const rows: unknown[][] = new Array(count);
+    const few = new Map<string, string>();
     let n = 0;
     let s = 0;
     let at = 0;
@@ -63,8 +72,14 @@ export class RowShape {
           const length = lengths[s++]!;
           if (length === NULL_STRING) row[i] = null;
           else {
-            row[i] = strings.slice(at, at + length);
+            const value = strings.slice(at, at + length);
             at += length;
+            if (!this.isFew[i]) row[i] = value;
+            else {
+              const one = few.get(value);
+              if (one === undefined) few.set(value, value);
+              row[i] = one ?? value;
+            }
           }
         } else {
           const value = numbers[n++]!;
