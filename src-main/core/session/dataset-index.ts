@@ -45,14 +45,14 @@ export class DatasetIndex {
   }
 
   entry(id: number): ImageEntry {
-    const e = this.lookup.byId.get(id);
+    const e = this.lookup.byId(id);
     if (!e) throw new AppError('not-found', `No image with id ${id} in this dataset`);
     return e;
   }
 
   /** the image with this id, if it is still listed */
   find(id: number): ImageEntry | undefined {
-    return this.lookup.byId.get(id);
+    return this.lookup.byId(id);
   }
 
   /** the images whose caption is this file (two when images share a stem) */
@@ -113,14 +113,14 @@ export class DatasetIndex {
     await forEachSliced(
       entries,
       (e) => {
-        if (this.lookup.byId.has(e.row.id)) return;
+        if (this.lookup.byId(e.row.id) !== undefined) return;
         if (!first) addedTags.addAll(e.caption.tags);
         addedTally.add(e);
       },
       signal,
     );
     for (const e of entries) {
-      const live = this.lookup.byId.get(e.row.id);
+      const live = this.lookup.byId(e.row.id);
       if (live && live !== e) {
         e.caption = live.caption;
         e.row.skip = live.row.skip;
@@ -128,7 +128,7 @@ export class DatasetIndex {
     }
     const touched = new Set(addedTags.map.keys());
     for (const e of this.entries) {
-      if (lookup.byId.has(e.row.id)) continue;
+      if (lookup.byId(e.row.id) !== undefined) continue;
       this.counter.removeAll(e.caption.tags);
       this.tally.remove(e);
       for (const tag of e.caption.tags) touched.add(tag);
