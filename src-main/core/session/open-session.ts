@@ -143,7 +143,7 @@ export async function openSession(req: OpenRequest, deps: OpenDeps): Promise<Dat
     }
     if (listing.unprobed.length > 0) startBackgroundProbe(session, listing.unprobed, deps);
     await watchSession(session, settings.mode === 'in-place', checkAfter, deps);
-    session.trackBackground(sweepTemps(session, settings.mode === 'in-place'));
+    session.afterShown(() => session.trackBackground(sweepTemps(session, settings.mode === 'in-place')));
     return session;
   } catch (err) {
     const copied = created ? (await store.imports().catch(() => [])).map((r) => r.imageRel).filter(Boolean) : [];
