@@ -157,15 +157,14 @@ function errorOf(f: IndexFailure): AppError {
 /**
  * Index threads for an api host: one is started ahead, so that opening a
  * folder does not wait for a thread to start (tens of milliseconds built,
- * hundreds from source); each open takes it, and the next is started once
- * the open is well over (SPARE_AFTER_MS). A thread
- * whose folder was closed becomes the spare in place of the fresh one: the
- * next open (a reopen, another folder) gets a thread whose code is warm.
- * The spare does not keep the process alive.
+ * hundreds from source). An open takes it; its thread becomes the spare
+ * again when its folder closes, so the next open (a reopen, another folder)
+ * gets a thread whose code is warm. No fresh one is started beside an open:
+ * starting a thread took a core from the open for a few hundred
+ * milliseconds on a two-core machine. Only an open that finds no spare (its
+ * thread was lost) starts its own. The spare does not keep the process
+ * alive.
  */
-/** how long after an open the next spare thread is started (see createIndexThreads) */
-const SPARE_AFTER_MS = 15_000;
-
 export function createIndexThreads(): { open: OpenIndex; close(): Promise<void> } {
   let spare: Worker | null = null;
   let closed = false;
@@ -181,30 +180,16 @@ export function createIndexThreads(): { open: OpenIndex; close(): Promise<void> 
     spare = thread;
     void replaced?.terminate();
   };
-  let later: NodeJS.Timeout | null = null;
-  const startSpareLater = () => {
-    if (later) clearTimeout(later);
-    later = setTimeout(() => {
-      later = null;
-      if (!spare && !closed) keepAsSpare(startThread('index-worker', {}));
-    }, SPARE_AFTER_MS);
-    later.unref();
-  };
   keepAsSpare(startThread('index-worker', {}));
   return {
     open(path) {
       const taken = spare ?? undefined;
       spare = null;
-      // not now: a thread starting takes a core from the open for a few hundred milliseconds, on a
-      // machine with two; the folder's own thread comes back as the spare when it closes, so a fresh
-      // one is needed only for a second window, or where that thread was lost
-      startSpareLater();
       if (taken) taken.removeAllListeners();
       return IndexThread.open(path, taken, keepAsSpare);
     },
     async close() {
       closed = true;
-      if (later) clearTimeout(later);
       const s = spare;
       spare = null;
       await s?.terminate();
