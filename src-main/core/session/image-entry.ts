@@ -26,7 +26,14 @@ export interface ImageEntry {
 
 export function statusOf(entry: ImageEntry): ImageStatus {
   if (entry.row.skip) return 'skip';
-  return entry.caption.text.trim() === '' ? 'todo' : 'tagged';
+  return isBlank(entry.caption.text) ? 'todo' : 'tagged';
+}
+
+/** a caption that starts with a printable ASCII character (almost all) is not blank, and is not trimmed to tell */
+function isBlank(text: string): boolean {
+  const first = text.charCodeAt(0);
+  if (first > 0x20 && first < 0x7f) return false;
+  return text.trim() === '';
 }
 
 export function summarize(entry: ImageEntry): ImageSummary {
