@@ -78,10 +78,8 @@ export class FolderSync {
    * thread's reads overlap main's building of its entries.
    */
   indexed(): FolderSyncSummary {
-    this.synced = null;
+    this.forgetList();
     this.cursor = { ord: -Infinity, id: -Infinity };
-    this.countedAhead = false;
-    this.db.keptTagCounts.abandon();
     this.listLength = this.db.imageCount();
     this.keptCounts = this.db.keptTagCounts.read();
     if (this.keptCounts === null) this.db.keptTagCounts.start();
@@ -89,11 +87,7 @@ export class FolderSync {
   }
 
   async syncFolder(datasetDir: string, options: FolderSyncOptions): Promise<FolderSyncSummary> {
-    this.synced = null;
-    this.cursor = null;
-    this.keptCounts = null;
-    this.countedAhead = false;
-    this.db.keptTagCounts.abandon();
+    this.forgetList();
     const { shared } = options;
     const checkCancelled = () => {
       if (shared && Atomics.load(shared, 0) !== 0) throw new AppError('cancelled', 'Cancelled');
@@ -250,6 +244,15 @@ export class FolderSync {
       this.countedAhead = false;
     }
     return { images: PACKED.pack(images), tags };
+  }
+
+  /** a new list begins: what was left of the last one's paging goes, its counts too */
+  private forgetList(): void {
+    this.synced = null;
+    this.cursor = null;
+    this.keptCounts = null;
+    this.countedAhead = false;
+    this.db.keptTagCounts.abandon();
   }
 
   private indexedPage(count: number): PackedImage[] {

@@ -10,6 +10,10 @@ import { TagTally } from '../../../src-shared/tag-text';
  * along (change). Anything else that changes a caption's text drops them, by
  * trigger, and the next list read whole builds them again.
  */
+/** tag_counts_state's values: the counts are being built from a list read whole, or are of the captions as they are */
+const BUILDING = 0;
+const KEPT = 1;
+
 export class KeptTagCounts {
   private readonly stmt;
   /** while a list is read whole: its counts so far */
@@ -30,15 +34,12 @@ export class KeptTagCounts {
 
   /** the counts, if they are of the captions as they are */
   read(): [string, number][] | null {
-    return this.stmt.state.get() === 1 ? this.stmt.all.all() : null;
+    return this.stmt.state.get() === KEPT ? this.stmt.all.all() : null;
   }
 
   /** a list is about to be read whole: its pages' counts (add) become the kept ones, unless a caption changes first */
   start(): void {
-    this.db.transaction(() => {
-      this.stmt.clearState.run();
-      this.stmt.setState.run(0);
-    })();
+    this.db.transaction(() => this.mark(BUILDING))();
     this.building = new Map();
   }
 
@@ -58,11 +59,10 @@ export class KeptTagCounts {
     this.building = null;
     if (!counts) return;
     this.db.transaction(() => {
-      if (this.stmt.state.get() !== 0) return;
+      if (this.stmt.state.get() !== BUILDING) return;
       this.stmt.clear.run();
       for (const [tag, n] of counts) this.stmt.add.run(tag, n);
-      this.stmt.clearState.run();
-      this.stmt.setState.run(1);
+      this.mark(KEPT);
     })();
   }
 
@@ -73,7 +73,7 @@ export class KeptTagCounts {
    * the caller's transaction.
    */
   change(rows: readonly { imageId: number; text: string }[], write: (row: number) => void): void {
-    const kept = this.stmt.state.get() === 1;
+    const kept = this.stmt.state.get() === KEPT;
     const gone = new TagTally();
     const come = new TagTally();
     rows.forEach((row, i) => {
@@ -88,7 +88,12 @@ export class KeptTagCounts {
       this.stmt.add.run(tag, -n);
       this.stmt.dropEmpty.run(tag);
     }
+    this.mark(KEPT);
+  }
+
+  /** the one row of tag_counts_state (see migration 008) */
+  private mark(state: typeof BUILDING | typeof KEPT): void {
     this.stmt.clearState.run();
-    this.stmt.setState.run(1);
+    this.stmt.setState.run(state);
   }
 }
