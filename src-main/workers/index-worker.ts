@@ -2,6 +2,9 @@ import { parentPort } from 'node:worker_threads';
 import type { IndexFailure, IndexRequest, IndexResponse } from '../core/store/index-channel';
 import { IndexDatabase } from '../core/store/index-database';
 import { serveIndex } from '../core/store/index-service';
+import { startAllThreads, type ThreadPool } from '../core/perf/thread-pool';
+import type { ScanProtocol } from '../core/scan/scan-protocol';
+import { createWorkerPool } from './worker-pool';
 
 /**
  * The index thread: the only connection to a dataset's session.sqlite.
@@ -26,6 +29,19 @@ export interface IndexCloseRequest {
 }
 
 const port = parentPort!;
+
+/**
+ * A scan thread of this thread's own, started with it (so, ahead of need),
+ * which takes a share of a sync's stats and caption reads: with it, both of
+ * the machine's cores read the folder while main waits. It is lent only
+ * once started, so a sync never waits for it to load.
+ */
+const helperPool = createWorkerPool<ScanProtocol>('probe-worker', { maxThreads: 1, idleTimeoutMs: 2 ** 31 - 1 });
+let helper: ThreadPool<ScanProtocol> | null = null;
+startAllThreads(helperPool).then(
+  () => (helper = helperPool),
+  () => undefined,
+);
 let db: IndexDatabase | null = null;
 let serve: ReturnType<typeof serveIndex> | null = null;
 /** the answers, one after the other: a request waits for the one before, however long that one's folder walk */
@@ -39,7 +55,7 @@ function openDatabase(path: string): void {
   try {
     if (db) throw new Error('The index thread has a database open already');
     db = IndexDatabase.open(path);
-    serve = serveIndex(db);
+    serve = serveIndex(db, () => helper);
     port.postMessage({ ready: true } satisfies IndexStartup);
   } catch (err) {
     port.postMessage({ ready: false, error: failureOf(err) } satisfies IndexStartup);

@@ -1,4 +1,5 @@
 import sharp from 'sharp';
+import { readCaptionSync } from '../core/captions/read-caption-sync';
 import { statFilesSync } from '../core/fs/stat-files-sync';
 import { fileProblem, readHeadSync } from '../core/fs/regular-file';
 import { readImageHeader } from '../core/scan/image-header';
@@ -10,8 +11,9 @@ import { serveRequests } from './worker-protocol';
 /**
  * The scan's worker: reads image headers (never the pixels) to tell a real
  * image from a file that only has an image's extension and to learn its
- * size; stats the files of a large folder an import walks; and copies
- * imported images into the dataset. Batched: one
+ * size; stats the files of a large folder an import walks, and takes a
+ * share of the index thread's stats and caption reads; and copies imported
+ * images into the dataset. Batched: one
  * message per many files keeps the thread hand-off cheap. It serves
  * core/scan's ScanProtocol.
  */
@@ -27,6 +29,7 @@ export default serveRequests<ScanProtocol>({
   },
   warm: () => null,
   stat: ({ paths }) => statFilesSync(paths),
+  readCaptions: ({ paths }) => paths.map(readCaptionSync),
   copy: ({ items }) => copyIntoDataset(items),
 });
 

@@ -1,6 +1,8 @@
+import type { CaptionReadResult } from '../captions/read-caption-sync';
+
 /**
  * What the scan asks of its worker threads (workers/probe-worker), one kind
- * per request: header checks, bulk stats, and the copies
+ * per request: header checks, bulk stats and caption reads, and the copies
  * of an import. Declared here, where it is needed; the worker serves it.
  */
 export type ScanProtocol = {
@@ -10,6 +12,8 @@ export type ScanProtocol = {
   warm: { task: object; result: null };
   /** size and mtime of each path, as [size, mtimeMs] pairs; size -1 for a path that is gone or not a file */
   stat: { task: { paths: string[] }; result: Float64Array };
+  /** each caption file read and decoded (see readCaptionSync), for the index thread's share of a sync's reads */
+  readCaptions: { task: { paths: string[] }; result: CaptionReadResult[] };
   /** copy images into the dataset (see copy-into-dataset.ts) */
   copy: { task: { items: CopyItem[] }; result: CopyResult[] };
 };

@@ -7,6 +7,7 @@ import { isInsideFolder } from '../fs/inside-folder';
 import { fileProblem } from '../fs/regular-file';
 import { statFilesSync } from '../fs/stat-files-sync';
 import type { ThreadPool } from '../perf/thread-pool';
+import { shareWork } from '../perf/shared-work';
 import { forEachSliced, inSlices } from '../perf/time-slicer';
 import { isImageName } from './image-extensions';
 import type { ScanProtocol } from './scan-protocol';
@@ -40,7 +41,16 @@ export interface WalkOptions {
   signal?: AbortSignal;
   /** false: names only (size and mtime 0), for counting without a stat per file */
   withStats?: boolean;
-  /** the scan's threads, which stat a large folder; without them every file is stat-ed on this thread */
+  /**
+   * false: .txt files by name only (size and mtime 0), for a sync that reads
+   * every caption anyway and takes them from its own read
+   */
+  statTexts?: boolean;
+  /**
+   * the scan's threads, which stat a large folder; without them every file
+   * is stat-ed on this thread. With `blocking`, a thread that shares the
+   * stats with this one (see shareWork).
+   */
   pool?: ThreadPool<ScanProtocol>;
   /** stat in the scan's worker threads from this many files on (default WORKER_THRESHOLD) */
   workerThreshold?: number;
@@ -103,7 +113,7 @@ export async function walkFolder(root: string, options: WalkOptions): Promise<Fo
         if (options.recursive && !options.exclude?.has(rel)) subdirs.push(rel);
         else if (image) found.push({ rel, reason: 'it is a folder, though named like an image' });
       } else if (entry.isFile() || entry.isSymbolicLink()) {
-        if (image || entry.name.toLowerCase().endsWith('.txt')) files.push(rel);
+        if (image || isTextName(entry.name)) files.push(rel);
         if (image && entry.isSymbolicLink()) links.add(rel);
       } else if (image) found.push({ rel, reason: 'it is a pipe, socket or device, not a file' });
     };
@@ -118,19 +128,19 @@ export async function walkFolder(root: string, options: WalkOptions): Promise<Fo
   const images: FileEntry[] = [];
   const texts = new Map<string, FileEntry>();
   const add = (entry: FileEntry) => {
-    if (entry.rel.toLowerCase().endsWith('.txt')) texts.set(entry.rel, entry);
+    if (isTextName(entry.rel)) texts.set(entry.rel, entry);
     else images.push(entry);
   };
-  const stats =
-    options.withStats === false
-      ? null
-      : options.blocking
-        ? statsOf(statFilesSync(wanted.map((rel) => join(root, rel))), wanted.length)
-        : options.pool && wanted.length >= (options.workerThreshold ?? WORKER_THRESHOLD)
-          ? await statInWorkers(options.pool, root, wanted, options.signal)
-          : await statAll(root, wanted, options.signal);
+  // the names to stat come first in `wanted`; the captions not to stat, if any, after them
+  if (options.statTexts === false) wanted.sort((a, b) => Number(isTextName(a)) - Number(isTextName(b)));
+  const toStat = options.withStats === false ? [] : options.statTexts === false ? wanted.filter((rel) => !isTextName(rel)) : wanted;
+  const stats = options.blocking
+    ? await statBlocking(root, toStat, options.pool ?? null)
+    : options.pool && toStat.length >= (options.workerThreshold ?? WORKER_THRESHOLD)
+      ? await statInWorkers(options.pool, root, toStat, options.signal)
+      : await statAll(root, toStat, options.signal);
   // the few names that need a look of their own (no stat: not a file; a link: perhaps leading out) are looked at first
-  const notAFile = (i: number) => stats !== null && !stats[i];
+  const notAFile = (i: number) => i < stats.length && !stats[i];
   const looks: number[] = [];
   await forEachSliced(
     wanted,
@@ -151,7 +161,7 @@ export async function walkFolder(root: string, options: WalkOptions): Promise<Fo
     wanted,
     (rel, i) => {
       const reason = refused.get(i);
-      const s = stats ? stats[i]! : { size: 0, mtimeMs: 0 };
+      const s = i < stats.length ? stats[i]! : UNSTATED;
       if (reason === undefined) add({ rel, size: s.size, mtimeMs: s.mtimeMs });
       else if (reason !== '') notFiles.push({ rel, reason });
     },
@@ -159,6 +169,11 @@ export async function walkFolder(root: string, options: WalkOptions): Promise<Fo
   );
   return { images, texts, unreadable, notFiles };
 }
+
+const isTextName = (name: string): boolean => name.toLowerCase().endsWith('.txt');
+
+/** the size and mtime of a name not stat-ed (see withStats, statTexts) */
+const UNSTATED = { size: 0, mtimeMs: 0 };
 
 /** why a name the walk found is not a file it can read (rare: asked of those only) */
 async function whyNotAFile(path: string): Promise<string> {
@@ -199,6 +214,19 @@ async function statInWorkers(pool: ThreadPool<ScanProtocol>, root: string, rels:
     }
   };
   await Promise.all(Array.from({ length: pool.threads * 2 }, lane));
+  return out;
+}
+
+/** statAll with synchronous stats, on a thread that may block, shared with `helper` if there is one */
+async function statBlocking(root: string, rels: readonly string[], helper: ThreadPool<ScanProtocol> | null): Promise<Stat[]> {
+  const out: Stat[] = new Array(rels.length).fill(null);
+  const paths = (start: number, end: number) => rels.slice(start, end).map((rel) => join(root, rel));
+  await shareWork(
+    rels.length,
+    STAT_BATCH,
+    (start, end) => statsOf(statFilesSync(paths(start, end)), end - start, out, start),
+    helper && (async (start, end) => void statsOf(await helper.call('stat', { paths: paths(start, end) }), end - start, out, start)),
+  );
   return out;
 }
 

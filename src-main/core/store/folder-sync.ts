@@ -3,13 +3,19 @@ import type { SkippedFile } from '../../../src-shared/contract';
 import { TagTally } from '../../../src-shared/tag-text';
 import { AppError } from '../app-error';
 import { ABSENT_FINGERPRINT } from '../captions/caption-file';
-import { readCaptionSync } from '../captions/read-caption-sync';
+import { readCaptionSync, type CaptionReadResult } from '../captions/read-caption-sync';
 import { PERMISSION_DENIED } from '../fs/regular-file';
 import { captionPathFor } from '../scan/image-extensions';
 import { compareNatural } from '../scan/natural-order';
+import type { ScanProtocol } from '../scan/scan-protocol';
+import { shareWork } from '../perf/shared-work';
+import type { ThreadPool } from '../perf/thread-pool';
 import { walkFolder } from '../scan/walk-folder';
 import { RowShape, type PackedRows } from './page-codec';
 import { CAPTION_FEW_STRINGS, CAPTION_STRINGS, CAPTION_VALUES, captionRowOf, captionValues, IMAGE_FEW_STRINGS, IMAGE_STRINGS, IMAGE_VALUES, imageRowOf, imageValues, type CaptionRow, type ImageRow, type IndexDatabase } from './index-database';
+
+/** captions read per chunk of a sync's reads: a few milliseconds, so the cancel check and the helper's share come often */
+const READ_CHUNK = 256;
 
 export interface FolderSyncOptions {
   /** descend into subfolders (a folder tagged in place: kohya's `10_name/`) */
@@ -69,7 +75,14 @@ export class FolderSync {
   /** the first page carried the whole list's tag counts: the rest carry none */
   private countedAhead = false;
 
-  constructor(private readonly db: IndexDatabase) {}
+  /**
+   * `helper`: a scan thread of the index thread's own, when it is ready,
+   * which takes a share of a sync's stats and caption reads (see shareWork)
+   */
+  constructor(
+    private readonly db: IndexDatabase,
+    private readonly helper: () => ThreadPool<ScanProtocol> | null = () => null,
+  ) {}
 
   /**
    * The index as it stands, without looking at the folder: a reopen shows it
@@ -92,7 +105,9 @@ export class FolderSync {
     const checkCancelled = () => {
       if (shared && Atomics.load(shared, 0) !== 0) throw new AppError('cancelled', 'Cancelled');
     };
-    const listing = await walkFolder(datasetDir, { recursive: options.recursive, blocking: true });
+    // with no caption indexed, every caption is read, and its read gives its size and mtime
+    const helper = this.helper();
+    const listing = await walkFolder(datasetDir, { recursive: options.recursive, blocking: true, statTexts: this.db.anyCaption(), ...(helper ? { pool: helper } : {}) });
     checkCancelled();
     const onDisk = new Map(listing.images.map((f) => [f.rel, f]));
     const invalid = new Map(this.db.invalidFiles().map((r) => [r.relPath, r]));
@@ -163,33 +178,32 @@ export class FolderSync {
       ...listing.notFiles.map((f) => ({ name: f.rel, reason: `not listed: ${f.reason}` })),
     ];
     if (shared) Atomics.store(shared, 2, toRead.length);
-    const readRows: CaptionRow[] = [];
     const unreadableCaptions = new Set<string>();
-    toRead.forEach((image, k) => {
-      if (k % 256 === 0) {
-        checkCancelled();
-        if (shared) Atomics.store(shared, 1, k);
-      }
-      const read = readCaptionSync(join(datasetDir, image.captionRel));
-      if (read.ok) {
-        const { snapshot: s } = read;
-        image.caption = { imageId: image.row.id, onDisk: s.exists, fingerprint: s.fingerprint, size: s.size, mtimeMs: s.mtimeMs, text: s.decoded.text, ...s.decoded.format };
-        readRows.push(image.caption);
-        return;
-      }
-      // the image stays listed, its caption empty and never written over; no row is
-      // stored, so the next sync reads the file again
-      image.readError = read.reason;
-      // two images sharing a stem share the file: one line for it
-      if (unreadableCaptions.has(image.captionRel)) return;
-      unreadableCaptions.add(image.captionRel);
-      unreadable.push({
-        name: image.captionRel,
-        reason: `caption cannot be read (${read.reason}): ${image.row.relPath} is listed without it, and it is left as it is`,
+    // each run of reads is written as soon as it is done, while the helper reads on
+    await this.readCaptions(datasetDir, toRead, checkCancelled, shared, (reads, start) => {
+      const rows: CaptionRow[] = [];
+      reads.forEach((read, j) => {
+        const image = toRead[start + j]!;
+        if (read.ok) {
+          const { snapshot: s } = read;
+          image.caption = { imageId: image.row.id, onDisk: s.exists, fingerprint: s.fingerprint, size: s.size, mtimeMs: s.mtimeMs, text: s.decoded.text, ...s.decoded.format };
+          rows.push(image.caption);
+          return;
+        }
+        // the image stays listed, its caption empty and never written over; no row is
+        // stored, so the next sync reads the file again
+        image.readError = read.reason;
+        // two images sharing a stem share the file: one line for it
+        if (unreadableCaptions.has(image.captionRel)) return;
+        unreadableCaptions.add(image.captionRel);
+        unreadable.push({
+          name: image.captionRel,
+          reason: `caption cannot be read (${read.reason}): ${image.row.relPath} is listed without it, and it is left as it is`,
+        });
       });
+      this.db.upsertCaptions(rows);
     });
     if (shared) Atomics.store(shared, 1, toRead.length);
-    this.db.upsertCaptions(readRows);
     const complete = !options.changesOnly || fresh.length > 0 || gone.length > 0 || moved.length > 0;
     if (complete) {
       this.synced = synced;
@@ -244,6 +258,65 @@ export class FolderSync {
       this.countedAhead = false;
     }
     return { images: PACKED.pack(images), tags };
+  }
+
+  /**
+   * Each image's caption file read and decoded, shared with the helper if it
+   * is ready (see shareWork). `store` is given the reads in order, a run at a
+   * time as soon as the run is complete, with the index of its first; the
+   * progress goes in `shared`.
+   */
+  private async readCaptions(
+    datasetDir: string,
+    images: readonly SyncedImage[],
+    checkCancelled: () => void,
+    shared: Int32Array | undefined,
+    store: (reads: CaptionReadResult[], start: number) => void,
+  ): Promise<void> {
+    const reads: (CaptionReadResult | undefined)[] = new Array(images.length);
+    const pathOf = (k: number) => join(datasetDir, images[k]!.captionRel);
+    let done = 0;
+    let stored = 0;
+    // a failed write fails the sync, even where it happened after a read of the helper's
+    let storeFailure: { error: unknown } | null = null;
+    const landed = (start: number, end: number) => {
+      if (shared) Atomics.store(shared, 1, (done += end - start));
+      // a run that does not follow the last one stored waits for the one before it
+      if (start !== stored || storeFailure) return;
+      let upTo = end;
+      while (upTo < images.length && reads[upTo] !== undefined) upTo++;
+      const run = reads.slice(stored, upTo) as CaptionReadResult[];
+      // taken: the decoded texts live on in the rows only
+      reads.fill(undefined, stored, upTo);
+      stored = upTo;
+      try {
+        store(run, upTo - run.length);
+      } catch (error) {
+        storeFailure = { error };
+      }
+    };
+    const checkStored = () => {
+      if (storeFailure) throw storeFailure.error;
+    };
+    const helper = this.helper();
+    await shareWork(
+      images.length,
+      READ_CHUNK,
+      (start, end) => {
+        checkCancelled();
+        checkStored();
+        for (let k = start; k < end; k++) reads[k] = readCaptionSync(pathOf(k));
+        landed(start, end);
+      },
+      helper &&
+        (async (start, end) => {
+          const paths = Array.from({ length: end - start }, (_, j) => pathOf(start + j));
+          const out = await helper.call('readCaptions', { paths });
+          out.forEach((read, j) => (reads[start + j] = read));
+          landed(start, end);
+        }),
+    );
+    checkStored();
   }
 
   /** a new list begins: what was left of the last one's paging goes, its counts too */

@@ -180,6 +180,7 @@ export class IndexDatabase {
       allImages: db.prepare(`SELECT ${IMAGE_COLUMNS} FROM images ORDER BY ord, id`).raw(true),
       allCaptions: db.prepare(`SELECT ${CAPTION_COLUMNS} FROM captions`).raw(true),
       imageCount: db.prepare<[], number>('SELECT COUNT(*) FROM images').pluck(),
+      anyCaption: db.prepare<[], number>('SELECT EXISTS (SELECT 1 FROM captions)').pluck(),
       imagesWithCaptions: db
         .prepare<[number, number, number], unknown[]>(
           `SELECT ${columnsOf('i', IMAGE_COLUMNS)}, ${columnsOf('c', CAPTION_COLUMNS)} FROM images i LEFT JOIN captions c ON c.image_id = i.id
@@ -322,6 +323,11 @@ export class IndexDatabase {
 
   imageCount(): number {
     return this.stmt.imageCount.get()!;
+  }
+
+  /** false: no caption is indexed yet (a first open), so a sync reads every one */
+  anyCaption(): boolean {
+    return this.stmt.anyCaption.get() === 1;
   }
 
   /**

@@ -79,5 +79,30 @@ describe('bulk reads in the index and scan threads', () => {
       expect([f.size, f.mtimeMs]).toEqual([s.size, s.mtimeMs]);
     }
     expect(listing.images.some((f) => f.rel === 'sub/i0.jpg')).toBe(true);
+
+    // the index thread with a scan thread sharing its stats finds the same
+    const shared = await walkFolder(dir, { recursive: true, blocking: true, pool });
+    expect(byName(shared)).toEqual(byName(listing));
+    // told not to stat captions (a sync that reads them all), it stats the images only, and names every caption
+    const namesOnly = await walkFolder(dir, { recursive: true, blocking: true, pool, statTexts: false });
+    expect(namesOnly.images.sort((a, b) => a.rel.localeCompare(b.rel))).toEqual(byName(listing).filter((f) => !f.rel.endsWith('.txt')));
+    expect([...namesOnly.texts.values()].sort((a, b) => a.rel.localeCompare(b.rel))).toEqual(
+      byName(listing)
+        .filter((f) => f.rel.endsWith('.txt'))
+        .map((f) => ({ rel: f.rel, size: 0, mtimeMs: 0 })),
+    );
+  });
+
+  it('reads captions in a scan thread exactly as the index thread reads them', async () => {
+    const paths: string[] = [];
+    for (let i = 0; i < 300; i++) {
+      const path = join(tmp.path, `c${i}.txt`);
+      paths.push(path);
+      const bytes = captionBytes(i);
+      if (bytes) writeFileSync(path, bytes);
+    }
+    rmSync(paths[4]!, { force: true });
+    mkdirSync(paths[4]!);
+    expect(await pool.call('readCaptions', { paths })).toEqual(paths.map(readCaptionSync));
   });
 });
