@@ -10,7 +10,10 @@ export function extensionOf(name: string): string {
   return dot > slash + 1 ? name.slice(dot + 1).toLowerCase() : '';
 }
 
-export const isImageName = (name: string): boolean => extensionSet.has(extensionOf(name));
+/** 'jpg' → true: an extension as extensionOf gives it */
+export const isImageExtension = (extension: string): boolean => extensionSet.has(extension);
+
+export const isImageName = (name: string): boolean => isImageExtension(extensionOf(name));
 
 /** 'sub/a.png' → 'sub/a.txt': the caption file every trainer looks for */
 export function captionPathFor(relPath: string): string {

@@ -9,7 +9,7 @@ import { statFilesSync } from '../fs/stat-files-sync';
 import type { ThreadPool } from '../perf/thread-pool';
 import { shareWork } from '../perf/shared-work';
 import { forEachSliced, inSlices } from '../perf/time-slicer';
-import { isImageName } from './image-extensions';
+import { extensionOf, isImageExtension, isImageName } from './image-extensions';
 import type { ScanProtocol } from './scan-protocol';
 
 export interface FileEntry {
@@ -77,6 +77,9 @@ const STAT_CONCURRENCY = 128;
  */
 export async function walkFolder(root: string, options: WalkOptions): Promise<FolderListing> {
   const wanted: string[] = [];
+  /** captions listed by name only (statTexts false): they follow the names to stat in `wanted` */
+  const unstated: string[] = [];
+  const byNameOnly = options.statTexts === false;
   /** links among `wanted`: each must lead to a file inside the folder */
   const links = new Set<string>();
   const unreadable: FolderListing['unreadable'] = [];
@@ -100,6 +103,8 @@ export async function walkFolder(root: string, options: WalkOptions): Promise<Fo
     }
     // a subfolder's findings count only once its whole listing showed no export marker
     const files: string[] = [];
+    /** this folder's captions to list by name only (see unstated) */
+    const captions: string[] = [];
     const found: { rel: string; reason: string }[] = [];
     const subdirs: string[] = [];
     let exported = false;
@@ -108,12 +113,14 @@ export async function walkFolder(root: string, options: WalkOptions): Promise<Fo
       if (entry.name.startsWith('.')) return;
       const rel = relDir === '' ? entry.name : `${relDir}/${entry.name}`;
       // captions that are not files are the caption reader's to name (the image stays listed without it)
-      const image = isImageName(entry.name);
+      const extension = extensionOf(entry.name);
+      const image = isImageExtension(extension);
       if (entry.isDirectory()) {
         if (options.recursive && !options.exclude?.has(rel)) subdirs.push(rel);
         else if (image) found.push({ rel, reason: 'it is a folder, though named like an image' });
       } else if (entry.isFile() || entry.isSymbolicLink()) {
-        if (image || isTextName(entry.name)) files.push(rel);
+        if (image) files.push(rel);
+        else if (extension === 'txt') (byNameOnly ? captions : files).push(rel);
         if (image && entry.isSymbolicLink()) links.add(rel);
       } else if (image) found.push({ rel, reason: 'it is a pipe, socket or device, not a file' });
     };
@@ -121,6 +128,7 @@ export async function walkFolder(root: string, options: WalkOptions): Promise<Fo
     else for await (const entry of listed) take(entry);
     if (exported) continue;
     for (const rel of files) wanted.push(rel);
+    for (const rel of captions) unstated.push(rel);
     notFiles.push(...found);
     for (const rel of subdirs) pending.push(rel);
   }
@@ -131,9 +139,11 @@ export async function walkFolder(root: string, options: WalkOptions): Promise<Fo
     if (isTextName(entry.rel)) texts.set(entry.rel, entry);
     else images.push(entry);
   };
-  // the names to stat come first in `wanted`; the captions not to stat, if any, after them
-  if (options.statTexts === false) wanted.sort((a, b) => Number(isTextName(a)) - Number(isTextName(b)));
-  const toStat = options.withStats === false ? [] : options.statTexts === false ? wanted.filter((rel) => !isTextName(rel)) : wanted;
+  const toStat = options.withStats === false ? [] : wanted;
+  /** every name found: those to stat, then those listed by name only */
+  const names = unstated.length > 0 ? wanted.concat(unstated) : wanted;
+  // a thread that may block shares its loop with nobody: plain loops, not slices
+  const each = <T>(items: readonly T[], fn: (item: T, i: number) => void) => (options.blocking ? items.forEach(fn) : forEachSliced(items, fn, options.signal));
   const stats = options.blocking
     ? await statBlocking(root, toStat, options.pool ?? null)
     : options.pool && toStat.length >= (options.workerThreshold ?? WORKER_THRESHOLD)
@@ -142,35 +152,28 @@ export async function walkFolder(root: string, options: WalkOptions): Promise<Fo
   // the few names that need a look of their own (no stat: not a file; a link: perhaps leading out) are looked at first
   const notAFile = (i: number) => i < stats.length && !stats[i];
   const looks: number[] = [];
-  await forEachSliced(
-    wanted,
-    (rel, i) => {
-      if (notAFile(i) || links.has(rel)) looks.push(i);
-    },
-    options.signal,
-  );
+  await each(names, (rel, i) => {
+    if (notAFile(i) || links.has(rel)) looks.push(i);
+  });
   /** why a name is not listed; '' for a caption that is no file, which the caption reader names */
   const refused = new Map<number, string>();
   for (const i of looks) {
-    const path = join(root, wanted[i]!);
+    const path = join(root, names[i]!);
     if (notAFile(i)) refused.set(i, isImageName(path) ? await whyNotAFile(path) : '');
     // invariant 4: nothing outside the folder is read, shown, imported or exported through a link
     else if (!(await isInsideFolder(path, root).catch(() => false))) refused.set(i, 'it is a link to a file outside the folder, which LoRA Tagger does not read');
   }
-  await forEachSliced(
-    wanted,
-    (rel, i) => {
-      const reason = refused.get(i);
-      const s = i < stats.length ? stats[i]! : UNSTATED;
-      if (reason === undefined) add({ rel, size: s.size, mtimeMs: s.mtimeMs });
-      else if (reason !== '') notFiles.push({ rel, reason });
-    },
-    options.signal,
-  );
+  await each(names, (rel, i) => {
+    const reason = refused.get(i);
+    const s = i < stats.length ? stats[i]! : UNSTATED;
+    if (reason === undefined) add({ rel, size: s.size, mtimeMs: s.mtimeMs });
+    else if (reason !== '') notFiles.push({ rel, reason });
+  });
   return { images, texts, unreadable, notFiles };
 }
 
-const isTextName = (name: string): boolean => name.toLowerCase().endsWith('.txt');
+/** `name` ends in .txt, in any case (as extensionOf sees it, without lowering the whole name) */
+const isTextName = (name: string): boolean => name.length > 4 && name.charCodeAt(name.length - 4) === 0x2e && name.slice(-3).toLowerCase() === 'txt';
 
 /** the size and mtime of a name not stat-ed (see withStats, statTexts) */
 const UNSTATED = { size: 0, mtimeMs: 0 };

@@ -67,13 +67,16 @@ describe('bulk reads in the index and scan threads', () => {
     const dir = join(tmp.path, 'many');
     mkdirSync(join(dir, 'sub'), { recursive: true });
     for (let i = 0; i < 2500; i++) writeFileSync(join(dir, i % 10 === 0 ? `sub/i${i}.jpg` : `i${i}.${i % 2 ? 'txt' : 'png'}`), 'x'.repeat(i % 7));
+    // extensions in any case; a name that only ends in txt is neither
+    for (const name of ['Upper.JPG', 'Upper.TXT', 'sub/Mixed.Txt', 'notes_txt', 'extxt']) writeFileSync(join(dir, name), 'y');
     const listing = await walkFolder(dir, { recursive: true, pool, workerThreshold: 1000 });
     expect(await walkFolder(dir, { recursive: true, pool })).toEqual(listing);
     // the index thread's walk, listed and stat-ed with blocking calls, finds the same (in the directory's own order, which may differ)
     const blocking = await walkFolder(dir, { recursive: true, blocking: true });
     const byName = (l: typeof listing) => [...l.images, ...l.texts.values()].sort((a, b) => a.rel.localeCompare(b.rel));
     expect(byName(blocking)).toEqual(byName(listing));
-    expect(listing.images.length + listing.texts.size).toBe(2500);
+    expect(listing.images.length + listing.texts.size).toBe(2503);
+    expect([...listing.texts.keys()].filter((rel) => /^(Upper|sub\/Mixed)/.test(rel)).sort()).toEqual(['Upper.TXT', 'sub/Mixed.Txt']);
     for (const f of [...listing.images, ...listing.texts.values()]) {
       const s = statSync(join(dir, f.rel));
       expect([f.size, f.mtimeMs]).toEqual([s.size, s.mtimeMs]);
@@ -85,10 +88,10 @@ describe('bulk reads in the index and scan threads', () => {
     expect(byName(shared)).toEqual(byName(listing));
     // told not to stat captions (a sync that reads them all), it stats the images only, and names every caption
     const namesOnly = await walkFolder(dir, { recursive: true, blocking: true, pool, statTexts: false });
-    expect(namesOnly.images.sort((a, b) => a.rel.localeCompare(b.rel))).toEqual(byName(listing).filter((f) => !f.rel.endsWith('.txt')));
+    expect(namesOnly.images.sort((a, b) => a.rel.localeCompare(b.rel))).toEqual(byName(listing).filter((f) => !/\.txt$/i.test(f.rel)));
     expect([...namesOnly.texts.values()].sort((a, b) => a.rel.localeCompare(b.rel))).toEqual(
       byName(listing)
-        .filter((f) => f.rel.endsWith('.txt'))
+        .filter((f) => /\.txt$/i.test(f.rel))
         .map((f) => ({ rel: f.rel, size: 0, mtimeMs: 0 })),
     );
   });
