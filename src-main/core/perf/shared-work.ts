@@ -1,7 +1,13 @@
 import { setImmediate } from 'node:timers';
 
-/** a helper's part of shared work: items [start, end) done on another thread */
-export type HelperChunk = (start: number, end: number) => Promise<void>;
+/**
+ * A helper thread's part of shared work: `call` asks it for items
+ * [start, end); `take` puts its answer in place, on this thread.
+ */
+export interface Helper<R> {
+  call(start: number, end: number): Promise<R>;
+  take(start: number, end: number, answer: R): void;
+}
 
 /**
  * Work over `count` items shared between this thread, which may block (the
@@ -9,48 +15,56 @@ export type HelperChunk = (start: number, end: number) => Promise<void>;
  * the same front, so neither waits for the other, and a helper slow to start
  * or busy simply takes fewer. This thread does its chunks synchronously and
  * lets a turn pass after each, in which the helper's answer is taken and its
- * next chunk sent. A helper that fails hands its chunk back and takes no
- * more: the work is done here, only slower. Without a helper, all of it is
- * done here in one go.
+ * next chunk sent. A helper whose call fails hands its chunk back and takes
+ * no more: the work is done here, only slower. An error here, or in taking a
+ * helper's answer, fails the whole: the helper gets no more, and its chunk
+ * in flight is waited for. Without a helper, all of it is done here in one go.
  */
-export async function shareWork(count: number, chunk: number, here: (start: number, end: number) => void, helper: HelperChunk | null): Promise<void> {
+export async function shareWork<R>(count: number, chunk: number, here: (start: number, end: number) => void, helper: Helper<R> | null): Promise<void> {
   let next = 0;
   const take = (): [number, number] => {
     const start = next;
     next = Math.min(count, next + chunk);
     return [start, next];
   };
+  // typed by its initializer, so that it is not taken for always null after the awaits
+  let failure = null as { error: unknown } | null;
+  const fail = (error: unknown) => {
+    failure ??= { error };
+    // nothing more for either side
+    next = count;
+  };
   const handedBack: [number, number][] = [];
-  const lane = helper
-    ? async () => {
-        while (next < count) {
-          const [start, end] = take();
-          try {
-            await helper(start, end);
-          } catch {
-            handedBack.push([start, end]);
-            return;
-          }
-        }
+  const lane = async (h: Helper<R>) => {
+    while (next < count) {
+      const [start, end] = take();
+      let answer: R;
+      try {
+        answer = await h.call(start, end);
+      } catch {
+        handedBack.push([start, end]);
+        return;
       }
-    : null;
+      try {
+        h.take(start, end, answer);
+      } catch (error) {
+        fail(error);
+      }
+    }
+  };
   // two chunks in flight: the helper starts its next as soon as it is done, not when this thread next lets a turn pass
-  const away = lane && Promise.all([lane(), lane()]);
-  let failure: unknown = null;
+  const away = helper && Promise.all([lane(helper), lane(helper)]);
   try {
     while (next < count) {
       const [start, end] = take();
       here(start, end);
       if (away) await nextTurn();
     }
-  } catch (err) {
-    failure = err;
-    // nothing more for the helper either
-    next = count;
+  } catch (error) {
+    fail(error);
   }
-  // the helper's chunk in flight finishes (or fails) before the items are looked at, even after a failure here
   await away;
-  if (failure !== null) throw failure;
+  if (failure) throw failure.error;
   for (const [start, end] of handedBack) here(start, end);
 }
 

@@ -136,7 +136,7 @@ export async function walkFolder(root: string, options: WalkOptions): Promise<Fo
   const images: FileEntry[] = [];
   const texts = new Map<string, FileEntry>();
   const add = (entry: FileEntry) => {
-    if (isTextName(entry.rel)) texts.set(entry.rel, entry);
+    if (extensionOf(entry.rel) === 'txt') texts.set(entry.rel, entry);
     else images.push(entry);
   };
   const toStat = options.withStats === false ? [] : wanted;
@@ -171,9 +171,6 @@ export async function walkFolder(root: string, options: WalkOptions): Promise<Fo
   });
   return { images, texts, unreadable, notFiles };
 }
-
-/** `name` ends in .txt, in any case (as extensionOf sees it, without lowering the whole name) */
-const isTextName = (name: string): boolean => name.length > 4 && name.charCodeAt(name.length - 4) === 0x2e && name.slice(-3).toLowerCase() === 'txt';
 
 /** the size and mtime of a name not stat-ed (see withStats, statTexts) */
 const UNSTATED = { size: 0, mtimeMs: 0 };
@@ -228,7 +225,10 @@ async function statBlocking(root: string, rels: readonly string[], helper: Threa
     rels.length,
     STAT_BATCH,
     (start, end) => statsOf(statFilesSync(paths(start, end)), end - start, out, start),
-    helper && (async (start, end) => void statsOf(await helper.call('stat', { paths: paths(start, end) }), end - start, out, start)),
+    helper && {
+      call: (start, end) => helper.call('stat', { paths: paths(start, end) }),
+      take: (start, end, pairs) => void statsOf(pairs, end - start, out, start),
+    },
   );
   return out;
 }

@@ -277,26 +277,18 @@ export class FolderSync {
     const pathOf = (k: number) => join(datasetDir, images[k]!.captionRel);
     let done = 0;
     let stored = 0;
-    // a failed write fails the sync, even where it happened after a read of the helper's
-    let storeFailure: { error: unknown } | null = null;
     const landed = (start: number, end: number) => {
       if (shared) Atomics.store(shared, 1, (done += end - start));
       // a run that does not follow the last one stored waits for the one before it
-      if (start !== stored || storeFailure) return;
+      if (start !== stored) return;
       let upTo = end;
       while (upTo < images.length && reads[upTo] !== undefined) upTo++;
       const run = reads.slice(stored, upTo) as CaptionReadResult[];
       // taken: the decoded texts live on in the rows only
       reads.fill(undefined, stored, upTo);
       stored = upTo;
-      try {
-        store(run, upTo - run.length);
-      } catch (error) {
-        storeFailure = { error };
-      }
-    };
-    const checkStored = () => {
-      if (storeFailure) throw storeFailure.error;
+      // a failed write fails the sync (see shareWork), even where it follows a read of the helper's
+      store(run, upTo - run.length);
     };
     const helper = this.helper();
     await shareWork(
@@ -304,19 +296,17 @@ export class FolderSync {
       READ_CHUNK,
       (start, end) => {
         checkCancelled();
-        checkStored();
         for (let k = start; k < end; k++) reads[k] = readCaptionSync(pathOf(k));
         landed(start, end);
       },
-      helper &&
-        (async (start, end) => {
-          const paths = Array.from({ length: end - start }, (_, j) => pathOf(start + j));
-          const out = await helper.call('readCaptions', { paths });
-          out.forEach((read, j) => (reads[start + j] = read));
+      helper && {
+        call: (start, end) => helper.call('readCaptions', { paths: Array.from({ length: end - start }, (_, j) => pathOf(start + j)) }),
+        take: (start, end, answer) => {
+          answer.forEach((read, j) => (reads[start + j] = read));
           landed(start, end);
-        }),
+        },
+      },
     );
-    checkStored();
   }
 
   /** a new list begins: what was left of the last one's paging goes, its counts too */

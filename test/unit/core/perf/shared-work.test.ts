@@ -18,10 +18,7 @@ describe('shareWork', () => {
   it('does every item exactly once between this thread and the helper, and the helper takes its share', async () => {
     const { by, mark } = ledger(1000);
     const here = mark('here');
-    await shareWork(1000, 10, here, async (start, end) => {
-      await later();
-      mark('helper')(start, end);
-    });
+    await shareWork(1000, 10, here, { call: later, take: mark('helper') });
     expect(by.every((who) => who.length === 1)).toBe(true);
     const helped = by.filter(([who]) => who === 'helper').length;
     expect(helped).toBeGreaterThan(0);
@@ -37,10 +34,13 @@ describe('shareWork', () => {
   it('takes back the chunk of a helper that fails, and gives it no more', async () => {
     const { by, mark } = ledger(500);
     let calls = 0;
-    await shareWork(500, 10, mark('here'), async () => {
-      calls++;
-      await later();
-      throw new Error('the helper thread died');
+    await shareWork(500, 10, mark('here'), {
+      call: async () => {
+        calls++;
+        await later();
+        throw new Error('the helper thread died');
+      },
+      take: mark('helper'),
     });
     expect(by.every((who) => who.join() === 'here')).toBe(true);
     // one failure per lane, then no more
@@ -60,12 +60,16 @@ describe('shareWork', () => {
         if (++hereChunks === 3) throw failure;
         mark('here')(start, end);
       },
-      async (start, end) => {
-        helperChunks++;
-        inFlight++;
-        await later();
-        mark('helper')(start, end);
-        inFlight--;
+      {
+        call: async () => {
+          helperChunks++;
+          inFlight++;
+          await later();
+        },
+        take: (start, end) => {
+          mark('helper')(start, end);
+          inFlight--;
+        },
       },
     );
     await expect(outcome).rejects.toBe(failure);
