@@ -106,6 +106,9 @@ test('add a backend, caption three images, review the diffs, accept two, reject 
     await green.getByTestId('captioner-accept').click();
     const accepted = ['A red image, 120 by 90 pixels.', 'dog, A green square on a plain ground.', original[2]];
     await expect.poll(captions).toEqual(accepted);
+    // the green card has left the list: a decision from the keyboard moves the focus to a card still
+    // listed, and a green card still there (its answer from main in flight) would take the screen
+    await expect(panel.getByTestId('captioner-result')).toHaveCount(1);
 
     // reject the blue one from the keyboard: nothing is written, and it can be asked for again
     await card('c-blue.png').focus();
