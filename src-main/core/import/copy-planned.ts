@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { describeFsError } from '../app-error';
 import { fingerprintBytes } from '../captions/caption-file';
+import { evenBatchSize } from '../perf/even-batches';
 import type { ThreadPool } from '../perf/thread-pool';
 import type { CopyRecord, NewCaptionRow } from '../store/index-database';
 import type { SessionStore } from '../store/session-store';
@@ -16,8 +17,9 @@ export interface PlannedCopy {
 }
 
 /**
- * Copies per worker message: at 64 small images a message the hand-off is
- * noise, and a cancel waits for at most one message's copies.
+ * Copies per worker message at most: at 64 small images a message the
+ * hand-off is noise, and a cancel waits for at most one message's copies.
+ * Fewer images are split evenly over the lanes (evenBatchSize).
  */
 const COPY_BATCH = 64;
 /** two batches in flight: one thread copies while the other hands its results over */
@@ -42,13 +44,14 @@ export async function copyPlanned(
   onCopied: (n: number) => void,
 ): Promise<void> {
   await store.addImports(plan.map((p) => ({ sourceRel: p.file.rel, size: p.file.size, mtimeMs: p.file.mtimeMs, imageRel: p.name, copied: false })));
+  const batchSize = evenBatchSize(plan.length, COPY_BATCH, COPY_LANES);
   let copied = 0;
   let nextStart = 0;
   let stopped = false;
   const lane = async () => {
     while (nextStart < plan.length && !stopped) {
       signal.throwIfAborted();
-      const batch = plan.slice(nextStart, (nextStart += COPY_BATCH));
+      const batch = plan.slice(nextStart, (nextStart += batchSize));
       let results: CopyResult[];
       try {
         // no signal: a batch is short, and cut off midway its copies would go unrecorded

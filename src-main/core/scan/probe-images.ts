@@ -1,10 +1,12 @@
 import { join } from 'node:path';
+import { evenBatchSize } from '../perf/even-batches';
 import type { ThreadPool } from '../perf/thread-pool';
 import type { ProbeResult, ScanProtocol } from './scan-protocol';
 
 /** libvips' own default: a larger image is refused before any pixel is decoded */
 export const MAX_PIXELS = 0x3fff * 0x3fff;
 
+/** headers per worker message at most; fewer files are split evenly over the threads */
 const BATCH = 64;
 
 /**
@@ -18,6 +20,7 @@ export async function probeImages(
   options: { pool: ThreadPool<ScanProtocol>; signal?: AbortSignal; onProgress?: (done: number) => void },
 ): Promise<ProbeResult[]> {
   const results: ProbeResult[] = new Array(files.length);
+  const batchSize = evenBatchSize(files.length, BATCH, options.pool.threads);
   const batches: number[][] = [];
   let current: number[] = [];
   files.forEach((f, i) => {
@@ -26,7 +29,7 @@ export async function probeImages(
       return;
     }
     current.push(i);
-    if (current.length === BATCH) {
+    if (current.length === batchSize) {
       batches.push(current);
       current = [];
     }
