@@ -31,6 +31,22 @@ describe('shareWork', () => {
     expect(by.map((who) => who.join())).toEqual(Array(95).fill('here'));
   });
 
+  it('does work of one chunk or less here, without asking the helper: its answer would come after the work is done', async () => {
+    const { by, mark } = ledger(10);
+    let calls = 0;
+    const helper = {
+      call: async () => {
+        calls++;
+        await later();
+      },
+      take: mark('helper'),
+    };
+    await shareWork(10, 10, mark('here'), helper);
+    await shareWork(0, 10, mark('here'), helper);
+    expect(by.map((who) => who.join())).toEqual(Array(10).fill('here'));
+    expect(calls).toBe(0);
+  });
+
   it('takes back the chunk of a helper that fails, and gives it no more', async () => {
     const { by, mark } = ledger(500);
     let calls = 0;
