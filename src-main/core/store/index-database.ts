@@ -169,6 +169,16 @@ export class IndexDatabase {
     return new IndexDatabase(openDatabase(path), limits);
   }
 
+  /**
+   * Loads SQLite's native module, builds the schema and prepares every
+   * statement once, on a database in memory, so that a thread started ahead
+   * of need opens a folder's database warm: cold, a new session.sqlite took
+   * about 15 ms to make, warm about 5.
+   */
+  static warmUp(): void {
+    new IndexDatabase(openDatabase(':memory:')).close();
+  }
+
   constructor(
     private readonly db: Database.Database,
     private readonly limits: HistoryLimits = DEFAULT_HISTORY_LIMITS,

@@ -25,7 +25,8 @@ export const PAGE_CACHE_KIB = 2000;
  */
 export function openDatabase(path: string): Database.Database {
   try {
-    mkdirSync(dirname(path), { recursive: true });
+    // ':memory:' (IndexDatabase.warmUp) has no folder
+    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   } catch (err) {
     throw describeFsError(err, `Cannot create ${dirname(path)}`);
   }

@@ -1,7 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { IndexDatabase } from '../../../../src-main/core/store/index-database';
 import { openDatabase, PAGE_CACHE_KIB } from '../../../../src-main/core/store/open-database';
 
 describe('openDatabase', () => {
@@ -20,5 +21,18 @@ describe('openDatabase', () => {
     } finally {
       db.close();
     }
+  });
+
+  it('warms up on a database in memory: nothing is written where the thread happens to run', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'warm-db-'));
+    dirs.push(dir);
+    const cwd = process.cwd();
+    process.chdir(dir);
+    try {
+      IndexDatabase.warmUp();
+    } finally {
+      process.chdir(cwd);
+    }
+    expect(readdirSync(dir)).toEqual([]);
   });
 });
