@@ -43,6 +43,28 @@ describe('the recent folders list', () => {
     expect(await recentPaths(userDataDir)).toEqual([]);
   });
 
+  it('an open saves its folder in the background, in order with the list and removals asked after it', async () => {
+    const [a, b] = [join(tmp.path, 'a'), join(tmp.path, 'b')];
+    await makeImages(a, ['a.png']);
+    await makeImages(b, ['b.png']);
+    const userDataDir = join(tmp.path, 'user-data');
+    const api = host(userDataDir);
+    try {
+      // each asked at once after the open's answer, before anything is awaited
+      await call(api, 'session.open', { path: a, setup: { mode: 'in-place', outputDir: 'output', prefix: 'img' } });
+      const afterA = call(api, 'app.info', {});
+      await call(api, 'session.open', { path: b, setup: { mode: 'in-place', outputDir: 'output', prefix: 'img' } });
+      const removed = call(api, 'recent.remove', { path: a });
+      const afterRemoval = call(api, 'app.info', {});
+      expect((await afterA).recent.map((r) => r.path)).toEqual([a]);
+      await removed;
+      expect((await afterRemoval).recent.map((r) => r.path)).toEqual([b]);
+    } finally {
+      await api.shutdown();
+    }
+    expect(await recentPaths(userDataDir)).toEqual([b]);
+  });
+
   it('removing from a list never saved creates the app folder instead of failing', async () => {
     const userDataDir = join(tmp.path, 'fresh', 'user-data');
     const api = host(userDataDir);

@@ -121,8 +121,9 @@ export class Workspace {
       const checkFolder = this.options.allowedRoot ? (dir: string) => this.checkAllowed(dir) : undefined;
       const session = await openSession({ ...request, path, defaults: this.defaults }, { bus: this.bus, jobs: this.jobs, checkFolder, openIndex: this.options.openIndex, scanPool: this.options.scanPool });
       this.session = session;
-      // the folder is open either way: a list that cannot be saved is said in the log, not a failed open
-      await this.recent.add(session.info().root).catch((err) => console.warn(`[recent folders] ${(err as Error).message}`));
+      // the folder is open either way: a list that cannot be saved is said in the log, not a failed open;
+      // the open does not wait for the write (a list asked for after it waits, see RecentFolders)
+      void this.recent.add(session.info().root).catch((err) => console.warn(`[recent folders] ${(err as Error).message}`));
       const info = session.info();
       this.bus.emit('session.changed', { session: info });
       this.bus.emit('history.changed', await session.history.state());
@@ -153,5 +154,6 @@ export class Workspace {
     this.jobs.cancelAll();
     this.vocabulary.stop();
     await this.close();
+    await this.recent.settled();
   }
 }
