@@ -9,7 +9,7 @@ import { compareNatural } from '../scan/natural-order';
 import type { ThreadPool } from '../perf/thread-pool';
 import { probeImages } from '../scan/probe-images';
 import type { ScanProtocol } from '../scan/scan-protocol';
-import { walkFolder } from '../scan/walk-folder';
+import { walkFolder, type FolderListing } from '../scan/walk-folder';
 import type { InvalidFileRow } from '../store/index-database';
 import type { SessionStore } from '../store/session-store';
 import { copyPlanned, type PlannedCopy } from './copy-planned';
@@ -28,6 +28,12 @@ export interface ImportOutcome {
 /** headers checked per step of the pipeline */
 const PROBE_CHUNK = 256;
 
+/** the originals an import looks at: every image under `root` but those in the output folder */
+export function walkOriginals(pool: ThreadPool<ScanProtocol>, root: string, outputDir: string, signal?: AbortSignal): Promise<FolderListing> {
+  const outputRel = relative(root, outputDir).split(sep).join('/');
+  return walkFolder(root, { recursive: true, exclude: new Set([outputRel]), pool, ...(signal ? { signal } : {}) });
+}
+
 /**
  * civitai-tagger's import: every valid image under `root` (the output folder
  * excepted) is copied into `outputDir` as `<prefix>_NNN.<ext>` in natural
@@ -37,6 +43,8 @@ const PROBE_CHUNK = 256;
  * real name, and each is planned in the index before it is made, so an
  * import cut short is finished under the same names (copy-planned.ts).
  * Headers are checked and copies made on the scan's threads (`pool`).
+ * `walked`: the originals, walked already (see walkOriginals); a new import
+ * walks them while its database is made.
  */
 export async function importImages(
   pool: ThreadPool<ScanProtocol>,
@@ -45,9 +53,10 @@ export async function importImages(
   prefix: string,
   store: SessionStore,
   job: JobContext,
+  walked?: Promise<FolderListing>,
 ): Promise<ImportOutcome> {
-  const outputRel = relative(root, outputDir).split(sep).join('/');
-  const listing = await walkFolder(root, { recursive: true, exclude: new Set([outputRel]), signal: job.signal, pool });
+  const listing = await (walked ?? walkOriginals(pool, root, outputDir, job.signal));
+  job.signal.throwIfAborted();
   const unreadable: SkippedFile[] = [
     ...listing.unreadable.map((f) => ({ name: f.rel, reason: `folder cannot be read (${f.reason}): its images are not imported` })),
     ...listing.notFiles.filter((f) => isImageName(f.rel)).map((f) => ({ name: f.rel, reason: `not imported: ${f.reason}` })),

@@ -4,10 +4,9 @@ import type { SessionMode, SkippedFile } from '../../../src-shared/contract';
 import { AppError, describeFsError } from '../app-error';
 import { sweepStaleTempsIn } from '../fs/sweep-temps';
 import type { EventBus } from '../events/event-bus';
-import { importImages } from '../import/import-images';
+import { importImages, walkOriginals } from '../import/import-images';
 import type { JobRunner } from '../jobs/job-runner';
 import { readCivitaiSession, resolveCivitaiPosition } from '../legacy/civitai-session';
-import { walkFolder } from '../scan/walk-folder';
 import type { ThreadPool } from '../perf/thread-pool';
 import type { ScanProtocol } from '../scan/scan-protocol';
 import type { OpenIndex } from '../store/index-channel';
@@ -69,6 +68,8 @@ export async function openSession(req: OpenRequest, deps: OpenDeps): Promise<Dat
   let knownTags: string[] = [];
   let civitaiPosition: string | number | null = null;
   let created = false;
+  /** a new import's originals, walked ahead (see importImages) */
+  let originals: ReturnType<typeof walkOriginals> | undefined;
 
   if (located.kind === 'ours') {
     datasetDir = located.datasetDir;
@@ -91,6 +92,11 @@ export async function openSession(req: OpenRequest, deps: OpenDeps): Promise<Dat
     }
     const { mode, outputDir, prefix } = req.setup;
     datasetDir = mode === 'import' ? join(folder, outputDir) : folder;
+    if (mode === 'import') {
+      // walked while the database is made; a failed creation fails the open, and the walk with it
+      originals = walkOriginals(deps.scanPool, folder, datasetDir);
+      originals.catch(() => undefined);
+    }
     store = await createStore(datasetDir, deps.openIndex);
     settings = defaultSettings(mode, folder, mode === 'import' ? outputDir : null, prefix);
     await writeSettings(store, settings);
@@ -105,7 +111,7 @@ export async function openSession(req: OpenRequest, deps: OpenDeps): Promise<Dat
     if (settings.mode === 'import' && (await isFolder(settings.root))) {
       await deps.checkFolder?.(settings.root); // a resumed import reads its originals from there
       const outcome = await deps.jobs.run('import', 'Importing images', (job) =>
-        importImages(deps.scanPool, settings.root, datasetDir, settings.prefix, store, job),
+        importImages(deps.scanPool, settings.root, datasetDir, settings.prefix, store, job, originals),
       );
       imported = outcome.imported;
       notImported = outcome.unreadable;
@@ -272,8 +278,7 @@ async function markCivitaiImports(
   processed: Map<string, string>,
   pool: ThreadPool<ScanProtocol>,
 ) {
-  const outputRel = relative(root, datasetDir).split(sep).join('/');
-  const listing = await walkFolder(root, { recursive: true, exclude: new Set([outputRel]), pool });
+  const listing = await walkOriginals(pool, root, datasetDir);
   const names = new Set<string>();
   const rels = new Set<string>();
   for (const original of processed.keys()) {
