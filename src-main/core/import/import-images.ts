@@ -8,8 +8,8 @@ import { sortSliced } from '../perf/sort-sliced';
 import { compareNatural } from '../scan/natural-order';
 import type { ThreadPool } from '../perf/thread-pool';
 import { probeImages } from '../scan/probe-images';
-import type { ScanProtocol } from '../scan/scan-protocol';
-import { walkFolder, type FolderListing } from '../scan/walk-folder';
+import type { ProbeResult, ScanProtocol } from '../scan/scan-protocol';
+import { walkFolder, type FileEntry, type FolderListing } from '../scan/walk-folder';
 import type { InvalidFileRow } from '../store/index-database';
 import type { SessionStore } from '../store/session-store';
 import { copyPlanned, type PlannedCopy } from './copy-planned';
@@ -34,6 +34,31 @@ export function walkOriginals(pool: ThreadPool<ScanProtocol>, root: string, outp
   return walkFolder(root, { recursive: true, exclude: new Set([outputRel]), pool, ...(signal ? { signal } : {}) });
 }
 
+/** what a new import has done before its database is there (see startNewImport) */
+export interface ImportHeadStart {
+  listing: FolderListing;
+  /** the originals in natural order */
+  ordered: FileEntry[];
+  /** the headers of the first chunk of `ordered`, checked */
+  firstChecks: Promise<ProbeResult[]>;
+}
+
+/**
+ * A new import's first steps, taken while its session database is made
+ * (10-12 ms of a small import): its originals walked, put in natural order,
+ * and the first chunk's headers checked. A new database records no import,
+ * so every original is to be imported; importImages checks that it is so.
+ */
+export async function startNewImport(pool: ThreadPool<ScanProtocol>, root: string, outputDir: string): Promise<ImportHeadStart> {
+  const listing = await walkOriginals(pool, root, outputDir);
+  const ordered = await sortSliced(listing.images, byPath);
+  const firstChecks = probeImages(root, ordered.slice(0, PROBE_CHUNK), { pool });
+  firstChecks.catch(() => undefined); // awaited by importImages, unless the open failed first
+  return { listing, ordered, firstChecks };
+}
+
+const byPath = (a: FileEntry, b: FileEntry) => compareNatural(a.rel, b.rel);
+
 /**
  * civitai-tagger's import: every valid image under `root` (the output folder
  * excepted) is copied into `outputDir` as `<prefix>_NNN.<ext>` in natural
@@ -43,8 +68,8 @@ export function walkOriginals(pool: ThreadPool<ScanProtocol>, root: string, outp
  * real name, and each is planned in the index before it is made, so an
  * import cut short is finished under the same names (copy-planned.ts).
  * Headers are checked and copies made on the scan's threads (`pool`).
- * `walked`: the originals, walked already (see walkOriginals); a new import
- * walks them while its database is made.
+ * `headStart`: what a new import did while its database was made (see
+ * startNewImport).
  */
 export async function importImages(
   pool: ThreadPool<ScanProtocol>,
@@ -53,9 +78,10 @@ export async function importImages(
   prefix: string,
   store: SessionStore,
   job: JobContext,
-  walked?: Promise<FolderListing>,
+  headStart?: Promise<ImportHeadStart>,
 ): Promise<ImportOutcome> {
-  const listing = await (walked ?? walkOriginals(pool, root, outputDir, job.signal));
+  const head = await headStart;
+  const listing = head?.listing ?? (await walkOriginals(pool, root, outputDir, job.signal));
   job.signal.throwIfAborted();
   const unreadable: SkippedFile[] = [
     ...listing.unreadable.map((f) => ({ name: f.rel, reason: `folder cannot be read (${f.reason}): its images are not imported` })),
@@ -66,12 +92,10 @@ export async function importImages(
   // planned by an import that was cut short: finished under the names given then
   const planned = new Map(recorded.filter((r) => !r.copied).map((r) => [r.sourceRel, r.imageRel]));
   if (planned.size > 0) await settleVanished(planned, new Set(listing.images.map((f) => f.rel)), outputDir, store);
+  // nothing recorded: the head start's order and first checks are the import's own
+  const fresh = head !== undefined && done.size === 0 && planned.size === 0 ? head : null;
   // sorted in slices: a natural-order sort of a large folder's paths is too long for one turn
-  const candidates = await sortSliced(
-    listing.images.filter((f) => !done.has(f.rel)),
-    (a, b) => compareNatural(a.rel, b.rel),
-    job.signal,
-  );
+  const candidates = fresh ? fresh.ordered : await sortSliced(listing.images.filter((f) => !done.has(f.rel)), byPath, job.signal);
   const alreadyImported = listing.images.length - candidates.length;
   if (candidates.length === 0) return { imported: 0, alreadyImported, invalid: [], unreadable };
 
@@ -97,7 +121,7 @@ export async function importImages(
   let copied = 0;
   const report = (chunkCopied: number) => job.progress(copied + chunkCopied + invalid.length, candidates.length, 'Importing');
   report(0);
-  let ahead = check(0);
+  let ahead = fresh ? fresh.firstChecks : check(0);
   for (let k = 0; k < chunks.length; k++) {
     const probes = await ahead;
     if (k + 1 < chunks.length) ahead = check(k + 1);

@@ -4,7 +4,7 @@ import type { SessionMode, SkippedFile } from '../../../src-shared/contract';
 import { AppError, describeFsError } from '../app-error';
 import { sweepStaleTempsIn } from '../fs/sweep-temps';
 import type { EventBus } from '../events/event-bus';
-import { importImages, walkOriginals } from '../import/import-images';
+import { importImages, startNewImport, walkOriginals } from '../import/import-images';
 import type { JobRunner } from '../jobs/job-runner';
 import { readCivitaiSession, resolveCivitaiPosition } from '../legacy/civitai-session';
 import type { ThreadPool } from '../perf/thread-pool';
@@ -68,8 +68,8 @@ export async function openSession(req: OpenRequest, deps: OpenDeps): Promise<Dat
   let knownTags: string[] = [];
   let civitaiPosition: string | number | null = null;
   let created = false;
-  /** a new import's originals, walked ahead (see importImages) */
-  let originals: ReturnType<typeof walkOriginals> | undefined;
+  /** a new import's first steps, taken ahead (see startNewImport) */
+  let headStart: ReturnType<typeof startNewImport> | undefined;
 
   if (located.kind === 'ours') {
     datasetDir = located.datasetDir;
@@ -93,9 +93,9 @@ export async function openSession(req: OpenRequest, deps: OpenDeps): Promise<Dat
     const { mode, outputDir, prefix } = req.setup;
     datasetDir = mode === 'import' ? join(folder, outputDir) : folder;
     if (mode === 'import') {
-      // walked while the database is made; a failed creation fails the open, and the walk with it
-      originals = walkOriginals(deps.scanPool, folder, datasetDir);
-      originals.catch(() => undefined);
+      // begun while the database is made; a failed creation fails the open, and this with it
+      headStart = startNewImport(deps.scanPool, folder, datasetDir);
+      headStart.catch(() => undefined);
     }
     store = await createStore(datasetDir, deps.openIndex);
     settings = defaultSettings(mode, folder, mode === 'import' ? outputDir : null, prefix);
@@ -111,7 +111,7 @@ export async function openSession(req: OpenRequest, deps: OpenDeps): Promise<Dat
     if (settings.mode === 'import' && (await isFolder(settings.root))) {
       await deps.checkFolder?.(settings.root); // a resumed import reads its originals from there
       const outcome = await deps.jobs.run('import', 'Importing images', (job) =>
-        importImages(deps.scanPool, settings.root, datasetDir, settings.prefix, store, job, originals),
+        importImages(deps.scanPool, settings.root, datasetDir, settings.prefix, store, job, headStart),
       );
       imported = outcome.imported;
       notImported = outcome.unreadable;

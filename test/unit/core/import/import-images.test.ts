@@ -1,7 +1,11 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { importImages, startNewImport } from '../../../../src-main/core/import/import-images';
 import { highestNumber, importName } from '../../../../src-main/core/import/import-naming';
+import { SessionStore } from '../../../../src-main/core/store/session-store';
+import { IndexThread } from '../../../../src-main/workers/index-thread';
+import { createThreadPools } from '../../../../src-main/workers/thread-pools';
 import { makeImages, writeBytes } from '../../../support/make-images';
 import { makeWorkspace } from '../../../support/open-workspace';
 import { makeTempDir } from '../../../support/temp-dir';
@@ -72,5 +76,49 @@ describe('importImages through a session', () => {
     });
     expect(readdirSync(root)).toEqual(['readme.txt']);
     await workspace.shutdown();
+  });
+});
+
+describe('a new import’s head start (taken while its database is made)', () => {
+  const job = { signal: new AbortController().signal, progress: () => undefined };
+
+  it('imports in natural order with the head start’s checks, the bad file refused', async () => {
+    const root = join(tmp.path, 'photos');
+    await makeImages(root, ['b10.png', 'b2.png', 'b1.png']);
+    writeBytes(join(root, 'b3.png'), 'not an image');
+    const out = join(root, 'out');
+    const pools = createThreadPools();
+    const headStart = startNewImport(pools.scan, root, out);
+    const store = new SessionStore(await IndexThread.open(join(out, '.lora-tagger', 'session.sqlite')));
+    try {
+      const outcome = await importImages(pools.scan, root, out, 'img', store, job, headStart);
+      expect(outcome.imported).toBe(3);
+      expect(outcome.invalid.map((f) => f.relPath)).toEqual(['b3.png']);
+      expect(readFileSync(join(out, 'img_001.png'))).toEqual(readFileSync(join(root, 'b1.png')));
+      expect(readFileSync(join(out, 'img_002.png'))).toEqual(readFileSync(join(root, 'b2.png')));
+      expect(readFileSync(join(out, 'img_003.png'))).toEqual(readFileSync(join(root, 'b10.png')));
+    } finally {
+      await store.close();
+      await pools.close();
+    }
+  });
+
+  it('is not taken where the index records imports already: those are not copied again', async () => {
+    const root = join(tmp.path, 'photos');
+    await makeImages(root, ['a.png', 'b.png']);
+    const out = join(root, 'out');
+    const pools = createThreadPools();
+    const store = new SessionStore(await IndexThread.open(join(out, '.lora-tagger', 'session.sqlite')));
+    try {
+      expect((await importImages(pools.scan, root, out, 'img', store, job)).imported).toBe(2);
+      await makeImages(root, ['c.png']);
+      const outcome = await importImages(pools.scan, root, out, 'img', store, job, startNewImport(pools.scan, root, out));
+      expect(outcome).toMatchObject({ imported: 1, alreadyImported: 2 });
+      expect(readdirSync(out).filter((n) => n.endsWith('.png')).sort()).toEqual(['img_001.png', 'img_002.png', 'img_003.png']);
+      expect(readFileSync(join(out, 'img_003.png'))).toEqual(readFileSync(join(root, 'c.png')));
+    } finally {
+      await store.close();
+      await pools.close();
+    }
   });
 });
