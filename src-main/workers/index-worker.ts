@@ -42,13 +42,13 @@ startAllThreads(helperPool).then(
   () => (helper = helperPool),
   () => undefined,
 );
-let db: IndexDatabase | null = null;
 // before any request: the first open's database is then made warm
 try {
   IndexDatabase.warmUp();
 } catch {
   // the open that follows meets the same failure and reports it
 }
+let db: IndexDatabase | null = null;
 let serve: ReturnType<typeof serveIndex> | null = null;
 /** the answers, one after the other: a request waits for the one before, however long that one's folder walk */
 let turn: Promise<void> = Promise.resolve();

@@ -45,9 +45,10 @@ export interface ImportHeadStart {
 
 /**
  * A new import's first steps, taken while its session database is made
- * (10-12 ms of a small import): its originals walked, put in natural order,
- * and the first chunk's headers checked. A new database records no import,
- * so every original is to be imported; importImages checks that it is so.
+ * (for a small import, about as long as these steps): its originals walked,
+ * put in natural order, and the first chunk's headers checked. A new
+ * database records no import, so every original is to be imported;
+ * importImages checks that it is so.
  */
 export async function startNewImport(pool: ThreadPool<ScanProtocol>, root: string, outputDir: string): Promise<ImportHeadStart> {
   const listing = await walkOriginals(pool, root, outputDir);

@@ -25,8 +25,7 @@ export const PAGE_CACHE_KIB = 2000;
  */
 export function openDatabase(path: string): Database.Database {
   try {
-    // ':memory:' (IndexDatabase.warmUp) has no folder
-    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    mkdirSync(dirname(path), { recursive: true });
   } catch (err) {
     throw describeFsError(err, `Cannot create ${dirname(path)}`);
   }
@@ -36,6 +35,17 @@ export function openDatabase(path: string): Database.Database {
   } catch (err) {
     throw describeFsError(err, `Cannot open the session database ${path}`);
   }
+  return setUp(db);
+}
+
+/**
+ * The same set-up on a database in memory, which no folder holds: SQLite's
+ * native module loaded and the schema built once (see IndexDatabase.warmUp).
+ */
+export const openDatabaseInMemory = (): Database.Database => setUp(new Database(':memory:'));
+
+/** the connection's settings and the schema brought up to date; a connection that fails them is closed */
+function setUp(db: Database.Database): Database.Database {
   try {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
