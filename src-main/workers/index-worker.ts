@@ -34,9 +34,11 @@ const port = parentPort!;
  * A scan thread of this thread's own, started with it (so, ahead of need),
  * which takes a share of a sync's stats and caption reads: with it, both of
  * the machine's cores read the folder while main waits. It is lent only
- * once started, so a sync never waits for it to load.
+ * once started, so a sync never waits for it to load. It is handed
+ * shareWork's two chunks at once: this thread takes its answers only between
+ * chunks of its own, and with one at a time the helper waited for that.
  */
-const helperPool = createWorkerPool<ScanProtocol>('probe-worker', { maxThreads: 1, idleTimeoutMs: 2 ** 31 - 1 });
+const helperPool = createWorkerPool<ScanProtocol>('probe-worker', { maxThreads: 1, idleTimeoutMs: 2 ** 31 - 1, tasksPerThread: 2 });
 let helper: ThreadPool<ScanProtocol> | null = null;
 startAllThreads(helperPool).then(
   () => (helper = helperPool),

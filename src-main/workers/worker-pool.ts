@@ -42,10 +42,14 @@ export function workerEntry(name: string, here = moduleDir): { filename: string;
  *
  * From source (tests, `tsx`) the entry is the .ts file, loaded through tsx;
  * in the bundled app it is the .js file electron-vite emits beside this one.
+ * `tasksPerThread`: how many tasks each thread is handed at once (it does
+ * them one after the other); more than one where the caller's own thread
+ * blocks between messages (see shareWork), so the worker does not wait for
+ * it to hand over the next.
  */
 export function createWorkerPool<P extends WorkerProtocol>(
   name: string,
-  options: { maxThreads?: number; idleTimeoutMs?: number; pixelWork?: boolean } = {},
+  options: { maxThreads?: number; idleTimeoutMs?: number; pixelWork?: boolean; tasksPerThread?: number } = {},
 ): ThreadPool<P> {
   const threads = Math.max(1, options.maxThreads ?? availableParallelism());
   const entry = workerEntry(name);
@@ -56,6 +60,8 @@ export function createWorkerPool<P extends WorkerProtocol>(
     maxThreads: threads,
     // idle threads cost memory; a scan or thumbnail burst spins them up again
     idleTimeout: options.idleTimeoutMs ?? 10_000,
+    // tasks queued in the thread itself: it starts the next as soon as one is done, not when this thread next takes a message
+    concurrentTasksPerWorker: options.tasksPerThread ?? 1,
     ...(options.pixelWork ? { resourceLimits: { maxYoungGenerationSizeMb: PIXEL_WORK_YOUNG_GENERATION_MB } } : {}),
   });
   return {

@@ -55,7 +55,8 @@ export async function shareWork<R>(count: number, chunk: number, here: (start: n
   // this thread takes the first chunk: work of one chunk or less is done here, without a message
   // to the helper and back, which took longer than the work (the 72 stats of a small folder)
   let mine: [number, number] | null = count > 0 ? take() : null;
-  // two chunks in flight: the helper starts its next as soon as it is done, not when this thread next lets a turn pass
+  // two chunks in flight: the helper starts its next as soon as it is done, not when this thread next lets a
+  // turn pass (where its pool hands a thread both at once: see createWorkerPool's tasksPerThread)
   const away = helper && next < count ? Promise.all([lane(helper), lane(helper)]) : null;
   try {
     while (mine) {
