@@ -364,7 +364,7 @@ function packSynced({ row, caption, readError }: SyncedImage): PackedImage {
 }
 
 export function unpackPage(page: SyncedPage): SyncedImage[] {
-  return PACKED.unpack(page.images).map((p) => {
+  return PACKED.unpack(page.images, (p) => {
     const row = imageRowOf(p);
     const image: SyncedImage = { row, caption: captionRowOf(p, IMAGE_VALUES), captionRel: captionPathFor(row.relPath) };
     const readError = p[IMAGE_VALUES + CAPTION_VALUES];

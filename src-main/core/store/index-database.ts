@@ -777,7 +777,7 @@ export const IMAGE_FEW_STRINGS = [7];
 export const imageValues = (r: ImageRow): unknown[] => [
   r.id, r.relPath, r.ord, r.size, r.mtimeMs, r.width, r.height, r.format, r.probed ? 1 : 0, r.fingerprint, r.skip ? 1 : 0,
 ];
-export const imageRowOf = (r: unknown[], at = 0): ImageRow => ({
+export const imageRowOf = (r: readonly unknown[], at = 0): ImageRow => ({
   id: r[at] as number,
   relPath: r[at + 1] as string,
   ord: r[at + 2] as number,
@@ -799,7 +799,7 @@ export const CAPTION_FEW_STRINGS = [5, 7];
 export const captionValues = (c: CaptionRow): unknown[] => [
   c.imageId, c.onDisk ? 1 : 0, c.fingerprint, c.size, c.mtimeMs, c.encoding, c.bom ? 1 : 0, c.lineEnding, c.text,
 ];
-export const captionRowOf = (r: unknown[], at = 0): CaptionRow => ({
+export const captionRowOf = (r: readonly unknown[], at = 0): CaptionRow => ({
   imageId: r[at] as number,
   onDisk: r[at + 1] === 1,
   fingerprint: r[at + 2] as string,
