@@ -1,4 +1,5 @@
 import sharp from 'sharp';
+import { packReads } from '../core/captions/packed-reads';
 import { readCaptionSync } from '../core/captions/read-caption-sync';
 import { statFilesSync } from '../core/fs/stat-files-sync';
 import { fileProblem, readHeadSync } from '../core/fs/regular-file';
@@ -29,7 +30,7 @@ export default serveRequests<ScanProtocol>({
   },
   warm: () => null,
   stat: ({ paths }) => statFilesSync(paths),
-  readCaptions: ({ paths }) => paths.map(readCaptionSync),
+  readCaptions: ({ paths }) => packReads(paths.map(readCaptionSync)),
   copy: ({ items }) => copyIntoDataset(items),
 });
 

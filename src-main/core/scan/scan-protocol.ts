@@ -1,4 +1,4 @@
-import type { CaptionReadResult } from '../captions/read-caption-sync';
+import type { PackedReads } from '../captions/packed-reads';
 
 /**
  * What the scan asks of its worker threads (workers/probe-worker), one kind
@@ -12,8 +12,8 @@ export type ScanProtocol = {
   warm: { task: object; result: null };
   /** size and mtime of each path, as [size, mtimeMs] pairs; size -1 for a path that is gone or not a file */
   stat: { task: { paths: string[] }; result: Float64Array };
-  /** each caption file read and decoded (see readCaptionSync), for the index thread's share of a sync's reads */
-  readCaptions: { task: { paths: string[] }; result: CaptionReadResult[] };
+  /** each caption file read and decoded (see readCaptionSync), for the index thread's share of a sync's reads; packed (see packReads) */
+  readCaptions: { task: { paths: string[] }; result: PackedReads };
   /** copy images into the dataset (see copy-into-dataset.ts) */
   copy: { task: { items: CopyItem[] }; result: CopyResult[] };
 };

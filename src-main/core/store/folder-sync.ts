@@ -3,6 +3,7 @@ import type { SkippedFile } from '../../../src-shared/contract';
 import { TagTally } from '../../../src-shared/tag-text';
 import { AppError } from '../app-error';
 import { ABSENT_FINGERPRINT } from '../captions/caption-file';
+import { unpackReads } from '../captions/packed-reads';
 import { readCaptionSync, type CaptionReadResult } from '../captions/read-caption-sync';
 import { PERMISSION_DENIED } from '../fs/regular-file';
 import { captionPathFor } from '../scan/image-extensions';
@@ -302,7 +303,7 @@ export class FolderSync {
       helper && {
         call: (start, end) => helper.call('readCaptions', { paths: Array.from({ length: end - start }, (_, j) => pathOf(start + j)) }),
         take: (start, end, answer) => {
-          answer.forEach((read, j) => (reads[start + j] = read));
+          unpackReads(answer).forEach((read, j) => (reads[start + j] = read));
           landed(start, end);
         },
       },

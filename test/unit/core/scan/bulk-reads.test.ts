@@ -3,6 +3,7 @@ import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readCaptionFile } from '../../../../src-main/core/captions/caption-file';
+import { unpackReads } from '../../../../src-main/core/captions/packed-reads';
 import { readCaptionSync, type CaptionReadResult } from '../../../../src-main/core/captions/read-caption-sync';
 import { walkFolder } from '../../../../src-main/core/scan/walk-folder';
 import { makeTempDir } from '../../../support/temp-dir';
@@ -106,6 +107,6 @@ describe('bulk reads in the index and scan threads', () => {
     }
     rmSync(paths[4]!, { force: true });
     mkdirSync(paths[4]!);
-    expect(await pool.call('readCaptions', { paths })).toEqual(paths.map(readCaptionSync));
+    expect(unpackReads(await pool.call('readCaptions', { paths }))).toEqual(paths.map(readCaptionSync));
   });
 });
