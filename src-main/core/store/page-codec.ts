@@ -62,8 +62,8 @@ export class RowShape {
   /**
    * The rows again, each handed to `build` as it is read: one array is
    * filled for every row in turn, so the rows make no garbage of their own
-   * (`build` copies out what it keeps; 100,000 arrays of twenty values were
-   * most of what a reopen's pages left for main's collector).
+   * (`build` copies out what it keeps): a reopen of 100,000 images would
+   * otherwise leave main's collector 100,000 arrays of twenty values.
    */
   unpack<T>({ count, numbers, strings, lengths }: PackedRows, build: (row: readonly unknown[]) => T): T[] {
     const built: T[] = new Array(count);
