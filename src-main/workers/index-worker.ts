@@ -2,6 +2,7 @@ import { parentPort } from 'node:worker_threads';
 import type { IndexFailure, IndexRequest, IndexResponse } from '../core/store/index-channel';
 import { IndexDatabase } from '../core/store/index-database';
 import { serveIndex } from '../core/store/index-service';
+import { HELPER_CHUNKS_IN_FLIGHT } from '../core/perf/shared-work';
 import { startAllThreads, type ThreadPool } from '../core/perf/thread-pool';
 import type { ScanProtocol } from '../core/scan/scan-protocol';
 import { createWorkerPool } from './worker-pool';
@@ -34,11 +35,11 @@ const port = parentPort!;
  * A scan thread of this thread's own, started with it (so, ahead of need),
  * which takes a share of a sync's stats and caption reads: with it, both of
  * the machine's cores read the folder while main waits. It is lent only
- * once started, so a sync never waits for it to load. It is handed
- * shareWork's two chunks at once: this thread takes its answers only between
- * chunks of its own, and with one at a time the helper waited for that.
+ * once started, so a sync never waits for it to load. It is handed all of
+ * shareWork's chunks in flight at once: this thread takes its answers only
+ * between chunks of its own, and with one at a time the helper waited for that.
  */
-const helperPool = createWorkerPool<ScanProtocol>('probe-worker', { maxThreads: 1, idleTimeoutMs: 2 ** 31 - 1, tasksPerThread: 2 });
+const helperPool = createWorkerPool<ScanProtocol>('probe-worker', { maxThreads: 1, idleTimeoutMs: 2 ** 31 - 1, tasksPerThread: HELPER_CHUNKS_IN_FLIGHT });
 let helper: ThreadPool<ScanProtocol> | null = null;
 startAllThreads(helperPool).then(
   () => (helper = helperPool),

@@ -1,4 +1,4 @@
-import { RowShape, type PackedRows } from '../store/page-codec';
+import { RowShape, type PackedRows } from '../perf/packed-rows';
 import type { CaptionEncoding } from '../../../src-shared/contract/models';
 import type { LineEnding } from './caption-codec';
 import type { CaptionReadResult } from './read-caption-sync';

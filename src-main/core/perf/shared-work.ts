@@ -10,6 +10,14 @@ export interface Helper<R> {
 }
 
 /**
+ * Chunks a helper has in flight: it starts its next as soon as one is done,
+ * not when this thread next lets a turn pass. Its pool must hand a thread
+ * that many at once (createWorkerPool's tasksPerThread), or the rest wait on
+ * this thread.
+ */
+export const HELPER_CHUNKS_IN_FLIGHT = 2;
+
+/**
  * Work over `count` items shared between this thread, which may block (the
  * index thread), and a helper thread: both take the next `chunk` items from
  * the same front, so neither waits for the other, and a helper slow to start
@@ -55,9 +63,7 @@ export async function shareWork<R>(count: number, chunk: number, here: (start: n
   // this thread takes the first chunk: work of one chunk or less is done here, without a message
   // to the helper and back, which took longer than the work (the 72 stats of a small folder)
   let mine: [number, number] | null = count > 0 ? take() : null;
-  // two chunks in flight: the helper starts its next as soon as it is done, not when this thread next lets a
-  // turn pass (where its pool hands a thread both at once: see createWorkerPool's tasksPerThread)
-  const away = helper && next < count ? Promise.all([lane(helper), lane(helper)]) : null;
+  const away = helper && next < count ? Promise.all(Array.from({ length: HELPER_CHUNKS_IN_FLIGHT }, () => lane(helper))) : null;
   try {
     while (mine) {
       here(mine[0], mine[1]);

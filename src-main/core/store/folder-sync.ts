@@ -12,7 +12,7 @@ import type { ScanProtocol } from '../scan/scan-protocol';
 import { shareWork } from '../perf/shared-work';
 import type { ThreadPool } from '../perf/thread-pool';
 import { walkFolder } from '../scan/walk-folder';
-import { RowShape, type PackedRows } from './page-codec';
+import { RowShape, type PackedRows } from '../perf/packed-rows';
 import { CAPTION_FEW_STRINGS, CAPTION_STRINGS, CAPTION_VALUES, captionRowOf, captionValues, IMAGE_FEW_STRINGS, IMAGE_STRINGS, IMAGE_VALUES, imageRowOf, imageValues, type CaptionRow, type ImageRow, type IndexDatabase } from './index-database';
 
 /** captions read per chunk of a sync's reads: a few milliseconds, so the cancel check and the helper's share come often */

@@ -1,6 +1,7 @@
 /**
- * Rows of values (numbers, strings, null) as a few columns for the trip from
- * the index thread to main: every number in one Float64Array, every string
+ * Rows of values (numbers, strings, null) as a few columns for a trip
+ * between threads (a page of the index's list to main, a scan thread's
+ * caption reads to the index thread): every number in one Float64Array, every string
  * in one string with each one's length beside it. A 100,000-image list as
  * rows was two million values for the structured clone to write and read
  * one by one, and 100,000 caption texts of their own that main's collector

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RowShape } from '../../../../src-main/core/store/page-codec';
+import { RowShape } from '../../../../src-main/core/perf/packed-rows';
 
 describe('rows packed in columns for the trip from the index thread', () => {
   it('come back as they went: numbers, nulls, empty and non-Latin-1 strings, in order, a column of few values too', () => {
