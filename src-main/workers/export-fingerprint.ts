@@ -17,8 +17,9 @@ export async function fingerprintImages(task: FingerprintTask): Promise<Fingerpr
 
 async function fingerprintOne(path: string, maxPixels: number): Promise<Fingerprint> {
   let sha256: string;
+  let bytes: number;
   try {
-    sha256 = await hashFile(path);
+    ({ sha256, bytes } = await hashFile(path));
   } catch (err) {
     return { ok: false, reason: `cannot read the file: ${fileProblem(err)}` };
   }
@@ -33,6 +34,7 @@ async function fingerprintOne(path: string, maxPixels: number): Promise<Fingerpr
     return {
       ok: true,
       sha256,
+      bytes,
       dhash,
       mean,
       width: rotated ? meta.height : meta.width,
@@ -73,15 +75,19 @@ async function differenceHash(path: string, maxPixels: number): Promise<{ dhash:
   return { dhash: hex, mean };
 }
 
-/** through a handle opened as a regular file: a named pipe in an image's place is refused, never waited on */
-async function hashFile(path: string): Promise<string> {
+/** and the bytes hashed; through a handle opened as a regular file: a named pipe in an image's place is refused, never waited on */
+async function hashFile(path: string): Promise<{ sha256: string; bytes: number }> {
   const { handle } = await openRegularFile(path);
   return new Promise((resolve, reject) => {
     const hash = createHash('sha256');
+    let bytes = 0;
     handle
       .createReadStream()
-      .on('data', (chunk) => hash.update(chunk))
+      .on('data', (chunk) => {
+        hash.update(chunk);
+        bytes += chunk.length;
+      })
       .on('error', reject)
-      .on('end', () => resolve(hash.digest('hex')));
+      .on('end', () => resolve({ sha256: hash.digest('hex'), bytes }));
   });
 }

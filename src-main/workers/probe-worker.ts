@@ -5,7 +5,7 @@ import { statFilesSync } from '../core/fs/stat-files-sync';
 import { fileProblem, readHeadSync } from '../core/fs/regular-file';
 import { readImageHeader } from '../core/scan/image-header';
 import { isBmpBytes, readBmpHeader } from './bmp-decode';
-import type { ProbeResult, ScanProtocol } from '../core/scan/scan-protocol';
+import type { FileFacts, ProbeResult, ScanProtocol } from '../core/scan/scan-protocol';
 import { copyIntoDataset } from './copy-into-dataset';
 import { serveRequests } from './worker-protocol';
 
@@ -42,39 +42,41 @@ const head = Buffer.allocUnsafe(HEADER_BYTES);
  * Plain JPEGs and PNGs, and every BMP (which sharp cannot read), from their
  * first 64 KiB without libvips; anything else is sharp's to judge. A file
  * that cannot be opened is refused with that reason: sharp would only call
- * it damaged.
+ * it damaged. The file's size and mtime come from the descriptor the header
+ * was read through.
  */
 async function probeOne(path: string, maxPixels: number): Promise<ProbeResult> {
   let bytes: Buffer;
+  let file: FileFacts;
   try {
-    bytes = readHeadSync(path, head).head;
+    const read = readHeadSync(path, head);
+    bytes = read.head;
+    file = { size: read.size, mtimeMs: read.mtimeMs };
   } catch (err) {
-    return { ok: false, reason: fileProblem(err) };
+    return { ok: false, reason: fileProblem(err), file: null };
   }
+  const refused = (reason: string): ProbeResult => ({ ok: false, reason, file });
+  if (file.size === 0) return refused('the file is empty (0 bytes)');
+  const checked = (width: number, height: number, format: string, orientation: number): ProbeResult => {
+    if (width * height > maxPixels) return refused(`too large: ${width}×${height} is over the ${Math.round(maxPixels / 1e6)}-megapixel limit`);
+    // the header's orientation says how the image is shown; report that size
+    const rotated = orientation >= 5;
+    return { ok: true, width: rotated ? height : width, height: rotated ? width : height, format, file };
+  };
   if (isBmpBytes(bytes)) {
     const bmp = readBmpHeader(bytes);
-    return typeof bmp === 'string' ? { ok: false, reason: bmp } : checked(bmp.width, bmp.height, 'bmp', 1, maxPixels);
+    return typeof bmp === 'string' ? refused(bmp) : checked(bmp.width, bmp.height, 'bmp', 1);
   }
   const quick = readImageHeader(bytes);
-  if (quick) return checked(quick.width, quick.height, quick.format, quick.orientation, maxPixels);
+  if (quick) return checked(quick.width, quick.height, quick.format, quick.orientation);
   try {
     const meta = await sharp(path, { limitInputPixels: false, sequentialRead: true }).metadata();
     const { width, height, format } = meta;
-    if (!width || !height || !format) return { ok: false, reason: 'no image size in the file header' };
-    return checked(width, height, format, meta.orientation ?? 1, maxPixels);
+    if (!width || !height || !format) return refused('no image size in the file header');
+    return checked(width, height, format, meta.orientation ?? 1);
   } catch (err) {
-    return { ok: false, reason: readableReason(err) };
+    return refused(readableReason(err));
   }
-}
-
-function checked(width: number, height: number, format: string, orientation: number, maxPixels: number): ProbeResult {
-  if (width * height > maxPixels) {
-    const mp = Math.round(maxPixels / 1e6);
-    return { ok: false, reason: `too large: ${width}×${height} is over the ${mp}-megapixel limit` };
-  }
-  // the header's orientation says how the image is shown; report that size
-  const rotated = orientation >= 5;
-  return { ok: true, width: rotated ? height : width, height: rotated ? width : height, format };
 }
 
 function readableReason(err: unknown): string {

@@ -71,8 +71,8 @@ function updateRows(rows: readonly ImageSummary[]): void {
 
 /** the list row carried inside a detail, so the list agrees with what an edit returned */
 export function summaryOf(detail: ImageDetail): ImageSummary {
-  const { id, name, status, tagCount, width, height, hasConflict } = detail;
-  return { id, name, status, tagCount, width, height, hasConflict };
+  const { id, name, status, tagCount, width, height, bytes, hasConflict } = detail;
+  return { id, name, status, tagCount, width, height, bytes, hasConflict };
 }
 export const updateRowFromDetail = (detail: ImageDetail) => updateRows([summaryOf(detail)]);
 

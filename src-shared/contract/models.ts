@@ -16,6 +16,8 @@ export const imageSummarySchema = z.object({
   tagCount: z.number().int().nonnegative(),
   width: z.number().int().nullable(),
   height: z.number().int().nullable(),
+  /** the file's size on disk; null until its header is checked (a folder's first open lists it without a stat per image) */
+  bytes: z.number().int().nonnegative().nullable(),
   hasConflict: z.boolean(),
 });
 export type ImageSummary = z.infer<typeof imageSummarySchema>;
@@ -46,7 +48,6 @@ export type Conflict = z.infer<typeof conflictSchema>;
 
 export const imageDetailSchema = imageSummarySchema.extend({
   format: z.string().nullable(),
-  bytes: z.number().int().nonnegative(),
   caption: captionSchema,
   conflict: conflictSchema.nullable(),
   /** other images with the same stem, which share one caption file in every trainer */

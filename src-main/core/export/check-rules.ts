@@ -91,7 +91,8 @@ function unreadable({ images }: CheckInput): CheckLine[] {
 }
 
 function tooLargeFiles({ images, options }: CheckInput): CheckLine[] {
-  const big = images.filter((i) => i.source.bytes > CIVITAI_MAX_FILE_BYTES);
+  // the index's size, or the check's read where the index has none yet (a first open's header check under way)
+  const big = images.filter((i) => (i.source.bytes >= 0 || !i.fingerprint?.ok ? i.source.bytes : i.fingerprint.bytes) > CIVITAI_MAX_FILE_BYTES);
   const limit = megabytes(CIVITAI_MAX_FILE_BYTES);
   return options.target === 'civitai'
     ? line(

@@ -43,5 +43,6 @@ export interface FingerprintTask {
 }
 
 export type Fingerprint =
-  | { ok: true; sha256: string; dhash: string; mean: number; width: number; height: number }
+  /** `bytes`: the file's size as it was read, which the index may not know yet (see SIZE_NOT_KNOWN) */
+  | { ok: true; sha256: string; bytes: number; dhash: string; mean: number; width: number; height: number }
   | { ok: false; reason: string };

@@ -16,6 +16,7 @@ export interface ExportSource {
   /** as shown, EXIF orientation applied; null when not probed yet */
   width: number | null;
   height: number | null;
+  /** the file's size as the index has it; -1 before its header is checked (SIZE_NOT_KNOWN): the export's check reads it then */
   bytes: number;
   /** the caption file is there and could not be read: the image is left out (see unreadable-captions.ts) */
   captionProblem?: { file: string; reason: string } | null;

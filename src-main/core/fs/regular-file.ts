@@ -93,12 +93,12 @@ export function readRegularFileSync(path: string): { bytes: Buffer; stats: Stats
   }
 }
 
-/** The first bytes of a regular file, read into `into` (a buffer a thread reuses); and the file's size. */
-export function readHeadSync(path: string, into: Buffer): { head: Buffer; size: number } {
+/** The first bytes of a regular file, read into `into` (a buffer a thread reuses); and the file's size and mtime. */
+export function readHeadSync(path: string, into: Buffer): { head: Buffer; size: number; mtimeMs: number } {
   const { fd, stats } = openRegularFileSync(path);
   try {
     const n = readSync(fd, into, 0, into.length, 0);
-    return { head: into.subarray(0, n), size: stats.size };
+    return { head: into.subarray(0, n), size: stats.size, mtimeMs: stats.mtimeMs };
   } finally {
     closeSync(fd);
   }

@@ -18,9 +18,19 @@ export type ScanProtocol = {
   copy: { task: { items: CopyItem[] }; result: CopyResult[] };
 };
 
+/**
+ * An image's header check, with the file's size and mtime as it was opened:
+ * a first sync lists a folder without a stat per image and takes them from
+ * here. A file that could not be opened has none.
+ */
 export type ProbeResult =
-  | { ok: true; width: number; height: number; format: string }
-  | { ok: false; reason: string };
+  | { ok: true; width: number; height: number; format: string; file: FileFacts }
+  | { ok: false; reason: string; file: FileFacts | null };
+
+export interface FileFacts {
+  size: number;
+  mtimeMs: number;
+}
 
 
 /** one image to bring into the dataset under its new name, with an empty caption beside it */

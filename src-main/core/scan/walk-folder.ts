@@ -15,9 +15,17 @@ import type { ScanProtocol } from './scan-protocol';
 export interface FileEntry {
   /** relative to the walked folder, '/'-separated */
   rel: string;
+  /** SIZE_NOT_KNOWN for a file listed by name only (see withStats, statTexts) */
   size: number;
   mtimeMs: number;
 }
+
+/**
+ * The size of a file listed by name only, not stat-ed: never a file's real
+ * size, nor 0, which says the file is empty. A first sync stores it until
+ * the header check, or a later sync's stat, gives the real one.
+ */
+export const SIZE_NOT_KNOWN = -1;
 
 export interface FolderListing {
   images: FileEntry[];
@@ -39,10 +47,15 @@ export interface WalkOptions {
   /** relative folder paths not to enter (the import output folder) */
   exclude?: ReadonlySet<string>;
   signal?: AbortSignal;
-  /** false: names only (size and mtime 0), for counting without a stat per file */
+  /**
+   * false: names only (size SIZE_NOT_KNOWN, mtime 0), for counting, or for a
+   * first sync, which has nothing to compare sizes with and leaves them to
+   * the header check. A link is still followed, to refuse one that leads
+   * nowhere or out of the folder.
+   */
   withStats?: boolean;
   /**
-   * false: .txt files by name only (size and mtime 0), for a sync that reads
+   * false: .txt files by name only (size SIZE_NOT_KNOWN), for a sync that reads
    * every caption anyway and takes them from its own read
    */
   statTexts?: boolean;
@@ -159,7 +172,9 @@ export async function walkFolder(root: string, options: WalkOptions): Promise<Fo
   const refused = new Map<number, string>();
   for (const i of looks) {
     const path = join(root, names[i]!);
-    if (notAFile(i)) refused.set(i, isImageName(path) ? await whyNotAFile(path) : '');
+    // a link not stat-ed (withStats false) is now: it may lead to nothing, or to a folder
+    const file = i < stats.length ? stats[i] !== null : await statPromise(path).then((s) => s.isFile(), () => false);
+    if (!file) refused.set(i, isImageName(path) ? await whyNotAFile(path) : '');
     // invariant 4: nothing outside the folder is read, shown, imported or exported through a link
     else if (!(await isInsideFolder(path, root).catch(() => false))) refused.set(i, 'it is a link to a file outside the folder, which LoRA Tagger does not read');
   }
@@ -173,7 +188,7 @@ export async function walkFolder(root: string, options: WalkOptions): Promise<Fo
 }
 
 /** the size and mtime of a name not stat-ed (see withStats, statTexts) */
-const UNSTATED = { size: 0, mtimeMs: 0 };
+const UNSTATED = { size: SIZE_NOT_KNOWN, mtimeMs: 0 };
 
 /** why a name the walk found is not a file it can read (rare: asked of those only) */
 async function whyNotAFile(path: string): Promise<string> {

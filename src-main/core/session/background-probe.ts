@@ -1,12 +1,14 @@
 import { forEachSliced, mapSliced } from '../perf/time-slicer';
 import { probeImages } from '../scan/probe-images';
+import type { FileFacts } from '../scan/scan-protocol';
 import type { DatasetSession } from './dataset-session';
 import type { ImageEntry } from './image-entry';
 import type { OpenDeps } from './open-session';
 
 /**
  * After the list is shown, check the headers of images not checked before:
- * fill in their sizes, and move files that are not readable images out of the
+ * fill in their sizes (in pixels, and on disk: a first sync leaves a file's
+ * to this check), and move files that are not readable images out of the
  * list into the session's skipped files, with the reason. Runs as a
  * cancellable job; the session waits for it on close.
  */
@@ -16,7 +18,7 @@ export function startBackgroundProbe(session: DatasetSession, entries: ImageEntr
       'scan',
       'Checking images',
       async (job) => {
-        const files = await mapSliced(entries, (e) => ({ rel: e.row.relPath, size: e.row.size }), job.signal);
+        const files = await mapSliced(entries, (e) => ({ rel: e.row.relPath }), job.signal);
         const results = await probeImages(session.datasetDir, files, {
           pool: deps.scanPool,
           signal: job.signal,
@@ -24,19 +26,19 @@ export function startBackgroundProbe(session: DatasetSession, entries: ImageEntr
         });
         job.signal.throwIfAborted();
         // results line up with entries
-        const valid: { entry: ImageEntry; width: number; height: number; format: string }[] = [];
-        const invalid: { entry: ImageEntry; reason: string }[] = [];
+        const valid: { entry: ImageEntry; width: number; height: number; format: string; file: FileFacts }[] = [];
+        const invalid: { entry: ImageEntry; reason: string; file: FileFacts | null }[] = [];
         await forEachSliced(
           results,
           (r, i) => {
             const entry = entries[i]!;
-            if (r.ok) valid.push({ entry, width: r.width, height: r.height, format: r.format });
-            else invalid.push({ entry, reason: r.reason });
+            if (r.ok) valid.push({ entry, width: r.width, height: r.height, format: r.format, file: r.file });
+            else invalid.push({ entry, reason: r.reason, file: r.file });
           },
           job.signal,
         );
         await session.store.setProbes(
-          valid.map(({ entry, width, height, format }) => ({ id: entry.row.id, width, height, format })),
+          valid.map(({ entry, width, height, format, file }) => ({ id: entry.row.id, width, height, format, ...file })),
           job.signal,
         );
         const probed = session.index.setProbed(valid);

@@ -1,6 +1,7 @@
 import type { ImageDetail, ImageSummary, SkippedFile, Stats, TagCount } from '../../../src-shared/contract';
 import { AppError } from '../app-error';
 import type { CaptionSnapshot } from '../captions/caption-file';
+import type { FileFacts } from '../scan/scan-protocol';
 import { forEachSliced } from '../perf/time-slicer';
 import type { SessionStore } from '../store/session-store';
 import { TagCounter } from '../vocabulary/tag-counter';
@@ -150,12 +151,16 @@ export class DatasetIndex {
     return changed ? changeOf({ info: true }) : noChange;
   }
 
-  /** files found not to be readable images leave the list and join the skipped files */
-  async dropInvalid(items: readonly { entry: ImageEntry; reason: string }[], signal?: AbortSignal): Promise<ChangeSet> {
+  /**
+   * files found not to be readable images leave the list and join the skipped
+   * files, with the size and mtime the check found (`file`) if it could open
+   * them: a sync passes them over while those stay the same
+   */
+  async dropInvalid(items: readonly { entry: ImageEntry; reason: string; file: FileFacts | null }[], signal?: AbortSignal): Promise<ChangeSet> {
     const gone = new Set(items.map((i) => i.entry.row.id));
     await this.store.dropAsInvalid(
       [...gone],
-      items.map(({ entry, reason }) => ({ relPath: entry.row.relPath, size: entry.row.size, mtimeMs: entry.row.mtimeMs, reason })),
+      items.map(({ entry, reason, file }) => ({ relPath: entry.row.relPath, size: entry.row.size, mtimeMs: entry.row.mtimeMs, ...file, reason })),
     );
     const skipped = (await this.store.invalidFiles()).map((r) => ({ name: r.relPath, reason: r.reason }));
     return this.replace(
@@ -165,9 +170,9 @@ export class DatasetIndex {
     );
   }
 
-  /** header checks done: the images' sizes and formats, already stored */
-  setProbed(probed: readonly { entry: ImageEntry; width: number; height: number; format: string }[]): ChangeSet {
-    for (const { entry, width, height, format } of probed) Object.assign(entry.row, { width, height, format, probed: true });
+  /** header checks done: the images' sizes and formats, and their files' sizes and mtimes, already stored */
+  setProbed(probed: readonly { entry: ImageEntry; width: number; height: number; format: string; file: FileFacts }[]): ChangeSet {
+    for (const { entry, width, height, format, file } of probed) Object.assign(entry.row, { width, height, format, size: file.size, mtimeMs: file.mtimeMs, probed: true });
     return changeOf({ rows: probed.map((p) => p.entry) });
   }
 

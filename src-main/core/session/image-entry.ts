@@ -1,5 +1,6 @@
 import type { Conflict, ImageDetail, ImageStatus, ImageSummary } from '../../../src-shared/contract';
 import type { CaptionFormat } from '../captions/caption-codec';
+import { SIZE_NOT_KNOWN } from '../scan/walk-folder';
 import type { ImageRow } from '../store/index-database';
 
 /** A caption as main holds it: the text, its tags view, and the file as last read or written. */
@@ -44,6 +45,7 @@ export function summarize(entry: ImageEntry): ImageSummary {
     tagCount: entry.caption.tags.length,
     width: entry.row.width,
     height: entry.row.height,
+    bytes: entry.row.size === SIZE_NOT_KNOWN ? null : entry.row.size,
     hasConflict: entry.caption.conflict !== null,
   };
 }
@@ -53,7 +55,6 @@ export function describe(entry: ImageEntry, sharesStemWith: string[]): ImageDeta
   return {
     ...summarize(entry),
     format: entry.row.format,
-    bytes: entry.row.size,
     caption: {
       text: c.text,
       tags: c.tags,

@@ -11,7 +11,7 @@ import { compareNatural } from '../scan/natural-order';
 import type { ScanProtocol } from '../scan/scan-protocol';
 import { shareWork } from '../perf/shared-work';
 import type { ThreadPool } from '../perf/thread-pool';
-import { walkFolder } from '../scan/walk-folder';
+import { SIZE_NOT_KNOWN, walkFolder } from '../scan/walk-folder';
 import { RowShape, type PackedRows } from '../perf/packed-rows';
 import { CAPTION_FEW_STRINGS, CAPTION_STRINGS, CAPTION_VALUES, captionRowOf, captionValues, IMAGE_FEW_STRINGS, IMAGE_STRINGS, IMAGE_VALUES, imageRowOf, imageValues, type CaptionRow, type ImageRow, type IndexDatabase } from './index-database';
 
@@ -106,16 +106,28 @@ export class FolderSync {
     const checkCancelled = () => {
       if (shared && Atomics.load(shared, 0) !== 0) throw new AppError('cancelled', 'Cancelled');
     };
-    // with no caption indexed, every caption is read, and its read gives its size and mtime
+    const invalid = new Map(this.db.invalidFiles().map((r) => [r.relPath, r]));
+    // an image's size and mtime are compared with the index's, and a caption's too; with no
+    // caption indexed, every caption is read, and its read gives its size and mtime. With no
+    // image (a first sync), the header check that follows opens each image anyway and gives
+    // its size and mtime then (see ProbeResult): the walk stats nothing
+    const listedAt = Date.now();
     const helper = this.helper();
-    const listing = await walkFolder(datasetDir, { recursive: options.recursive, blocking: true, statTexts: this.db.anyCaption(), ...(helper ? { pool: helper } : {}) });
+    const listing = await walkFolder(datasetDir, {
+      recursive: options.recursive,
+      blocking: true,
+      withStats: this.db.imageCount() > 0 || invalid.size > 0,
+      statTexts: this.db.anyCaption(),
+      ...(helper ? { pool: helper } : {}),
+    });
     checkCancelled();
     const onDisk = new Map(listing.images.map((f) => [f.rel, f]));
-    const invalid = new Map(this.db.invalidFiles().map((r) => [r.relPath, r]));
 
     const gone: number[] = [];
     const kept: ImageRow[] = [];
     const changed: { id: number; size: number; mtimeMs: number }[] = [];
+    /** listed by a first sync and not yet reached by the header check that gives their sizes, nor written since: this stat gives them */
+    const learnt: { id: number; size: number; mtimeMs: number }[] = [];
     for (const row of this.db.allImages()) {
       const file = onDisk.get(row.relPath);
       if (!file) {
@@ -123,13 +135,13 @@ export class FolderSync {
         continue;
       }
       if (file.size !== row.size || file.mtimeMs !== row.mtimeMs) {
-        changed.push({ id: row.id, size: file.size, mtimeMs: file.mtimeMs });
+        (row.size === SIZE_NOT_KNOWN && file.mtimeMs < row.mtimeMs ? learnt : changed).push({ id: row.id, size: file.size, mtimeMs: file.mtimeMs });
         Object.assign(row, { size: file.size, mtimeMs: file.mtimeMs, probed: false, fingerprint: null });
       }
       kept.push(row);
       onDisk.delete(row.relPath);
     }
-    this.db.setFilesChanged(changed);
+    this.db.setFilesChanged(changed.concat(learnt));
     this.db.deleteImages(gone);
 
     // what is left on disk is new, unless it is a known bad file that has not changed; a file
@@ -141,7 +153,9 @@ export class FolderSync {
       if (bad && bad.size === f.size && bad.mtimeMs === f.mtimeMs && bad.reason !== PERMISSION_DENIED) continue;
       // checked again, it leaves the skipped files; the check puts it back if it is still bad
       if (bad) lookAgain.push(f.rel);
-      fresh.push({ id: -1, relPath: f.rel, ord: 0, size: f.size, mtimeMs: f.mtimeMs, width: null, height: null, format: null, probed: false, fingerprint: null, skip: false });
+      // not stat-ed (a first sync): its mtime is when the walk began, so a later sync tells a file written since (changed) from one only not stat-ed yet (learnt)
+      const mtimeMs = f.size === SIZE_NOT_KNOWN ? listedAt : f.mtimeMs;
+      fresh.push({ id: -1, relPath: f.rel, ord: 0, size: f.size, mtimeMs, width: null, height: null, format: null, probed: false, fingerprint: null, skip: false });
     }
     let all = kept.concat(fresh);
     const moved: { id: number; ord: number }[] = [];

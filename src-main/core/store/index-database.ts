@@ -20,6 +20,16 @@ export interface ImageRow {
 
 export type NewImageRow = Omit<ImageRow, 'id' | 'fingerprint' | 'skip'>;
 
+/** what a header check learns of an image (see ProbeResult) */
+export interface ProbedRow {
+  id: number;
+  width: number;
+  height: number;
+  format: string;
+  size: number;
+  mtimeMs: number;
+}
+
 export interface CaptionRow {
   imageId: number;
   onDisk: boolean;
@@ -202,7 +212,7 @@ export class IndexDatabase {
       deleteImage: db.prepare('DELETE FROM images WHERE id = ?'),
       setOrd: db.prepare('UPDATE images SET ord = ? WHERE id = ?'),
       setFile: db.prepare('UPDATE images SET size = ?, mtime_ms = ?, probed = 0, fingerprint = NULL WHERE id = ?'),
-      setProbe: db.prepare('UPDATE images SET width = ?, height = ?, format = ?, probed = 1 WHERE id = ?'),
+      setProbe: db.prepare('UPDATE images SET width = ?, height = ?, format = ?, size = ?, mtime_ms = ?, probed = 1 WHERE id = ?'),
       setSkip: db.prepare('UPDATE images SET skip = ? WHERE id = ?'),
       setFingerprint: db.prepare('UPDATE images SET fingerprint = ? WHERE id = ?'),
       upsertCaption: db.prepare(`INSERT INTO captions (image_id, on_disk, fingerprint, size, mtime_ms, encoding, bom, line_ending, text)
@@ -371,8 +381,9 @@ export class IndexDatabase {
     this.db.transaction(() => rows.forEach((r) => this.stmt.setFile.run(r.size, r.mtimeMs, r.id)))();
   }
 
-  setProbes(rows: readonly { id: number; width: number; height: number; format: string }[]): void {
-    this.db.transaction(() => rows.forEach((r) => this.stmt.setProbe.run(r.width, r.height, r.format, r.id)))();
+  /** header checks: each image's size in pixels and format, and its file's size and mtime as the check found them */
+  setProbes(rows: readonly ProbedRow[]): void {
+    this.db.transaction(() => rows.forEach((r) => this.stmt.setProbe.run(r.width, r.height, r.format, r.size, r.mtimeMs, r.id)))();
   }
 
   setSkip(id: number, skip: boolean): void {

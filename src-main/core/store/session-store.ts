@@ -1,6 +1,6 @@
 import type { IndexChannel } from './index-channel';
 import { unpackPage, type FolderSyncSummary, type SyncedImage, type SyncedPage } from './folder-sync';
-import type { CaptionRow, CopyRecord, ImportRow, InvalidFileRow, NewImageRow } from './index-database';
+import type { CaptionRow, CopyRecord, ImportRow, InvalidFileRow, NewImageRow, ProbedRow } from './index-database';
 
 /** a page of a synced list as main takes it: the images, and how many of their captions carry each tag */
 export type OnSyncedPage = (images: SyncedImage[], tags: [string, number][]) => void | Promise<void>;
@@ -123,7 +123,7 @@ export class SessionStore {
     return inChunks(rows, (part) => this.index.call('setFilesChanged', part), signal);
   }
 
-  setProbes(rows: readonly { id: number; width: number; height: number; format: string }[], signal?: AbortSignal): Promise<void> {
+  setProbes(rows: readonly ProbedRow[], signal?: AbortSignal): Promise<void> {
     return inChunks(rows, (part) => this.index.call('setProbes', part), signal);
   }
 

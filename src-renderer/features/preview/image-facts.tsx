@@ -1,29 +1,26 @@
 import { useShallow } from 'zustand/react/shallow';
 import { formatBytes } from './format-bytes';
-import { useCaptionStore } from '../../stores/caption-store';
 import { currentImage, useImagesStore } from '../../stores/images-store';
 
 /**
  * The size in pixels and on disk under the preview: what decides whether an
- * image is big enough for the training resolution, or worth a resize. The
- * pixels come from the list, which the background check of image headers
- * updates after the folder opens; the bytes from the image's detail.
+ * image is big enough for the training resolution, or worth a resize. Both
+ * come from the list, which the background check of image headers updates
+ * after the folder opens (a first open lists the files without their sizes).
  */
 export function ImageFacts() {
-  const size = useImagesStore(
+  const facts = useImagesStore(
     useShallow((s) => {
       const image = currentImage(s);
-      return { id: image?.id, width: image?.width ?? null, height: image?.height ?? null };
+      return { id: image?.id, width: image?.width ?? null, height: image?.height ?? null, bytes: image?.bytes ?? null };
     }),
   );
-  // the detail can lag the image on screen for a moment after ← or →
-  const bytes = useCaptionStore((s) => (s.detail && s.detail.id === size.id ? s.detail.bytes : null));
-  if (size.id === undefined) return <div className="image-facts" data-testid="image-facts" />;
-  const pixels = size.width !== null && size.height !== null ? `${size.width} × ${size.height} px` : 'size not read yet';
+  if (facts.id === undefined) return <div className="image-facts" data-testid="image-facts" />;
+  const pixels = facts.width !== null && facts.height !== null ? `${facts.width} × ${facts.height} px` : 'size not read yet';
   return (
     <div className="image-facts" data-testid="image-facts">
       {pixels}
-      {bytes !== null && ` · ${formatBytes(bytes)}`}
+      {facts.bytes !== null && ` · ${formatBytes(facts.bytes)}`}
     </div>
   );
 }

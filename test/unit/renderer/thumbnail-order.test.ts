@@ -30,6 +30,7 @@ describe('status marks', () => {
     tagCount: 0,
     width: 10,
     height: 10,
+    bytes: 100,
     hasConflict: false,
     ...over,
   });

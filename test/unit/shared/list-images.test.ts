@@ -3,7 +3,7 @@ import { IMAGE_LIST_PAGE, type ChannelOutput, type ImageSummary } from '../../..
 import { listAllImages } from '../../../src-shared/list-images';
 import type { Result } from '../../../src-shared/result';
 
-const summary = (id: number): ImageSummary => ({ id, name: `img_${id}.png`, status: 'todo', tagCount: 0, width: 1, height: 1, hasConflict: false });
+const summary = (id: number): ImageSummary => ({ id, name: `img_${id}.png`, status: 'todo', tagCount: 0, width: 1, height: 1, bytes: 100, hasConflict: false });
 
 /** a session's list as images.list serves it; `change` runs before each page is answered */
 function server(ids: () => number[], version: () => number) {

@@ -102,6 +102,15 @@ describe('checkRules', () => {
     expect(run('civitai', images).find((l) => l.kind === 'too-small')).toMatchObject({ imageIds: [5] });
   });
 
+  it("takes a file's size from the check's own read where the index has none yet (a first open's header check under way)", () => {
+    const read = (bytes: number): CheckedImage => ({
+      source: image(1, { bytes: -1 }).source,
+      fingerprint: { ok: true, sha256: 'a'.repeat(64), bytes, dhash: '0'.repeat(16), mean: 100, width: 1024, height: 1024 },
+    });
+    expect(run('civitai', [read(51_000_000)]).find((l) => l.kind === 'file-too-large')).toMatchObject({ severity: 'error', imageIds: [1] });
+    expect(run('civitai', [read(1_000)]).find((l) => l.kind === 'file-too-large')).toBeUndefined();
+  });
+
   it('uses the probed size when the worker could not read one, and reports files over 50 MB as info outside Civitai', () => {
     const lines = run('kohya', [image(1, { width: 1000, height: 200, bytes: 51_000_000 })]);
     expect(lines.map((l) => [l.kind, l.severity])).toEqual([

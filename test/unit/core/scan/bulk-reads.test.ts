@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readCaptionFile } from '../../../../src-main/core/captions/caption-file';
 import { unpackReads } from '../../../../src-main/core/captions/packed-reads';
 import { readCaptionSync, type CaptionReadResult } from '../../../../src-main/core/captions/read-caption-sync';
-import { walkFolder } from '../../../../src-main/core/scan/walk-folder';
+import { SIZE_NOT_KNOWN, walkFolder } from '../../../../src-main/core/scan/walk-folder';
 import { makeTempDir } from '../../../support/temp-dir';
 import { testThreadPools } from '../../../support/test-thread-pools';
 
@@ -93,7 +93,7 @@ describe('bulk reads in the index and scan threads', () => {
     expect([...namesOnly.texts.values()].sort((a, b) => a.rel.localeCompare(b.rel))).toEqual(
       byName(listing)
         .filter((f) => /\.txt$/i.test(f.rel))
-        .map((f) => ({ rel: f.rel, size: 0, mtimeMs: 0 })),
+        .map((f) => ({ rel: f.rel, size: SIZE_NOT_KNOWN, mtimeMs: 0 })),
     );
   });
 
