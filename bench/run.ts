@@ -161,7 +161,8 @@ async function runChild(args: BenchArgs, child: { run: number; out: string; work
   const workDir = join(workRoot, `run-${run}`);
   await mkdir(workDir, { recursive: true });
   const cacheDir = join(workDir, 'app-cache');
-  const api = createApiHost({ transport: 'serve', userDataDir: join(workDir, 'app-data'), cacheDir, servedFolder: null, version: 'bench' });
+  // made as the desktop app and serve make theirs: what a person's first open meets
+  const api = createApiHost({ transport: 'serve', userDataDir: join(workDir, 'app-data'), cacheDir, servedFolder: null, version: 'bench' }, { startScanThreads: true });
   const ctx: RunContext = { api, datasetDir, workDir, cacheDir, run, cores, vocabulary, args, log, harness };
   const figures: Figures = {};
   const phaseStalls: Record<string, number> = {};

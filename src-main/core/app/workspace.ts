@@ -10,6 +10,7 @@ import type { DatasetSession } from '../session/dataset-session';
 import { openSession, type OpenRequest } from '../session/open-session';
 import type { ScanProtocol } from '../scan/scan-protocol';
 import type { OpenIndex } from '../store/index-channel';
+import { SessionStore } from '../store/session-store';
 import { DEFAULT_OUTPUT_DIR, DEFAULT_PREFIX } from '../session/session-settings';
 import { danbooruListPath } from '../vocabulary/tag-list';
 import { RecentFolders } from './recent-folders';
@@ -49,6 +50,7 @@ export class Workspace {
   readonly t5: T5Setting;
   private session: DatasetSession | null = null;
   private transition: Promise<unknown> = Promise.resolve();
+  private warmedUp = false;
 
   constructor(readonly options: WorkspaceOptions) {
     this.recent = new RecentFolders(options.userDataDir);
@@ -61,9 +63,14 @@ export class Workspace {
    * A folder is about to be opened (the app started, a folder is being picked
    * or was dropped): the scan's threads start now, so the open or import that
    * follows does not wait for them. Idle, they end after the pool's idle time.
+   * The first time, main's side of taking a list is made warm too (see
+   * SessionStore.warmUp).
    */
   expectOpen(): void {
     startAllThreads(this.options.scanPool).catch(() => undefined); // shut down meanwhile: nothing to start
+    if (this.warmedUp) return;
+    this.warmedUp = true;
+    void SessionStore.warmUp();
   }
 
   current(): DatasetSession | null {

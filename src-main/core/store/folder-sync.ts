@@ -388,6 +388,20 @@ export function unpackPage(page: SyncedPage): SyncedImage[] {
   });
 }
 
+/**
+ * A made-up page of `count` captioned images, packed as syncedPage packs a
+ * real one: for main to unpack before any folder opens (see
+ * SessionStore.warmUp).
+ */
+export function madeUpPage(count: number): SyncedPage {
+  const images = Array.from({ length: count }, (_, i) => {
+    const row: ImageRow = { id: i + 1, relPath: `10_name/img_${i}.png`, ord: i, size: 1000 + i, mtimeMs: 1.7e12 + i, width: 512, height: 384, format: 'png', probed: true, fingerprint: null, skip: false };
+    const caption: CaptionRow = { ...emptyRow(row.id), onDisk: true, fingerprint: `${i}`, size: 20, mtimeMs: 1.7e12 + i, text: `tag ${i % 7}, shared, img ${i}` };
+    return packSynced({ row, captionRel: captionPathFor(row.relPath), caption });
+  });
+  return { images: PACKED.pack(images), tags: [] };
+}
+
 function emptyRow(imageId: number): CaptionRow {
   return { imageId, onDisk: false, fingerprint: ABSENT_FINGERPRINT, size: 0, mtimeMs: 0, encoding: 'utf8', bom: false, lineEnding: 'none', text: '' };
 }

@@ -1,5 +1,6 @@
+import { forEachSliced } from '../perf/time-slicer';
 import type { IndexChannel } from './index-channel';
-import { unpackPage, type FolderSyncSummary, type SyncedImage, type SyncedPage } from './folder-sync';
+import { madeUpPage, unpackPage, type FolderSyncSummary, type SyncedImage, type SyncedPage } from './folder-sync';
 import type { CaptionRow, CopyRecord, ImportRow, InvalidFileRow, NewImageRow, ProbedRow } from './index-database';
 
 /** a page of a synced list as main takes it: the images, and how many of their captions carry each tag */
@@ -19,6 +20,10 @@ const PAGES_AHEAD = 3;
 /** how often a folder sync's caption count is looked at, for the progress bar */
 const PROGRESS_EVERY_MS = 100;
 
+/** made-up pages main unpacks before any folder opens (see warmUp), of WARM_UP_ROWS images each */
+const WARM_UP_PAGES = 64;
+const WARM_UP_ROWS = 256;
+
 /**
  * The dataset index as main sees it: every call a request to the index
  * thread (see IndexChannel), answered in the order asked. Many rows go a
@@ -28,6 +33,19 @@ const PROGRESS_EVERY_MS = 100;
  */
 export class SessionStore {
   constructor(readonly index: IndexChannel) {}
+
+  /**
+   * Main's side of taking a list (unpacking its pages into rows), run over
+   * made-up pages while no folder is open, in slices: V8 compiles a function
+   * once it has run hot, and a first open's first few thousand rows were
+   * otherwise unpacked by code not yet compiled, many times slower than the
+   * rest. The index thread makes its own code warm likewise (see
+   * IndexDatabase.warmUp).
+   */
+  static async warmUp(signal?: AbortSignal): Promise<void> {
+    const page = madeUpPage(WARM_UP_ROWS);
+    await forEachSliced(Array.from({ length: WARM_UP_PAGES }), () => void unpackPage(page), signal);
+  }
 
   settings(keys: readonly string[]): Promise<Record<string, string | null>> {
     return this.index.call('settings', keys);
