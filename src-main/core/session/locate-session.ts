@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { opendir } from 'node:fs/promises';
+import { opendir, stat, statfs } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { CIVITAI_SESSION_FILE } from '../legacy/civitai-session';
 import { SESSION_DIR, SESSION_FILE } from '../store/open-database';
@@ -37,11 +37,14 @@ export async function locateSession(folder: string, outputDir: string): Promise<
 /**
  * The folder's subfolders, read a few hundred entries at a time: a large
  * dataset's folder holds twice as many entries as images, too many to make
- * in one turn of the main thread. An unreadable folder has none.
+ * in one turn of the main thread. None without a look where the folder's
+ * link count says it has none (see mayHoldSubfolders). An unreadable folder
+ * has none.
  */
 async function subfolderNames(folder: string): Promise<string[]> {
   const names: string[] = [];
   try {
+    if (!(await mayHoldSubfolders(folder))) return names;
     for await (const entry of await opendir(folder, { bufferSize: 512 })) {
       if (entry.isDirectory()) names.push(entry.name);
     }
@@ -49,6 +52,22 @@ async function subfolderNames(folder: string): Promise<string[]> {
     // unreadable: the open itself reports it when it scans
   }
   return names;
+}
+
+/**
+ * File systems whose folders' link count is 2 plus their subfolders (each
+ * subfolder's `..` links back): ext2/3/4, xfs, tmpfs and f2fs on Linux. A
+ * count of exactly 2 there means no subfolder. Elsewhere the count means
+ * something else or nothing (btrfs, overlayfs and many FUSE file systems
+ * report 1; macOS counts every entry), so the folder is listed.
+ */
+const COUNTS_SUBFOLDERS = new Set([0xef53, 0x58465342, 0x01021994, 0xf2f52010]);
+
+/** false only where the folder's link count shows it has no subfolder: a first open of 100,000 images then lists them once, not twice */
+export async function mayHoldSubfolders(folder: string): Promise<boolean> {
+  if (process.platform !== 'linux') return true;
+  const [info, volume] = await Promise.all([stat(folder), statfs(folder)]);
+  return !(COUNTS_SUBFOLDERS.has(volume.type) && info.nlink === 2);
 }
 
 export const databasePath = (datasetDir: string) => join(datasetDir, SESSION_DIR, SESSION_FILE);
