@@ -37,11 +37,9 @@ export function startBackgroundProbe(session: DatasetSession, entries: ImageEntr
           },
           job.signal,
         );
-        await session.store.setProbes(
-          valid.map(({ entry, width, height, format, file }) => ({ id: entry.row.id, width, height, format, ...file })),
-          job.signal,
-        );
-        const probed = session.index.setProbed(valid);
+        const rows = await mapSliced(valid, ({ entry, width, height, format, file }) => ({ id: entry.row.id, width, height, format, size: file.size, mtimeMs: file.mtimeMs }), job.signal);
+        await session.store.setProbes(rows, job.signal);
+        const probed = await session.index.setProbed(valid, job.signal);
         // files that are no images leave the list: the renderer reads it again, sizes and all
         session.announce(invalid.length > 0 ? await session.index.dropInvalid(invalid, session.closing) : probed);
       },

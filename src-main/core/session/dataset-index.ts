@@ -2,7 +2,7 @@ import type { ImageDetail, ImageSummary, SkippedFile, Stats, TagCount } from '..
 import { AppError } from '../app-error';
 import type { CaptionSnapshot } from '../captions/caption-file';
 import type { FileFacts } from '../scan/scan-protocol';
-import { forEachSliced } from '../perf/time-slicer';
+import { forEachSliced, mapSliced } from '../perf/time-slicer';
 import type { SessionStore } from '../store/session-store';
 import { TagCounter } from '../vocabulary/tag-counter';
 import { rowFromState, stateFromSnapshot } from './caption-loader';
@@ -171,9 +171,16 @@ export class DatasetIndex {
   }
 
   /** header checks done: the images' sizes and formats, and their files' sizes and mtimes, already stored */
-  setProbed(probed: readonly { entry: ImageEntry; width: number; height: number; format: string; file: FileFacts }[]): ChangeSet {
-    for (const { entry, width, height, format, file } of probed) Object.assign(entry.row, { width, height, format, size: file.size, mtimeMs: file.mtimeMs, probed: true });
-    return changeOf({ rows: probed.map((p) => p.entry) });
+  async setProbed(probed: readonly { entry: ImageEntry; width: number; height: number; format: string; file: FileFacts }[], signal?: AbortSignal): Promise<ChangeSet> {
+    const rows = await mapSliced(
+      probed,
+      ({ entry, width, height, format, file }) => {
+        Object.assign(entry.row, { width, height, format, size: file.size, mtimeMs: file.mtimeMs, probed: true });
+        return entry;
+      },
+      signal,
+    );
+    return changeOf({ rows });
   }
 
   /** image files another program changed (size, mtime): their headers are to be checked again */
