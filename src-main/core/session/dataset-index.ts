@@ -95,17 +95,19 @@ export class DatasetIndex {
    * Images that stay keep their live caption state (revisions, pending
    * conflicts). Built in time slices; only the swap at the end, with the
    * counts of the images that left, runs in one go, so no edit lands between
-   * the counts and the list they describe. `counted`: the tags of all of
-   * `entries`, counted already (a sync's), taken when the list is the first.
+   * the counts and the list they describe. What a sync built of `entries`
+   * as they came (see SyncResult) is taken: their `lookup`, and `counted`,
+   * the tags of all of them, when the list is the first.
    */
-  replace(entries: ImageEntry[], skipped: SkippedFile[], signal?: AbortSignal, counted?: TagCounter): Promise<ChangeSet> {
-    const change = this.listChange.then(() => this.swap(entries, skipped, signal, counted));
+  replace(entries: ImageEntry[], skipped: SkippedFile[], signal?: AbortSignal, built: { counted?: TagCounter; lookup?: EntryLookup } = {}): Promise<ChangeSet> {
+    const change = this.listChange.then(() => this.swap(entries, skipped, signal, built));
     this.listChange = change.catch(() => undefined);
     return change;
   }
 
-  private async swap(entries: ImageEntry[], skipped: SkippedFile[], signal?: AbortSignal, counted?: TagCounter): Promise<ChangeSet> {
-    const lookup = await EntryLookup.build(entries, signal);
+  private async swap(entries: ImageEntry[], skipped: SkippedFile[], signal: AbortSignal | undefined, built: { counted?: TagCounter; lookup?: EntryLookup }): Promise<ChangeSet> {
+    const { counted } = built;
+    const lookup = built.lookup ?? (await EntryLookup.build(entries, signal));
     // images new to the session are counted while slicing: no edit can reach them yet; into an empty
     // list, every image is new, and tags counted already need not be parsed here
     const first = counted !== undefined && this.entries.length === 0;

@@ -3,7 +3,9 @@ import type { ImageEntry } from './image-entry';
 
 /**
  * The ways a session finds its images, rebuilt whenever the list changes (a
- * scan, a resync), in slices: each pass walks every image.
+ * scan, a resync), in slices: each pass walks every image. A list that
+ * arrives a page at a time is added to as it comes (start, add, finish), in
+ * the turns main would otherwise spend waiting for the next page.
  */
 export class EntryLookup {
   /**
@@ -43,31 +45,38 @@ export class EntryLookup {
   }
 
   static async build(entries: readonly ImageEntry[], signal?: AbortSignal): Promise<EntryLookup> {
-    const lookup = new EntryLookup();
-    // one table per pass: each grows by copying the whole of itself in one step, and two growing in one step would add up
-    await forEachSliced(entries, (e) => (lookup.ids[e.row.id] = e), signal);
+    const lookup = EntryLookup.start();
+    await forEachSliced(entries, (e) => lookup.add(e), signal);
+    return lookup.finish(signal);
+  }
+
+  /** an empty lookup to add a list's images to, in order, then finish */
+  static start(): EntryLookup {
+    return new EntryLookup();
+  }
+
+  add(e: ImageEntry): void {
+    this.ids[e.row.id] = e;
+    const key = stemKey(e.captionRel);
+    const found = this.byStem.get(key);
+    if (found === undefined) this.byStem.set(key, e);
+    else if (Array.isArray(found)) found.push(e);
+    else this.byStem.set(key, [found, e]);
+  }
+
+  /** every image added: the stems they share are found */
+  async finish(signal?: AbortSignal): Promise<EntryLookup> {
     await forEachSliced(
-      entries,
-      (e) => {
-        const key = stemKey(e.captionRel);
-        const found = lookup.byStem.get(key);
-        if (found === undefined) lookup.byStem.set(key, e);
-        else if (Array.isArray(found)) found.push(e);
-        else lookup.byStem.set(key, [found, e]);
-      },
-      signal,
-    );
-    await forEachSliced(
-      lookup.byStem.values(),
+      this.byStem.values(),
       (group) => {
         if (!Array.isArray(group)) return;
         const names = group.map((e) => e.row.relPath);
-        lookup.stemClashes.push(names);
-        for (const e of group) lookup.stemPeers.set(e.row.id, names.filter((r) => r !== e.row.relPath));
+        this.stemClashes.push(names);
+        for (const e of group) this.stemPeers.set(e.row.id, names.filter((r) => r !== e.row.relPath));
       },
       signal,
     );
-    return lookup;
+    return this;
   }
 }
 

@@ -138,7 +138,7 @@ export async function openSession(req: OpenRequest, deps: OpenDeps): Promise<Dat
     const session = new DatasetSession(datasetDir, store, settings, deps.bus, resumedFrom, knownTags);
     // nothing to announce yet: the renderer hears of the session when open returns it
     session.index.setUnreadable([...notImported, ...listing.unreadable]);
-    await session.index.replace(listing.entries, skipped, undefined, listing.tagCounts);
+    await session.index.replace(listing.entries, skipped, undefined, { counted: listing.tagCounts, lookup: listing.lookup });
     // a batch a crash cut short: the disk tells which of its last writes were made, before anyone can undo
     await settleCutShortSteps(session);
     // the first filter query should not pay for indexing every image; begun once the open has answered, as its first slice would hold it

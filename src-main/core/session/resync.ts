@@ -43,7 +43,7 @@ export async function resyncSession(session: DatasetSession, deps: Pick<OpenDeps
   let unprobed = synced.unprobed;
   if (synced.complete) {
     const skipped = (await session.store.invalidFiles()).map((r) => ({ name: r.relPath, reason: r.reason }));
-    changes.add(await index.replace(synced.entries, skipped, session.closing));
+    changes.add(await index.replace(synced.entries, skipped, session.closing, { lookup: synced.lookup }));
   } else {
     changes.add(index.filesChanged(filesChanged));
     unprobed = filesChanged.map((f) => f.entry);

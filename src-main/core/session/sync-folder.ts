@@ -4,6 +4,7 @@ import type { SyncedImage } from '../store/folder-sync';
 import type { SessionStore } from '../store/session-store';
 import { TagCounter } from '../vocabulary/tag-counter';
 import { stateFromRow } from './caption-loader';
+import { EntryLookup } from './entry-lookup';
 import type { ImageEntry } from './image-entry';
 
 export interface SyncResult {
@@ -21,6 +22,8 @@ export interface SyncResult {
   unreadable: SkippedFile[];
   /** the tags of `entries`, counted by the index thread (see DatasetIndex.replace) */
   tagCounts: TagCounter;
+  /** `entries`' lookup, built as their pages came */
+  lookup: EntryLookup;
 }
 
 /**
@@ -42,7 +45,7 @@ export async function syncFolder(
     { recursive: options.recursive, reorder: options.reorder ?? false, changesOnly: options.changesOnly ?? false, ...(signal ? { signal } : {}), ...(onProgress ? { onProgress } : {}) },
     (page, tags) => list.add(page, tags),
   );
-  return { ...list.result(), ...summary };
+  return { ...(await list.result()), ...summary };
 }
 
 /**
@@ -53,17 +56,22 @@ export async function syncFolder(
 export async function indexedList(store: SessionStore, signal?: AbortSignal): Promise<SyncResult> {
   const list = new EntryList(signal);
   const summary = await store.indexed((page, tags) => list.add(page, tags), signal);
-  return { ...list.result(), ...summary };
+  return { ...(await list.result()), ...summary };
 }
 
 class EntryList {
   private readonly entries: ImageEntry[] = [];
   private readonly unprobed: ImageEntry[] = [];
   private readonly tagCounts = new TagCounter();
+  private readonly lookup = EntryLookup.start();
 
   constructor(private readonly signal: AbortSignal | undefined) {}
 
-  /** a page's captions are parsed a slice at a time: a whole page at once held the loop past its budget */
+  /**
+   * a page's captions are parsed a slice at a time: a whole page at once held
+   * the loop past its budget; its images join the lookup meanwhile, while the
+   * index thread makes the next page
+   */
   add(page: SyncedImage[], tags: [string, number][]): Promise<void> {
     this.tagCounts.addCounts(tags);
     return forEachSliced(
@@ -73,12 +81,13 @@ class EntryList {
         const entry: ImageEntry = { row, captionRel, caption: stateFromRow(caption, readError) };
         if (!row.probed) this.unprobed.push(entry);
         this.entries.push(entry);
+        this.lookup.add(entry);
       },
       this.signal,
     );
   }
 
-  result(): { entries: ImageEntry[]; unprobed: ImageEntry[]; tagCounts: TagCounter } {
-    return { entries: this.entries, unprobed: this.unprobed, tagCounts: this.tagCounts };
+  async result(): Promise<{ entries: ImageEntry[]; unprobed: ImageEntry[]; tagCounts: TagCounter; lookup: EntryLookup }> {
+    return { entries: this.entries, unprobed: this.unprobed, tagCounts: this.tagCounts, lookup: await this.lookup.finish(this.signal) };
   }
 }
