@@ -55,28 +55,31 @@ async function probeOne(path: string, maxPixels: number): Promise<ProbeResult> {
   } catch (err) {
     return { ok: false, reason: fileProblem(err), file: null };
   }
-  const refused = (reason: string): ProbeResult => ({ ok: false, reason, file });
-  if (file.size === 0) return refused('the file is empty (0 bytes)');
-  const checked = (width: number, height: number, format: string, orientation: number): ProbeResult => {
-    if (width * height > maxPixels) return refused(`too large: ${width}×${height} is over the ${Math.round(maxPixels / 1e6)}-megapixel limit`);
-    // the header's orientation says how the image is shown; report that size
-    const rotated = orientation >= 5;
-    return { ok: true, width: rotated ? height : width, height: rotated ? width : height, format, file };
-  };
+  if (file.size === 0) return { ok: false, reason: 'the file is empty (0 bytes)', file };
   if (isBmpBytes(bytes)) {
     const bmp = readBmpHeader(bytes);
-    return typeof bmp === 'string' ? refused(bmp) : checked(bmp.width, bmp.height, 'bmp', 1);
+    return typeof bmp === 'string' ? { ok: false, reason: bmp, file } : checked(bmp.width, bmp.height, 'bmp', 1, maxPixels, file);
   }
   const quick = readImageHeader(bytes);
-  if (quick) return checked(quick.width, quick.height, quick.format, quick.orientation);
+  if (quick) return checked(quick.width, quick.height, quick.format, quick.orientation, maxPixels, file);
   try {
     const meta = await sharp(path, { limitInputPixels: false, sequentialRead: true }).metadata();
     const { width, height, format } = meta;
-    if (!width || !height || !format) return refused('no image size in the file header');
-    return checked(width, height, format, meta.orientation ?? 1);
+    if (!width || !height || !format) return { ok: false, reason: 'no image size in the file header', file };
+    return checked(width, height, format, meta.orientation ?? 1, maxPixels, file);
   } catch (err) {
-    return refused(readableReason(err));
+    return { ok: false, reason: readableReason(err), file };
   }
+}
+
+function checked(width: number, height: number, format: string, orientation: number, maxPixels: number, file: FileFacts): ProbeResult {
+  if (width * height > maxPixels) {
+    const mp = Math.round(maxPixels / 1e6);
+    return { ok: false, reason: `too large: ${width}×${height} is over the ${mp}-megapixel limit`, file };
+  }
+  // the header's orientation says how the image is shown; report that size
+  const rotated = orientation >= 5;
+  return { ok: true, width: rotated ? height : width, height: rotated ? width : height, format, file };
 }
 
 function readableReason(err: unknown): string {

@@ -13,6 +13,7 @@ import {
 } from './export-limits';
 import type { ExportSource } from './export-source';
 import { groupNearDuplicates } from './near-duplicates';
+import { SIZE_NOT_KNOWN } from '../scan/walk-folder';
 import { plural, type TargetSpec } from './targets/target-spec';
 
 /** one image the check looks at, with what the worker learnt about it */
@@ -92,7 +93,7 @@ function unreadable({ images }: CheckInput): CheckLine[] {
 
 function tooLargeFiles({ images, options }: CheckInput): CheckLine[] {
   // the index's size, or the check's read where the index has none yet (a first open's header check under way)
-  const big = images.filter((i) => (i.source.bytes >= 0 || !i.fingerprint?.ok ? i.source.bytes : i.fingerprint.bytes) > CIVITAI_MAX_FILE_BYTES);
+  const big = images.filter((i) => (i.source.bytes === SIZE_NOT_KNOWN && i.fingerprint?.ok ? i.fingerprint.bytes : i.source.bytes) > CIVITAI_MAX_FILE_BYTES);
   const limit = megabytes(CIVITAI_MAX_FILE_BYTES);
   return options.target === 'civitai'
     ? line(

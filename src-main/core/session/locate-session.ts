@@ -65,9 +65,13 @@ const COUNTS_SUBFOLDERS = new Set([0xef53, 0x58465342, 0x01021994, 0xf2f52010]);
 
 /** false only where the folder's link count shows it has no subfolder: a first open of 100,000 images then lists them once, not twice */
 export async function mayHoldSubfolders(folder: string): Promise<boolean> {
-  if (process.platform !== 'linux') return true;
-  const [info, volume] = await Promise.all([stat(folder), statfs(folder)]);
-  return !(COUNTS_SUBFOLDERS.has(volume.type) && info.nlink === 2);
+  const [info, counts] = await Promise.all([stat(folder), linkCountsSubfolders(folder)]);
+  return !(counts && info.nlink === 2);
+}
+
+/** whether the file system `folder` is on keeps a folder's link count as 2 plus its subfolders (see COUNTS_SUBFOLDERS) */
+export async function linkCountsSubfolders(folder: string): Promise<boolean> {
+  return process.platform === 'linux' && COUNTS_SUBFOLDERS.has((await statfs(folder)).type);
 }
 
 export const databasePath = (datasetDir: string) => join(datasetDir, SESSION_DIR, SESSION_FILE);
