@@ -79,3 +79,43 @@ describe('guessCaptionMode', () => {
     expect(guessCaptionMode(texts.map((t) => (t === PROSE ? TAGS : PROSE)), asText)).toBe('tags');
   });
 });
+
+describe('classifyCaption in one pass', () => {
+  /** the judge as it was written first, with split and trim: the one pass must agree with it */
+  function byStrings(caption: string): 'text' | 'tags' | null {
+    const text = caption.trim();
+    if (text === '') return null;
+    const pieces = text.split(',').map((p) => p.trim()).filter((p) => p !== '');
+    let words = 0;
+    let longest = 0;
+    let short = 0;
+    for (const piece of pieces) {
+      const n = piece.split(/\s+/).length;
+      words += n;
+      longest = Math.max(longest, n);
+      if (n <= 3) short++;
+    }
+    const sentences = /[.!?]["')\]]?$/.test(text) || /[.!?]\s+\p{Lu}/u.test(text);
+    if (sentences && words >= 5) return 'text';
+    if (pieces.length >= 2 && short * 2 >= pieces.length) return 'tags';
+    if (longest >= 8) return 'text';
+    return null;
+  }
+
+  it('judges as split and trim do, with every kind of white space /\\s/ knows', () => {
+    const spaces = Array.from({ length: 0x10000 }, (_, c) => String.fromCharCode(c)).filter((ch) => /\s/.test(ch));
+    expect(spaces).toHaveLength(25);
+    const alphabet = [...spaces, ',', ',', '.', '!', '?', '"', ')', 'A', 'Ä', 'b', 'ß', '1', '\u200b', 'word', 'Long'];
+    let seed = 7;
+    const random = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);
+    for (let i = 0; i < 20_000; i++) {
+      const caption = Array.from({ length: random(60) }, () => alphabet[random(alphabet.length)]).join('');
+      expect(classifyCaption(caption), JSON.stringify(caption)).toBe(byStrings(caption));
+    }
+    for (const ch of spaces) {
+      const sentence = `A${ch}cat${ch}sat${ch}on${ch}the${ch}mat.`;
+      expect(classifyCaption(sentence), ch.charCodeAt(0).toString(16)).toBe('text');
+      expect(classifyCaption(`red${ch}hair,${ch}blue${ch}eyes`)).toBe('tags');
+    }
+  });
+});
