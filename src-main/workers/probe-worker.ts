@@ -7,6 +7,7 @@ import { readImageHeader } from '../core/scan/image-header';
 import { isBmpBytes, readBmpHeader } from './bmp-decode';
 import type { FileFacts, ProbeResult, ScanProtocol } from '../core/scan/scan-protocol';
 import { copyIntoDataset } from './copy-into-dataset';
+import { SAMPLE_JPEG_HEAD, SAMPLE_PNG_HEAD } from './sample-headers';
 import { serveRequests } from './worker-protocol';
 
 /**
@@ -28,7 +29,10 @@ export default serveRequests<ScanProtocol>({
     for (const path of paths) results.push(await probeOne(path, maxPixels));
     return results;
   },
-  warm: () => null,
+  warm: () => {
+    warmUpHeaderChecks();
+    return null;
+  },
   stat: ({ paths }) => statFilesSync(paths),
   readCaptions: ({ paths }) => packReads(paths.map(readCaptionSync)),
   copy: ({ items }) => copyIntoDataset(items),
@@ -55,13 +59,8 @@ async function probeOne(path: string, maxPixels: number): Promise<ProbeResult> {
   } catch (err) {
     return { ok: false, reason: fileProblem(err), file: null };
   }
-  if (file.size === 0) return { ok: false, reason: 'the file is empty (0 bytes)', file };
-  if (isBmpBytes(bytes)) {
-    const bmp = readBmpHeader(bytes);
-    return typeof bmp === 'string' ? { ok: false, reason: bmp, file } : checked(bmp.width, bmp.height, 'bmp', 1, maxPixels, file);
-  }
-  const quick = readImageHeader(bytes);
-  if (quick) return checked(quick.width, quick.height, quick.format, quick.orientation, maxPixels, file);
+  const quick = judgeHead(bytes, file, maxPixels);
+  if (quick) return quick;
   try {
     const meta = await sharp(path, { limitInputPixels: false, sequentialRead: true }).metadata();
     const { width, height, format } = meta;
@@ -71,6 +70,37 @@ async function probeOne(path: string, maxPixels: number): Promise<ProbeResult> {
     return { ok: false, reason: readableReason(err), file };
   }
 }
+
+/** the verdict on a file from its first bytes alone, where there is one; null: sharp's to judge */
+function judgeHead(bytes: Buffer, file: FileFacts, maxPixels: number): ProbeResult | null {
+  if (file.size === 0) return { ok: false, reason: 'the file is empty (0 bytes)', file };
+  if (isBmpBytes(bytes)) {
+    const bmp = readBmpHeader(bytes);
+    return typeof bmp === 'string' ? { ok: false, reason: bmp, file } : checked(bmp.width, bmp.height, 'bmp', 1, maxPixels, file);
+  }
+  const quick = readImageHeader(bytes);
+  return quick && checked(quick.width, quick.height, quick.format, quick.orientation, maxPixels, file);
+}
+
+/**
+ * Runs the header check's own code over made-up headers and reads a file's
+ * head, a few hundred times, as the thread starts (startAllThreads sends
+ * `warm` ahead of need): a new import checked its first images with code V8
+ * had not compiled yet, several times slower than the rest.
+ */
+function warmUpHeaderChecks(): void {
+  const file = { size: 1, mtimeMs: 0 };
+  const jpeg = Buffer.from(SAMPLE_JPEG_HEAD);
+  const png = Buffer.from(SAMPLE_PNG_HEAD);
+  for (let i = 0; i < WARM_UP_ROUNDS; i++) {
+    judgeHead(jpeg, file, Infinity);
+    judgeHead(png, file, Infinity);
+  }
+  // any regular file will do: the thread's own executable is always there
+  for (let i = 0; i < WARM_UP_ROUNDS / 10; i++) readHeadSync(process.execPath, head);
+}
+
+const WARM_UP_ROUNDS = 300;
 
 function checked(width: number, height: number, format: string, orientation: number, maxPixels: number, file: FileFacts): ProbeResult {
   if (width * height > maxPixels) {

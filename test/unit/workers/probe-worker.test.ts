@@ -1,7 +1,9 @@
 import { statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { readImageHeader } from '../../../src-main/core/scan/image-header';
 import { MAX_PIXELS } from '../../../src-main/core/scan/probe-images';
+import { SAMPLE_JPEG_HEAD, SAMPLE_PNG_HEAD } from '../../../src-main/workers/sample-headers';
 import { makeImage } from '../../support/make-images';
 import { makeTempDir } from '../../support/temp-dir';
 import { testThreadPools } from '../../support/test-thread-pools';
@@ -32,5 +34,19 @@ describe('the header check', () => {
     expect(results[1]).toEqual({ ok: false, reason: 'the file is empty (0 bytes)', file: facts(empty) });
     expect(results[2]).toMatchObject({ ok: false, file: facts(text) });
     expect(results[3]).toEqual({ ok: false, reason: 'it is gone', file: null });
+  });
+});
+
+describe("the header check's warm-up", () => {
+  it('runs over made-up headers that read as plain images, so it warms the check itself, not sharp', () => {
+    expect(readImageHeader(SAMPLE_JPEG_HEAD)).toEqual({ format: 'jpeg', width: 3840, height: 2160, orientation: 6 });
+    expect(readImageHeader(SAMPLE_PNG_HEAD)).toEqual({ format: 'png', width: 3840, height: 2160, orientation: 1 });
+  });
+
+  it('leaves a started thread that checks headers as before', async () => {
+    await scan.call('warm', {});
+    const png = join(tmp.path, 'b.png');
+    await makeImage(png, { width: 12, height: 9, seed: 1 });
+    expect(await scan.call('probe', { paths: [png], maxPixels: MAX_PIXELS })).toEqual([{ ok: true, width: 12, height: 9, format: 'png', file: facts(png) }]);
   });
 });
