@@ -9,7 +9,7 @@ import { compareNatural } from '../scan/natural-order';
 import type { ThreadPool } from '../perf/thread-pool';
 import { probeImages } from '../scan/probe-images';
 import type { ProbeResult, ScanProtocol } from '../scan/scan-protocol';
-import { walkFolder, type FileEntry, type FolderListing } from '../scan/walk-folder';
+import { SIZE_NOT_KNOWN, walkFolder, type FileEntry, type FolderListing } from '../scan/walk-folder';
 import type { InvalidFileRow } from '../store/index-database';
 import type { SessionStore } from '../store/session-store';
 import { copyPlanned, type PlannedCopy } from './copy-planned';
@@ -28,10 +28,15 @@ export interface ImportOutcome {
 /** headers checked per step of the pipeline */
 const PROBE_CHUNK = 256;
 
-/** the originals an import looks at: every image under `root` but those in the output folder */
-export function walkOriginals(pool: ThreadPool<ScanProtocol>, root: string, outputDir: string, signal?: AbortSignal): Promise<FolderListing> {
+/**
+ * The originals an import looks at: every image under `root` but those in
+ * the output folder. `withStats` false: listed by name only (SIZE_NOT_KNOWN),
+ * as an import learns each original's size and mtime from its header check,
+ * which opens the file anyway.
+ */
+export function walkOriginals(pool: ThreadPool<ScanProtocol>, root: string, outputDir: string, options: { signal?: AbortSignal; withStats?: boolean } = {}): Promise<FolderListing> {
   const outputRel = relative(root, outputDir).split(sep).join('/');
-  return walkFolder(root, { recursive: true, exclude: new Set([outputRel]), pool, ...(signal ? { signal } : {}) });
+  return walkFolder(root, { recursive: true, exclude: new Set([outputRel]), pool, ...options });
 }
 
 /** what a new import has done before its database is there (see startNewImport) */
@@ -51,7 +56,7 @@ export interface ImportHeadStart {
  * importImages checks that it is so.
  */
 export async function startNewImport(pool: ThreadPool<ScanProtocol>, root: string, outputDir: string): Promise<ImportHeadStart> {
-  const listing = await walkOriginals(pool, root, outputDir);
+  const listing = await walkOriginals(pool, root, outputDir, { withStats: false });
   const ordered = await sortSliced(listing.images, byPath);
   const firstChecks = probeImages(root, ordered.slice(0, PROBE_CHUNK), { pool });
   firstChecks.catch(() => undefined); // awaited by importImages, unless the open failed first
@@ -82,7 +87,7 @@ export async function importImages(
   headStart?: Promise<ImportHeadStart>,
 ): Promise<ImportOutcome> {
   const head = await headStart;
-  const listing = head?.listing ?? (await walkOriginals(pool, root, outputDir, job.signal));
+  const listing = head?.listing ?? (await walkOriginals(pool, root, outputDir, { signal: job.signal, withStats: false }));
   job.signal.throwIfAborted();
   const unreadable: SkippedFile[] = [
     ...listing.unreadable.map((f) => ({ name: f.rel, reason: `folder cannot be read (${f.reason}): its images are not imported` })),
@@ -128,12 +133,14 @@ export async function importImages(
     if (k + 1 < chunks.length) ahead = check(k + 1);
     const plan: PlannedCopy[] = [];
     const bad: InvalidFileRow[] = [];
-    chunks[k]!.forEach((file, i) => {
+    chunks[k]!.forEach(({ rel }, i) => {
       const p = probes[i]!;
-      if (!p.ok) bad.push({ relPath: file.rel, size: file.size, mtimeMs: file.mtimeMs, reason: p.reason });
+      // the original as its check opened it (the walk listed names only); one it could not open has no size
+      const file = { rel, size: p.file?.size ?? SIZE_NOT_KNOWN, mtimeMs: p.file?.mtimeMs ?? 0 };
+      if (!p.ok) bad.push({ relPath: rel, size: file.size, mtimeMs: file.mtimeMs, reason: p.reason });
       else {
-        const name = planned.get(file.rel);
-        plan.push({ file, probe: p, name: name ?? importName(prefix, ++next, extensionOf(file.rel)), resumed: name !== undefined });
+        const name = planned.get(rel);
+        plan.push({ file, probe: { width: p.width, height: p.height, format: p.format }, name: name ?? importName(prefix, ++next, extensionOf(rel)), resumed: name !== undefined });
       }
     });
     // the session lists the originals it could not import, with the reason, until they are fixed

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { importImages, startNewImport } from '../../../../src-main/core/import/import-images';
 import { highestNumber, importName } from '../../../../src-main/core/import/import-naming';
+import { SIZE_NOT_KNOWN } from '../../../../src-main/core/scan/walk-folder';
 import { SessionStore } from '../../../../src-main/core/store/session-store';
 import { IndexThread } from '../../../../src-main/workers/index-thread';
 import { createThreadPools } from '../../../../src-main/workers/thread-pools';
@@ -97,6 +98,27 @@ describe('a new import’s head start (taken while its database is made)', () =>
       expect(readFileSync(join(out, 'img_001.png'))).toEqual(readFileSync(join(root, 'b1.png')));
       expect(readFileSync(join(out, 'img_002.png'))).toEqual(readFileSync(join(root, 'b2.png')));
       expect(readFileSync(join(out, 'img_003.png'))).toEqual(readFileSync(join(root, 'b10.png')));
+    } finally {
+      await store.close();
+      await pools.close();
+    }
+  });
+
+  it('records each original with its size and mtime as its header check found them, the walk having listed names only', async () => {
+    const root = join(tmp.path, 'photos');
+    await makeImages(root, ['b1.png', 'b2.png']);
+    writeBytes(join(root, 'b3.png'), 'not an image');
+    const out = join(root, 'out');
+    const pools = createThreadPools();
+    const headStart = startNewImport(pools.scan, root, out);
+    expect((await headStart).listing.images.map((f) => f.size)).toEqual([SIZE_NOT_KNOWN, SIZE_NOT_KNOWN, SIZE_NOT_KNOWN]);
+    const store = new SessionStore(await IndexThread.open(join(out, '.lora-tagger', 'session.sqlite')));
+    try {
+      await importImages(pools.scan, root, out, 'img', store, job, headStart);
+      const onDisk = (rel: string) => ({ size: statSync(join(root, rel)).size, mtimeMs: statSync(join(root, rel)).mtimeMs });
+      const rows = await store.imports();
+      expect(rows.map((r) => ({ rel: r.sourceRel, size: r.size, mtimeMs: r.mtimeMs }))).toEqual(['b1.png', 'b2.png'].map((rel) => ({ rel, ...onDisk(rel) })));
+      expect(await store.invalidFiles()).toEqual([{ relPath: 'b3.png', ...onDisk('b3.png'), reason: expect.stringMatching(/not a readable image/) }]);
     } finally {
       await store.close();
       await pools.close();
