@@ -11,7 +11,7 @@ const NEWLINE = 0x0a;
  * second or more of parsing on a slow machine) in chunks of whole lines,
  * letting the event loop run between them so IPC and file events are not
  * held up. Each chunk is decoded from UTF-8 on its own, too: decoding the
- * whole file at once held the loop for 60 ms. A chunk ends after a newline,
+ * whole file at once is more than one turn. A chunk ends after a newline,
  * so no character is cut in two. Each chunk is sniffed as CSV or plain on
  * its own; a real list is one or the other throughout. Resolves null when
  * `stillWanted` says stop.

@@ -24,8 +24,7 @@ export interface SweepOptions {
  * process was killed mid-write. Only names of our exact shape are touched, and
  * only regular files. Returns the names removed. Reads a few hundred names at
  * a time and lets the event loop run between slices: a folder of 100,000
- * images has 200,000 names, and reading them in one go held the main thread
- * for 100 ms.
+ * images has 200,000 names, too many to read in one turn.
  */
 export async function sweepStaleTemps(dir: string, options: SweepOptions = {}): Promise<string[]> {
   const olderThanMs = options.olderThanMs ?? DEFAULT_TEMP_MAX_AGE_MS;

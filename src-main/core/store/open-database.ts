@@ -12,9 +12,9 @@ export const SESSION_FILE = 'session.sqlite';
  * The page cache of a session connection, in KiB (SQLite's own default;
  * better-sqlite3 builds with 16 MB). The index is read in sequential pages
  * and written a few rows at a time, and the OS caches the file anyway; what
- * a large cache cost was its release: closing a session after a thumbnail
- * run freed 16 MB of cached pages in one synchronous call, 40 ms on the main
- * thread at 10,000 images.
+ * a large cache cost was its release: closing a session freed all of its
+ * cached pages in one synchronous call on the main thread, more than a turn
+ * of the event loop at 10,000 images.
  */
 export const PAGE_CACHE_KIB = 2000;
 

@@ -4,10 +4,10 @@ const MAX_LOAD = 0.7;
 /**
  * Entry ids by tag key for the tag index: one Int32Array of slots (open
  * addressing, linear probing), sized once for the most keys a build can
- * have, so it never grows. A ShardedMap of Danbooru's 140,782 keys held 7 MB
- * of heap, this holds 1 MB; and a Map that grows rehashes its whole table in
- * one step, which is why the index used a sharded one. The keys themselves
- * are the index's `keys` column, read here, not copied.
+ * have, so it never grows: a Map holds several times the heap for the same
+ * keys, and one that grows rehashes its whole table in one step, too long a
+ * turn at Danbooru's 140,000 keys. The keys themselves are the index's
+ * `keys` column, read here, not copied.
  */
 export class KeyTable {
   /** an entry's id + 1; 0 is an empty slot */

@@ -63,8 +63,8 @@ const NO_ALIASES: readonly string[] = Object.freeze([]);
 export function* buildTagIndex(lists: readonly NamedList[]): Generator<void, TagIndex> {
   // sized once for the worst case (no tag shared): growing arrays of 140,000
   // items step by step costs more than the merge itself. A pause point after
-  // each: fresh memory is slow to touch on some machines (15 µs a page on a
-  // 2-core VM), and the six together held the loop for 25-35 ms there.
+  // each: fresh memory is slow to touch on small virtual machines, and the six
+  // together are more than one turn of the event loop there.
   const most = lists.reduce((sum, list) => sum + list.tags.length, 0);
   const names = new Array<string>(most);
   yield;
@@ -156,8 +156,8 @@ export function* buildTagIndex(lists: readonly NamedList[]): Generator<void, Tag
  * 0..n-1, most used first, ties in index order. A plain array on purpose: its
  * sort finds the runs in input that is already in order (Danbooru's file is),
  * where a typed array's sort with a comparator takes several times longer.
- * A pause point between its passes: the three of them took 40 ms over
- * Danbooru's 140,000 tags, and the build runs beside an open folder.
+ * A pause point between its passes: over Danbooru's 140,000 tags the three
+ * together are more than one turn, and the build runs beside an open folder.
  */
 function* byUse(n: number, count: (i: number) => number): Generator<void, ArrayLike<number>> {
   // whole counts (post counts always are): one native sort of numbers, a tenth of a comparator sort's
