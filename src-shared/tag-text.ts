@@ -62,6 +62,13 @@ export function joinTags(tags: readonly string[], separator = ', '): string {
   return tags.join(separator);
 }
 
+/** whether a UTF-16 code unit is one /\s/ matches (ECMAScript's white space and line terminators), without a regex or a string */
+export function isWhiteSpaceCode(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
 /** One tag as the user meant it: trimmed, inner whitespace runs (tabs, newlines) as one space. */
 export function normalizeTag(input: string): string {
   return input.trim().replace(/\s+/g, ' ');

@@ -1,4 +1,5 @@
 import type { CaptionMode } from '../../../src-shared/contract/export';
+import { isWhiteSpaceCode } from '../../../src-shared/tag-text';
 
 /**
  * Does a caption read as a tag list or as a sentence? One judge for two
@@ -41,7 +42,7 @@ export function classifyCaption(caption: string): CaptionMode | null {
       }
       pieceWords = 0;
       inWord = false;
-    } else if (isSpace(c)) inWord = false;
+    } else if (isWhiteSpaceCode(c)) inWord = false;
     else if (!inWord) {
       inWord = true;
       pieceWords++;
@@ -56,13 +57,6 @@ export function classifyCaption(caption: string): CaptionMode | null {
 }
 
 const COMMA = 0x2c;
-
-/** what /\s/ matches: ECMAScript's white space and line terminators */
-function isSpace(c: number): boolean {
-  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
-  if (c < 0xa0) return false;
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
-}
 
 /** ends like a sentence, or has one sentence ending before another begins */
 function readsAsSentences(text: string): boolean {

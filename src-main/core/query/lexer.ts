@@ -3,6 +3,7 @@
  * source (UTF-16 indices, as the text box counts them) so any error can be
  * underlined where the user typed it.
  */
+import { isWhiteSpaceCode } from '../../../src-shared/tag-text';
 
 export interface QueryError {
   message: string;
@@ -33,7 +34,7 @@ export type Token =
 
 export type LexResult = { ok: true; tokens: Token[] } | { ok: false; error: QueryError };
 
-const isSpace = (ch: string) => /\s/.test(ch);
+const isSpace = (ch: string) => isWhiteSpaceCode(ch.charCodeAt(0));
 /** what ends an unquoted word: it cannot hold these unless escaped with a backslash */
 const endsWord = (ch: string) => isSpace(ch) || ch === '(' || ch === ')' || ch === '"';
 const FIELD_NAME = /[A-Za-z]+:/y;
