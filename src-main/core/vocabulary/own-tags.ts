@@ -46,7 +46,7 @@ export class OwnTags {
     if (tag) return tag;
     const key = tagKey(name);
     const id = key === '' ? undefined : index.byKey.get(key);
-    const aliasKeys = id === undefined ? [] : index.aliasKeys[id]!;
+    const aliasKeys = id === undefined ? [] : index.texts.aliasKeys(id);
     tag = { key, id, search: aliasKeys.length === 0 ? key : [key, ...aliasKeys].join('\n') };
     this.memo.set(name, tag);
     return tag;
@@ -65,13 +65,13 @@ export function matchOwnTag(index: TagIndex, name: string, tag: OwnTag, q: strin
   let rank = matchRank(key, q);
   let aliasOf: string | undefined;
   if (rank !== MatchRank.start && id !== undefined) {
-    const aliasKeys = index.aliasKeys[id]!;
-    for (let a = 0; a < aliasKeys.length; a++) {
-      const r = matchRank(aliasKeys[a]!, q);
+    const aliasCount = index.texts.aliasCount(id);
+    for (let a = 0; a < aliasCount; a++) {
+      const r = matchRank(index.texts.key(id, a), q);
       // as in the list search: an alias counts at its start or a word start, never inside
       if (r < rank && r !== MatchRank.inside) {
         rank = r;
-        aliasOf = index.aliases[id]![a];
+        aliasOf = index.texts.spelling(id, a);
       }
     }
   }

@@ -1,4 +1,5 @@
 import { isWordStart } from './tag-key';
+import type { TagTexts } from './tag-texts';
 
 /** Prefixes up to this long get a bucket; a longer query checks the rows of its first three characters. */
 export const BUCKET_PREFIX = 3;
@@ -45,34 +46,28 @@ export function prefixCode(text: string, from: number, length: number): number |
 
 export type RowKind = 'starts' | 'words';
 
-/** Where rows read their text: entry `id`'s key, or its alias key `alias`. */
-export interface RowTexts {
-  readonly keys: readonly string[];
-  readonly aliasKeys: readonly (readonly string[])[];
-}
-
-export const rowText = (texts: RowTexts, id: number, alias: number): string =>
-  alias < 0 ? texts.keys[id]! : texts.aliasKeys[id]![alias]!;
-
-/** Calls `visit` for each row of one text: its start, or each word start after the first word. */
-function eachRow(kind: RowKind, text: string, visit: (offset: number) => void): void {
+/** Calls `visit` for each row of entry id's key (alias -1) or alias key: its start, or each word start after the first word. */
+function eachRow(kind: RowKind, texts: TagTexts, id: number, alias: number, visit: (offset: number) => void): void {
   if (kind === 'starts') {
     visit(0);
     return;
   }
-  for (let p = 1; p < text.length; p++) {
-    if (isWordStart(text, p)) visit(p);
+  const text = texts.pieceOf(id);
+  const from = texts.startIn(id, alias);
+  const end = texts.endIn(id, alias);
+  for (let p = from + 1; p < end; p++) {
+    if (isWordStart(text, p)) visit(p - from);
   }
 }
 
 /** Builds a table over the entries in `order` (most used first); yields at pause points. */
-export function* buildRowTable(kind: RowKind, order: ArrayLike<number>, texts: RowTexts): Generator<void, RowTable> {
+export function* buildRowTable(kind: RowKind, order: ArrayLike<number>, texts: TagTexts): Generator<void, RowTable> {
   let rows = 0;
   const count = (): void => void rows++;
   for (let i = 0; i < order.length; i++) {
     if (i % BUILD_STEP === 0) yield;
     const id = order[i]!;
-    for (let a = -1; a < texts.aliasKeys[id]!.length; a++) eachRow(kind, rowText(texts, id, a), count);
+    for (let a = -1; a < texts.aliasCount(id); a++) eachRow(kind, texts, id, a, count);
   }
 
   const ids = new Int32Array(rows);
@@ -82,8 +77,8 @@ export function* buildRowTable(kind: RowKind, order: ArrayLike<number>, texts: R
   for (let i = 0; i < order.length; i++) {
     if (i % BUILD_STEP === 0) yield;
     const id = order[i]!;
-    for (let a = -1; a < texts.aliasKeys[id]!.length; a++) {
-      eachRow(kind, rowText(texts, id, a), (offset) => {
+    for (let a = -1; a < texts.aliasCount(id); a++) {
+      eachRow(kind, texts, id, a, (offset) => {
         ids[row] = id;
         alias[row] = a;
         offsets[row] = offset;
@@ -98,9 +93,10 @@ export function* buildRowTable(kind: RowKind, order: ArrayLike<number>, texts: R
   const rowBucket = new Int32Array(rows * BUCKET_PREFIX).fill(-1);
   for (let r = 0; r < rows; r++) {
     if (r % BUILD_STEP === 0) yield;
-    const text = rowText(texts, ids[r]!, alias[r]!);
-    const from = offsets[r]!;
-    const longest = Math.min(BUCKET_PREFIX, text.length - from);
+    const id = ids[r]!;
+    const from = texts.startIn(id, alias[r]!) + offsets[r]!;
+    const longest = Math.min(BUCKET_PREFIX, texts.endIn(id, alias[r]!) - from);
+    const text = texts.pieceOf(id);
     for (let n = 1; n <= longest; n++) {
       const code = prefixCode(text, from, n);
       let b = bucketOf.get(code);

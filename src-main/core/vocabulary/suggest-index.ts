@@ -1,5 +1,5 @@
 import { runSliced } from '../perf/time-slicer';
-import { buildTagIndex, runToEnd, type NamedList, type TagIndex } from './tag-index';
+import { buildTagIndex, categoryOf, runToEnd, type NamedList, type TagIndex } from './tag-index';
 import { DatasetView } from './dataset-view';
 import { OwnTags, type OwnMatch } from './own-tags';
 import { MIN_INSIDE_QUERY, insertionText, queryKey } from './tag-key';
@@ -60,9 +60,9 @@ export class SuggestIndex {
   /**
    * Loads a list, replacing any list of the same source; resolves once
    * suggestions use it. The index keeps no parsed copy of a list once it is
-   * built (Danbooru's 140,000 ListTags held 16 MB of heap beyond the strings
-   * the index shares): should another list come or go, it asks `reread` for
-   * the tags again.
+   * built (a list's ListTags hold several times the heap of the packed
+   * index): should another list come or go, it asks `reread` for the tags
+   * again.
    */
   addList(tags: readonly ListTag[], source: string, reread: RereadList): Promise<void> {
     const kept: KeptList = { source, reread };
@@ -87,7 +87,7 @@ export class SuggestIndex {
 
   /** distinct tags in the index suggestions currently use */
   get size(): number {
-    return this.index.keys.length;
+    return this.index.texts.size;
   }
 
   /** a new index over every kept list: `fresh` as given, the others read again */
@@ -142,7 +142,7 @@ export class SuggestIndex {
     }
 
     const ix = this.index;
-    const accept = (id: number): boolean => !seen.has(ix.keys[id]!);
+    const accept = (id: number): boolean => !seen.has(ix.texts.key(id));
     const phases: ((need: number) => Hit[])[] = [
       (need) => prefixHits(ix, ix.starts, q, need, accept),
       (need) => prefixHits(ix, ix.words, q, need, accept),
@@ -151,13 +151,13 @@ export class SuggestIndex {
     for (const phase of phases) {
       for (const { id, alias } of phase(limit - out.length)) {
         const s: Suggestion = {
-          name: insertionText(ix.names[id]!, opts.underscoresToSpaces),
-          category: ix.categories[id]!,
+          name: insertionText(ix.texts.spelling(id), opts.underscoresToSpaces),
+          category: categoryOf(ix, id),
           count: ix.counts[id]!,
           source: 'list',
         };
-        if (alias >= 0) s.aliasOf = ix.aliases[id]![alias]!;
-        if (!emit(s, ix.keys[id]!)) return out;
+        if (alias >= 0) s.aliasOf = ix.texts.spelling(id, alias);
+        if (!emit(s, ix.texts.key(id))) return out;
       }
     }
     return out;
@@ -166,7 +166,7 @@ export class SuggestIndex {
   private ownSuggestion(m: OwnMatch, source: SuggestionSource, count: number): Suggestion {
     const s: Suggestion = {
       name: m.name,
-      category: m.id === undefined ? 'unknown' : this.index.categories[m.id]!,
+      category: m.id === undefined ? 'unknown' : categoryOf(this.index, m.id),
       count,
       source,
     };

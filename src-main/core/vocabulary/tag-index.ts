@@ -1,24 +1,28 @@
 import type { ListTag, TagCategory } from './tag-list';
 import { buildRowTable, type RowTable } from './row-table';
 import { tagKey } from './tag-key';
-import { KeyTable } from './key-table';
+import { KeyTable, keysColumn } from './key-table';
+import { packTexts, type TagTexts } from './tag-texts';
 import { sortNumbersInSteps } from '../perf/sort-sliced';
+
+/** a category by its code in `TagIndex.categories` */
+const CATEGORIES: readonly TagCategory[] = ['unknown', 'general', 'artist', 'copyright', 'character', 'meta'];
+const CODE_OF = new Map(CATEGORIES.map((category, code) => [category, code]));
+const UNKNOWN = 0;
 
 /**
  * Every tag of every loaded list, merged by key (case and `_`/space ignored),
  * with the tables prefix and word-start searches run on and one string the
- * substring search runs on.
+ * substring search runs on. Kept in typed arrays and a few long strings: the
+ * index lives as long as the app, beside a dataset of 100,000 images.
  */
 export interface TagIndex {
-  /** as the first list to hold the tag writes it */
-  readonly names: readonly string[];
-  readonly keys: readonly string[];
+  /** each entry's key, name and aliases */
+  readonly texts: TagTexts;
   /** the highest post count any list gives */
   readonly counts: Float64Array;
-  /** the first category other than 'unknown' any list gives */
-  readonly categories: readonly TagCategory[];
-  readonly aliases: readonly (readonly string[])[];
-  readonly aliasKeys: readonly (readonly string[])[];
+  /** the first category other than 'unknown' any list gives, as a code (see categoryOf) */
+  readonly categories: Uint8Array;
   /** entry ids by key */
   readonly byKey: KeyTable;
   /** whole keys and alias keys */
@@ -34,6 +38,8 @@ export interface TagIndex {
   readonly haystackStarts: Int32Array;
   readonly haystackIds: Int32Array;
 }
+
+export const categoryOf = (index: TagIndex, id: number): TagCategory => CATEGORIES[index.categories[id]!]!;
 
 export interface NamedList {
   readonly source: string;
@@ -72,13 +78,13 @@ export function* buildTagIndex(lists: readonly NamedList[]): Generator<void, Tag
   yield;
   const counts = new Float64Array(most);
   yield;
-  const categories = new Array<TagCategory>(most);
+  const categories = new Uint8Array(most);
   yield;
   const aliases = new Array<readonly string[]>(most);
   yield;
   const aliasKeys = new Array<readonly string[]>(most);
   yield;
-  const byKey = new KeyTable(most, keys);
+  const byKey = new KeyTable(most, keysColumn(keys));
   yield;
 
   const searchedInside = new Uint8Array(most);
@@ -96,15 +102,15 @@ export function* buildTagIndex(lists: readonly NamedList[]): Generator<void, Tag
       if (id === undefined) {
         id = size++;
         keys[id] = key;
-        byKey.add(id);
+        byKey.add(id, key);
         names[id] = tag.name.trim();
         counts[id] = tag.postCount;
-        categories[id] = tag.category;
+        categories[id] = CODE_OF.get(tag.category) ?? UNKNOWN;
         aliases[id] = NO_ALIASES;
         aliasKeys[id] = NO_ALIASES;
       } else {
         counts[id] = Math.max(counts[id]!, tag.postCount);
-        if (categories[id] === 'unknown') categories[id] = tag.category;
+        if (categories[id] === UNKNOWN) categories[id] = CODE_OF.get(tag.category) ?? UNKNOWN;
       }
       if (tag.aliases.length > 0) addAliases(id, key, tag.aliases, aliases, aliasKeys);
       listIds[t] = id;
@@ -112,16 +118,13 @@ export function* buildTagIndex(lists: readonly NamedList[]): Generator<void, Tag
     yield* markMostUsed(list.tags, listIds, searchedInside);
     yield;
   }
-  for (const column of [names, keys, categories, aliases, aliasKeys]) {
-    column.length = size;
-    yield;
-  }
+  const texts = yield* packTexts(size, { names, keys, aliases, aliasKeys });
 
   const order = Int32Array.from(yield* byUse(size, (id) => counts[id]!));
   yield;
 
-  const starts = yield* buildRowTable('starts', order, { keys, aliasKeys });
-  const words = yield* buildRowTable('words', order, { keys, aliasKeys });
+  const starts = yield* buildRowTable('starts', order, texts);
+  const words = yield* buildRowTable('words', order, texts);
 
   const haystackIds = order.filter((id) => searchedInside[id] === 1);
   const haystackStarts = new Int32Array(haystackIds.length);
@@ -137,13 +140,10 @@ export function* buildTagIndex(lists: readonly NamedList[]): Generator<void, Tag
   yield;
 
   return {
-    names,
-    keys,
+    texts,
     counts: counts.slice(0, size),
-    categories,
-    aliases,
-    aliasKeys,
-    byKey,
+    categories: categories.slice(0, size),
+    byKey: byKey.readingFrom(texts),
     starts,
     words,
     haystack: inOrder.join('\n'),

@@ -1,4 +1,4 @@
-import { BUCKET_PREFIX, prefixCode, rowText, type RowTable } from './row-table';
+import { BUCKET_PREFIX, prefixCode, type RowTable } from './row-table';
 import type { TagIndex } from './tag-index';
 
 /** An entry a search found, and which alias led to it (-1: its own name). */
@@ -34,7 +34,7 @@ export function prefixHits(
     const id = table.ids[row]!;
     if (held.has(id)) continue;
     const alias = table.alias[row]!;
-    if (check && !rowText(index, id, alias).startsWith(query, table.offsets[row]!)) continue;
+    if (check && !index.texts.startsWithAt(id, alias, table.offsets[row]!, query)) continue;
     held.add(id);
     if (!accept(id)) continue;
     hits.push({ id, alias });

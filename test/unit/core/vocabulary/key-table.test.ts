@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { KeyTable } from '../../../../src-main/core/vocabulary/key-table';
+import { KeyTable, keysColumn } from '../../../../src-main/core/vocabulary/key-table';
 
 function tableOf(keys: string[]): KeyTable {
-  const table = new KeyTable(keys.length, keys);
-  keys.forEach((_, id) => table.add(id));
+  const table = new KeyTable(keys.length, keysColumn(keys));
+  keys.forEach((key, id) => table.add(id, key));
   return table;
 }
 
@@ -19,23 +19,23 @@ describe('KeyTable', () => {
   it('holds as many keys as it was sized for, however they collide', () => {
     // seven keys in the smallest table: every probe sequence wraps around
     const keys = ['a', 'b', 'c', 'd', 'e', 'f', 'g'];
-    const table = new KeyTable(5, keys.slice(0, 5));
-    keys.slice(0, 5).forEach((_, id) => table.add(id));
+    const table = new KeyTable(5, keysColumn(keys.slice(0, 5)));
+    keys.slice(0, 5).forEach((key, id) => table.add(id, key));
     expect(keys.slice(0, 5).map((k) => table.get(k))).toEqual([0, 1, 2, 3, 4]);
     expect(table.get('f')).toBeUndefined();
   });
 
   it('answers an empty table', () => {
-    expect(new KeyTable(0, []).get('anything')).toBeUndefined();
+    expect(new KeyTable(0, keysColumn([])).get('anything')).toBeUndefined();
   });
 
   it('reads keys from the column it was given, as the index fills it', () => {
     const keys: string[] = [];
-    const table = new KeyTable(3, keys);
+    const table = new KeyTable(3, keysColumn(keys));
     keys.push('first');
-    table.add(0);
+    table.add(0, 'first');
     keys.push('second');
-    table.add(1);
+    table.add(1, 'second');
     expect([table.get('first'), table.get('second')]).toEqual([0, 1]);
   });
 });
