@@ -113,11 +113,36 @@ describe('vocab.import, vocab.lists, vocab.remove', () => {
     writeBytes(served('more.txt'), 'my_second_list_tag\n');
     await call(api, 'vocab.import', { path: served('more.txt') });
     await call(api, 'vocab.remove', { source: 'more.txt' });
-    // both rebuilds parsed Danbooru's list and list.csv again, from what was read when each was loaded
+    // both rebuilds parsed Danbooru's list and list.csv again, from the shipped file and the app's copy
     const names = async (query: string) => (await call(api, 'tags.complete', { query, limit: 5 })).items.map((s) => s.name);
     expect(await names('my_cu')).toEqual(['my_custom_tag']);
     expect(await names('long_hai')).toContain('long_hair');
     expect(await names('my_second')).toEqual([]);
+  });
+
+  it('reads a list again from its copy in the app’s folder when another comes or goes: no list is kept in memory but the index', async () => {
+    const api = host();
+    writeBytes(served('list.csv'), LIST);
+    await call(api, 'vocab.import', { path: served('list.csv') });
+    // the copy changed behind the app's back (a newer list put there by hand): the next rebuild reads what is there
+    writeBytes(join(tmp.path, 'app-data', 'tag-lists', 'list.csv'), 'my_replaced_tag,0,500,\n');
+    writeBytes(served('more.txt'), 'my_second_list_tag\n');
+    await call(api, 'vocab.import', { path: served('more.txt') });
+    const names = async (query: string) => (await call(api, 'tags.complete', { query, limit: 5 })).items.map((s) => s.name);
+    expect(await names('my_re')).toEqual(['my_replaced_tag']);
+    expect(await names('my_cu')).toEqual([]);
+    expect(await names('my_second')).toEqual(['my_second_list_tag']);
+  });
+
+  it('does not import a list it cannot keep a copy of: it is neither listed nor suggested', async () => {
+    const api = host();
+    writeBytes(join(tmp.path, 'app-data', 'tag-lists'), 'a file where the folder of copies would be');
+    writeBytes(served('list.csv'), LIST);
+    const answer = await api.invoke('vocab.import', { path: served('list.csv') });
+    expect(answer.ok).toBe(false);
+    expect(JSON.stringify(answer)).toContain('Cannot keep a copy of list.csv');
+    expect(await call(api, 'vocab.lists', {})).toEqual({ lists: [] });
+    expect((await call(api, 'tags.complete', { query: 'my_cu', limit: 5 })).items).toEqual([]);
   });
 
   it('reads a plain list, and counts lines it could not read', async () => {

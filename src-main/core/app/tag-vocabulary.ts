@@ -4,6 +4,7 @@ import { AppError, describeFsError } from '../app-error';
 import { writeFileAtomic } from '../fs/atomic-write';
 import { SuggestIndex } from '../vocabulary/suggest-index';
 import { parseTagListInSlices } from './parse-in-slices';
+import type { ParsedTagList } from '../vocabulary/tag-list';
 
 export const TAG_LISTS_DIR = 'tag-lists';
 /** the Danbooru list is 3.5 MB; a list many times that is not a tag list */
@@ -56,25 +57,45 @@ export class TagVocabulary {
     }
   }
 
-  /** reads, parses and indexes a list; null when the app stopped meanwhile */
-  private async load(path: string, source: string): Promise<{ list: ImportedList; bytes: Buffer } | null> {
+  /** a list file's bytes, refused when it is not a file or too big to be a tag list */
+  private async read(path: string): Promise<Buffer> {
     const info = await stat(path).catch((err) => {
       throw describeFsError(err, `Tag list ${path}`);
     });
     if (!info.isFile()) throw new AppError('invalid-input', `${path} is not a file`);
     if (info.size > MAX_LIST_BYTES) throw new AppError('limit', `${path} is over ${MAX_LIST_BYTES >> 20} MB: not a tag list`);
-    const bytes = await readFile(path).catch((err) => {
+    return readFile(path).catch((err) => {
       throw describeFsError(err, `Tag list ${path}`);
     });
+  }
+
+  /** a list's tags, refused when it has none; null when the app stopped meanwhile */
+  private async parse(bytes: Buffer, source: string, name: string): Promise<ParsedTagList | null> {
     const parsed = await parseTagListInSlices(bytes, source, this.wanted);
-    if (!parsed) return null;
-    if (parsed.tags.length === 0) throw new AppError('invalid-input', `No tags found in ${basename(path)}`);
-    // the file's bytes are a tenth of its parsed tags' heap: they are what is kept for a rebuild
-    const reread = async (stillWanted: () => boolean) =>
-      (await parseTagListInSlices(bytes, source, () => this.wanted() && stillWanted()))?.tags ?? null;
+    if (parsed && parsed.tags.length === 0) throw new AppError('invalid-input', `No tags found in ${name}`);
+    return parsed;
+  }
+
+  /**
+   * Indexes a parsed list. Nothing of it is kept but the index: should
+   * another list come or go, the index is rebuilt from every list's file,
+   * read and parsed again from `path` (the shipped file, or the copy in the
+   * app's folder), which costs a moment then and no memory until then.
+   */
+  private async addToIndex(parsed: ParsedTagList, source: string, path: string): Promise<ImportedList> {
+    const reread = async (stillWanted: () => boolean) => {
+      const bytes = await this.read(path).catch(() => null);
+      return bytes && ((await parseTagListInSlices(bytes, source, () => this.wanted() && stillWanted()))?.tags ?? null);
+    };
     await this.index.addList(parsed.tags, source, reread);
     if (source !== SHIPPED_SOURCE) this.imported.set(source, parsed.tags.length);
-    return { list: { source, tags: parsed.tags.length, skipped: parsed.skipped }, bytes };
+    return { source, tags: parsed.tags.length, skipped: parsed.skipped };
+  }
+
+  /** reads, parses and indexes a list file; null when the app stopped meanwhile */
+  private async load(path: string, source: string): Promise<ImportedList | null> {
+    const parsed = await this.parse(await this.read(path), source, basename(path));
+    return parsed && this.addToIndex(parsed, source, path);
   }
 
   /** once per app run, a moment after the first folder opens; later calls do nothing */
@@ -105,18 +126,18 @@ export class TagVocabulary {
    */
   async importFile(path: string): Promise<ImportedList> {
     const source = basename(path);
-    const loaded = await this.load(path, source);
-    if (!loaded) throw new AppError('cancelled', 'The app is closing');
+    const bytes = await this.read(path);
+    const parsed = await this.parse(bytes, source, source);
+    if (!parsed) throw new AppError('cancelled', 'The app is closing');
+    // the copy first: a list that would be gone after a restart is not imported, and rebuilds read the copy
+    const copy = join(this.dir, source);
     try {
       await mkdir(this.dir, { recursive: true });
-      await writeFileAtomic(join(this.dir, source), loaded.bytes);
+      await writeFileAtomic(copy, bytes);
     } catch (err) {
-      // a list that would be gone after a restart is not imported
-      this.imported.delete(source);
-      await this.index.removeList(source);
       throw describeFsError(err, `Cannot keep a copy of ${source} in ${this.dir}`);
     }
-    return loaded.list;
+    return this.addToIndex(parsed, source, copy);
   }
 
   lists(): { source: string; tags: number }[] {
