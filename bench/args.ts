@@ -23,7 +23,7 @@ export interface BenchArgs {
   child: { run: number; out: string; workRoot: string } | null;
 }
 
-export const PHASES = ['open', 'filter', 'edit', 'thumbs', 'import', 'autotag', 'taggui', 'seed', 'caption'] as const;
+export const PHASES = ['open', 'filter', 'edit', 'thumbs', 'import', 'autotag', 'taggui', 'seed', 'caption', 'built'] as const;
 export type PhaseName = (typeof PHASES)[number];
 
 const USAGE = `usage: npm run bench -- [--images N] [--small] [--runs N] [--data-seed N] [--edits N] [--json FILE] [--only ${PHASES.join(',')}] [--keep] [--profile DIR] [--taggui DIR] [--seed DIR]`;

@@ -16,6 +16,7 @@ import { OwnStallWatch } from './measure/own-stall-watch';
 import { RssSampler, liveHeapMb } from './measure/rss-sampler';
 import { median, round } from './measure/stats';
 import { autotagPhase } from './phases/autotag-phase';
+import { builtAppPhase } from './phases/built-app-phase';
 import { captionPhase } from './phases/caption-phase';
 import { editPhase } from './phases/edit-phase';
 import { filterPhase } from './phases/filter-phase';
@@ -46,6 +47,7 @@ const PHASE_FNS: Record<PhaseName, (ctx: RunContext) => Promise<Figures>> = {
   taggui: tagguiPhase,
   seed: seedPhase,
   caption: captionPhase,
+  built: builtAppPhase,
 };
 
 const here = fileURLToPath(import.meta.url);
