@@ -38,6 +38,9 @@ export function withRatios(figures: Figures): Figures {
     out.tagguiFirstRatio = ratio('firstOpenMs', 'tagguiFirstMs');
     out.tagguiReopenRatio = ratio('reopenMs', 'tagguiReopenMs');
   }
-  if ('seedImportMs' in figures) out.seedRatio = ratio('seedOursMs', 'seedImportMs');
+  if ('seedImportMs' in figures) {
+    out.seedRatio = ratio('seedOursMs', 'seedImportMs');
+    if ('seedBuiltMs' in figures) out.seedBuiltRatio = ratio('seedBuiltMs', 'seedImportMs');
+  }
   return out;
 }
