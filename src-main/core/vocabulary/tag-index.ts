@@ -1,4 +1,4 @@
-import type { ListTag, TagCategory } from './tag-list';
+import { NO_ALIASES, type ListTag, type TagCategory } from './tag-list';
 import { buildRowTable, type RowTable } from './row-table';
 import { tagKey } from './tag-key';
 import { KeyTable, keysColumn } from './key-table';
@@ -57,9 +57,6 @@ const STEP = 512;
  * is covered.
  */
 export const INSIDE_SEARCH_PER_LIST = 50_000;
-
-/** shared by every tag without aliases, so 100,000 of them cost no arrays */
-const NO_ALIASES: readonly string[] = Object.freeze([]);
 
 /**
  * Builds the index over `lists`, earlier lists first. A generator so the

@@ -12,8 +12,11 @@ export interface ListTag {
   name: string;
   category: TagCategory;
   postCount: number;
-  aliases: string[];
+  aliases: readonly string[];
 }
+
+/** shared by every tag without aliases, so a list of 100,000 of them costs no arrays */
+export const NO_ALIASES: readonly string[] = Object.freeze([]);
 
 export interface ParsedTagList {
   tags: ListTag[];
@@ -60,14 +63,13 @@ function wholeNumber(text: string, from: number, to: number): number {
 function toListTag(rawName: string, type: number, count: number, aliasText: string): ListTag | null {
   const name = rawName.trim();
   if (type < 0 || count < 0 || !usableName(name)) return null;
+  if (aliasText === '') return { name, category: categoryFromCode(type), postCount: count, aliases: NO_ALIASES };
   const aliases: string[] = [];
-  if (aliasText !== '') {
-    for (const part of aliasText.split(',')) {
-      const alias = part.trim();
-      if (usableName(alias) && alias !== name && !aliases.includes(alias)) aliases.push(alias);
-    }
+  for (const part of aliasText.split(',')) {
+    const alias = part.trim();
+    if (usableName(alias) && alias !== name && !aliases.includes(alias)) aliases.push(alias);
   }
-  return { name, category: categoryFromCode(type), postCount: count, aliases };
+  return { name, category: categoryFromCode(type), postCount: count, aliases: aliases.length > 0 ? aliases : NO_ALIASES };
 }
 
 /**
@@ -134,7 +136,7 @@ function parsePlainList(lines: readonly string[]): ParsedTagList {
     for (const part of line.split(',')) {
       const name = part.trim();
       if (name === '') continue;
-      if (usableName(name)) tags.push({ name, category: 'unknown', postCount: 0, aliases: [] });
+      if (usableName(name)) tags.push({ name, category: 'unknown', postCount: 0, aliases: NO_ALIASES });
       else skipped++;
     }
   }
