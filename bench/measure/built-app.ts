@@ -85,17 +85,24 @@ export async function startBuiltApp(folder: string, workDir: string): Promise<Bu
       socket.once('open', resolve);
       socket.once('error', reject);
     });
-    const waiting = new Map<number, (result: Result<unknown>) => void>();
+    const waiting = new Map<number, { resolve: (result: Result<unknown>) => void; reject: (err: Error) => void }>();
     const listeners = new Set<(event: string, payload: unknown) => void>();
     socket.on('message', (data) => {
       const message = JSON.parse(data.toString()) as { type: string; id?: number; result?: Result<unknown>; event?: string; payload?: unknown };
-      if (message.type === 'result') waiting.get(message.id!)?.(message.result!);
       if (message.type === 'event') for (const listener of listeners) listener(message.event!, message.payload);
+      if (message.type !== 'result') return;
+      waiting.get(message.id!)?.resolve(message.result!);
+      waiting.delete(message.id!);
     });
     let id = 0;
+    // an app that dies mid-phase fails the phase rather than leaving it waiting for ever
+    socket.once('close', () => {
+      for (const w of waiting.values()) w.reject(new Error('the built app closed its WebSocket before answering'));
+      waiting.clear();
+    });
     const invoke: Invoke = (channel, payload) =>
-      new Promise((resolve) => {
-        waiting.set(++id, resolve);
+      new Promise((resolve, reject) => {
+        waiting.set(++id, { resolve, reject });
         socket.send(JSON.stringify({ type: 'invoke', id, channel, payload }));
       });
     return {
