@@ -72,6 +72,8 @@ export function rowsFor(images: number): Target[] {
   const sideBySide: Target[] = [
     { key: 'tagguiFirstRatio', label: `first open ÷ TagGUI's folder load ${at}`, unit: '×', atMost: t.tagguiFirst },
     { key: 'tagguiReopenRatio', label: "reopen ÷ TagGUI's folder load", unit: '×', atMost: t.tagguiReopen },
+    { key: 'builtTagguiFirstRatio', label: "  the same, the built app's cold first open (see built)", unit: '×', atMost: t.tagguiFirst },
+    { key: 'builtTagguiReopenRatio', label: "  the built app's reopen ÷ TagGUI's load", unit: '×', atMost: t.tagguiReopen },
     { key: 'tagguiFirstMs', label: "  TagGUI's load_directory, fresh process", unit: 'ms' },
     { key: 'tagguiReopenMs', label: "  TagGUI's load_directory again, fresh process", unit: 'ms' },
     { key: 'seedRatio', label: "import-open ÷ civitai-tagger's import (72 wallpapers), from source", unit: '×', atMost: t.seed },

@@ -37,6 +37,10 @@ export function withRatios(figures: Figures): Figures {
   if ('tagguiFirstMs' in figures) {
     out.tagguiFirstRatio = ratio('firstOpenMs', 'tagguiFirstMs');
     out.tagguiReopenRatio = ratio('reopenMs', 'tagguiReopenMs');
+    if ('builtFirstOpenMs' in figures) {
+      out.builtTagguiFirstRatio = ratio('builtFirstOpenMs', 'tagguiFirstMs');
+      out.builtTagguiReopenRatio = ratio('builtReopenMs', 'tagguiReopenMs');
+    }
   }
   if ('seedImportMs' in figures) {
     out.seedRatio = ratio('seedOursMs', 'seedImportMs');
