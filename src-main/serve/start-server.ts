@@ -192,7 +192,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       unsubscribe();
       for (const ws of sockets) ws.terminate();
       wss.close();
-      await new Promise<void>((r) => server.close(() => r()));
+      const closed = new Promise<void>((r) => server.close(() => r()));
+      // close() waits for every connection to end: one a browser opened ahead of need and sent nothing
+      // on (a preconnect), or that sent half a request, would keep the server, and a Ctrl+C, waiting
+      server.closeAllConnections();
+      await closed;
     },
   };
 }

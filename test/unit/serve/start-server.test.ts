@@ -1,3 +1,4 @@
+import { connect } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
@@ -109,5 +110,20 @@ describe('requests from elsewhere', () => {
     expect(own.headers['cross-origin-resource-policy']).toBe('same-origin');
     // following a link from another page is a navigation: it is let through
     expect((await get(`${served.origin}/`, { cookie: served.cookie, 'sec-fetch-site': 'same-site', 'sec-fetch-mode': 'navigate' })).status).toBe(200);
+  });
+});
+
+describe('stopping', () => {
+  it('stops with a connection open that sent nothing, and one that sent half a request', async () => {
+    const silent = connect(served.port, '127.0.0.1');
+    const half = connect(served.port, '127.0.0.1');
+    await Promise.all([silent, half].map((s) => new Promise((r) => s.once('connect', r))));
+    for (const s of [silent, half]) s.on('error', () => undefined); // a reset as the server drops them is expected
+    half.write(`GET / HTTP/1.1\r\nHost: 127.0.0.1:${served.port}\r\n`);
+    const ended = [silent, half].map((s) => new Promise((r) => s.once('close', r)));
+    // without closing them, the server's close waits for these connections, for a minute or more
+    await served.close();
+    await Promise.all(ended);
+    served = await serveFolder(tmp.path, join(tmp.path, 'set')); // for afterEach
   });
 });
