@@ -4,12 +4,10 @@ import { listAllImages } from '../../src-shared/list-images';
 import type { Result } from '../../src-shared/result';
 import { unwrap, type Figures, type RunContext } from '../context';
 import { stageFolder } from '../dataset/stage';
-import { builtAppMissing, ensureBuilt, highWaterMb, startBuiltApp, type Invoke } from '../measure/built-app';
+import { builtAppMissing, ensureBuilt, highWaterMb, PICKING_MS, startBuiltApp, type Invoke } from '../measure/built-app';
 
 /** how long the built app may take to load the shipped tag list once a folder is open */
 const LIST_TIMEOUT_MS = 60_000;
-/** between the app serving and the first open, as a person finding the folder (as the seed phase waits) */
-const PICKING_MS = 3000;
 /** after the reopen: its check against the folder runs in the background */
 const SETTLE_MS = 3000;
 

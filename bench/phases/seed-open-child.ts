@@ -4,6 +4,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { createApiHost } from '../../src-main/api/create-api-host';
 import type { EventPayload } from '../../src-shared/contract';
 import { unwrap } from '../context';
+import { PICKING_MS } from '../measure/built-app';
 
 /**
  * One start of the app for the seed phase: a fresh process, as a person
@@ -13,7 +14,6 @@ import { unwrap } from '../context';
  *
  * usage: tsx seed-open-child.ts FOLDER WORK_DIR IMAGES; prints {"ms": ...}
  */
-const PICKING_MS = 3000;
 
 async function main(): Promise<void> {
   const [folder, workDir, imagesArg] = process.argv.slice(2) as [string, string, string];

@@ -10,15 +10,13 @@ import { specKey } from '../dataset/dataset-spec';
 import { stageFolder } from '../dataset/stage';
 import { runCommand } from '../measure/external';
 import { pythonLacks, runPython } from '../measure/python-peer';
-import { builtAppMissing, ensureBuilt, startBuiltApp } from '../measure/built-app';
+import { builtAppMissing, ensureBuilt, PICKING_MS, startBuiltApp } from '../measure/built-app';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const SCRIPT = join(here, '..', 'peers', 'seed_import.py');
 const CHILD = join(here, 'seed-open-child.ts');
 /** the small folder civitai-tagger was made for: 72 large wallpapers, no captions; kept in .bench/seed-72 */
 const WALLPAPERS = { images: 72, width: 3840, height: 2160, quality: 90 } as const;
-/** the app is started this long before the open, as a person finding the folder (seed-open-child.ts waits as long) */
-const PICKING_MS = 3000;
 
 /**
  * Our first open of 72 wallpapers with "Import copies", in a fresh process

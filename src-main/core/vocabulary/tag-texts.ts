@@ -45,14 +45,19 @@ export class TagTexts {
     return this.pieces[id >>> PIECE_SHIFT]!;
   }
 
+  /** the number of entry id's key (alias -1) or of its alias `alias` among all strings */
+  private stringOf(id: number, alias: number): number {
+    return this.first[id]! + 1 + alias;
+  }
+
   /** where entry id's key (alias -1) or alias key `alias` begins in its piece */
   startIn(id: number, alias: number): number {
-    return this.start[this.first[id]! + 1 + alias]! - this.pieceStart[id >>> PIECE_SHIFT]!;
+    return this.start[this.stringOf(id, alias)]! - this.pieceStart[id >>> PIECE_SHIFT]!;
   }
 
   /** where it ends in its piece (at its line break) */
   endIn(id: number, alias: number): number {
-    return this.start[this.first[id]! + 2 + alias]! - 1 - this.pieceStart[id >>> PIECE_SHIFT]!;
+    return this.start[this.stringOf(id, alias) + 1]! - 1 - this.pieceStart[id >>> PIECE_SHIFT]!;
   }
 
   /** entry id's key (alias -1) or the key of its alias `alias` */
@@ -62,7 +67,7 @@ export class TagTexts {
 
   /** entry id's name (alias -1) or its alias `alias`, as the first list to give it writes it */
   spelling(id: number, alias = -1): string {
-    return this.written.get(this.first[id]! + 1 + alias) ?? this.key(id, alias);
+    return this.written.get(this.stringOf(id, alias)) ?? this.key(id, alias);
   }
 
   aliasKeys(id: number): string[] {
