@@ -19,6 +19,26 @@ export function parseTags(text: string): string[] {
 }
 
 /**
+ * How many tags parseTags finds in a text, without making them: the list's
+ * tag count of each image, where keeping 100,000 captions' tags to count
+ * them made a tenth of a large session's heap.
+ */
+export function countTags(text: string): number {
+  const byComma = text.includes(',');
+  let count = 0;
+  /** the part so far holds something other than white space */
+  let filled = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (byComma ? c === 0x2c : c === 0x0a || c === 0x0d) {
+      if (filled) count++;
+      filled = false;
+    } else if (!filled && !isWhiteSpaceCode(c)) filled = true;
+  }
+  return filled ? count + 1 : count;
+}
+
+/**
  * How many texts carry each tag parseTags finds, a text at a time: once per
  * text however often it repeats a tag (counts are of captions carrying it),
  * and without building each text's list. A sync counts a 100,000-caption

@@ -1,7 +1,7 @@
 import type { Conflict } from '../../../src-shared/contract';
 import type { CaptionFormat } from '../captions/caption-codec';
 import type { CaptionSnapshot } from '../captions/caption-file';
-import { parseTags } from '../../../src-shared/tag-text';
+import { countTags, parseTags } from '../../../src-shared/tag-text';
 import type { CaptionRow } from '../store/index-database';
 import { internAll } from '../vocabulary/intern';
 import type { CaptionState } from './image-entry';
@@ -22,10 +22,12 @@ export function stateFromSnapshot(s: CaptionSnapshot, revision: number): Caption
 
 /**
  * The state of a caption as the index has it. Its tags are parsed when first
- * read: a folder's list shows before its three million tags are parsed (their
- * counts come from the index thread, see SyncedPage), and the rest are parsed
- * as the filter index warms up, in the background. `readError`: the file
- * could not be read; the state is empty and says why.
+ * read, and kept: a folder's list shows before its three million tags are
+ * parsed (their counts come from the index thread, see SyncedPage). A pass
+ * over every image reads them in passing and keeps none (see tagsInPassing):
+ * kept, they were a fifth of a 100,000-image session's heap, where the
+ * images a person edits, views or auto-tags are the ones asked again.
+ * `readError`: the file could not be read; the state is empty and says why.
  */
 export function stateFromRow(row: CaptionRow, readError?: string): CaptionState {
   return new IndexedCaption(row, readError);
@@ -67,10 +69,29 @@ class IndexedCaption implements CaptionState {
     this.#tags = tags;
   }
 
+  /** the tags, parsed again and not kept if they were never asked for */
+  tagsInPassing(): readonly string[] {
+    return this.#tags ?? parseTags(this.text);
+  }
+
+  tagCount(): number {
+    return this.#tags?.length ?? countTags(this.text);
+  }
+
   /** a plain copy, tags included */
   toJSON(): CaptionState {
     return { ...this, tags: this.tags };
   }
+}
+
+/** a caption's tags for one use in a pass over every image (the filter index): a caption from the index keeps none it did not have */
+export function tagsInPassing(c: CaptionState): readonly string[] {
+  return c instanceof IndexedCaption ? c.tagsInPassing() : c.tags;
+}
+
+/** how many tags a caption has, likewise without keeping them */
+export function tagCountOf(c: CaptionState): number {
+  return c instanceof IndexedCaption ? c.tagCount() : c.tags.length;
 }
 
 /**

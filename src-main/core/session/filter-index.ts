@@ -1,5 +1,6 @@
 import { compileQuery, indexImage, NO_MODEL_TAGS, type IndexedImage, type ModelTagScores, type QueryError } from '../query';
 import { forEachSliced, mapSliced, runSliced } from '../perf/time-slicer';
+import { tagsInPassing } from './caption-loader';
 import { statusOf, type ImageEntry } from './image-entry';
 
 /** the model tag scores of each image (see core/autotag/model-tag-scores), asked for only by a query with source: or score: */
@@ -13,7 +14,7 @@ function indexEntry(entry: ImageEntry): IndexedImage {
     name: path.slice(path.lastIndexOf('/') + 1),
     path,
     caption: entry.caption.text,
-    tags: entry.caption.tags,
+    tags: tagsInPassing(entry.caption),
     status: statusOf(entry),
   });
 }

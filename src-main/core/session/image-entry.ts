@@ -2,6 +2,7 @@ import type { Conflict, ImageDetail, ImageStatus, ImageSummary } from '../../../
 import type { CaptionFormat } from '../captions/caption-codec';
 import { SIZE_NOT_KNOWN } from '../scan/walk-folder';
 import type { ImageRow } from '../store/index-database';
+import { tagCountOf } from './caption-loader';
 
 /** A caption as main holds it: the text, its tags view, and the file as last read or written. */
 export interface CaptionState {
@@ -42,7 +43,7 @@ export function summarize(entry: ImageEntry): ImageSummary {
     id: entry.row.id,
     name: entry.row.relPath,
     status: statusOf(entry),
-    tagCount: entry.caption.tags.length,
+    tagCount: tagCountOf(entry.caption),
     width: entry.row.width,
     height: entry.row.height,
     bytes: entry.row.size === SIZE_NOT_KNOWN ? null : entry.row.size,

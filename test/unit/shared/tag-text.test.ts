@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TagTally, findDuplicate, joinTags, normalizeTag, parseTags, splitTagInput } from '../../../src-shared/tag-text';
+import { TagTally, countTags, findDuplicate, joinTags, normalizeTag, parseTags, splitTagInput } from '../../../src-shared/tag-text';
 
 describe('parseTags', () => {
   it.each([
@@ -22,6 +22,18 @@ describe('parseTags', () => {
 
   it('splits only on commas when there are commas, so a line break stays inside its tag', () => {
     expect(parseTags('a, b\nc, d')).toEqual(['a', 'b\nc', 'd']);
+  });
+});
+
+describe('countTags', () => {
+  it('counts exactly the tags parseTags finds, in every way a text can be split', () => {
+    const texts = ['', ',', ' , ,', 'solo', 'a, b, a', ' a ,, ,b\n c ', 'one\r\ntwo\n\nthree', 'one\rtwo', '\n\r\n', 'a\u2028b', ' (x:1.2), \u3000y\u3000, a\r\nb, é'];
+    // and many made of the pieces that decide a split: commas, each line break, each kind of white space
+    const pieces = ['a', 'tag two', ',', '\n', '\r', '\r\n', ' ', '\t', '\u00a0', '\u3000', '\ufeff', '\u2028', '猫', '🐈'];
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31);
+    for (let i = 0; i < 3000; i++) texts.push(Array.from({ length: next() % 9 }, () => pieces[next() % pieces.length]).join(''));
+    for (const text of texts) expect([text, countTags(text)]).toEqual([text, parseTags(text).length]);
   });
 });
 
