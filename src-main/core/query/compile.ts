@@ -1,4 +1,4 @@
-import { tagLine, tagLineNeedle, tagsInLines, type IndexedImage } from './indexed-image';
+import { tagsOf, tagsText, tagTextTest, type IndexedImage } from './indexed-image';
 import { lex, type QueryError, type ValueText } from './lexer';
 import { parse, type QueryNode, type TermToken } from './parser';
 import { containsMatcher, hasWildcard, literalOf, longestLiteral, starredLiteral, wholeMatcher } from './pattern';
@@ -90,20 +90,14 @@ function sourceTest(value: ValueText): Compiled {
 }
 
 function tagTest(value: ValueText): Compiled {
-  if (!hasWildcard(value.parts)) {
-    const line = tagLine(literalOf(value.parts));
-    return { test: (img) => img.tagLines.includes(line), cost: 1 };
-  }
-  // `long*`, `*eyes`, `*hair*`: one search of the image's tag lines, no tag matched one by one
+  if (!hasWildcard(value.parts)) return { test: tagTextTest(literalOf(value.parts), false, false), cost: 1 };
+  // `long*`, `*eyes`, `*hair*`: one search of the image's tags, no tag matched one by one
   const starred = starredLiteral(value.parts);
-  if (starred) {
-    const needle = tagLineNeedle(starred.text, starred.starBefore, starred.starAfter);
-    return { test: (img) => img.tagLines.includes(needle), cost: 1 };
-  }
+  if (starred) return { test: tagTextTest(starred.text, starred.starBefore, starred.starAfter), cost: 1 };
   const matches = wholeMatcher(value.parts);
   const must = longestLiteral(value.parts);
-  if (!must) return { test: (img) => tagsInLines(img.tagLines).some(matches), cost: 4 };
-  return { test: (img) => img.tagLines.includes(must) && tagsInLines(img.tagLines).some(matches), cost: 4 };
+  if (!must) return { test: (img) => tagsOf(img).some(matches), cost: 4 };
+  return { test: (img) => tagsText(img).includes(must) && tagsOf(img).some(matches), cost: 4 };
 }
 
 /** name: and path: read a wildcard pattern as the whole value (`*.png`), plain text as "contains" */

@@ -26,11 +26,15 @@ export interface IndexedImage {
    * `tag:` is one `includes` of "\ntag\n", and a wildcard's literal part
    * rejects most images before any tag is matched. A string instead of a Set
    * per image: at 100,000 images the Sets were 70 MB. The few patterns that
-   * match tag by tag split it (tagsInLines) rather than each image keeping
-   * an array of its tags: that array was a tenth of a 10,000-image session's
-   * heap, promoted by the scavenges that stall the loop while a folder opens.
+   * match tag by tag split it rather than each image keeping an array of its
+   * tags: that array was a tenth of a 10,000-image session's heap.
+   *
+   * null: captionLower is the tags joined by ", ", as the app writes a
+   * caption (almost every caption), and is searched in their place, with
+   * ", " for the line breaks (see tagTextTest): the lines were a second copy
+   * of the caption, a fifth of a 100,000-image session's heap.
    */
-  readonly tagLines: string;
+  readonly tagLines: string | null;
 }
 
 const TAG_SEPARATOR = '\n';
@@ -38,32 +42,63 @@ const TAG_SEPARATOR = '\n';
 // as a tag but matched as if the break were a space, so it cannot fake two tags
 const asLine = (tag: string) => (tag.includes(TAG_SEPARATOR) ? tag.replace(/\n/g, ' ') : tag);
 
-/** what an exact `tag:` looks for in tagLines */
-export const tagLine = (lowerTag: string): string => tagLineNeedle(lowerTag, false, false);
+/** between the tags of a caption as the app writes it (see joinTags) */
+const CAPTION_SEPARATOR = ', ';
+const COMMA = 0x2c;
 
 /**
- * What a `tag:` of one literal with a star before and/or after it looks for
- * in tagLines: `long*` "\nlong", `*eyes` "eyes\n", `*hair*` "hair". The
- * literal holds no line break (see asLine), so a match never spans two tags.
+ * A test of whether an image has a tag that is `lowerText`, or ends with it
+ * (starBefore: `*eyes`), or begins with it (starAfter: `long*`), or holds it
+ * (both: `*hair*`): one search of the image's tag lines, or of its caption
+ * where that is its tags as written (see IndexedImage.tagLines). The text
+ * holds no line break (see asLine), so a match never spans two tags; no tag
+ * of a caption as written holds a comma, so a text with one is in none.
  */
-export const tagLineNeedle = (lowerText: string, starBefore: boolean, starAfter: boolean): string =>
-  `${starBefore ? '' : TAG_SEPARATOR}${asLine(lowerText)}${starAfter ? '' : TAG_SEPARATOR}`;
+export function tagTextTest(lowerText: string, starBefore: boolean, starAfter: boolean): (img: IndexedImage) => boolean {
+  const text = asLine(lowerText);
+  const needle = `${starBefore ? '' : TAG_SEPARATOR}${text}${starAfter ? '' : TAG_SEPARATOR}`;
+  const inNoWrittenTag = text.includes(',');
+  return (img) => (img.tagLines === null ? !inNoWrittenTag && inWrittenTags(img.captionLower, text, starBefore, starAfter) : img.tagLines.includes(needle));
+}
+
+/**
+ * The same search in a caption that is its tags joined by ", ": each ", " is
+ * a boundary between two tags, and nothing else is. The text holds no comma,
+ * so a match lies in one tag unless it begins with a boundary's space.
+ */
+function inWrittenTags(caption: string, text: string, starBefore: boolean, starAfter: boolean): boolean {
+  for (let at = caption.indexOf(text); at !== -1; at = caption.indexOf(text, at + 1)) {
+    if (caption.charCodeAt(at - 1) === COMMA) continue;
+    const end = at + text.length;
+    const startsTag = starBefore || at === 0 || caption.startsWith(CAPTION_SEPARATOR, at - CAPTION_SEPARATOR.length);
+    if (startsTag && (starAfter || end === caption.length || caption.startsWith(CAPTION_SEPARATOR, end))) return true;
+  }
+  return false;
+}
+
+/** the image's tags, lower-cased, a line break inside one read as a space (see asLine) */
+export function tagsOf(img: IndexedImage): string[] {
+  if (img.tagLines === null) return img.captionLower.split(CAPTION_SEPARATOR);
+  return img.tagLines.length <= TAG_SEPARATOR.length ? [] : img.tagLines.slice(1, -1).split(TAG_SEPARATOR);
+}
+
+/** a string that holds every tag of the image, for a quick look for a literal before the tags are matched one by one */
+export const tagsText = (img: IndexedImage): string => img.tagLines ?? img.captionLower;
 
 export function indexImage(img: QueryImage): IndexedImage {
-  // "" first and last: join makes "\na\nb\n" as one flat string, where concatenating
-  // around it would leave a rope for the first search to flatten
-  const lines = ['', ...img.tags.map((t) => asLine(t.toLowerCase())), ''];
+  const lowered = img.tags.map((t) => asLine(t.toLowerCase()));
+  const captionLower = img.caption.toLowerCase();
+  // the tags are the caption as written: it is searched for them, and no lines are kept (a tag
+  // with a comma, which no parse makes, would blur the boundaries)
+  const asWritten = lowered.length > 0 && lowered.join(CAPTION_SEPARATOR) === captionLower && !lowered.some((t) => t.includes(','));
   return {
     nameLower: img.name.toLowerCase(),
     pathLower: img.path.toLowerCase(),
-    captionLower: img.caption.toLowerCase(),
+    captionLower,
     tagCount: img.tags.length,
     status: img.status,
-    tagLines: lines.join(TAG_SEPARATOR),
+    // "" first and last: join makes "\na\nb\n" as one flat string, where concatenating
+    // around it would leave a rope for the first search to flatten
+    tagLines: asWritten ? null : ['', ...lowered, ''].join(TAG_SEPARATOR),
   };
-}
-
-/** the tags of tagLines, lower-cased, a line break inside one read as a space (see asLine) */
-export function tagsInLines(tagLines: string): string[] {
-  return tagLines.length <= TAG_SEPARATOR.length ? [] : tagLines.slice(1, -1).split(TAG_SEPARATOR);
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compileQuery, filterImages } from '../../../../src-main/core/query';
+import { compileQuery, filterImages, indexImage } from '../../../../src-main/core/query';
 import { indexed } from './dataset';
 
 /** fragments that exercise every corner of the grammar when glued together at random */
@@ -71,6 +71,12 @@ describe('compileQuery: the operators', () => {
   });
 });
 
+function matches(query: string, img: ReturnType<typeof indexImage>): boolean {
+  const compiled = compileQuery(query);
+  if (!compiled.ok) throw new Error(compiled.error.message);
+  return compiled.test(img);
+}
+
 describe('compileQuery: tag wildcards', () => {
   /** a glob as a regular expression over one tag: the reference the compiled matchers must agree with */
   const reference = (pattern: string) =>
@@ -88,8 +94,33 @@ describe('compileQuery: tag wildcards', () => {
         if (!compiled.ok) throw new Error(compiled.error.message);
         const re = reference(glob);
         expect(compiled.test({ ...img, tagLines: lines })).toBe(tags.some((t) => re.test(t)));
+        // and the same from the caption, where it is the tags joined as the app writes them (no lines kept)
+        if (tags.length > 0) expect(compiled.test({ ...img, tagLines: null })).toBe(tags.some((t) => re.test(t)));
       }),
       { numRuns: 3000 },
     );
+  });
+
+  it('find the same tags in a caption written as its tags and in one written otherwise', () => {
+    // what a tag read from a file may hold: case that lower-cases to more characters, a line break, spaces, a star
+    const piece = fc.constantFrom('a', 'B', ' ', 'é', 'İ', 'Σ', '\n', '*', 'ab');
+    const fileTag = fc.array(piece, { minLength: 1, maxLength: 4 }).map((l) => l.join('').trim()).filter((t) => t !== '' && !t.includes('\n\n'));
+    const glob = fc.array(fc.constantFrom('a', 'b', ' ', 'é', 'i̇', 'σ', 'ς', '*', '?', '\\*'), { minLength: 1, maxLength: 5 }).map((l) => l.join(''));
+    fc.assert(
+      fc.property(fc.array(fileTag, { minLength: 1, maxLength: 5 }), glob, (tags, pattern) => {
+        const written = indexImage({ name: 'x.png', path: 'x.png', caption: tags.join(', '), tags, status: 'tagged' });
+        const otherwise = indexImage({ name: 'x.png', path: 'x.png', caption: `${tags.join(',\n')},`, tags, status: 'tagged' });
+        expect(otherwise.tagLines).not.toBeNull();
+        const compiled = compileQuery(`tag:"${pattern.replace(/"/g, '\\"')}"`);
+        if (!compiled.ok) return;
+        expect(compiled.test(written)).toBe(compiled.test(otherwise));
+      }),
+      { numRuns: 5000 },
+    );
+    // a caption as the app writes it keeps no second copy of its tags
+    expect(indexImage({ name: 'x.png', path: 'x.png', caption: 'Blue Eyes, red', tags: ['Blue Eyes', 'red'], status: 'tagged' }).tagLines).toBeNull();
+    // a tag with a comma in it (no parse makes one) is never taken for two
+    const oneTag = indexImage({ name: 'x.png', path: 'x.png', caption: 'a, b', tags: ['a, b'], status: 'tagged' });
+    expect([matches('tag:a', oneTag), matches('tag:"a, b"', oneTag)]).toEqual([false, true]);
   });
 });
