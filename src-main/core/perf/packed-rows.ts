@@ -135,7 +135,9 @@ export class RowShape {
           }
         } else {
           const value = numbers[n++]!;
-          row[i] = Number.isNaN(value) ? null : value;
+          // a whole number as a small integer: read from a Float64Array it is a boxed double, which
+          // made every object that keeps it (an image's size, order, width) keep a box of its own
+          row[i] = Number.isNaN(value) ? null : (value | 0) === value ? value | 0 : value;
         }
       }
       built[r] = build(row);
