@@ -18,11 +18,7 @@ export function parseTags(text: string): string[] {
   return parts.map((p) => p.trim()).filter((p) => p !== '');
 }
 
-/**
- * How many tags parseTags finds in a text, without making them: the list's
- * tag count of each image, where keeping 100,000 captions' tags to count
- * them made a tenth of a large session's heap.
- */
+/** How many tags parseTags finds in a text, without making them (the list's tag count of each image). */
 export function countTags(text: string): number {
   const byComma = text.includes(',');
   let count = 0;

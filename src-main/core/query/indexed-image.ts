@@ -31,8 +31,8 @@ export interface IndexedImage {
    *
    * null: captionLower is the tags joined by ", ", as the app writes a
    * caption (almost every caption), and is searched in their place, with
-   * ", " for the line breaks (see tagTextTest): the lines were a second copy
-   * of the caption, a fifth of a 100,000-image session's heap.
+   * ", " for the line breaks (see tagTextTest): the lines would be a second
+   * copy of the caption.
    */
   readonly tagLines: string | null;
 }
@@ -57,8 +57,8 @@ const COMMA = 0x2c;
 export function tagTextTest(lowerText: string, starBefore: boolean, starAfter: boolean): (img: IndexedImage) => boolean {
   const text = asLine(lowerText);
   const needle = `${starBefore ? '' : TAG_SEPARATOR}${text}${starAfter ? '' : TAG_SEPARATOR}`;
-  const inNoWrittenTag = text.includes(',');
-  return (img) => (img.tagLines === null ? !inNoWrittenTag && inWrittenTags(img.captionLower, text, starBefore, starAfter) : img.tagLines.includes(needle));
+  const holdsComma = text.includes(',');
+  return (img) => (img.tagLines === null ? !holdsComma && inWrittenTags(img.captionLower, text, starBefore, starAfter) : img.tagLines.includes(needle));
 }
 
 /**

@@ -25,7 +25,7 @@ export function stateFromSnapshot(s: CaptionSnapshot, revision: number): Caption
  * read, and kept: a folder's list shows before its three million tags are
  * parsed (their counts come from the index thread, see SyncedPage). A pass
  * over every image reads them in passing and keeps none (see tagsInPassing):
- * kept, they were a fifth of a 100,000-image session's heap, where the
+ * kept for every image, they outweighed the rest of its state, and the
  * images a person edits, views or auto-tags are the ones asked again.
  * `readError`: the file could not be read; the state is empty and says why.
  */
