@@ -85,12 +85,30 @@ export function tagsOf(img: IndexedImage): string[] {
 /** a string that holds every tag of the image, for a quick look for a literal before the tags are matched one by one */
 export const tagsText = (img: IndexedImage): string => img.tagLines ?? img.captionLower;
 
+/**
+ * Whether the caption is these tags joined by ", ", compared in place: a
+ * join per image to compare would be garbage on main for every image the
+ * filter index warms. A tag with a comma, which no parse makes, would blur
+ * the boundaries: such a caption is not taken as written.
+ */
+function isWrittenAs(captionLower: string, lowered: readonly string[]): boolean {
+  let at = 0;
+  for (let i = 0; i < lowered.length; i++) {
+    if (i > 0) {
+      if (!captionLower.startsWith(CAPTION_SEPARATOR, at)) return false;
+      at += CAPTION_SEPARATOR.length;
+    }
+    const tag = lowered[i]!;
+    if (tag.includes(',') || !captionLower.startsWith(tag, at)) return false;
+    at += tag.length;
+  }
+  return lowered.length > 0 && at === captionLower.length;
+}
+
 export function indexImage(img: QueryImage): IndexedImage {
   const lowered = img.tags.map((t) => asLine(t.toLowerCase()));
   const captionLower = img.caption.toLowerCase();
-  // the tags are the caption as written: it is searched for them, and no lines are kept (a tag
-  // with a comma, which no parse makes, would blur the boundaries)
-  const asWritten = lowered.length > 0 && lowered.join(CAPTION_SEPARATOR) === captionLower && !lowered.some((t) => t.includes(','));
+  const asWritten = isWrittenAs(captionLower, lowered);
   return {
     nameLower: img.name.toLowerCase(),
     pathLower: img.path.toLowerCase(),
