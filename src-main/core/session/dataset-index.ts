@@ -27,6 +27,8 @@ export class DatasetIndex {
   private listVersion = ++listVersions;
   private lookup = EntryLookup.empty;
   private skipped: SkippedFile[] = [];
+  /** originals the open's import could not take (a link out, a pipe): found again by every import, never stored */
+  private notImported: SkippedFile[] = [];
   /** subfolders and captions the last scan could not read: found again by every scan, never stored */
   private unreadable: SkippedFile[] = [];
   private readonly counter = new TagCounter();
@@ -83,7 +85,7 @@ export class DatasetIndex {
   }
 
   skippedFiles(): SkippedFile[] {
-    return this.unreadable.length > 0 ? [...this.skipped, ...this.unreadable] : this.skipped;
+    return this.notImported.length + this.unreadable.length > 0 ? [...this.skipped, ...this.notImported, ...this.unreadable] : this.skipped;
   }
 
   stemClashes(): string[][] {
@@ -144,6 +146,11 @@ export class DatasetIndex {
     this.filter.reset(entries);
     this.listVersion = ++listVersions;
     return changeOf({ list: true, info: true, tags: [...touched].map((name) => ({ name, count: this.counter.count(name) })) });
+  }
+
+  /** what the open's import could not take (ImportOutcome's `unreadable`), listed with the skipped files until the next open */
+  setNotImported(files: SkippedFile[]): void {
+    this.notImported = files;
   }
 
   /** what the last scan could not read (syncFolder's `unreadable`), listed with the skipped files */

@@ -137,7 +137,8 @@ export async function openSession(req: OpenRequest, deps: OpenDeps): Promise<Dat
     if (resumedFrom === 'new') settings = await guessModeOnce(store, settings, listing.entries);
     const session = new DatasetSession(datasetDir, store, settings, deps.bus, resumedFrom, knownTags);
     // nothing to announce yet: the renderer hears of the session when open returns it
-    session.index.setUnreadable([...notImported, ...listing.unreadable]);
+    session.index.setNotImported(notImported);
+    session.index.setUnreadable(listing.unreadable);
     await session.index.replace(listing.entries, skipped, undefined, { counted: listing.tagCounts, lookup: listing.lookup });
     // a batch a crash cut short: the disk tells which of its last writes were made, before anyone can undo
     await settleCutShortSteps(session);

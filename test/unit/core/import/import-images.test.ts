@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { importImages, startNewImport } from '../../../../src-main/core/import/import-images';
@@ -76,6 +76,26 @@ describe('importImages through a session', () => {
       code: 'no-images',
     });
     expect(readdirSync(root)).toEqual(['readme.txt']);
+    await workspace.shutdown();
+  });
+});
+
+describe('the originals an import could not take', () => {
+  it('stay among the skipped files once the folder is checked, on the first open and on a reopen', async () => {
+    const root = join(tmp.path, 'photos');
+    await makeImages(root, ['a.png', 'b.png']);
+    symlinkSync(join(tmp.path, 'nowhere.png'), join(root, 'dangling.png'));
+    const { workspace } = makeWorkspace(tmp.path);
+    const skipped = async () => {
+      const s = workspace.requireSession();
+      await s.whenIdle();
+      return s.info().skippedFiles.map((f) => f.name);
+    };
+    await workspace.open({ path: root, setup: { mode: 'import', outputDir: 'out', prefix: 'img' } });
+    expect(await skipped()).toEqual(['dangling.png']);
+    await workspace.close();
+    await workspace.open({ path: root });
+    expect(await skipped()).toEqual(['dangling.png']);
     await workspace.shutdown();
   });
 });
