@@ -4,8 +4,8 @@ import type { Migration } from './migrations/migration';
 
 /**
  * Bring a session database up to date. The version lives in SQLite's
- * user_version; each step runs in its own transaction so a failure leaves the
- * database at the last good version. A database from a newer app is refused:
+ * user_version; each step of an existing database runs in its own transaction, so a
+ * failure leaves it at the last good version. A database from a newer app is refused:
  * guessing at a schema we don't know could lose someone's work.
  */
 export function migrate(db: Database.Database, migrations: readonly Migration[]): { from: number; to: number } {
@@ -20,11 +20,13 @@ export function migrate(db: Database.Database, migrations: readonly Migration[])
       `This folder's session was saved by a newer LoRA Tagger (schema ${from}; this version knows ${latest}). Update the app to open it.`,
     );
   }
-  for (const m of migrations.slice(from)) {
-    db.transaction(() => {
-      db.exec(m.up);
-      db.pragma(`user_version = ${m.version}`);
-    })();
-  }
+  const step = (m: Migration) => {
+    db.exec(m.up);
+    db.pragma(`user_version = ${m.version}`);
+  };
+  const steps = migrations.slice(from);
+  // a new database is made in one transaction: one commit, and a failure leaves it empty
+  if (from === 0) db.transaction(() => steps.forEach(step))();
+  else for (const m of steps) db.transaction(() => step(m))();
   return { from, to: latest };
 }

@@ -33,12 +33,24 @@ describe('migrate', () => {
     expect(() => migrate(new Database(':memory:'), bad)).toThrow(/expected 1/);
   });
 
-  it('rolls a failing step back to the last good version', () => {
+  it('makes a new database in one transaction: a step that fails leaves it empty, at version 0', () => {
     const steps: Migration[] = [
       { version: 1, name: 'good', up: 'CREATE TABLE a (x)' },
       { version: 2, name: 'bad', up: 'CREATE TABLE b (x); THIS IS NOT SQL' },
     ];
     const db = new Database(':memory:');
+    expect(() => migrate(db, steps)).toThrow();
+    expect(db.pragma('user_version', { simple: true })).toBe(0);
+    expect(db.prepare('SELECT count(*) AS n FROM sqlite_master').get()).toEqual({ n: 0 });
+  });
+
+  it('rolls a failing step of an existing database back to the last good version', () => {
+    const steps: Migration[] = [
+      { version: 1, name: 'good', up: 'CREATE TABLE a (x)' },
+      { version: 2, name: 'bad', up: 'CREATE TABLE b (x); THIS IS NOT SQL' },
+    ];
+    const db = new Database(':memory:');
+    migrate(db, steps.slice(0, 1));
     expect(() => migrate(db, steps)).toThrow();
     expect(db.pragma('user_version', { simple: true })).toBe(1);
     expect(db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'b'").get()).toEqual({ n: 0 });
