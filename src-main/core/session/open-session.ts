@@ -1,4 +1,4 @@
-import { mkdir, readdir, rm, rmdir, stat } from 'node:fs/promises';
+import { readdir, rm, rmdir, stat } from 'node:fs/promises';
 import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { SessionMode, SkippedFile } from '../../../src-shared/contract';
 import { AppError, describeFsError } from '../app-error';
@@ -211,17 +211,16 @@ async function sweepTemps(session: DatasetSession, recursive: boolean): Promise<
   }
 }
 
+/** the index thread makes the session's folder with its database (see openDatabase) */
 async function createStore(datasetDir: string, openIndex: OpenIndex): Promise<SessionStore> {
   try {
-    await mkdir(join(datasetDir, SESSION_DIR), { recursive: true });
+    return new SessionStore(await openIndex(databasePath(datasetDir)));
   } catch (err) {
-    const e = describeFsError(err, `Cannot write in ${datasetDir}`);
-    if (e.code === 'read-only') {
+    if ((err as AppError).code === 'read-only') {
       throw new AppError('read-only', `${datasetDir} is read-only: LoRA Tagger needs to write captions there. Copy the folder somewhere you can write, or change its permissions.`);
     }
-    throw e;
+    throw err;
   }
-  return new SessionStore(await openIndex(databasePath(datasetDir)));
 }
 
 /** a refused, failed or cancelled first open leaves the folder as it was: no half-done import */
