@@ -14,6 +14,8 @@ export interface PlannedCopy {
   name: string;
   /** planned by an import that was cut short (see migration 003) */
   resumed: boolean;
+  /** its place among the import's copies, stored as its place in the list (a sync after the import may give it another) */
+  place: number;
 }
 
 /**
@@ -103,7 +105,7 @@ function copyRecords(batch: readonly PlannedCopy[], results: readonly CopyResult
     const item = batch[k]!;
     // a copy found made already may be indexed already too: the folder sync that follows the import reads it
     if (r.kept) return void records.push({ sourceRel: item.file.rel, added: null });
-    const image = { relPath: item.name, ord: 0, size: r.imageSize, mtimeMs: r.imageMtimeMs, ...item.probe, probed: true };
+    const image = { relPath: item.name, ord: item.place, size: r.imageSize, mtimeMs: r.imageMtimeMs, ...item.probe, probed: true };
     const caption: NewCaptionRow =
       r.captionSize === 0
         ? { onDisk: true, fingerprint: EMPTY_FINGERPRINT, size: 0, mtimeMs: r.captionMtimeMs, encoding: 'utf8', bom: false, lineEnding: 'none', text: '' }

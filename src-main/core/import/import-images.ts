@@ -11,6 +11,7 @@ import { probeImages } from '../scan/probe-images';
 import type { ProbeResult, ScanProtocol } from '../scan/scan-protocol';
 import { SIZE_NOT_KNOWN, walkFolder, type FileEntry, type FolderListing } from '../scan/walk-folder';
 import type { InvalidFileRow } from '../store/index-database';
+import { SESSION_DIR } from '../store/open-database';
 import type { SessionStore } from '../store/session-store';
 import { copyPlanned, type PlannedCopy } from './copy-planned';
 import type { SkippedFile } from '../../../src-shared/contract';
@@ -23,6 +24,13 @@ export interface ImportOutcome {
   invalid: InvalidFileRow[];
   /** originals the walk could not take (an unreadable subfolder, a link out or to nothing), found again by every import: never stored */
   unreadable: SkippedFile[];
+  /**
+   * the output folder held nothing but the session's own folder before this
+   * import, which recorded every copy it made with its place in the list:
+   * the index holds the folder as the import left it, and no sync need read
+   * it before it is shown
+   */
+  indexHoldsFolder: boolean;
 }
 
 /** headers checked per step of the pipeline */
@@ -103,15 +111,16 @@ export async function importImages(
   // sorted in slices: a natural-order sort of a large folder's paths is too long for one turn
   const candidates = fresh ? fresh.ordered : await sortSliced(listing.images.filter((f) => !done.has(f.rel)), byPath, job.signal);
   const alreadyImported = listing.images.length - candidates.length;
-  if (candidates.length === 0) return { imported: 0, alreadyImported, invalid: [], unreadable };
+  if (candidates.length === 0) return { imported: 0, alreadyImported, invalid: [], unreadable, indexHoldsFolder: false };
 
   try {
     await mkdir(outputDir, { recursive: true });
   } catch (err) {
     throw describeFsError(err, `Cannot create the output folder ${outputDir}`);
   }
+  const present = await readdir(outputDir);
   // a planned name may be higher than any copy made so far
-  let next = Math.max(highestNumber(await readdir(outputDir), prefix), highestNumber(planned.values(), prefix));
+  let next = Math.max(highestNumber(present, prefix), highestNumber(planned.values(), prefix));
 
   // headers are checked a chunk ahead of the copying, so the two overlap on the scan's
   // worker threads. Numbers follow natural order still: each chunk is named only once
@@ -140,7 +149,8 @@ export async function importImages(
       if (!p.ok) bad.push({ relPath: rel, size: file.size, mtimeMs: file.mtimeMs, reason: p.reason });
       else {
         const name = planned.get(rel);
-        plan.push({ file, probe: { width: p.width, height: p.height, format: p.format }, name: name ?? importName(prefix, ++next, extensionOf(rel)), resumed: name !== undefined });
+        const place = k * PROBE_CHUNK + i;
+        plan.push({ file, probe: { width: p.width, height: p.height, format: p.format }, name: name ?? importName(prefix, ++next, extensionOf(rel)), resumed: name !== undefined, place });
       }
     });
     // the session lists the originals it could not import, with the reason, until they are fixed
@@ -152,7 +162,9 @@ export async function importImages(
   if (copied === 0 && invalid.length === candidates.length && alreadyImported === 0) {
     throw new AppError('no-images', `No readable images in ${root}`, { invalid, unreadable });
   }
-  return { imported: copied, alreadyImported, invalid, unreadable };
+  // a fresh import names its copies in the order of `candidates`, which is their place
+  const indexHoldsFolder = fresh !== null && copied > 0 && present.every((name) => name === SESSION_DIR);
+  return { imported: copied, alreadyImported, invalid, unreadable, indexHoldsFolder };
 }
 
 /**

@@ -107,6 +107,7 @@ export async function openSession(req: OpenRequest, deps: OpenDeps): Promise<Dat
   try {
     knownTags = [...new Set([...knownTags, ...(await readTagsFile(datasetDir))])];
     let imported = 0;
+    let indexHoldsFolder = resumedFrom === 'lora-tagger';
     let notImported: SkippedFile[] = [];
     if (settings.mode === 'import' && (await isFolder(settings.root))) {
       await deps.checkFolder?.(settings.root); // a resumed import reads its originals from there
@@ -115,9 +116,11 @@ export async function openSession(req: OpenRequest, deps: OpenDeps): Promise<Dat
       );
       imported = outcome.imported;
       notImported = outcome.unreadable;
+      // copies into a folder that held none are in the index as made (see ImportOutcome); others are read by the sync
+      if (imported > 0) indexHoldsFolder = outcome.indexHoldsFolder;
     }
-    // a folder open before is shown as its index has it, and checked against the folder just after (resyncSession)
-    const indexed = resumedFrom === 'lora-tagger' && imported === 0 ? await indexedList(store) : null;
+    // a folder open before, or just filled by an import, is shown as its index has it, and checked against the folder just after (resyncSession)
+    const indexed = indexHoldsFolder ? await indexedList(store) : null;
     const checkAfter = indexed !== null && indexed.entries.length > 0;
     const listing = checkAfter
       ? indexed

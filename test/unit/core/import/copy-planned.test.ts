@@ -42,7 +42,7 @@ describe('copyPlanned', () => {
     try {
       const plan: PlannedCopy[] = names.map((name, i) => {
         const s = statSync(join(root, name));
-        return { file: { rel: name, size: s.size, mtimeMs: s.mtimeMs }, probe: { width: 8, height: 8, format: 'png' }, name: `img_${i + 1}.png`, resumed: false };
+        return { file: { rel: name, size: s.size, mtimeMs: s.mtimeMs }, probe: { width: 8, height: 8, format: 'png' }, name: `img_${i + 1}.png`, resumed: false, place: i };
       });
       const { pool, batches } = countingCopies(pools.scan);
       let copied = 0;

@@ -80,6 +80,49 @@ describe('importImages through a session', () => {
   });
 });
 
+describe('the list a new import shows', () => {
+  const labels = (events: ReturnType<typeof makeWorkspace>['events']) =>
+    events.filter((e) => e.event === 'job.progress').map((e) => (e.payload as { label: string }).label);
+
+  it('is its copies as the import recorded them, in natural order, no caption read first; the folder is checked after, and nothing is read again', async () => {
+    const root = join(tmp.path, 'photos');
+    // more than a chunk of header checks, copied in two lanes whose batches land in either order
+    const names = Array.from({ length: 300 }, (_, i) => `p${i + 1}.png`);
+    await makeImages(root, names);
+    const { workspace, events } = makeWorkspace(tmp.path);
+    const info = await workspace.open({ path: root, setup: { mode: 'import', outputDir: 'out', prefix: 'img' } });
+    expect(info.stats.total).toBe(300);
+    expect(labels(events)).not.toContain('Reading captions');
+    const s = workspace.requireSession();
+    const listed = (await s.list()).map((i) => i.name);
+    expect(listed).toEqual(names.map((_, i) => importName('img', i + 1, 'png')));
+    expect(readFileSync(join(root, 'out', listed[299]!))).toEqual(readFileSync(join(root, 'p300.png')));
+    const revisions = (await s.list()).map((i) => [i.id, s.detail(i.id).caption.revision]);
+    const eventsAtOpen = events.length;
+    await s.whenIdle();
+    expect(labels(events)).toContain('Checking the folder for changes');
+    expect((await s.list()).map((i) => [i.id, s.detail(i.id).caption.revision])).toEqual(revisions);
+    expect(events.slice(eventsAtOpen).filter((e) => e.event === 'images.changed')).toEqual([]);
+    await workspace.shutdown();
+  });
+
+  it('is read from the folder where the output folder held files of its own: those are listed too, their captions with them', async () => {
+    const root = join(tmp.path, 'photos');
+    await makeImages(root, ['a.png', 'b.png']);
+    await makeImages(join(root, 'out'), ['mine.png']);
+    writeBytes(join(root, 'out', 'mine.txt'), 'kept, as it was');
+    const { workspace, events } = makeWorkspace(tmp.path);
+    const info = await workspace.open({ path: root, setup: { mode: 'import', outputDir: 'out', prefix: 'img' } });
+    expect(info.stats).toMatchObject({ total: 3, tagged: 1 });
+    expect(labels(events)).toContain('Reading captions');
+    const s = workspace.requireSession();
+    const items = await s.list();
+    expect(items.map((i) => i.name)).toEqual(['img_001.png', 'img_002.png', 'mine.png']);
+    expect(s.detail(items[2]!.id).caption.tags).toEqual(['kept', 'as it was']);
+    await workspace.shutdown();
+  });
+});
+
 describe('the originals an import could not take', () => {
   it('stay among the skipped files once the folder is checked, on the first open and on a reopen', async () => {
     const root = join(tmp.path, 'photos');
