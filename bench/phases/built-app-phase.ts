@@ -4,7 +4,8 @@ import { listAllImages } from '../../src-shared/list-images';
 import type { Result } from '../../src-shared/result';
 import { unwrap, type Figures, type RunContext } from '../context';
 import { stageFolder } from '../dataset/stage';
-import { builtAppMissing, ensureBuilt, highWaterMb, PICKING_MS, startBuiltApp, type Invoke } from '../measure/built-app';
+import { builtAppMissing, ensureBuilt, highWaterMb, startBuiltApp, type Invoke } from '../measure/built-app';
+import { pageLoadsAndPersonPicks } from '../measure/person';
 
 /** how long the built app may take to load the shipped tag list once a folder is open */
 const LIST_TIMEOUT_MS = 60_000;
@@ -15,8 +16,9 @@ const SETTLE_MS = 3000;
  * The built app's memory: `out/main/cli.js serve` (bundled, as `npm run
  * serve` runs it and as the desktop app's main process runs the same code)
  * in a process of its own (measure/built-app), driven as the page drives it:
- * 3 s after it serves, the run's captioned folder opened for the first time
- * (its code as cold as at a person's first open), the whole list in
+ * after the page's requests on load, ~3 s and the folder's probe
+ * (measure/person), the run's captioned folder opened for the first time
+ * (the open's code as cold as at a person's first open), the whole list in
  * pages, the shipped tag list loaded (it starts 2 s after an open; the phase
  * waits until a suggestion comes from it), the folder closed and opened
  * again. The figure is the kernel's high-water mark of that process's RSS
@@ -40,7 +42,7 @@ export async function builtAppPhase(ctx: RunContext): Promise<Figures> {
     const app = await startBuiltApp(folder, ctx.workDir);
     try {
       const invoke = app.invoke;
-      await new Promise((r) => setTimeout(r, PICKING_MS));
+      await pageLoadsAndPersonPicks(invoke, folder);
       const setup = { mode: 'in-place', outputDir: 'output', prefix: 'img' } as const;
       const first = await timedMs(() => invoke('session.open', { path: folder, setup }));
       const opened = unwrap(first.value, 'built app: first open') as SessionInfo;

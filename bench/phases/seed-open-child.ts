@@ -1,16 +1,17 @@
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { createApiHost } from '../../src-main/api/create-api-host';
 import type { EventPayload } from '../../src-shared/contract';
 import { unwrap } from '../context';
-import { PICKING_MS } from '../measure/built-app';
+import { pageLoadsAndPersonPicks } from '../measure/person';
 
 /**
  * One start of the app for the seed phase: a fresh process, as a person
- * starting LoRA Tagger; the api host made, then ~3 s (the person finding
- * the folder in a dialog), then the first open of the folder with "Import
- * copies", timed until the open has resolved and the import job has ended.
+ * starting LoRA Tagger; the api host made, then what the page and the
+ * person do before an open (measure/person: the page's requests on load,
+ * ~3 s to find the folder, its probe), then the first open of the folder
+ * with "Import copies", timed until the open has resolved and the import
+ * job has ended.
  *
  * usage: tsx seed-open-child.ts FOLDER WORK_DIR IMAGES; prints {"ms": ...}
  */
@@ -23,7 +24,7 @@ async function main(): Promise<void> {
     { startScanThreads: true },
   );
   try {
-    await sleep(PICKING_MS);
+    await pageLoadsAndPersonPicks((channel, payload) => api.invoke(channel, payload), folder);
     let finished!: () => void;
     const jobDone = new Promise<void>((resolve) => (finished = resolve));
     const stop = api.subscribe((event, payload) => {

@@ -10,7 +10,8 @@ import { specKey } from '../dataset/dataset-spec';
 import { stageFolder } from '../dataset/stage';
 import { runCommand } from '../measure/external';
 import { pythonLacks, runPython } from '../measure/python-peer';
-import { builtAppMissing, ensureBuilt, PICKING_MS, startBuiltApp } from '../measure/built-app';
+import { builtAppMissing, ensureBuilt, startBuiltApp } from '../measure/built-app';
+import { pageLoadsAndPersonPicks } from '../measure/person';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const SCRIPT = join(here, '..', 'peers', 'seed_import.py');
@@ -20,7 +21,7 @@ const WALLPAPERS = { images: 72, width: 3840, height: 2160, quality: 90 } as con
 
 /**
  * Our first open of 72 wallpapers with "Import copies", in a fresh process
- * started 3 s before the open (seed-open-child.ts), side by side with
+ * started ~3 s before the open (seed-open-child.ts, measure/person), side by side with
  * civitai-tagger's import of the same folder (Pillow verify, copy, empty
  * .txt). civitai-tagger's source is not on this machine and its API is not
  * known here, so its import runs as bench/peers/seed_import.py, a
@@ -73,13 +74,13 @@ export async function seedPhase(ctx: RunContext): Promise<Figures> {
 
 /**
  * The same first open in the built app (measure/built-app) serving the
- * folder, started ~3 s before it as seed-open-child.ts starts its host:
+ * folder, after the same steps as seed-open-child.ts takes (measure/person):
  * from the open request to the import job's end, over its WebSocket.
  */
 async function builtImportOpen(folder: string, workDir: string): Promise<number> {
   const app = await startBuiltApp(folder, workDir);
   try {
-    await new Promise((r) => setTimeout(r, PICKING_MS));
+    await pageLoadsAndPersonPicks(app.invoke, folder);
     const jobDone = new Promise<void>((resolve) =>
       app.onEvent((event, payload) => {
         if (event === 'job.finished' && (payload as EventPayload<'job.finished'>).kind === 'import') resolve();
