@@ -17,8 +17,6 @@ import { runCommand } from './external';
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const CLI = join(repo, 'out', 'main', 'cli.js');
 const SOURCES = ['src-main', 'src-shared'].map((d) => join(repo, d));
-/** an app is started this long before its first open, as a person finding the folder in a dialog */
-export const PICKING_MS = 3000;
 /** how long the built app may take to serve */
 const START_TIMEOUT_MS = 30_000;
 
