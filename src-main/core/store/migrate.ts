@@ -4,9 +4,10 @@ import type { Migration } from './migrations/migration';
 
 /**
  * Bring a session database up to date. The version lives in SQLite's
- * user_version; each step of an existing database runs in its own transaction, so a
- * failure leaves it at the last good version. A database from a newer app is refused:
- * guessing at a schema we don't know could lose someone's work.
+ * user_version; each step of an existing database runs in its own
+ * transaction, so a failure leaves it at the last good version. A database
+ * from a newer app is refused: guessing at a schema we don't know could lose
+ * someone's work.
  */
 export function migrate(db: Database.Database, migrations: readonly Migration[]): { from: number; to: number } {
   migrations.forEach((m, i) => {
