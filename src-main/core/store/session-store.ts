@@ -1,4 +1,4 @@
-import { forEachSliced } from '../perf/time-slicer';
+import { forEachSliced, inSlices } from '../perf/time-slicer';
 import type { IndexChannel } from './index-channel';
 import { madeUpPage, unpackPage, type FolderSyncSummary, type SyncedImage, type SyncedPage } from './folder-sync';
 import type { CaptionRow, CopyRecord, ImportRow, InvalidFileRow, NewImageRow, ProbedRow } from './index-database';
@@ -60,7 +60,7 @@ export class SessionStore {
   /**
    * Bring the index in line with the folder, on the index thread (see
    * FolderSync), then take its list a page per request: `onPage` gets each
-   * page in order, in a turn of its own. While the thread reads captions,
+   * page in order (see takePages). While the thread reads captions,
    * their count is polled for `onProgress`; an abort stops the thread at its
    * next check and rejects with the signal's reason.
    */
@@ -110,10 +110,17 @@ export class SessionStore {
       }
     };
     askAhead();
-    try {
+    const received = async function* () {
       while (asked.length > 0) {
         const page = await asked.shift()!;
         askAhead();
+        yield page;
+      }
+    };
+    try {
+      // a page is unpacked in one go, so never once the turn's slice is spent: a page that came while
+      // main took the one before waits for a turn of its own (pages come several to a turn)
+      for await (const page of inSlices(received(), signal)) {
         signal?.throwIfAborted();
         await onPage(unpackPage(page), page.tags);
       }
