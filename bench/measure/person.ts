@@ -2,7 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Result } from '../../src-shared/result';
 
 /** how long a person takes to find a folder in a dialog, from the app's start to the folder picked */
-export const PICKING_MS = 3000;
+const PICKING_MS = 3000;
 
 type Invoke = (channel: string, payload: unknown) => Promise<Result<unknown>>;
 
