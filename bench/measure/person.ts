@@ -1,10 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Result } from '../../src-shared/result';
+import type { Invoke } from './built-app';
 
 /** how long a person takes to find a folder in a dialog, from the app's start to the folder picked */
 const PICKING_MS = 3000;
-
-type Invoke = (channel: string, payload: unknown) => Promise<Result<unknown>>;
 
 /**
  * What comes before a person's first open of `folder`, done through the

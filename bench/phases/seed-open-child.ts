@@ -24,7 +24,7 @@ async function main(): Promise<void> {
     { startScanThreads: true },
   );
   try {
-    await pageLoadsAndPersonPicks((channel, payload) => api.invoke(channel, payload), folder);
+    await pageLoadsAndPersonPicks(api.invoke, folder);
     let finished!: () => void;
     const jobDone = new Promise<void>((resolve) => (finished = resolve));
     const stop = api.subscribe((event, payload) => {
