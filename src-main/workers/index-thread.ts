@@ -160,8 +160,8 @@ function errorOf(f: IndexFailure): AppError {
  * hundreds from source). An open takes it; its thread becomes the spare
  * again when its folder closes, so the next open (a reopen, another folder)
  * gets a thread whose code is warm. No fresh one is started beside an open:
- * starting a thread took a core from the open for a few hundred
- * milliseconds on a two-core machine. Only an open that finds no spare (its
+ * a thread starting up (loading its code, from source compiling it) takes a
+ * core the open needs on a small machine. Only an open that finds no spare (its
  * thread was lost) starts its own. The spare does not keep the process
  * alive.
  */

@@ -26,7 +26,7 @@ export type WriteOutcome =
 
 export const ABSENT_FINGERPRINT = 'absent';
 
-/** crypto's one-shot hash: a sync reads 100,000 captions, and a Hash object for each cost three times as much */
+/** crypto's one-shot hash: a sync fingerprints every caption it reads, and a Hash object for each would be made, fed and thrown away */
 export function fingerprintBytes(bytes: Uint8Array): string {
   return hash('sha1', bytes, 'hex');
 }

@@ -170,7 +170,7 @@ export class ImageService {
     return this.queue.idle();
   }
 
-  /** quitting: renders not started are dropped (20,000 queued thumbnails took minutes to finish), those under way end */
+  /** quitting: renders not started are dropped (a large folder's queued thumbnails would hold the quit for minutes), those under way end */
   async close(): Promise<void> {
     this.queue.dropQueued(new AppError('cancelled', 'The app is closing'));
     await this.queue.idle();

@@ -3,9 +3,10 @@ import { setTimeout as sleep } from 'node:timers/promises';
 /**
  * Work the user waits for (opening a folder) goes ahead of work nobody waits
  * for (indexing the tag lists, warming the filter index): background loops
- * pause between their slices while any foreground work runs. Without this,
- * the two shared the event loop slice by slice and a reopen took twice as
- * long. One process, one main thread: the state is module-wide on purpose.
+ * pause between their slices while any foreground work runs, rather than
+ * share the event loop with it slice by slice, which would draw the open out
+ * by as long as they take. One process, one main thread: the state is
+ * module-wide on purpose.
  */
 let running = 0;
 

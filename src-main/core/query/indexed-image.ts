@@ -24,10 +24,10 @@ export interface IndexedImage {
   /**
    * The lower-cased tags, each between newlines ("\na\nb\n"): an exact
    * `tag:` is one `includes` of "\ntag\n", and a wildcard's literal part
-   * rejects most images before any tag is matched. A string instead of a Set
-   * per image: at 100,000 images the Sets were 70 MB. The few patterns that
-   * match tag by tag split it rather than each image keeping an array of its
-   * tags: that array was a tenth of a 10,000-image session's heap.
+   * rejects most images before any tag is matched. A string, not a Set per
+   * image, which would hold an entry and a string for every tag of every
+   * image. The few patterns that match tag by tag split it rather than each
+   * image keeping an array of its tags, for the same reason.
    *
    * null: captionLower is the tags joined by ", ", as the app writes a
    * caption (almost every caption), and is searched in their place, with

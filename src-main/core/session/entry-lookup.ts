@@ -10,14 +10,14 @@ import type { ImageEntry } from './image-entry';
 export class EntryLookup {
   /**
    * Each image at its id: ids are SQLite's, small and dense, so an array
-   * takes 100,000 of them in a third of the time a Map does, and hashes none.
+   * holds them with no hashing and no entry objects, as a Map would need.
    */
   private readonly ids: (ImageEntry | undefined)[] = [];
   /**
    * Images by caption file, compared without case: one image, or the images
    * whose stems clash. Almost every image has a stem of its own, so it is
-   * kept without an array around it; a reopen of 100,000 images made and
-   * kept 200,000 such arrays in two maps.
+   * kept without an array around it: an array per image would be one more
+   * object per image for main's collector to keep and trace.
    */
   private readonly byStem = new Map<string, ImageEntry | ImageEntry[]>();
   /** per image, the other images with its stem */

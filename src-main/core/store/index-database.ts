@@ -821,9 +821,9 @@ export const captionRowOf = (r: readonly unknown[], at = 0): CaptionRow => ({
 });
 
 /**
- * A row's values in its statement's column order. Bound by position: by name, better-sqlite3
- * looks each one up on an object made for the purpose, which cost a first sync of 10,000
- * captions about 20 ms of its 65 ms of writes. SQLite has no booleans.
+ * A row's values in its statement's column order, bound by position: by name, better-sqlite3
+ * would look each one up on an object made for the purpose, row after row of a first sync.
+ * SQLite has no booleans.
  */
 type ImageParams = [relPath: string, ord: number, size: number, mtimeMs: number, width: number | null, height: number | null, format: string | null, probed: number];
 const imageParams = (r: NewImageRow): ImageParams => [r.relPath, r.ord, r.size, r.mtimeMs, r.width, r.height, r.format, r.probed ? 1 : 0];

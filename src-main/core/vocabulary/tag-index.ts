@@ -206,8 +206,8 @@ function addAliases(
     own.push(alias.trim());
     ownKeys.push(aliasKey);
   }
-  // Danbooru writes nearly every alias as its key already: one array then serves as both
-  // (30,000 tags' second array was 2 MB of heap); neither is changed once built
+  // Danbooru writes nearly every alias as its key already: one array then serves as both,
+  // rather than a second array per tag with aliases; neither is changed once built
   const same = own.every((alias, a) => alias === ownKeys[a]);
   aliases[id] = own;
   aliasKeys[id] = same ? own : ownKeys;

@@ -5,7 +5,7 @@ import { useSessionStore } from '../../stores/session-store';
 import { modelName } from '../autotag/autotag-text';
 import type { ModelOrigins } from '../autotag/use-image-labels';
 
-/** chips drawn at first: 60,000 chips held the screen for 10 s; editing needs the first ones, not all */
+/** chips drawn at first: a caption pasted from a file may hold tens of thousands of tags, and drawing them all holds the screen; editing needs the first ones, not all */
 const FIRST_CHIPS = 300;
 
 interface DropMark {
