@@ -4,6 +4,7 @@ import type { CaptionSnapshot } from '../captions/caption-file';
 import type { FileFacts } from '../scan/scan-protocol';
 import { forEachSliced, mapSliced } from '../perf/time-slicer';
 import type { SessionStore } from '../store/session-store';
+import { intern } from '../vocabulary/intern';
 import { TagCounter } from '../vocabulary/tag-counter';
 import { rowFromState, stateFromSnapshot } from './caption-loader';
 import { changeOf, noChange, type CaptionSource, type ChangeSet } from './change-set';
@@ -184,7 +185,8 @@ export class DatasetIndex {
     const rows = await mapSliced(
       probed,
       ({ entry, width, height, format, file }) => {
-        Object.assign(entry.row, { width, height, format, size: file.size, mtimeMs: file.mtimeMs, probed: true });
+        // one copy of each format: each check's answer crossed from its thread with a string of its own
+        Object.assign(entry.row, { width, height, format: intern(format), size: file.size, mtimeMs: file.mtimeMs, probed: true });
         return entry;
       },
       signal,

@@ -1,8 +1,9 @@
 /**
- * One copy of each tag string for the whole process. 100,000 captions of 30
- * tags drawn from a few thousand names would otherwise hold three million
- * strings: a quarter of the main process's heap at that size. Purely a saving: clearing the pool
- * changes no result, so it is cleared rather than left to grow past LIMIT.
+ * One copy of each string that many images share (a tag, an image's format)
+ * for the whole process: captions of 30 tags drawn from a few thousand names
+ * would otherwise hold 30 strings an image, most of them copies. Purely a
+ * saving: clearing the pool changes no result, so it is cleared rather than
+ * left to grow past LIMIT.
  */
 const pool = new Map<string, string>();
 const LIMIT = 1_000_000;
