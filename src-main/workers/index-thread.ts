@@ -161,8 +161,8 @@ function errorOf(f: IndexFailure): AppError {
  * again when its folder closes, so the next open (a reopen, another folder)
  * gets a thread whose code is warm. No fresh one is started beside an open:
  * a thread starting up (loading its code, from source compiling it) takes a
- * core the open needs on a small machine. Only an open that finds no spare (its
- * thread was lost) starts its own. The spare does not keep the process
+ * core the open needs on a small machine. Only an open that finds no spare
+ * (its thread was lost) starts its own. The spare does not keep the process
  * alive.
  */
 export function createIndexThreads(): { open: OpenIndex; close(): Promise<void> } {

@@ -4,8 +4,8 @@ import { imageDetailSchema, imageIdSchema, imageSummarySchema } from './models';
 
 /**
  * The most summaries one images.list answer (or images.changed event)
- * carries: the JSON of a whole large list is made in one go on main's event
- * loop, and a page's is made within a turn of it.
+ * carries: the JSON of a whole large list would be made in one go on main's
+ * event loop; a page's takes a small part of a turn.
  */
 export const IMAGE_LIST_PAGE = 5_000;
 

@@ -10,7 +10,7 @@ import type { ImageEntry } from './image-entry';
 export class EntryLookup {
   /**
    * Each image at its id: ids are SQLite's, small and dense, so an array
-   * holds them with no hashing and no entry objects, as a Map would need.
+   * holds them by index, with no hashing and no table to grow as a Map has.
    */
   private readonly ids: (ImageEntry | undefined)[] = [];
   /**
