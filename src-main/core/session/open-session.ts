@@ -219,7 +219,7 @@ async function createStore(datasetDir: string, openIndex: OpenIndex): Promise<Se
   try {
     return new SessionStore(await openIndex(databasePath(datasetDir)));
   } catch (err) {
-    if ((err as AppError).code === 'read-only') {
+    if (err instanceof AppError && err.code === 'read-only') {
       throw new AppError('read-only', `${datasetDir} is read-only: LoRA Tagger needs to write captions there. Copy the folder somewhere you can write, or change its permissions.`);
     }
     throw err;
