@@ -3,8 +3,8 @@ import { basename, join } from 'node:path';
 import { AppError, describeFsError } from '../app-error';
 import { writeFileAtomic } from '../fs/atomic-write';
 import { SuggestIndex } from '../vocabulary/suggest-index';
-import { parseTagListInSlices } from './parse-in-slices';
-import type { ParsedTagList } from '../vocabulary/tag-list';
+import { listFileSource, type TagSource } from '../vocabulary/tag-source';
+import { countListTags } from './count-list-tags';
 
 export const TAG_LISTS_DIR = 'tag-lists';
 /** the Danbooru list is 3.5 MB; a list many times that is not a tag list */
@@ -69,33 +69,25 @@ export class TagVocabulary {
     });
   }
 
-  /** a list's tags, refused when it has none; null when the app stopped meanwhile */
-  private async parse(bytes: Buffer, source: string, name: string): Promise<ParsedTagList | null> {
-    const parsed = await parseTagListInSlices(bytes, source, this.wanted);
-    if (parsed && parsed.tags.length === 0) throw new AppError('invalid-input', `No tags found in ${name}`);
-    return parsed;
-  }
-
   /**
-   * Indexes a parsed list. Nothing of it is kept but the index: should
-   * another list come or go, the index is rebuilt from every list's file,
-   * read and parsed again from `path` (the shipped file, or the copy in the
-   * app's folder), which costs a moment then and no memory until then.
+   * Indexes a list. Nothing of it is kept but the index: should another list
+   * come or go, the index is rebuilt from every list's file, read and parsed
+   * again from `path` (the shipped file, or the copy in the app's folder),
+   * which costs a moment then and no memory until then. An imported list is
+   * listed with as many tags as it gave the index.
    */
-  private async addToIndex(parsed: ParsedTagList, source: string, path: string): Promise<ImportedList> {
-    const reread = async (stillWanted: () => boolean) => {
+  private async addToIndex(list: TagSource, source: string, path: string): Promise<void> {
+    const reread = async () => {
       const bytes = await this.read(path).catch(() => null);
-      return bytes && ((await parseTagListInSlices(bytes, source, () => this.wanted() && stillWanted()))?.tags ?? null);
+      return bytes && listFileSource(bytes, source);
     };
-    await this.index.addList(parsed.tags, source, reread);
-    if (source !== SHIPPED_SOURCE) this.imported.set(source, parsed.tags.length);
-    return { source, tags: parsed.tags.length, skipped: parsed.skipped };
+    await this.index.addList(list, source, reread);
+    if (source !== SHIPPED_SOURCE) this.imported.set(source, this.index.tagsOf(source));
   }
 
-  /** reads, parses and indexes a list file; null when the app stopped meanwhile */
-  private async load(path: string, source: string): Promise<ImportedList | null> {
-    const parsed = await this.parse(await this.read(path), source, basename(path));
-    return parsed && this.addToIndex(parsed, source, path);
+  /** reads and indexes a list file: the shipped one, or a copy imported before (checked when it was) */
+  private async load(path: string, source: string): Promise<void> {
+    return this.addToIndex(listFileSource(await this.read(path), source), source, path);
   }
 
   /** once per app run, a moment after the first folder opens; later calls do nothing */
@@ -127,8 +119,10 @@ export class TagVocabulary {
   async importFile(path: string): Promise<ImportedList> {
     const source = basename(path);
     const bytes = await this.read(path);
-    const parsed = await this.parse(bytes, source, source);
-    if (!parsed) throw new AppError('cancelled', 'The app is closing');
+    const list = listFileSource(bytes, source);
+    const counted = await countListTags(list, this.wanted);
+    if (!counted) throw new AppError('cancelled', 'The app is closing');
+    if (counted.tags === 0) throw new AppError('invalid-input', `No tags found in ${source}`);
     // the copy first: a list that would be gone after a restart is not imported, and rebuilds read the copy
     const copy = join(this.dir, source);
     try {
@@ -137,7 +131,8 @@ export class TagVocabulary {
     } catch (err) {
       throw describeFsError(err, `Cannot keep a copy of ${source} in ${this.dir}`);
     }
-    return this.addToIndex(parsed, source, copy);
+    await this.addToIndex(list, source, copy);
+    return { source, tags: counted.tags, skipped: counted.skipped };
   }
 
   lists(): { source: string; tags: number }[] {
@@ -154,6 +149,7 @@ export class TagVocabulary {
 
   stop(): void {
     this.stopped = true;
+    this.index.stop();
     if (this.shippedTimer) clearTimeout(this.shippedTimer);
     this.shippedTimer = null;
   }

@@ -3,7 +3,8 @@ import { buildTagIndex, categoryOf, runToEnd, type NamedList, type TagIndex } fr
 import { DatasetView } from './dataset-view';
 import { OwnTags, type OwnMatch } from './own-tags';
 import { MIN_INSIDE_QUERY, insertionText, queryKey } from './tag-key';
-import type { ListTag, TagCategory } from './tag-list';
+import type { TagCategory } from './tag-list';
+import type { TagSource } from './tag-source';
 import { insideHits, prefixHits, type Hit } from './tag-search';
 
 export type SuggestionSource = 'dataset' | 'recent' | 'list';
@@ -19,8 +20,8 @@ export interface Suggestion {
   aliasOf?: string;
 }
 
-/** a kept list's tags, parsed again; null when `stillWanted` turned false or the list cannot be read */
-export type RereadList = (stillWanted: () => boolean) => Promise<readonly ListTag[] | null>;
+/** a kept list's tags, to be read again; null when the list cannot be read */
+export type RereadList = () => Promise<TagSource | null>;
 
 interface KeptList {
   readonly source: string;
@@ -53,6 +54,7 @@ export class SuggestIndex {
   private lists: KeptList[] = [];
   private index: TagIndex = runToEnd(buildTagIndex([]));
   private wanted = 0;
+  private stopped = false;
   private latest: Promise<void> = Promise.resolve();
   private readonly own = new OwnTags();
   private readonly dataset = new DatasetView();
@@ -61,14 +63,14 @@ export class SuggestIndex {
    * Loads a list, replacing any list of the same source; resolves once
    * suggestions use it. The index keeps no parsed copy of a list once it is
    * built (a list's ListTags hold several times the heap of the packed
-   * index): should another list come or go, it asks `reread` for the tags
-   * again.
+   * index), and reads even this one a part at a time: should another list
+   * come or go, it asks `reread` for the tags again.
    */
-  addList(tags: readonly ListTag[], source: string, reread: RereadList): Promise<void> {
+  addList(list: TagSource, source: string, reread: RereadList): Promise<void> {
     const kept: KeptList = { source, reread };
     const at = this.lists.findIndex((l) => l.source === source);
     this.lists = at < 0 ? [...this.lists, kept] : this.lists.map((l, i) => (i === at ? kept : l));
-    return this.rebuild({ source, tags });
+    return this.rebuild({ source, list });
   }
 
   /** Drops a list; false when no list has that source. Resolves once suggestions no longer use it. */
@@ -90,23 +92,34 @@ export class SuggestIndex {
     return this.index.texts.size;
   }
 
+  /** how many tags a list gave the index suggestions currently use; 0 for a list not in it */
+  tagsOf(source: string): number {
+    return this.index.listSizes.get(source) ?? 0;
+  }
+
+  /** builds under way stop, and none starts: the app is closing */
+  stop(): void {
+    this.stopped = true;
+  }
+
   /** a new index over every kept list: `fresh` as given, the others read again */
   private rebuild(fresh: NamedList | null): Promise<void> {
     const ticket = ++this.wanted;
-    const stillWanted = (): boolean => ticket === this.wanted;
+    const stillWanted = (): boolean => ticket === this.wanted && !this.stopped;
+    // overtaken by a later change (which set `latest`): settle when that one does; stopped: now
+    const settle = (): Promise<void> | undefined => (this.stopped ? undefined : this.latest);
     const lists = this.lists;
     const build = (async (): Promise<void> => {
       const named: NamedList[] = [];
       for (const list of lists) {
-        const tags = list.source === fresh?.source ? fresh.tags : await list.reread(stillWanted);
-        if (!stillWanted()) return this.latest;
+        const tags = list.source === fresh?.source ? fresh.list : await list.reread();
+        if (!stillWanted()) return settle();
         // a list that cannot be read again drops out of suggestions, not the others with it
-        if (tags) named.push({ source: list.source, tags });
+        if (tags) named.push({ source: list.source, list: tags });
       }
       const index = await runSliced(buildTagIndex(named), stillWanted, { background: true });
       if (index && stillWanted()) this.index = index;
-      // overtaken by a later change (which set `latest`): settle when that one does
-      else return this.latest;
+      else return settle();
     })();
     this.latest = build;
     return build;

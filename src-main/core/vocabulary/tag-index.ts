@@ -1,4 +1,6 @@
+import { AppError } from '../app-error';
 import { NO_ALIASES, type ListTag, type TagCategory } from './tag-list';
+import type { TagSource } from './tag-source';
 import { buildRowTable, type RowTable } from './row-table';
 import { tagKey } from './tag-key';
 import { KeyTable, keysColumn } from './key-table';
@@ -37,13 +39,15 @@ export interface TagIndex {
   /** where each key begins in `haystack`, and the entry it is */
   readonly haystackStarts: Int32Array;
   readonly haystackIds: Int32Array;
+  /** how many tags each list gave, by source */
+  readonly listSizes: ReadonlyMap<string, number>;
 }
 
 export const categoryOf = (index: TagIndex, id: number): TagCategory => CATEGORIES[index.categories[id]!]!;
 
 export interface NamedList {
   readonly source: string;
-  readonly tags: readonly ListTag[];
+  readonly list: TagSource;
 }
 
 /** tags between pause points: a fraction of a millisecond (runSliced pauses only once a slice is due) */
@@ -68,7 +72,7 @@ export function* buildTagIndex(lists: readonly NamedList[]): Generator<void, Tag
   // items step by step costs more than the merge itself. A pause point after
   // each: fresh memory is slow to touch on small virtual machines, and the six
   // together are more than one turn of the event loop there.
-  const most = lists.reduce((sum, list) => sum + list.tags.length, 0);
+  const most = lists.reduce((sum, named) => sum + named.list.most, 0);
   const names = new Array<string>(most);
   yield;
   const keys = new Array<string>(most);
@@ -85,34 +89,48 @@ export function* buildTagIndex(lists: readonly NamedList[]): Generator<void, Tag
   yield;
 
   const searchedInside = new Uint8Array(most);
-
   let size = 0;
-  let done = 0;
-  for (const list of lists) {
-    const listIds = new Int32Array(list.tags.length).fill(-1);
-    for (let t = 0; t < list.tags.length; t++) {
-      const tag = list.tags[t]!;
-      if (++done % STEP === 0) yield;
-      const key = tagKey(tag.name);
-      if (key === '') continue;
-      let id = byKey.get(key);
-      if (id === undefined) {
-        id = size++;
-        keys[id] = key;
-        byKey.add(id, key);
-        names[id] = tag.name.trim();
-        counts[id] = tag.postCount;
-        categories[id] = CODE_OF.get(tag.category) ?? UNKNOWN;
-        aliases[id] = NO_ALIASES;
-        aliasKeys[id] = NO_ALIASES;
-      } else {
-        counts[id] = Math.max(counts[id]!, tag.postCount);
-        if (categories[id] === UNKNOWN) categories[id] = CODE_OF.get(tag.category) ?? UNKNOWN;
-      }
-      if (tag.aliases.length > 0) addAliases(id, key, tag.aliases, aliases, aliasKeys);
-      listIds[t] = id;
+
+  /** files a tag under its key: a new entry, or the highest count and first known category of one */
+  const add = (key: string, tag: ListTag): number => {
+    let id = byKey.get(key);
+    if (id === undefined) {
+      id = size++;
+      keys[id] = key;
+      byKey.add(id, key);
+      names[id] = tag.name.trim();
+      counts[id] = tag.postCount;
+      categories[id] = CODE_OF.get(tag.category) ?? UNKNOWN;
+      aliases[id] = NO_ALIASES;
+      aliasKeys[id] = NO_ALIASES;
+    } else {
+      counts[id] = Math.max(counts[id]!, tag.postCount);
+      if (categories[id] === UNKNOWN) categories[id] = CODE_OF.get(tag.category) ?? UNKNOWN;
     }
-    yield* markMostUsed(list.tags, listIds, searchedInside);
+    if (tag.aliases.length > 0) addAliases(id, key, tag.aliases, aliases, aliasKeys);
+    return id;
+  };
+
+  let done = 0;
+  const listSizes = new Map<string, number>();
+  for (const { source, list } of lists) {
+    // each tag's entry, and its post count in this list: what picks the list's most used
+    const listIds = new Int32Array(list.most).fill(-1);
+    const listCounts = new Float64Array(list.most);
+    let t = 0;
+    for (const part of list.parts()) {
+      if (t + part.tags.length > list.most) throw new AppError('internal', `The tag list ${source} gave more than the ${list.most} tags it said it held`);
+      for (const tag of part.tags) {
+        if (++done % STEP === 0) yield;
+        listCounts[t] = tag.postCount;
+        const key = tagKey(tag.name);
+        if (key !== '') listIds[t] = add(key, tag);
+        t++;
+      }
+      yield;
+    }
+    listSizes.set(source, t);
+    yield* markMostUsed(listCounts.subarray(0, t), listIds, searchedInside);
     yield;
   }
   const texts = yield* packTexts(size, { names, keys, aliases, aliasKeys });
@@ -146,6 +164,7 @@ export function* buildTagIndex(lists: readonly NamedList[]): Generator<void, Tag
     haystack: inOrder.join('\n'),
     haystackStarts,
     haystackIds,
+    listSizes,
   };
 }
 
@@ -181,10 +200,10 @@ function* byUse(n: number, count: (i: number) => number): Generator<void, ArrayL
 }
 
 /** Marks the entries of a list's INSIDE_SEARCH_PER_LIST most used tags (by that list's own counts). */
-function* markMostUsed(tags: readonly ListTag[], ids: Int32Array, marked: Uint8Array): Generator<void, void> {
+function* markMostUsed(postCounts: Float64Array, ids: Int32Array, marked: Uint8Array): Generator<void, void> {
   let chosen: ArrayLike<number> = ids;
-  if (tags.length > INSIDE_SEARCH_PER_LIST) {
-    const order = yield* byUse(tags.length, (t) => tags[t]!.postCount);
+  if (postCounts.length > INSIDE_SEARCH_PER_LIST) {
+    const order = yield* byUse(postCounts.length, (t) => postCounts[t]!);
     chosen = Int32Array.from({ length: INSIDE_SEARCH_PER_LIST }, (_, k) => ids[order[k]!]!);
   }
   for (let i = 0; i < chosen.length; i++) if (chosen[i]! >= 0) marked[chosen[i]!] = 1;

@@ -152,9 +152,22 @@ function parsePlainList(lines: readonly string[]): ParsedTagList {
  * formats apart.
  */
 export function parseTagList(text: string, source: string): ParsedTagList {
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  return parseLines(splitLines(body), source);
+  const lines = splitLines(withoutBom(text));
+  return looksLikeCsv(lines, source) ? parseCsvList(lines) : parsePlainList(lines);
 }
+
+/** whether a list whose text begins with `head` is a CSV tag list (see looksLikeCsv) */
+export function isCsvList(head: string, source: string): boolean {
+  return looksLikeCsv(splitLines(withoutBom(head)), source);
+}
+
+/** the tags of a part of a list cut at a line break, read as the whole list's format (see isCsvList) */
+export function parseListPart(text: string, csv: boolean): ParsedTagList {
+  const lines = splitLines(withoutBom(text));
+  return csv ? parseCsvList(lines) : parsePlainList(lines);
+}
+
+const withoutBom = (text: string): string => (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
 
 /** CRLF, LF or a lone CR (old Mac files) all end a line */
 function splitLines(text: string): string[] {
@@ -164,10 +177,6 @@ function splitLines(text: string): string[] {
     const trimmed = line.endsWith('\r') ? line.slice(0, -1) : line;
     return trimmed.includes('\r') ? trimmed.split('\r') : [trimmed];
   });
-}
-
-function parseLines(lines: readonly string[], source: string): ParsedTagList {
-  return looksLikeCsv(lines, source) ? parseCsvList(lines) : parsePlainList(lines);
 }
 
 /** Reads and parses a tag list file (UTF-8, BOM or not). */

@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SuggestIndex, type SuggestOptions } from '../../../../src-main/core/vocabulary/suggest-index';
-import { danbooruListPath, readTagListFile, type ParsedTagList } from '../../../../src-main/core/vocabulary/tag-list';
+import { readFile } from 'node:fs/promises';
+import { danbooruListPath, parseTagList, type ParsedTagList } from '../../../../src-main/core/vocabulary/tag-list';
+import { listFileSource } from '../../../../src-main/core/vocabulary/tag-source';
 
 const options: SuggestOptions = { limit: 12, datasetCounts: new Map(), recent: [], underscoresToSpaces: false };
 
@@ -9,14 +11,17 @@ describe('the shipped Danbooru list', () => {
   const index = new SuggestIndex();
 
   beforeAll(async () => {
-    parsed = await readTagListFile(danbooruListPath(), 'danbooru.csv');
-    await index.addList(parsed.tags, 'danbooru', async () => parsed.tags);
+    const bytes = await readFile(danbooruListPath());
+    parsed = parseTagList(bytes.toString('utf8'), 'danbooru.csv');
+    // as the app loads it: read a part at a time from its bytes
+    await index.addList(listFileSource(bytes, 'danbooru.csv'), 'danbooru', async () => listFileSource(bytes, 'danbooru.csv'));
   });
 
   it('parses every one of its 140,782 rows', () => {
     expect(parsed.skipped).toBe(0);
     expect(parsed.tags).toHaveLength(140_782);
     expect(index.size).toBe(140_782);
+    expect(index.tagsOf('danbooru')).toBe(140_782);
   });
 
   it('keeps quoted names and aliases intact', () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { SuggestIndex, type SuggestOptions } from '../../../../src-main/core/vocabulary/suggest-index';
 import { INSIDE_SEARCH_PER_LIST } from '../../../../src-main/core/vocabulary/tag-index';
 import { parseTagList, type ListTag } from '../../../../src-main/core/vocabulary/tag-list';
+import { listFileSource, tagsSource } from '../../../../src-main/core/vocabulary/tag-source';
 
 const FIXTURE = [
   '1girl,0,6008644,"1girls,sole_female"',
@@ -18,9 +19,9 @@ const FIXTURE = [
   'wlop,1,3000,',
 ].join('\n');
 
-/** adds a list as the app does: parsed once for its first build, and again from its text for any later one */
+/** adds a list as the app does: read from its bytes for its first build, and again for any later one */
 const addText = (index: SuggestIndex, text: string, source: string): Promise<void> =>
-  index.addList(parseTagList(text, source).tags, source, async () => parseTagList(text, source).tags);
+  index.addList(listFileSource(Buffer.from(text), source), source, async () => listFileSource(Buffer.from(text), source));
 
 async function fixtureIndex(): Promise<SuggestIndex> {
   const index = new SuggestIndex();
@@ -233,9 +234,9 @@ describe('SuggestIndex lists', () => {
     }));
     big.push({ name: 'rare_xylophone', category: 'general', postCount: 0, aliases: [] });
     const index = new SuggestIndex();
-    await index.addList(big, 'big', async () => big);
+    await index.addList(tagsSource(big), 'big', async () => tagsSource(big));
     const mine: ListTag[] = [{ name: 'my_xylophone', category: 'unknown', postCount: 0, aliases: [] }];
-    await index.addList(mine, 'mine', async () => mine);
+    await index.addList(tagsSource(mine), 'mine', async () => tagsSource(mine));
     expect(names(index, 'ylophone')).toEqual(['my_xylophone']);
     expect(names(index, 'rare_xy')).toEqual(['rare_xylophone']);
     expect(names(index, 'xylophone')).toEqual(['rare_xylophone', 'my_xylophone']);
@@ -254,7 +255,7 @@ describe('SuggestIndex lists', () => {
   it('keeps no copy of a list: a rebuild reads it again', async () => {
     const index = new SuggestIndex();
     const given = parseTagList('my_style\nmy_other_style\n', 'mine.txt').tags;
-    await index.addList(given, 'mine.txt', async () => parseTagList('my_style\n', 'mine.txt').tags);
+    await index.addList(tagsSource(given), 'mine.txt', async () => tagsSource(parseTagList('my_style\n', 'mine.txt').tags));
     expect(names(index, 'my')).toEqual(['my_style', 'my_other_style']);
     // what the caller handed over may be reused; the rebuild for another list reads the source again
     given.length = 0;
@@ -266,7 +267,7 @@ describe('SuggestIndex lists', () => {
   it('drops a list that cannot be read again, and keeps the others', async () => {
     const index = await fixtureIndex();
     const mine = parseTagList('my_style\n', 'mine.txt').tags;
-    await index.addList(mine, 'mine.txt', async () => null);
+    await index.addList(tagsSource(mine), 'mine.txt', async () => null);
     expect(names(index, 'my')).toEqual(['my_style']);
     await addText(index, 'other_style\n', 'other.txt');
     expect(names(index, 'my')).toEqual([]);
@@ -292,5 +293,18 @@ describe('SuggestIndex lists', () => {
     expect(names(index, 'my')).toEqual([]);
     expect(names(index, 'oth')).toEqual(['other_style']);
     expect(index.size).toBe(13);
+  });
+
+  it('counts the tags each list gave, and stops a build under way when the app closes', async () => {
+    const index = await fixtureIndex();
+    expect(index.tagsOf('danbooru')).toBe(parseTagList(FIXTURE, 'danbooru').tags.length);
+    const big = Array.from({ length: 50_000 }, (_, i) => `big_${i},0,${i},`).join('\n');
+    const adding = addText(index, big, 'big.csv');
+    index.stop();
+    // it settles, and suggestions stay those of the index before it
+    await adding;
+    expect(index.tagsOf('big.csv')).toBe(0);
+    expect(names(index, 'big_')).toEqual([]);
+    expect(names(index, 'long_h')).toContain('long_hair');
   });
 });

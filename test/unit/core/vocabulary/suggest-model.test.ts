@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { SuggestIndex, type SuggestOptions, type Suggestion } from '../../../../src-main/core/vocabulary/suggest-index';
 import { MatchRank, insertionText, matchRank, queryKey, tagKey } from '../../../../src-main/core/vocabulary/tag-key';
 import type { ListTag } from '../../../../src-main/core/vocabulary/tag-list';
+import { tagsSource } from '../../../../src-main/core/vocabulary/tag-source';
 
 /**
  * The index answers from buckets, a joined haystack and a memo; this is the
@@ -115,7 +116,7 @@ describe('SuggestIndex against a one-tag-at-a-time model', () => {
     await fc.assert(
       fc.asyncProperty(scenario, async ({ tags, query, opts, edit }) => {
         const index = new SuggestIndex();
-        await index.addList(tags, 'fuzz', async () => tags);
+        await index.addList(tagsSource(tags), 'fuzz', async () => tagsSource(tags));
         expect(index.suggest(query, opts)).toEqual(reference(tags, query, opts));
         // asked twice, what is remembered of the dataset must not change the answer
         expect(index.suggest(query, opts)).toEqual(reference(tags, query, opts));
