@@ -31,6 +31,14 @@ export const appErrorSchema = z.object({
 });
 export type AppErrorData = z.infer<typeof appErrorSchema>;
 
+/**
+ * The `details` of a refusal by the contract itself (an unknown channel, a
+ * payload the channel's schema refuses), whose message is the schema's words:
+ * see the renderer's readableError. A handler's `invalid-input` ("No tags
+ * found in list.txt") is a sentence already and carries no such mark.
+ */
+export const CONTRACT_REFUSAL = 'contract';
+
 export type Result<T> = { ok: true; value: T } | { ok: false; error: AppErrorData };
 
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });

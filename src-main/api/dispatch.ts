@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { channels, type ChannelName } from '../../src-shared/contract';
-import { fail, ok, type Result } from '../../src-shared/result';
+import { CONTRACT_REFUSAL, fail, ok, type Result } from '../../src-shared/result';
 import { AppError } from '../core/app-error';
 import { boundedSafeParse } from './bounded-parse';
 import type { ApiContext, Handler } from './handler';
@@ -29,14 +29,14 @@ function strictInput(name: ChannelName): z.ZodType {
  */
 export async function dispatch(channel: string, payload: unknown, ctx: ApiContext): Promise<Result<unknown>> {
   if (typeof channel !== 'string' || !isChannel(channel)) {
-    return fail('invalid-input', `Unknown channel: ${String(channel).slice(0, 100)}`);
+    return fail('invalid-input', `Unknown channel: ${String(channel).slice(0, 100)}`, CONTRACT_REFUSAL);
   }
   const spec = channels[channel];
   const parsed = boundedSafeParse(strictInput(channel), payload === undefined ? {} : payload);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue?.path.length ? ` at ${issue.path.join('.')}` : '';
-    return fail('invalid-input', `Invalid ${channel} request${where}: ${issue?.message ?? 'malformed'}`);
+    return fail('invalid-input', `Invalid ${channel} request${where}: ${issue?.message ?? 'malformed'}`, CONTRACT_REFUSAL);
   }
   try {
     const handler = handlers[channel] as Handler<ChannelName>;

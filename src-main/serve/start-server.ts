@@ -6,6 +6,7 @@ import { pipeline } from 'node:stream/promises';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { parseImagePath } from '../../src-shared/image-url';
 import { clientMessageSchema, TOKEN_PARAM, type ServerMessage } from '../../src-shared/serve-protocol';
+import { CONTRACT_REFUSAL, fail } from '../../src-shared/result';
 import type { ApiHost } from '../api/api-host';
 import { fileProblem, openRegularFile } from '../core/fs/regular-file';
 import { cookieToken, newToken, sessionCookie, tokenMatches } from './access-token';
@@ -160,7 +161,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const msg = clientMessageSchema.safeParse(json);
     if (!msg.success) {
       const id = (json as { id?: unknown })?.id;
-      if (typeof id === 'number') send(ws, { type: 'result', id, result: { ok: false, error: { code: 'invalid-input', message: 'malformed message' } } });
+      if (typeof id === 'number') send(ws, { type: 'result', id, result: fail('invalid-input', 'malformed message', CONTRACT_REFUSAL) });
       return;
     }
     const result = await options.api.invoke(msg.data.channel, msg.data.payload);

@@ -145,6 +145,15 @@ describe('vocab.import, vocab.lists, vocab.remove', () => {
     expect((await call(api, 'tags.complete', { query: 'my_cu', limit: 5 })).items).toEqual([]);
   });
 
+  it('reads a relative path from the served folder, as the field asks, not from where the server started', async () => {
+    writeBytes(served('lists', 'mine.csv'), LIST);
+    expect(await call(host(), 'vocab.import', { path: 'lists/mine.csv' })).toEqual({ source: 'mine.csv', tags: 3, skipped: 0 });
+    expect(await host().invoke('vocab.import', { path: '../outside.csv' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-input', message: expect.stringMatching(/outside\.csv is not inside it$/) },
+    });
+  });
+
   it('reads a plain list, and counts lines it could not read', async () => {
     writeBytes(served('plain.txt'), `alpha\nbeta, gamma\n${'x'.repeat(300)}\n`);
     expect(await call(host(), 'vocab.import', { path: served('plain.txt') })).toEqual({ source: 'plain.txt', tags: 3, skipped: 1 });

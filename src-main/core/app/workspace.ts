@@ -85,12 +85,14 @@ export class Workspace {
   /**
    * A path a payload names, if the browser transport may use it: inside the
    * served folder once symbolic links are followed, so a link in the served
-   * folder that points out does not open the rest of the disk.
+   * folder that points out does not open the rest of the disk. A relative
+   * path is read from the served folder, as the fields that ask for one say,
+   * not from wherever the server was started.
    */
   async checkAllowed(path: string): Promise<string> {
-    const target = resolve(path);
     const root = this.options.allowedRoot;
-    if (!root) return target;
+    if (!root) return resolve(path);
+    const target = resolve(root, path);
     const inside = await isInsideFolder(target, root).catch((err) => {
       throw describeFsError(err, `Cannot tell where ${target} leads`);
     });

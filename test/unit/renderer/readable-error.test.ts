@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApiHost } from '../../../src-main/api/create-api-host';
 import { readableError } from '../../../src-renderer/transport/readable-error';
+import { writeBytes } from '../../support/make-images';
 import { makeTempDir } from '../../support/temp-dir';
 
 let tmp: ReturnType<typeof makeTempDir>;
@@ -31,6 +32,30 @@ describe('api errors on screen', () => {
 
       const counted = await api.invoke('tokens.count', { text: 'cat, dog' });
       expect(counted).toMatchObject({ ok: true, value: { clip: 3, clipLimit: 75 } });
+    } finally {
+      await api.shutdown();
+    }
+  });
+
+  it('shows a handler’s refusal of what the user gave in its own words', async () => {
+    const served = join(tmp.path, 'served');
+    writeBytes(join(served, 'empty.txt'), '\n\n');
+    const api = createApiHost({
+      transport: 'serve',
+      userDataDir: join(tmp.path, 'data'),
+      cacheDir: join(tmp.path, 'cache'),
+      servedFolder: served,
+      version: 'test',
+    });
+    try {
+      const refused = await api.invoke('vocab.import', { path: join(served, 'empty.txt') });
+      expect(refused).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+      if (refused.ok) return;
+      expect(readableError('vocab.import', refused.error).message).toBe('No tags found in empty.txt');
+
+      const outside = await api.invoke('folder.probe', { path: tmp.path });
+      if (outside.ok) throw new Error('a folder outside the served one was probed');
+      expect(readableError('folder.probe', outside.error).message).toMatch(/^This server only opens .*served and the folders inside it/);
     } finally {
       await api.shutdown();
     }
