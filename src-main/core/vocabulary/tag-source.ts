@@ -1,3 +1,5 @@
+import { isUtf8 } from 'node:buffer';
+import { decodeCaption } from '../captions/caption-codec';
 import { isCsvList, parseListPart, type ListTag } from './tag-list';
 
 /** a part of a list's tags, and its lines (or, in a plain list, entries) that could not be read as a tag */
@@ -27,12 +29,13 @@ const CR = 0x0d;
 const COMMA = 0x2c;
 
 /**
- * A list file's bytes (UTF-8, BOM or not), parsed a part of whole lines at a
- * time. Each part is decoded on its own: a part ends after a line feed, so no
- * character is cut in two. The file's first part decides whether the whole
- * of it is a CSV or a plain list: a real list is one or the other throughout.
+ * A list file's bytes, parsed a part of whole lines at a time. Each part is
+ * decoded on its own: a part ends after a line feed, so no character is cut
+ * in two. The file's first part decides whether the whole of it is a CSV or
+ * a plain list: a real list is one or the other throughout.
  */
-export function listFileSource(bytes: Buffer, source: string): TagSource {
+export function listFileSource(file: Buffer, source: string): TagSource {
+  const bytes = asUtf8(file);
   const firstEnd = partEnd(bytes, 0);
   const csv = isCsvList(bytes.toString('utf8', 0, firstEnd), source);
   // a CSV row is one line; a plain list may put several tags on one, between commas
@@ -47,6 +50,17 @@ export function listFileSource(bytes: Buffer, source: string): TagSource {
       }
     },
   };
+}
+
+/**
+ * A list's bytes as UTF-8 (BOM or not). A list saved as UTF-16 (Windows'
+ * "Unicode" text) or in a legacy code page is read as a caption in it would
+ * be (see decodeCaption), rather than as UTF-8 that finds no tag in it. Text
+ * in UTF-8 holds no NUL byte, where UTF-16 holds one in most characters.
+ */
+function asUtf8(bytes: Buffer): Buffer {
+  if (isUtf8(bytes) && !bytes.includes(0)) return bytes;
+  return Buffer.from(decodeCaption(bytes).text, 'utf8');
 }
 
 /** where the part that begins at `start` ends: after the first line feed PART_BYTES on, or at the end */

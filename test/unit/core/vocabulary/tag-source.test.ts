@@ -67,6 +67,21 @@ describe('a list file read a part at a time', () => {
     expect(tags.some((t) => t.name.includes('\ufffd'))).toBe(false);
   });
 
+  it('reads a list saved as UTF-16 (with a BOM or without) or in Windows-1252 as the same tags', () => {
+    const text = 'my_style,0,10,\r\ncafé_au_lait,4,5,"caffe latte"\r\n猫耳,0,3,\r\n';
+    const read = (bytes: Buffer) => {
+      const { tags, skipped } = readAll(listFileSource(bytes, 'l.csv'));
+      return { tags, skipped };
+    };
+    const inUtf8 = read(Buffer.from(text));
+    expect(inUtf8.tags.map((t) => t.name)).toEqual(['my_style', 'café_au_lait', '猫耳']);
+    const utf16le = Buffer.from('\ufeff' + text, 'utf16le');
+    for (const bytes of [utf16le, Buffer.from(utf16le).swap16(), Buffer.from(text, 'utf16le')]) expect(read(bytes)).toEqual(inUtf8);
+    // é as the one byte 0xE9, which UTF-8 cannot hold alone
+    const latin = Buffer.from('my_style\ncafé\n', 'latin1');
+    expect(readAll(listFileSource(latin, 'l.txt')).tags.map((t) => t.name)).toEqual(['my_style', 'café']);
+  });
+
   it('reads the whole file as the format its first lines have', () => {
     // a run of prose in the middle of a CSV: each of its lines is a skipped row, not a tag
     const rows = Array.from({ length: 5_000 }, (_, i) => `tag_${i},0,${i},`);
