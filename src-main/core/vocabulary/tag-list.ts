@@ -1,8 +1,7 @@
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { AppError, describeFsError } from '../app-error';
+import { AppError } from '../app-error';
 import { splitCsvLine } from './csv-line';
 
 export type TagCategory = 'general' | 'artist' | 'copyright' | 'character' | 'meta' | 'unknown';
@@ -177,17 +176,6 @@ function splitLines(text: string): string[] {
     const trimmed = line.endsWith('\r') ? line.slice(0, -1) : line;
     return trimmed.includes('\r') ? trimmed.split('\r') : [trimmed];
   });
-}
-
-/** Reads and parses a tag list file (UTF-8, BOM or not). */
-export async function readTagListFile(path: string, source: string = path): Promise<ParsedTagList> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (err) {
-    throw describeFsError(err, `Tag list ${source}`);
-  }
-  return parseTagList(text, source);
 }
 
 const DANBOORU_FILE = 'danbooru.csv';

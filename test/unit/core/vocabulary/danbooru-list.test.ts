@@ -1,6 +1,6 @@
+import { readFile } from 'node:fs/promises';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SuggestIndex, type SuggestOptions } from '../../../../src-main/core/vocabulary/suggest-index';
-import { readFile } from 'node:fs/promises';
 import { danbooruListPath, parseTagList, type ParsedTagList } from '../../../../src-main/core/vocabulary/tag-list';
 import { listFileSource } from '../../../../src-main/core/vocabulary/tag-source';
 

@@ -1,13 +1,10 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   categoryFromCode,
   danbooruListPath,
   parseTagList,
-  readTagListFile,
 } from '../../../../src-main/core/vocabulary/tag-list';
 
 describe('parseTagList: tagcomplete CSV', () => {
@@ -124,29 +121,6 @@ describe('parseTagList: plain lists', () => {
   it('gives nothing for an empty file', () => {
     expect(parseTagList('', 'empty.txt')).toEqual({ tags: [], skipped: 0 });
     expect(parseTagList('\uFEFF\r\n', 'empty.csv')).toEqual({ tags: [], skipped: 0 });
-  });
-});
-
-describe('readTagListFile', () => {
-  let dir: string | undefined;
-  afterEach(async () => {
-    if (dir) await rm(dir, { recursive: true, force: true });
-    dir = undefined;
-  });
-
-  it('reads a file with a BOM', async () => {
-    dir = await mkdtemp(join(tmpdir(), 'tag-list-'));
-    const path = join(dir, 'mine.csv');
-    await writeFile(path, '\uFEFFlong_hair,0,10,longhair\n', 'utf8');
-    const { tags } = await readTagListFile(path);
-    expect(tags).toEqual([{ name: 'long_hair', category: 'general', postCount: 10, aliases: ['longhair'] }]);
-  });
-
-  it('says which list is missing with a not-found error', async () => {
-    await expect(readTagListFile('/nonexistent/lists/mine.csv', 'mine.csv')).rejects.toMatchObject({
-      code: 'not-found',
-      message: expect.stringContaining('mine.csv'),
-    });
   });
 });
 
