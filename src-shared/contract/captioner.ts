@@ -21,9 +21,10 @@ const runIdSchema = z.number().int().min(1);
 /** the longest caption a model's answer may give, after clean-up: longer is a runaway generation, failed with a reason */
 export const CAPTION_MAX_CHARS = 20_000;
 
-const baseUrlSchema = z
+/** a backend's address; its messages finish "The server's address must be …" on the screen (see the backend form) */
+export const baseUrlSchema = z
   .string()
-  .max(2000)
+  .max(2000, 'at most 2,000 characters long')
   .url('a URL such as http://127.0.0.1:11434')
   .refine((u) => /^https?:\/\//i.test(u), 'an http:// or https:// URL');
 

@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { saveBackend } from '../../actions/captioner';
 import { api } from '../../transport/api';
+import { addressProblem } from './captioner-text';
 import type { BackendPreset, CaptionBackend } from '../../stores/captioner-store';
 
 type Kind = CaptionBackend['kind'];
@@ -48,7 +49,8 @@ export function BackendForm({ presets, editing, onDone }: BackendFormProps) {
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (name.trim() === '') return setProblem('Give the backend a name');
-    if (baseUrl.trim() === '') return setProblem('Type the server’s address, such as http://127.0.0.1:11434');
+    const badAddress = addressProblem(baseUrl);
+    if (badAddress) return setProblem(badAddress);
     setSaving(true);
     const key = apiKey.trim() !== '' ? { apiKey: apiKey.trim() } : forgetKey ? { apiKey: null } : {};
     const result = await saveBackend({ ...(editing ? { id: editing.id } : {}), name: name.trim(), kind, baseUrl: baseUrl.trim(), ...key });

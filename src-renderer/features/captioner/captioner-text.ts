@@ -1,4 +1,5 @@
 /** The captioning panel's sentences, as plain functions the tests read. */
+import { baseUrlSchema } from '../../../src-shared/contract';
 import { joinTags, parseTags } from '../../../src-shared/tag-text';
 
 const n = (value: number) => value.toLocaleString('en-US');
@@ -56,3 +57,13 @@ export const againText = (rejected: number) => `Caption the ${count(rejected, 'r
 
 /** "Caption the 3 selected images", from the batch panel's own words for the target */
 export const runButtonText = (target: string | null) => (target ? `Caption ${target}` : 'Caption');
+
+/**
+ * Why a backend's address cannot be saved, in the contract's own rule (a
+ * refusal by main would show only that the request was malformed), or null.
+ */
+export function addressProblem(address: string): string | null {
+  if (address.trim() === '') return 'Type the server’s address, such as http://127.0.0.1:11434';
+  const checked = baseUrlSchema.safeParse(address.trim());
+  return checked.success ? null : `The server’s address must be ${checked.error.issues[0]?.message ?? 'an http:// or https:// URL'}`;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { acceptedCaption, againText, runLabel, runText } from '../../../src-renderer/features/captioner/captioner-text';
+import { acceptedCaption, addressProblem, againText, runLabel, runText } from '../../../src-renderer/features/captioner/captioner-text';
 
 describe('captioning panel sentences', () => {
   it('says what a run did, what it took over and whether it was cut short', () => {
@@ -29,5 +29,17 @@ describe('the caption an accept would write (as main writes it)', () => {
     expect(acceptedCaption('cat,outdoors,', 'A cat.', 'append', ',')).toBe('cat,outdoors,A cat.');
     expect(acceptedCaption('', 'A cat.', 'append')).toBe('A cat.');
     expect(acceptedCaption('cat, A cat.', 'A cat.', 'append')).toBe('cat, A cat.');
+  });
+});
+
+describe('a backend address the form refuses before main does', () => {
+  it('says what the address must be, in the contract’s own rule, where main would say only that the request was malformed', () => {
+    expect(addressProblem('  ')).toBe('Type the server’s address, such as http://127.0.0.1:11434');
+    // a browser's URL field takes this (the scheme would be "localhost:")
+    expect(addressProblem('localhost:11434')).toBe('The server’s address must be an http:// or https:// URL');
+    expect(addressProblem('not an address')).toBe('The server’s address must be a URL such as http://127.0.0.1:11434');
+    expect(addressProblem(`http://example.com/${'a'.repeat(2000)}`)).toBe('The server’s address must be at most 2,000 characters long');
+    expect(addressProblem(' http://127.0.0.1:11434 ')).toBeNull();
+    expect(addressProblem('https://api.example.com/v1')).toBeNull();
   });
 });
