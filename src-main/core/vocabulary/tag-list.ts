@@ -151,22 +151,23 @@ function parsePlainList(lines: readonly string[]): ParsedTagList {
  * formats apart.
  */
 export function parseTagList(text: string, source: string): ParsedTagList {
-  const lines = splitLines(withoutBom(text));
-  return looksLikeCsv(lines, source) ? parseCsvList(lines) : parsePlainList(lines);
+  const lines = linesOf(text);
+  return readLines(lines, looksLikeCsv(lines, source));
 }
 
 /** whether a list whose text begins with `head` is a CSV tag list (see looksLikeCsv) */
 export function isCsvList(head: string, source: string): boolean {
-  return looksLikeCsv(splitLines(withoutBom(head)), source);
+  return looksLikeCsv(linesOf(head), source);
 }
 
 /** the tags of a part of a list cut at a line break, read as the whole list's format (see isCsvList) */
 export function parseListPart(text: string, csv: boolean): ParsedTagList {
-  const lines = splitLines(withoutBom(text));
-  return csv ? parseCsvList(lines) : parsePlainList(lines);
+  return readLines(linesOf(text), csv);
 }
 
-const withoutBom = (text: string): string => (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+const readLines = (lines: readonly string[], csv: boolean): ParsedTagList => (csv ? parseCsvList(lines) : parsePlainList(lines));
+
+const linesOf = (text: string): string[] => splitLines(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
 
 /** CRLF, LF or a lone CR (old Mac files) all end a line */
 function splitLines(text: string): string[] {
