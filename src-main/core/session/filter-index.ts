@@ -29,7 +29,10 @@ function indexEntry(entry: ImageEntry): IndexedImage {
  */
 export class FilterIndex {
   private entries: readonly ImageEntry[] = [];
-  private readonly indexed = new Map<number, IndexedImage>();
+  /** each image's index at its id: ids are SQLite's, small and dense, so an array holds them with no hashing */
+  private indexed: (IndexedImage | undefined)[] = [];
+  /** how many images `indexed` holds */
+  private held = 0;
   /** `indexed` in the order of `entries`; null: changed since */
   private aligned: IndexedImage[] | null = null;
   /** counts resets and invalidations: an array built across slices is kept only if none came meanwhile */
@@ -41,28 +44,39 @@ export class FilterIndex {
     this.aligned = null;
     this.changes++;
     // the indexes of removed images linger until they outnumber the list's (a prune walks them all)
-    if (this.indexed.size > 2 * entries.length + 1000) this.prune();
+    if (this.held > 2 * entries.length + 1000) this.prune();
   }
 
   /** this image's caption or status changed */
   invalidate(id: number): void {
-    if (!this.indexed.delete(id)) return;
+    if (this.indexed[id] === undefined) return;
+    this.indexed[id] = undefined;
+    this.held--;
     this.aligned = null;
     this.changes++;
   }
 
   private at(entry: ImageEntry): IndexedImage {
-    let ix = this.indexed.get(entry.row.id);
+    let ix = this.indexed[entry.row.id];
     if (!ix) {
       ix = indexEntry(entry);
-      this.indexed.set(entry.row.id, ix);
+      this.indexed[entry.row.id] = ix;
+      this.held++;
     }
     return ix;
   }
 
   private prune(): void {
-    const ids = new Set(this.entries.map((e) => e.row.id));
-    for (const id of this.indexed.keys()) if (!ids.has(id)) this.indexed.delete(id);
+    const kept: (IndexedImage | undefined)[] = [];
+    let held = 0;
+    for (const e of this.entries) {
+      const ix = this.indexed[e.row.id];
+      if (ix === undefined) continue;
+      kept[e.row.id] = ix;
+      held++;
+    }
+    this.indexed = kept;
+    this.held = held;
   }
 
   /** index every image ahead of the first query, a slice at a time so the app stays responsive */

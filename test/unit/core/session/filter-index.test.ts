@@ -90,4 +90,21 @@ describe('FilterIndex', () => {
     await rewarming;
     expect(await ids(index, 'tag:blue')).toEqual([99_999]);
   });
+
+  it('forgets the images a much shorter list left out, and keeps the index of those it kept', async () => {
+    const many = Array.from({ length: 3_000 }, (_, i) => entry(i + 1, `img_${i + 1}.png`, 'red'));
+    const index = new FilterIndex();
+    index.reset(many);
+    await index.warm(() => true);
+    const [kept, left] = [many[0]!, many[1]!];
+    recaption(kept, 'changed without telling');
+    recaption(left, 'blue');
+    // three thousand indexed for a list of one: they are pruned to the one
+    index.reset([kept]);
+    expect(await ids(index, 'tag:red')).toEqual([1]);
+    // an image that comes back after the prune is indexed as it is now
+    index.reset([kept, left]);
+    expect(await ids(index, 'tag:blue')).toEqual([2]);
+    expect(await ids(index, 'tag:red')).toEqual([1]);
+  });
 });
