@@ -1,6 +1,7 @@
 import { Workspace } from '../core/app/workspace';
 import { runningExportsDir, sweepAbandonedExports } from '../core/export';
 import { ImageService } from '../core/images/image-service';
+import { warmUpFolderIn } from '../core/store/folder-sync-warm-up';
 import { MemorySecretStore, type SecretStore } from '../core/captioner/secret-store';
 import type { ApiHost, EventListener, Platform } from './api-host';
 import { dispatch } from './dispatch';
@@ -20,13 +21,14 @@ export interface ApiHostOptions {
    * start the scan's threads with the host (the desktop, serve): a person
    * picks a folder meanwhile, and its first open or import does not wait for
    * them. Idle, they end after the pool's idle time, as after any scan.
+   * The index thread waiting for that open makes its code warm likewise.
    */
   startScanThreads?: boolean;
 }
 
 /** Wire core to a transport: the Electron shell, the serve transport and the api tests all start here. */
 export function createApiHost(platform: Platform, options: ApiHostOptions = {}): ApiHost & { workspace: Workspace } {
-  const indexThreads = createIndexThreads();
+  const indexThreads = createIndexThreads({ warmUpFolder: options.startScanThreads ? warmUpFolderIn(platform.cacheDir) : null });
   // every pool core runs on, made here and handed in: no domain file starts a thread (issue 15)
   const pools = createThreadPools();
   const workspace = new Workspace({

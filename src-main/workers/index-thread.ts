@@ -2,7 +2,7 @@ import type { Worker } from 'node:worker_threads';
 import { errorCodes, type ErrorCode } from '../../src-shared/result';
 import { AppError } from '../core/app-error';
 import type { IndexArgs, IndexChannel, IndexFailure, IndexKind, IndexResponse, IndexResult, OpenIndex } from '../core/store/index-channel';
-import type { IndexCloseRequest, IndexOpenRequest, IndexStartup } from './index-worker';
+import type { IndexCloseRequest, IndexOpenRequest, IndexStartup, IndexThreadData } from './index-worker';
 import { startThread } from './start-thread';
 
 interface Waiting {
@@ -95,7 +95,7 @@ export class IndexThread implements IndexChannel {
   }
 
   private start(spare?: Worker): Promise<Worker> {
-    const worker = spare ?? startThread('index-worker', {});
+    const worker = spare ?? startThread<IndexThreadData>('index-worker', { warmUpFolder: null });
     worker.ref();
     worker.postMessage({ open: this.path } satisfies IndexOpenRequest);
     return new Promise((resolve, reject) => {
@@ -165,7 +165,7 @@ function errorOf(f: IndexFailure): AppError {
  * (its thread was lost) starts its own. The spare does not keep the process
  * alive.
  */
-export function createIndexThreads(): { open: OpenIndex; close(): Promise<void> } {
+export function createIndexThreads(options: IndexThreadData): { open: OpenIndex; close(): Promise<void> } {
   let spare: Worker | null = null;
   let closed = false;
   const keepAsSpare = (thread: Worker) => {
@@ -180,7 +180,8 @@ export function createIndexThreads(): { open: OpenIndex; close(): Promise<void> 
     spare = thread;
     void replaced?.terminate();
   };
-  keepAsSpare(startThread('index-worker', {}));
+  // only the first spare syncs the made-up folder: the others have served an open already, or replace a lost one mid-open
+  keepAsSpare(startThread<IndexThreadData>('index-worker', options));
   return {
     open(path) {
       const taken = spare ?? undefined;

@@ -1,5 +1,6 @@
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import type { IndexFailure, IndexRequest, IndexResponse } from '../core/store/index-channel';
+import { warmUpFolderSync, type FolderSyncWarmUp } from '../core/store/folder-sync-warm-up';
 import { IndexDatabase } from '../core/store/index-database';
 import { serveIndex } from '../core/store/index-service';
 import { HELPER_CHUNKS_IN_FLIGHT } from '../core/perf/shared-work';
@@ -23,6 +24,11 @@ export interface IndexOpenRequest {
 
 export type IndexStartup = { ready: true } | { ready: false; error: IndexFailure };
 
+/** `warmUpFolder`: a thread started ahead of a first open syncs this made-up folder before any request (see warmUpFolderSync) */
+export interface IndexThreadData {
+  warmUpFolder: string | null;
+}
+
 /** the last request of a database: checkpoint, close, and answer */
 export interface IndexCloseRequest {
   seq: number;
@@ -41,8 +47,8 @@ const port = parentPort!;
  */
 const helperPool = createWorkerPool<ScanProtocol>('probe-worker', { maxThreads: 1, idleTimeoutMs: 2 ** 31 - 1, tasksPerThread: HELPER_CHUNKS_IN_FLIGHT });
 let helper: ThreadPool<ScanProtocol> | null = null;
-startAllThreads(helperPool).then(
-  () => (helper = helperPool),
+const helperStarted = startAllThreads(helperPool).then(
+  () => void (helper = helperPool),
   () => undefined,
 );
 // before any request: the first open's database is then made warm
@@ -56,7 +62,22 @@ let serve: ReturnType<typeof serveIndex> | null = null;
 /** the answers, one after the other: a request waits for the one before, however long that one's folder walk */
 let turn: Promise<void> = Promise.resolve();
 
+// the warm-up starts once the helper is lent, so that the helper's reads are made warm too; a request
+// that comes first means it never starts, and one that comes during it stops it at its next check
+let requested = false;
+let warming: FolderSyncWarmUp | null = null;
+const { warmUpFolder } = (workerData ?? { warmUpFolder: null }) as IndexThreadData;
+if (warmUpFolder !== null) {
+  void helperStarted.then(() => {
+    if (requested) return;
+    warming = warmUpFolderSync(() => helper, warmUpFolder);
+    turn = warming.done.then(() => undefined);
+  });
+}
+
 port.on('message', (message: IndexOpenRequest | IndexRequest | IndexCloseRequest) => {
+  requested = true;
+  warming?.stop();
   turn = turn.then(() => ('open' in message ? openDatabase(message.open) : answer(message)));
 });
 

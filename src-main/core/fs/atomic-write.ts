@@ -87,7 +87,8 @@ const NOT_WRITABLE = new Set(['EACCES', 'EPERM']);
 // makes it, and the new content is already in place, so this is not a failure.
 const DIR_SYNC_UNSUPPORTED = new Set(['EISDIR', 'EINVAL', 'EPERM']);
 
-async function syncDirectory(dir: string): Promise<void> {
+/** a folder's entries made durable: a file renamed into it, a folder made in it */
+export async function syncDirectory(dir: string): Promise<void> {
   let handle: FileHandle | null = null;
   try {
     handle = await open(dir, 'r');

@@ -185,7 +185,12 @@ export class IndexDatabase {
    * of need makes a folder's new session.sqlite warm.
    */
   static warmUp(): void {
-    new IndexDatabase(openDatabaseInMemory()).close();
+    IndexDatabase.inMemory().close();
+  }
+
+  /** a database no folder holds (see warmUp, and the folder sync's warm-up) */
+  static inMemory(): IndexDatabase {
+    return new IndexDatabase(openDatabaseInMemory());
   }
 
   constructor(

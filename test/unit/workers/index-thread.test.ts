@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -109,7 +109,7 @@ describe('the index thread', () => {
   });
 
   it('of an api host, are started one ahead: each open takes the waiting thread, and a refused open leaves the next one working', async () => {
-    const threads = createIndexThreads();
+    const threads = createIndexThreads({ warmUpFolder: null });
     const first = await threads.open(join(tmp.path, 'one.sqlite'));
     const bad = join(tmp.path, 'bad.sqlite');
     writeFileSync(bad, 'not a database '.repeat(20));
@@ -125,7 +125,7 @@ describe('the index thread', () => {
   });
 
   it('of an api host, are kept when their folder closes: the next open gets that thread, warm, and each database keeps its own rows', async () => {
-    const threads = createIndexThreads();
+    const threads = createIndexThreads({ warmUpFolder: null });
     const first = await threads.open(join(tmp.path, 'one.sqlite'));
     const used = await (first as IndexThread).threadId();
     await new SessionStore(first).insertImages([row('a.png', 0)]);
@@ -141,5 +141,30 @@ describe('the index thread', () => {
     expect((await again.call('allImages')).map((r) => r.relPath)).toEqual(['a.png']);
     await again.close();
     await threads.close();
+  });
+
+  it('of an api host, the first started ahead makes its made-up folder once, in the cache, and answers an open that comes during its warm-up', async () => {
+    const folder = join(tmp.path, 'cache', 'index-warm-up');
+    const threads = createIndexThreads({ warmUpFolder: folder });
+    const deadline = Date.now() + 20_000;
+    while (!existsSync(folder) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 1));
+    // the open comes while the thread syncs the folder it has just made: it stops, and the open is answered
+    const index = await threads.open(join(tmp.path, 'one.sqlite'));
+    await new SessionStore(index).insertImages([row('a.png', 0)]);
+    expect((await index.call('allImages')).map((r) => r.relPath)).toEqual(['a.png']);
+    expect(readdirSync(folder)).toHaveLength(1200);
+    await index.close();
+    await threads.close();
+  });
+
+  it('of an api host, the first started ahead skips its warm-up for an open that comes as it starts', async () => {
+    const folder = join(tmp.path, 'cache', 'index-warm-up');
+    const threads = createIndexThreads({ warmUpFolder: folder });
+    const index = await threads.open(join(tmp.path, 'one.sqlite'));
+    await new SessionStore(index).insertImages([row('a.png', 0)]);
+    expect((await index.call('allImages')).map((r) => r.relPath)).toEqual(['a.png']);
+    await index.close();
+    await threads.close();
+    expect(existsSync(folder)).toBe(false);
   });
 });
