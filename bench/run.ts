@@ -28,6 +28,7 @@ import { thumbsPhase } from './phases/thumbs-phase';
 import { printTable, targetVerdicts } from './report';
 import { withRatios } from './side-by-side';
 import { warmUp } from './warm-up';
+import { asLaunchedBefore } from './measure/launched-before';
 
 /**
  * `npm run bench`: LoRA Tagger's main process on a generated dataset, phase
@@ -163,6 +164,7 @@ async function runChild(args: BenchArgs, child: { run: number; out: string; work
   const workDir = join(workRoot, `run-${run}`);
   await mkdir(workDir, { recursive: true });
   const cacheDir = join(workDir, 'app-cache');
+  await asLaunchedBefore(cacheDir);
   // made as the desktop app and serve make theirs: what a person's first open meets
   const api = createApiHost({ transport: 'serve', userDataDir: join(workDir, 'app-data'), cacheDir, servedFolder: null, version: 'bench' }, { startScanThreads: true });
   const ctx: RunContext = { api, datasetDir, workDir, cacheDir, run, cores, vocabulary, args, log, harness };

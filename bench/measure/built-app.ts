@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { WebSocket } from 'ws';
 import type { Result } from '../../src-shared/result';
 import { runCommand } from './external';
+import { asLaunchedBefore } from './launched-before';
 
 /**
  * The app as it ships, for the phases that measure it: `out/main/cli.js
@@ -57,7 +58,9 @@ async function staleBuild(): Promise<boolean> {
 
 /** `serve` of `folder` on a port of its own, with its own app folders under `workDir`, and a WebSocket to it */
 export async function startBuiltApp(folder: string, workDir: string): Promise<BuiltApp> {
-  const env = { ...process.env, LORA_TAGGER_USER_DATA: join(workDir, 'built-app-data'), LORA_TAGGER_CACHE: join(workDir, 'built-app-cache') };
+  const cacheDir = join(workDir, 'built-app-cache');
+  await asLaunchedBefore(cacheDir);
+  const env = { ...process.env, LORA_TAGGER_USER_DATA: join(workDir, 'built-app-data'), LORA_TAGGER_CACHE: cacheDir };
   const child = spawn(process.execPath, [CLI, 'serve', folder, '--port', '0'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const stop = async () => {

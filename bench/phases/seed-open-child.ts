@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { createApiHost } from '../../src-main/api/create-api-host';
 import type { EventPayload } from '../../src-shared/contract';
 import { unwrap } from '../context';
+import { asLaunchedBefore } from '../measure/launched-before';
 import { pageLoadsAndPersonPicks } from '../measure/person';
 
 /**
@@ -18,9 +19,11 @@ import { pageLoadsAndPersonPicks } from '../measure/person';
 
 async function main(): Promise<void> {
   const [folder, workDir, imagesArg] = process.argv.slice(2) as [string, string, string];
+  const cacheDir = join(workDir, 'app-cache');
+  await asLaunchedBefore(cacheDir);
   // started as the desktop app starts its host
   const api = createApiHost(
-    { transport: 'serve', userDataDir: join(workDir, 'app-data'), cacheDir: join(workDir, 'app-cache'), servedFolder: null, version: 'bench' },
+    { transport: 'serve', userDataDir: join(workDir, 'app-data'), cacheDir, servedFolder: null, version: 'bench' },
     { startScanThreads: true },
   );
   try {
