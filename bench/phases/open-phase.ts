@@ -3,11 +3,14 @@ import type { SessionInfo } from '../../src-shared/contract';
 import { listAllImages } from '../../src-shared/list-images';
 import { listPage, unwrap, type Figures, type RunContext } from '../context';
 import { stageFolder } from '../dataset/stage';
+import { pageLoadsAndPersonPicks } from '../measure/person';
 import { timed } from '../measure/stats';
 import { threadTimed } from '../measure/thread-time';
 
 /**
- * First open of a captioned folder in place, until session.open resolves
+ * First open of a captioned folder in place, after what a person does
+ * before it (measure/person: the page's requests, the folder picked, as the
+ * built app's and the seed's phases do), until session.open resolves
  * (every image listed, every caption read and indexed); then the list the
  * renderer asks for, page by page, as the serve transport sends it; then close and reopen
  * (shown from the index), and the reopen's check of the folder.
@@ -16,6 +19,7 @@ import { threadTimed } from '../measure/thread-time';
 export async function openPhase(ctx: RunContext): Promise<Figures> {
   const folder = join(ctx.workDir, 'captioned');
   await ctx.harness(() => stageFolder(ctx.datasetDir, folder, 'all'));
+  await pageLoadsAndPersonPicks(ctx.api.invoke, folder);
   const setup = { mode: 'in-place', outputDir: 'output', prefix: 'img' } as const;
 
   const first = await threadTimed(() => ctx.api.invoke('session.open', { path: folder, setup }));
