@@ -1,6 +1,7 @@
 import { access, constants, stat } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { AppError, describeFsError } from '../app-error';
+import { forEachSliced } from '../perf/time-slicer';
 import { captionPathFor } from '../scan/image-extensions';
 import { walkFolder } from '../scan/walk-folder';
 import { locateSession } from '../session/locate-session';
@@ -26,7 +27,11 @@ export async function probeFolder(path: string, defaults: { outputDir: string; p
   if (!s.isDirectory()) throw new AppError('invalid-input', `${folder} is not a folder`);
   const located = await locateSession(folder, defaults.outputDir);
   const listing = await walkFolder(folder, { recursive: true, exclude: new Set([defaults.outputDir]), withStats: false });
-  const captionCount = listing.images.filter((f) => listing.texts.has(captionPathFor(f.rel))).length;
+  // sliced: at 100,000 images the count alone held the loop for 80 ms, as the person waits for the setup screen
+  let captionCount = 0;
+  await forEachSliced(listing.images, (f) => {
+    if (listing.texts.has(captionPathFor(f.rel))) captionCount++;
+  });
   const writable = await access(folder, constants.W_OK).then(
     () => true,
     () => false,
