@@ -48,24 +48,29 @@ export class TagTally {
 
   add(text: string): void {
     const at = ++this.texts;
-    const take = (tag: string) => {
-      if (tag === '') return;
-      const seen = this.tags.get(tag);
-      if (!seen) this.tags.set(tag, { count: 1, text: at });
-      else if (seen.text !== at) {
-        seen.text = at;
-        seen.count++;
-      }
-    };
     if (!text.includes(',')) {
-      parseTags(text).forEach(take);
+      for (const tag of parseTags(text)) this.take(tag, at);
       return;
     }
+    // each tag's edges found by index and the tag sliced once: a slice then a trim made two strings of most tags
     for (let from = 0; from <= text.length; ) {
       let end = text.indexOf(',', from);
       if (end < 0) end = text.length;
-      take(text.slice(from, end).trim());
+      let start = from;
+      let stop = end;
+      while (start < stop && isWhiteSpaceCode(text.charCodeAt(start))) start++;
+      while (stop > start && isWhiteSpaceCode(text.charCodeAt(stop - 1))) stop--;
+      if (start < stop) this.take(text.slice(start, stop), at);
       from = end + 1;
+    }
+  }
+
+  private take(tag: string, at: number): void {
+    const seen = this.tags.get(tag);
+    if (!seen) this.tags.set(tag, { count: 1, text: at });
+    else if (seen.text !== at) {
+      seen.text = at;
+      seen.count++;
     }
   }
 

@@ -50,6 +50,22 @@ describe('TagTally', () => {
     expect(counts).toEqual(expected);
     expect(counts.get('a')).toBe(2); // 'a, b, a' counts once
   });
+
+  it('trims each tag of every white space that trim() takes, and of nothing else', () => {
+    // every character /\s/ matches, and near misses (NEL, zero-width space, Mongolian vowel separator) that stay in the tag
+    const pieces = ['a', 'b c', ',', ' ', '\t', '\n', '\r', '\v', '\f', '\u00a0', '\u1680', '\u2000', '\u200a', '\u2028', '\u2029', '\u202f', '\u205f', '\u3000', '\ufeff', '\u0085', '\u200b', '\u180e'];
+    let seed = 7;
+    const pick = () => pieces[(seed = (seed * 1103515245 + 12345) % 2 ** 31) % pieces.length]!;
+    const tally = new TagTally();
+    const expected = new Map<string, number>();
+    for (let i = 0; i < 2000; i++) {
+      const text = Array.from({ length: 12 }, pick).join('');
+      tally.add(text);
+      for (const tag of new Set(parseTags(text))) expected.set(tag, (expected.get(tag) ?? 0) + 1);
+    }
+    expect(new Map(tally.entries())).toEqual(expected);
+    expect([...expected.keys()].some((tag) => tag.includes('\u0085'))).toBe(true);
+  });
 });
 
 describe('joinTags', () => {
