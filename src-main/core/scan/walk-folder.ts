@@ -89,9 +89,14 @@ const STAT_CONCURRENCY = 128;
  * itself is taken even so: a user may open an export to look it over.
  */
 export async function walkFolder(root: string, options: WalkOptions): Promise<FolderListing> {
-  const wanted: string[] = [];
-  /** captions listed by name only (statTexts false): they follow the names to stat in `wanted` */
-  const unstated: string[] = [];
+  /**
+   * each folder's names to stat, then its captions listed by name only
+   * (statTexts false), kept per folder and joined once at the end: pushed
+   * one by one into a list that grows, a large flat folder's names held the
+   * loop while the list was copied into ever larger memory
+   */
+  const wantedPerFolder: string[][] = [];
+  const unstatedPerFolder: string[][] = [];
   const byNameOnly = options.statTexts === false;
   /** links among `wanted`: each must lead to a file inside the folder */
   const links = new Set<string>();
@@ -116,7 +121,7 @@ export async function walkFolder(root: string, options: WalkOptions): Promise<Fo
     }
     // a subfolder's findings count only once its whole listing showed no export marker
     const files: string[] = [];
-    /** this folder's captions to list by name only (see unstated) */
+    /** this folder's captions to list by name only (see unstatedPerFolder) */
     const captions: string[] = [];
     const found: { rel: string; reason: string }[] = [];
     const subdirs: string[] = [];
@@ -140,8 +145,8 @@ export async function walkFolder(root: string, options: WalkOptions): Promise<Fo
     if (Array.isArray(listed)) listed.forEach(take);
     else for await (const entry of listed) take(entry);
     if (exported) continue;
-    for (const rel of files) wanted.push(rel);
-    for (const rel of captions) unstated.push(rel);
+    wantedPerFolder.push(files);
+    unstatedPerFolder.push(captions);
     notFiles.push(...found);
     for (const rel of subdirs) pending.push(rel);
   }
@@ -152,9 +157,10 @@ export async function walkFolder(root: string, options: WalkOptions): Promise<Fo
     if (extensionOf(entry.rel) === 'txt') texts.set(entry.rel, entry);
     else images.push(entry);
   };
+  const wanted = joined(wantedPerFolder);
   const toStat = options.withStats === false ? [] : wanted;
   /** every name found: those to stat, then those listed by name only */
-  const names = unstated.length > 0 ? wanted.concat(unstated) : wanted;
+  const names = joined([wanted, ...unstatedPerFolder]);
   // a thread that may block shares its loop with nobody: plain loops, not slices
   const each = <T>(items: readonly T[], fn: (item: T, i: number) => void) => (options.blocking ? items.forEach(fn) : forEachSliced(items, fn, options.signal));
   const stats = options.blocking
@@ -185,6 +191,16 @@ export async function walkFolder(root: string, options: WalkOptions): Promise<Fo
     else if (reason !== '') notFiles.push({ rel, reason });
   });
   return { images, texts, unreadable, notFiles };
+}
+
+/** the lists as one, its memory taken once; a single non-empty list is taken as it is */
+function joined(lists: readonly string[][]): string[] {
+  const filled = lists.filter((list) => list.length > 0);
+  if (filled.length === 1) return filled[0]!;
+  const all = new Array<string>(filled.reduce((sum, list) => sum + list.length, 0));
+  let at = 0;
+  for (const list of filled) for (const item of list) all[at++] = item;
+  return all;
 }
 
 /** the size and mtime of a name not stat-ed (see withStats, statTexts) */
