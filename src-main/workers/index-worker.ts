@@ -66,7 +66,7 @@ let turn: Promise<void> = Promise.resolve();
 // that comes first means it never starts, and one that comes during it stops it at its next check
 let requested = false;
 let warming: FolderSyncWarmUp | null = null;
-const { warmUpFolder } = (workerData ?? { warmUpFolder: null }) as IndexThreadData;
+const { warmUpFolder } = workerData as IndexThreadData;
 if (warmUpFolder !== null) {
   void helperStarted.then(() => {
     if (requested) return;

@@ -171,7 +171,7 @@ export class FolderSync {
     // written in the list's order, so that their ids follow it: the captions are written in that order next,
     // and rows keyed out of order go into the table's tree all over it. The walk's order (by code unit) is
     // not the list's where numbers in names are not padded (1, 10, 100 come before 2), nor for hashed names
-    const inOrder = fresh.length > 0 ? all.filter((row) => row.id === -1) : fresh;
+    const inOrder = all.filter((row) => row.id === -1);
     const newIds = this.db.insertImages(inOrder);
     inOrder.forEach((row, i) => (row.id = newIds[i]!));
     this.db.setOrds(moved);
