@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApiHost } from '../../src-main/api/create-api-host';
@@ -60,6 +60,20 @@ describe('images.filter', () => {
     expect((await call('images.filter', { query: 'tag:red' })).ids).toEqual([id('a'), id('b')]);
     await call('image.setSkip', { id: id('a'), skip: true });
     expect((await call('images.filter', { query: 'tag:red -status:skip' })).ids).toEqual([id('b')]);
+  });
+
+  it('filters a caption that can no longer be read as the list shows it: empty, though the index keeps the text it had', async () => {
+    const { id } = await openSet({ a: 'red', b: 'secret, tags' });
+    expect((await call('images.filter', { query: 'tag:secret' })).ids).toEqual([id('b')]);
+    await call('session.close', {});
+    rmSync(join(dir, 'b.txt'));
+    mkdirSync(join(dir, 'b.txt'));
+    await call('session.open', { path: dir });
+    // a reopen shows the index, then checks the folder, where b.txt is now a folder
+    await api.workspace.requireSession().whenIdle();
+    expect((await call('image.get', { id: id('b') })).caption.text).toBe('');
+    expect((await call('images.filter', { query: 'tag:secret' })).ids).toEqual([]);
+    expect((await call('images.filter', { query: 'status:todo' })).ids).toEqual([id('b')]);
   });
 
   it('returns a bad query as a marked error, not a failure', async () => {

@@ -1,5 +1,5 @@
 import type { IndexChannel } from '../store/index-channel';
-import type { ProvenanceRow } from '../store/index-database';
+import type { ProvenanceColumns, ProvenanceRow } from '../store/index-database';
 
 interface Kept {
   /** bumped by every write through a ProvenanceStore */
@@ -52,16 +52,7 @@ export class ProvenanceStore {
   }
 
   private async read(): Promise<Map<number, ProvenanceRow[]>> {
-    const c = await this.index.call('allProvenance');
-    const tags = JSON.parse(c.tags) as string[];
-    const out = new Map<number, ProvenanceRow[]>();
-    for (let i = 0; i < c.imageIds.length; i++) {
-      const imageId = c.imageIds[i]!;
-      let list = out.get(imageId);
-      if (!list) out.set(imageId, (list = []));
-      list.push({ imageId, tag: tags[i]!, runId: c.runIds[i]!, score: c.scores[i]!, category: c.character[i] ? 'character' : 'general', suggested: c.suggested[i] === 1 });
-    }
-    return out;
+    return provenanceByImage(await this.index.call('allProvenance'));
   }
 
   private changed(): void {
@@ -101,6 +92,19 @@ const rowOf = (r: unknown[]): ProvenanceRow => ({
   category: r[4] as string,
   suggested: r[5] === 1,
 });
+
+/** allProvenance's columns as each image's rows */
+export function provenanceByImage(c: ProvenanceColumns): Map<number, ProvenanceRow[]> {
+  const tags = JSON.parse(c.tags) as string[];
+  const out = new Map<number, ProvenanceRow[]>();
+  for (let i = 0; i < c.imageIds.length; i++) {
+    const imageId = c.imageIds[i]!;
+    let list = out.get(imageId);
+    if (!list) out.set(imageId, (list = []));
+    list.push({ imageId, tag: tags[i]!, runId: c.runIds[i]!, score: c.scores[i]!, category: c.character[i] ? 'character' : 'general', suggested: c.suggested[i] === 1 });
+  }
+  return out;
+}
 
 /** an image's tags a model gave: its rows whose tag the caption still holds (a tag a person took out is gone) */
 export function heldModelTags(captionTags: readonly string[], rows: readonly ProvenanceRow[] | undefined): ProvenanceRow[] {

@@ -18,6 +18,6 @@
  */
 export { compileQuery, filterImages, NO_MODEL_TAGS } from './compile';
 export type { ModelTagScores } from './compile';
-export { indexImage } from './indexed-image';
+export { imageStatus, indexImage } from './indexed-image';
 export type { IndexedImage, QueryImage } from './indexed-image';
 export type { QueryError } from './lexer';

@@ -105,6 +105,19 @@ function isWrittenAs(captionLower: string, lowered: readonly string[]): boolean 
   return lowered.length > 0 && at === captionLower.length;
 }
 
+/** an image's status from its skip mark and its caption: skipped, or tagged unless the caption is blank */
+export function imageStatus(skip: boolean, caption: string): QueryImage['status'] {
+  if (skip) return 'skip';
+  return isBlank(caption) ? 'todo' : 'tagged';
+}
+
+/** a caption that starts with a printable ASCII character (almost all) is not blank, and is not trimmed to tell */
+function isBlank(text: string): boolean {
+  const first = text.charCodeAt(0);
+  if (first > 0x20 && first < 0x7f) return false;
+  return text.trim() === '';
+}
+
 export function indexImage(img: QueryImage): IndexedImage {
   const lowered = img.tags.map((t) => asLine(t.toLowerCase()));
   const captionLower = img.caption.toLowerCase();

@@ -1,6 +1,5 @@
 import type { BatchTarget } from '../../../src-shared/contract/batch-ops';
 import { AppError } from '../app-error';
-import { modelTagScores } from '../autotag/model-tag-scores';
 import type { DatasetSession } from './dataset-session';
 import type { ImageEntry } from './image-entry';
 
@@ -15,7 +14,7 @@ export async function resolveTarget(session: DatasetSession, target: BatchTarget
     case 'selected':
       return entriesOf(session, target.ids);
     case 'filtered': {
-      const found = await session.filterIndex.filter(target.query, session.closing, () => modelTagScores(session));
+      const found = await session.index.filter(target.query, session.closing);
       if (!found.ok) throw new AppError('invalid-input', `The filter is not valid: ${found.error.message}`, { error: found.error });
       return found.entries;
     }

@@ -23,9 +23,9 @@ export function stateFromSnapshot(s: CaptionSnapshot, revision: number): Caption
 /**
  * The state of a caption as the index has it. Its tags are parsed when first
  * read, and kept: a folder's list shows before its three million tags are
- * parsed (their counts come from the index thread, see SyncedPage). A pass
- * over every image reads them in passing and keeps none (see tagsInPassing):
- * kept for every image, they outweighed the rest of its state, and the
+ * parsed (their counts come from the index thread, see SyncedPage). The
+ * list's tag counts count them and keep none (see tagCountOf): kept for
+ * every image, they outweighed the rest of its state, and the
  * images a person edits, views or auto-tags are the ones asked again.
  * `readError`: the file could not be read; the state is empty and says why.
  */
@@ -69,11 +69,6 @@ class IndexedCaption implements CaptionState {
     this.#tags = tags;
   }
 
-  /** the tags, parsed again and not kept if they were never asked for */
-  tagsInPassing(): readonly string[] {
-    return this.#tags ?? parseTags(this.text);
-  }
-
   tagCount(): number {
     return this.#tags?.length ?? countTags(this.text);
   }
@@ -82,11 +77,6 @@ class IndexedCaption implements CaptionState {
   toJSON(): CaptionState {
     return { ...this, tags: this.tags };
   }
-}
-
-/** a caption's tags for one use in a pass over every image (the filter index): a caption from the index keeps none it did not have */
-export function tagsInPassing(c: CaptionState): readonly string[] {
-  return c instanceof IndexedCaption ? c.tagsInPassing() : c.tags;
 }
 
 /** how many tags a caption has, likewise without keeping them */

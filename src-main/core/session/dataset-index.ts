@@ -1,5 +1,6 @@
 import type { ImageDetail, ImageSummary, SkippedFile, Stats, TagCount } from '../../../src-shared/contract';
 import { AppError } from '../app-error';
+import type { QueryError } from '../query';
 import type { CaptionSnapshot } from '../captions/caption-file';
 import type { FileFacts } from '../scan/scan-protocol';
 import { forEachSliced, mapSliced } from '../perf/time-slicer';
@@ -10,11 +11,15 @@ import { rowFromState, stateFromSnapshot } from './caption-loader';
 import { changeOf, noChange, type CaptionSource, type ChangeSet } from './change-set';
 import { StatusTally } from './dataset-stats';
 import { EntryLookup } from './entry-lookup';
-import { FilterIndex } from './filter-index';
 import { describe, summarize, type CaptionState, type ImageEntry } from './image-entry';
 import { mergeTagChanges } from './tag-changes';
 
 let listVersions = 0;
+
+/** images the filter's index takes per request as it warms: a few milliseconds of the index thread's time */
+const FILTER_WARM_ROWS = 2000;
+
+export type FilterOutcome = { ok: true; entries: ImageEntry[] } | { ok: false; error: QueryError };
 
 /**
  * The images of one open dataset as main holds them: the list in order,
@@ -36,7 +41,6 @@ export class DatasetIndex {
   private readonly tally = new StatusTally();
   /** list replacements one at a time: each compares against the list before it */
   private listChange: Promise<unknown> = Promise.resolve();
-  readonly filter = new FilterIndex();
 
   constructor(
     private readonly store: SessionStore,
@@ -70,6 +74,36 @@ export class DatasetIndex {
 
   page(offset: number, limit: number): { items: ImageSummary[]; total: number; version: number } {
     return { items: this.entries.slice(offset, offset + limit).map(summarize), total: this.entries.length, version: this.listVersion };
+  }
+
+  /**
+   * The images a query matches, in the list's order, or the query's error:
+   * asked of the filter's index on the index thread (see store/filter-index),
+   * which has every caption main has taken, as each is sent there as it is
+   * taken. An image the thread lists and main does not yet (a sync main has
+   * not taken) is left out.
+   */
+  async filter(query: string, signal?: AbortSignal): Promise<FilterOutcome> {
+    const answer = await this.store.filterImages(query);
+    signal?.throwIfAborted();
+    if (!answer.ok) return answer;
+    const lookup = this.lookup;
+    const entries: ImageEntry[] = [];
+    await forEachSliced(
+      answer.ids,
+      (id) => {
+        const e = lookup.byId(id);
+        if (e) entries.push(e);
+      },
+      signal,
+    );
+    return { ok: true, entries };
+  }
+
+  /** the filter's index made ahead of the first query, a request at a time, so that edits and pages go between */
+  async warmFilter(stillWanted: () => boolean): Promise<void> {
+    let done = false;
+    while (!done && stillWanted()) done = await this.store.warmFilter(FILTER_WARM_ROWS);
   }
 
   stats(): Stats {
@@ -144,7 +178,6 @@ export class DatasetIndex {
     this.entries = entries;
     this.lookup = lookup;
     this.skipped = skipped;
-    this.filter.reset(entries);
     this.listVersion = ++listVersions;
     return changeOf({ list: true, info: true, tags: [...touched].map((name) => ({ name, count: this.counter.count(name) })) });
   }
@@ -220,7 +253,6 @@ export class DatasetIndex {
     entry.row.skip = skip;
     this.tally.add(entry);
     await this.store.setSkip(id, skip);
-    this.filter.invalidate(id);
     return changeOf({ rows: [entry], captions: [{ entry, source: 'app' }] });
   }
 
@@ -276,13 +308,12 @@ export class DatasetIndex {
     return moved;
   }
 
-  /** one image's caption state is replaced: the tally, the filter and the tag counts follow; returns the counts that moved */
+  /** one image's caption state is replaced: the tally and the tag counts follow; returns the counts that moved */
   private setCaption(entry: ImageEntry, caption: CaptionState): TagCount[] {
     const before = entry.caption.tags;
     this.tally.remove(entry);
     entry.caption = caption;
     this.tally.add(entry);
-    this.filter.invalidate(entry.row.id);
     return this.counter.update(before, entry.caption.tags);
   }
 }

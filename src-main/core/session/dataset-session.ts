@@ -10,7 +10,6 @@ import { resolveConflict, setTags, setText } from './caption-edits';
 import { ChangeAnnouncer } from './change-announcer';
 import type { ChangeSet } from './change-set';
 import { DatasetIndex } from './dataset-index';
-import type { FilterIndex } from './filter-index';
 import { statusOf, summarize, type ImageEntry } from './image-entry';
 import { sessionInfo } from './session-info';
 import { writeSettings, type SessionSettings } from './session-settings';
@@ -66,10 +65,6 @@ export class DatasetSession {
 
   get history(): HistoryLog {
     return this.editor.history;
-  }
-
-  get filterIndex(): FilterIndex {
-    return this.index.filter;
   }
 
   /** aborted when the session closes: background jobs stop */

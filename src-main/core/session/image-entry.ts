@@ -1,5 +1,6 @@
 import type { Conflict, ImageDetail, ImageStatus, ImageSummary } from '../../../src-shared/contract';
 import type { CaptionFormat } from '../captions/caption-codec';
+import { imageStatus } from '../query';
 import { SIZE_NOT_KNOWN } from '../scan/walk-folder';
 import type { ImageRow } from '../store/index-database';
 import { tagCountOf } from './caption-loader';
@@ -27,15 +28,7 @@ export interface ImageEntry {
 }
 
 export function statusOf(entry: ImageEntry): ImageStatus {
-  if (entry.row.skip) return 'skip';
-  return isBlank(entry.caption.text) ? 'todo' : 'tagged';
-}
-
-/** a caption that starts with a printable ASCII character (almost all) is not blank, and is not trimmed to tell */
-function isBlank(text: string): boolean {
-  const first = text.charCodeAt(0);
-  if (first > 0x20 && first < 0x7f) return false;
-  return text.trim() === '';
+  return imageStatus(entry.row.skip, entry.caption.text);
 }
 
 export function summarize(entry: ImageEntry): ImageSummary {

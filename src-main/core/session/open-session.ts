@@ -145,8 +145,8 @@ export async function openSession(req: OpenRequest, deps: OpenDeps): Promise<Dat
     await session.index.replace(listing.entries, skipped, undefined, { counted: listing.tagCounts, lookup: listing.lookup });
     // a batch a crash cut short: the disk tells which of its last writes were made, before anyone can undo
     await settleCutShortSteps(session);
-    // the first filter query should not pay for indexing every image; begun once the open has answered, as its first slice would hold it
-    session.afterShown(() => session.trackBackground(session.filterIndex.warm(() => !session.closing.aborted)));
+    // the first filter query should not pay for indexing every image; begun once the open has answered, behind the requests that show the folder
+    session.afterShown(() => session.trackBackground(session.index.warmFilter(() => !session.closing.aborted)));
     if (civitaiPosition !== null) {
       const index = resolveCivitaiPosition(civitaiPosition, listing.entries.map((e) => e.row.relPath));
       if (index !== null) await session.setPositionByIndex(index);

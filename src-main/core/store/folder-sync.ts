@@ -75,6 +75,8 @@ export class FolderSync {
   private keptCounts: [string, number][] | null = null;
   /** the first page carried the whole list's tag counts: the rest carry none */
   private countedAhead = false;
+  /** the images whose caption file the last sync could not read: listed empty, their rows left as they were */
+  unreadableIds: ReadonlySet<number> = new Set();
 
   /**
    * `helper`: a scan thread of the index thread's own, when it is ready,
@@ -223,6 +225,8 @@ export class FolderSync {
       this.db.upsertCaptions(rows);
     });
     if (shared) Atomics.store(shared, 1, toRead.length);
+    // a caption no row was stored for is read again by every sync, so each sync finds them all
+    this.unreadableIds = new Set(toRead.filter((image) => image.readError !== undefined).map((image) => image.row.id));
     const complete = !options.changesOnly || fresh.length > 0 || gone.length > 0 || moved.length > 0;
     if (complete) {
       this.synced = synced;

@@ -1,8 +1,14 @@
+import type { FilterIndex } from './filter-index';
 import type { FolderSync } from './folder-sync';
 import type { IndexDatabase } from './index-database';
 
-/** what the index thread serves: the database's methods, and the folder sync that walks the folder into it */
-type IndexService = IndexDatabase & Pick<FolderSync, 'indexed' | 'syncFolder' | 'syncedPage'>;
+/** the requests the folder sync answers (the one that walks the folder into the database) */
+export const FOLDER_KINDS = ['indexed', 'syncFolder', 'syncedPage'] as const satisfies readonly (keyof FolderSync)[];
+/** the requests the filter's index of the database answers */
+export const FILTER_KINDS = ['filterImages', 'warmFilter'] as const satisfies readonly (keyof FilterIndex)[];
+
+/** what the index thread serves: the database's methods, and those of the folder sync and the filter index named above */
+type IndexService = IndexDatabase & Pick<FolderSync, (typeof FOLDER_KINDS)[number]> & Pick<FilterIndex, (typeof FILTER_KINDS)[number]>;
 
 /**
  * The index thread's protocol: one request kind per method of IndexDatabase
@@ -11,7 +17,7 @@ type IndexService = IndexDatabase & Pick<FolderSync, 'indexed' | 'syncFolder' | 
  * order it asked: the thread answers one request at a time.
  */
 export type IndexKind = {
-  [K in keyof IndexService]: IndexService[K] extends (...args: never[]) => unknown ? (K extends 'close' ? never : K) : never;
+  [K in keyof IndexService]: IndexService[K] extends (...args: never[]) => unknown ? (K extends 'close' | 'watch' ? never : K) : never;
 }[keyof IndexService];
 
 export type IndexArgs<K extends IndexKind> = Parameters<IndexService[K]>;

@@ -155,6 +155,18 @@ export interface ProvenanceColumns {
   tags: string;
 }
 
+/**
+ * Told of each write to what the filter reads (see FilterIndex), before it
+ * is made: the list (images in or out, their order), and an image's caption
+ * text or skip.
+ */
+export interface RowWatcher {
+  listChanged(): void;
+  imagesChanged(ids: readonly number[]): void;
+}
+
+const UNWATCHED: RowWatcher = { listChanged: () => undefined, imagesChanged: () => undefined };
+
 const EMPTY_HISTORY: HistoryState = { canUndo: false, canRedo: false, undoLabel: null, redoLabel: null };
 
 /**
@@ -172,6 +184,7 @@ const EMPTY_HISTORY: HistoryState = { canUndo: false, canRedo: false, undoLabel:
  */
 export class IndexDatabase {
   private readonly stmt;
+  private watcher: RowWatcher = UNWATCHED;
   /** how many captions carry each tag, kept for a reopen (the folder sync builds them as it reads the list whole) */
   readonly keptTagCounts: KeptTagCounts;
 
@@ -211,6 +224,13 @@ export class IndexDatabase {
            WHERE (i.ord, i.id) > (?, ?) ORDER BY i.ord, i.id LIMIT ?`,
         )
         .raw(true),
+      // what the filter reads of each image (see FilterIndex), for a list of ids given as JSON
+      filterRows: db
+        .prepare<[string], unknown[]>(
+          `SELECT i.id, i.rel_path, i.skip, c.text FROM json_each(?) j JOIN images i ON i.id = j.value LEFT JOIN captions c ON c.image_id = i.id`,
+        )
+        .raw(true),
+      listIds: db.prepare<[], number>('SELECT id FROM images ORDER BY ord, id').pluck(),
       insertImage: db.prepare<ImageParams>('INSERT INTO images (rel_path, ord, size, mtime_ms, width, height, format, probed) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
       deleteImage: db.prepare('DELETE FROM images WHERE id = ?'),
       setOrd: db.prepare('UPDATE images SET ord = ? WHERE id = ?'),
@@ -336,6 +356,11 @@ export class IndexDatabase {
     this.db.transaction(() => entries.forEach(([k, v]) => this.stmt.setSetting.run(k, v)))();
   }
 
+  /** `watcher` is told of every write to what a filter reads, from now on */
+  watch(watcher: RowWatcher): void {
+    this.watcher = watcher;
+  }
+
   // images and captions
 
   /** every image, in order (the folder sync's, on this thread: main gets its list from that) */
@@ -362,6 +387,16 @@ export class IndexDatabase {
     return this.stmt.imagesWithCaptions.all(afterOrd, afterId, limit);
   }
 
+  /** the ids of the list, in order */
+  listIds(): number[] {
+    return this.stmt.listIds.all();
+  }
+
+  /** what the filter reads of these images (see FilterIndex), as [id, relPath, skip, text or null], in no order */
+  filterRows(ids: readonly number[]): [number, string, number, string | null][] {
+    return this.stmt.filterRows.all(JSON.stringify(ids)) as [number, string, number, string | null][];
+  }
+
   /** every caption row */
   allCaptions(): CaptionRow[] {
     return (this.stmt.allCaptions.all() as unknown[][]).map((r) => captionRowOf(r));
@@ -369,14 +404,17 @@ export class IndexDatabase {
 
   /** the new ids, in input order: SQLite's own */
   insertImages(rows: readonly NewImageRow[]): number[] {
+    this.watcher.listChanged();
     return this.db.transaction(() => rows.map((r) => Number(this.stmt.insertImage.run(...imageParams(r)).lastInsertRowid)))();
   }
 
   deleteImages(ids: readonly number[]): void {
+    this.watcher.listChanged();
     this.db.transaction(() => ids.forEach((id) => this.stmt.deleteImage.run(id)))();
   }
 
   setOrds(rows: readonly { id: number; ord: number }[]): void {
+    this.watcher.listChanged();
     this.db.transaction(() => rows.forEach((r) => this.stmt.setOrd.run(r.ord, r.id)))();
   }
 
@@ -390,6 +428,7 @@ export class IndexDatabase {
   }
 
   setSkip(id: number, skip: boolean): void {
+    this.watcher.imagesChanged([id]);
     this.stmt.setSkip.run(skip ? 1 : 0, id);
   }
 
@@ -400,6 +439,7 @@ export class IndexDatabase {
 
   /** the kept tag counts follow (see KeptTagCounts) */
   upsertCaptions(rows: readonly CaptionRow[]): void {
+    this.watcher.imagesChanged(rows.map((r) => r.imageId));
     this.db.transaction(() => this.keptTagCounts.change(rows, (i) => this.stmt.upsertCaption.run(...captionParams(rows[i]!))))();
   }
 
@@ -415,6 +455,7 @@ export class IndexDatabase {
 
   /** these images are not readable images after all: out of the list, into the skipped files, together */
   dropAsInvalid(ids: readonly number[], rows: readonly InvalidFileRow[]): void {
+    this.watcher.listChanged();
     this.db.transaction(() => {
       ids.forEach((id) => this.stmt.deleteImage.run(id));
       rows.forEach((r) => this.stmt.insertInvalid.run(r.relPath, r.size, r.mtimeMs, r.reason));
@@ -454,6 +495,7 @@ export class IndexDatabase {
 
   /** what an import copied, with each copy's image and caption row: one transaction */
   recordCopies(rows: readonly CopyRecord[]): void {
+    this.watcher.listChanged();
     this.db.transaction(() => {
       for (const { sourceRel, added } of rows) {
         this.stmt.confirmImport.run(sourceRel);

@@ -1,4 +1,5 @@
 import { forEachSliced, inSlices } from '../perf/time-slicer';
+import type { FilterAnswer } from './filter-index';
 import type { IndexChannel } from './index-channel';
 import { madeUpPage, unpackPage, type FolderSyncSummary, type SyncedImage, type SyncedPage } from './folder-sync';
 import type { CaptionRow, CopyRecord, ImportRow, InvalidFileRow, NewImageRow, ProbedRow } from './index-database';
@@ -208,6 +209,16 @@ export class SessionStore {
 
   recentTags(limit: number): Promise<string[]> {
     return this.index.call('recentTags', limit);
+  }
+
+  /** the images a query matches (see FilterIndex) */
+  filterImages(query: string): Promise<FilterAnswer> {
+    return this.index.call('filterImages', query);
+  }
+
+  /** index up to `count` more images for the filter; true once all are */
+  warmFilter(count: number): Promise<boolean> {
+    return this.index.call('warmFilter', count);
   }
 
   close(): Promise<void> {
