@@ -100,10 +100,18 @@ export class DatasetIndex {
     return { ok: true, entries };
   }
 
-  /** the filter's index made ahead of the first query, a request at a time, so that edits and pages go between */
+  /**
+   * The filter's index made ahead of the first query, a request at a time, so
+   * that edits and pages go between. It never fails: a query indexes
+   * whatever this did not, so a failure is only logged.
+   */
   async warmFilter(stillWanted: () => boolean): Promise<void> {
-    let done = false;
-    while (!done && stillWanted()) done = await this.store.warmFilter(FILTER_WARM_ROWS);
+    try {
+      let done = false;
+      while (!done && stillWanted()) done = await this.store.warmFilter(FILTER_WARM_ROWS);
+    } catch (err) {
+      console.warn(`[session] the filter's index was not made ahead: ${(err as Error).message}`);
+    }
   }
 
   stats(): Stats {
