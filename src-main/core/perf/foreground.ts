@@ -2,7 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 
 /**
  * Work the user waits for (opening a folder) goes ahead of work nobody waits
- * for (indexing the tag lists, warming the filter index): background loops
+ * for (indexing the tag lists, counting a list's tags): background loops
  * pause between their slices while any foreground work runs, rather than
  * share the event loop with it slice by slice, which would draw the open out
  * by as long as they take. One process, one main thread: the state is

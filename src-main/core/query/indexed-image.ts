@@ -87,8 +87,8 @@ export const tagsText = (img: IndexedImage): string => img.tagLines ?? img.capti
 
 /**
  * Whether the caption is these tags joined by ", ", compared in place: a
- * join per image to compare would be garbage on main for every image the
- * filter index warms. A tag with a comma, which no parse makes, would blur
+ * join per image to compare would be garbage for every image the filter
+ * index warms. A tag with a comma, which no parse makes, would blur
  * the boundaries: such a caption is not taken as written.
  */
 function isWrittenAs(captionLower: string, lowered: readonly string[]): boolean {
