@@ -158,7 +158,7 @@ export interface ProvenanceColumns {
 /**
  * Told of each write to what the filter reads (see FilterIndex), before it
  * is made: the list (images in or out, their order), and an image's caption
- * text or skip.
+ * text or skip, or the image gone (its id may be given again).
  */
 export interface RowWatcher {
   listChanged(): void;
@@ -410,6 +410,8 @@ export class IndexDatabase {
 
   deleteImages(ids: readonly number[]): void {
     this.watcher.listChanged();
+    // SQLite gives a deleted image's id to the next image inserted if it was the highest
+    this.watcher.imagesChanged(ids);
     this.db.transaction(() => ids.forEach((id) => this.stmt.deleteImage.run(id)))();
   }
 
@@ -456,6 +458,7 @@ export class IndexDatabase {
   /** these images are not readable images after all: out of the list, into the skipped files, together */
   dropAsInvalid(ids: readonly number[], rows: readonly InvalidFileRow[]): void {
     this.watcher.listChanged();
+    this.watcher.imagesChanged(ids);
     this.db.transaction(() => {
       ids.forEach((id) => this.stmt.deleteImage.run(id));
       rows.forEach((r) => this.stmt.insertInvalid.run(r.relPath, r.size, r.mtimeMs, r.reason));

@@ -5,14 +5,16 @@ import { FilterIndex } from './filter-index';
 import { FolderSync } from './folder-sync';
 import type { IndexDatabase } from './index-database';
 
-/**
- * The index protocol's answering end, wherever it runs (the index thread; a
- * test's own thread): each kind goes to the folder sync or the filter index
- * if it is one of theirs (see FOLDER_KINDS), else to the database. `helper`: see FolderSync.
- */
 // by name, not by `in`: a private method of either (a prune, a forget) is no request
 const folderKinds: ReadonlySet<string> = new Set(FOLDER_KINDS);
 const filterKinds: ReadonlySet<string> = new Set(FILTER_KINDS);
+
+/**
+ * The index protocol's answering end, wherever it runs (the index thread; a
+ * test's own thread): each kind goes to the folder sync or the filter index
+ * if it is one of theirs (see FOLDER_KINDS), else to the database. `helper`:
+ * see FolderSync.
+ */
 
 export function serveIndex(
   db: IndexDatabase,

@@ -61,6 +61,20 @@ describe('FilterIndex (on the index thread)', () => {
     expect(matches(filter, '')).toEqual([b, c]);
   });
 
+  it('does not take an image for one gone whose id SQLite gave it', () => {
+    const { db, ids } = indexOf([
+      ['a.png', 'red'],
+      ['b.png', 'red'],
+    ]);
+    const filter = new FilterIndex(db);
+    expect(matches(filter, 'tag:red')).toEqual(ids);
+    db.deleteImages([ids[1]!]);
+    const [c] = db.insertImages([{ relPath: 'c.png', ord: 2, size: 1, mtimeMs: 1, width: null, height: null, format: null, probed: false }]);
+    expect(c).toBe(ids[1]);
+    expect(matches(filter, 'tag:red')).toEqual([ids[0]]);
+    expect(matches(filter, 'name:c.png status:todo')).toEqual([c]);
+  });
+
   it('indexes ahead in steps, and a change between steps is not lost', () => {
     const { db, ids } = indexOf(Array.from({ length: 5000 }, (_, i): [string, string] => [`img_${i}.png`, 'red, hat']));
     const filter = new FilterIndex(db);
