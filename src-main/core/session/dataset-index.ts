@@ -11,7 +11,7 @@ import { rowFromState, stateFromSnapshot } from './caption-loader';
 import { changeOf, noChange, type CaptionSource, type ChangeSet } from './change-set';
 import { StatusTally } from './dataset-stats';
 import { EntryLookup } from './entry-lookup';
-import { describe, summarize, type CaptionState, type ImageEntry } from './image-entry';
+import { describe, sameImage, summarize, type CaptionState, type ImageEntry } from './image-entry';
 import { mergeTagChanges } from './tag-changes';
 
 let listVersions = 0;
@@ -137,8 +137,8 @@ export class DatasetIndex {
 
   /**
    * Replace the image list: the first scan, a resync, files found unreadable.
-   * Images that stay keep their live caption state (revisions, pending
-   * conflicts). Built in time slices; only the swap at the end, with the
+   * Images that stay (see sameImage) keep their live caption state
+   * (revisions, pending conflicts) and skip mark. Built in time slices; only the swap at the end, with the
    * counts of the images that left, runs in one go, so no edit lands between
    * the counts and the list they describe. What a sync built of `entries`
    * as they came (see SyncResult) is taken: their `lookup`, and `counted`,
@@ -161,7 +161,7 @@ export class DatasetIndex {
     await forEachSliced(
       entries,
       (e) => {
-        if (this.lookup.byId(e.row.id) !== undefined) return;
+        if (sameImage(this.lookup.byId(e.row.id), e)) return;
         if (!first) addedTags.addAll(e.caption.tags);
         addedTally.add(e);
       },
@@ -169,14 +169,14 @@ export class DatasetIndex {
     );
     for (const e of entries) {
       const live = this.lookup.byId(e.row.id);
-      if (live && live !== e) {
+      if (sameImage(live, e) && live !== e) {
         e.caption = live.caption;
         e.row.skip = live.row.skip;
       }
     }
     const touched = new Set(addedTags.map.keys());
     for (const e of this.entries) {
-      if (lookup.byId(e.row.id) !== undefined) continue;
+      if (sameImage(lookup.byId(e.row.id), e)) continue;
       this.counter.removeAll(e.caption.tags);
       this.tally.remove(e);
       for (const tag of e.caption.tags) touched.add(tag);
