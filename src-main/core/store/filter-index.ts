@@ -1,7 +1,7 @@
 import { parseTags } from '../../../src-shared/tag-text';
 import { heldModelTags, provenanceByImage } from '../autotag/provenance-store';
 import { compileQuery, imageStatus, indexImage, NO_MODEL_TAGS, type IndexedImage, type ModelTagScores, type QueryError } from '../query';
-import type { IndexDatabase, RowWatcher } from './index-database';
+import type { IndexDatabase, ProvenanceRow, RowWatcher } from './index-database';
 
 /** the ids of the images a query matches, in the list's order; a bad query is a value, not an exception */
 export type FilterAnswer = { ok: true; ids: Int32Array } | { ok: false; error: QueryError };
@@ -35,6 +35,12 @@ export class FilterIndex implements RowWatcher {
   private seenUnreadable: ReadonlySet<number> = new Set();
   /** warmFilter's place in the list */
   private warmed = 0;
+  /**
+   * The model tag rows, read when a query first asks (reading every row is
+   * far dearer than the query), under the undo log's stamp; and each
+   * image's scores of them, made as asked. Null: changed since.
+   */
+  private model: { stamp: string; rows: Map<number, ProvenanceRow[]>; scores: Map<number, ModelTagScores> } | null = null;
 
   constructor(
     private readonly db: IndexDatabase,
@@ -51,6 +57,10 @@ export class FilterIndex implements RowWatcher {
 
   imagesChanged(ids: readonly number[]): void {
     for (const id of ids) this.forget(id);
+  }
+
+  modelTagsChanged(): void {
+    this.model = null;
   }
 
   /** The images a query matches, in the list's order, indexing first whatever is not yet. */
@@ -75,6 +85,8 @@ export class FilterIndex implements RowWatcher {
   }
 
   private forget(id: number): void {
+    // which of its model tags count follows its caption
+    this.model?.scores.delete(id);
     if (this.indexed[id] === undefined) return;
     this.indexed[id] = undefined;
     this.held--;
@@ -121,15 +133,12 @@ export class FilterIndex implements RowWatcher {
 
   /** each image's model tag scores: its rows whose tag its caption, as written, still holds */
   private modelTags(): Map<number, ModelTagScores> {
-    const rows = provenanceByImage(this.db.allProvenance());
-    const out = new Map<number, ModelTagScores>();
-    this.readTexts([...rows.keys()], (id, _relPath, _skip, text) => {
-      out.set(
-        id,
-        heldModelTags(parseTags(text), rows.get(id)).map((r) => r.score),
-      );
-    });
-    return out;
+    const stamp = this.db.historyStamp();
+    if (this.model?.stamp !== stamp) this.model = { stamp, rows: provenanceByImage(this.db.allProvenance()), scores: new Map() };
+    const { rows, scores } = this.model;
+    const missing = [...rows.keys()].filter((id) => !scores.has(id));
+    this.readTexts(missing, (id, _relPath, _skip, text) => scores.set(id, heldModelTags(parseTags(text), rows.get(id)).map((r) => r.score)));
+    return scores;
   }
 
   /** these images' paths, skips and captions as main shows them, a statement per ROWS_PER_READ */

@@ -157,15 +157,18 @@ export interface ProvenanceColumns {
 
 /**
  * Told of each write to what the filter reads (see FilterIndex), before it
- * is made: the list (images in or out, their order), and an image's caption
- * text or skip, or the image gone (its id may be given again).
+ * is made: the list (images in or out, their order); an image's caption
+ * text or skip, or the image gone (its id may be given again); the rows of
+ * which tags a model wrote. Which of those rows count also follows the undo
+ * log, which the filter looks at by its stamp (historyStamp).
  */
 export interface RowWatcher {
   listChanged(): void;
   imagesChanged(ids: readonly number[]): void;
+  modelTagsChanged(): void;
 }
 
-const UNWATCHED: RowWatcher = { listChanged: () => undefined, imagesChanged: () => undefined };
+const UNWATCHED: RowWatcher = { listChanged: () => undefined, imagesChanged: () => undefined, modelTagsChanged: () => undefined };
 
 const EMPTY_HISTORY: HistoryState = { canUndo: false, canRedo: false, undoLabel: null, redoLabel: null };
 
@@ -410,8 +413,9 @@ export class IndexDatabase {
 
   deleteImages(ids: readonly number[]): void {
     this.watcher.listChanged();
-    // SQLite gives a deleted image's id to the next image inserted if it was the highest
+    // SQLite gives a deleted image's id to the next image inserted if it was the highest; its model tags go with it
     this.watcher.imagesChanged(ids);
+    this.watcher.modelTagsChanged();
     this.db.transaction(() => ids.forEach((id) => this.stmt.deleteImage.run(id)))();
   }
 
@@ -459,6 +463,7 @@ export class IndexDatabase {
   dropAsInvalid(ids: readonly number[], rows: readonly InvalidFileRow[]): void {
     this.watcher.listChanged();
     this.watcher.imagesChanged(ids);
+    this.watcher.modelTagsChanged();
     this.db.transaction(() => {
       ids.forEach((id) => this.stmt.deleteImage.run(id));
       rows.forEach((r) => this.stmt.insertInvalid.run(r.relPath, r.size, r.mtimeMs, r.reason));
@@ -678,6 +683,7 @@ export class IndexDatabase {
   }
 
   deleteTaggerRun(runId: number): void {
+    this.watcher.modelTagsChanged(); // its rows go with it
     this.stmt.deleteRun.run(runId);
   }
 
@@ -699,6 +705,7 @@ export class IndexDatabase {
 
   /** tags a model wrote under `stepId` (null: suggested), replacing any earlier row for the image and tag; one transaction */
   recordProvenance(rows: readonly ProvenanceRow[], stepId: number | null): void {
+    this.watcher.modelTagsChanged();
     this.db.transaction(() =>
       rows.forEach((r) => this.stmt.putProvenance.run(r.imageId, r.tag, r.runId, r.score, r.category, stepId, r.suggested ? 1 : 0)),
     )();
@@ -741,6 +748,7 @@ export class IndexDatabase {
   }
 
   dropProvenance(rows: readonly { imageId: number; tag: string }[]): void {
+    this.watcher.modelTagsChanged();
     this.db.transaction(() => rows.forEach((r) => this.stmt.dropProvenance.run(r.imageId, r.tag)))();
   }
 

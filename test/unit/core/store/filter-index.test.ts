@@ -120,4 +120,31 @@ describe('FilterIndex (on the index thread)', () => {
     db.upsertCaptions([captionRow(a, 'smile')]);
     expect(matches(filter, 'score:>0.9')).toEqual([]);
   });
+
+  it('keeps the model tag rows it read until they change: a row written or dropped, a run deleted, an apply undone or redone', () => {
+    const { db, ids } = indexOf([
+      ['a.png', 'smile'],
+      ['b.png', 'smile'],
+    ]);
+    const [a, b] = ids as [number, number];
+    const runId = db.startTaggerRun('m', [['smile', 'general']], '{}', 0);
+    const row = (imageId: number, score: number) => ({ imageId, tag: 'smile', runId, score, category: 'general', suggested: false });
+    const filter = new FilterIndex(db);
+    expect(matches(filter, 'source:model')).toEqual([]);
+
+    const applied = db.insertStep('Auto-tag 1 image', null, { written: { captionRel: 'a.txt', before: null, after: new Uint8Array([1]) } }, 1);
+    db.recordProvenance([row(a, 0.95)], applied);
+    expect(matches(filter, 'score:>0.9')).toEqual([a]);
+    db.setUndone(applied, true);
+    expect(matches(filter, 'source:model')).toEqual([]);
+    db.setUndone(applied, false);
+    expect(matches(filter, 'score:>0.9')).toEqual([a]);
+
+    db.recordProvenance([row(b, 0.5)], null);
+    expect(matches(filter, 'source:model')).toEqual([a, b]);
+    db.dropProvenance([{ imageId: a, tag: 'smile' }]);
+    expect(matches(filter, 'source:model')).toEqual([b]);
+    db.deleteTaggerRun(runId);
+    expect(matches(filter, 'source:model')).toEqual([]);
+  });
 });
