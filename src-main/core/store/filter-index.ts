@@ -6,6 +6,8 @@ import type { IndexDatabase, ProvenanceRow, RowWatcher } from './index-database'
 /** the ids of the images a query matches, in the list's order; a bad query is a value, not an exception */
 export type FilterAnswer = { ok: true; ids: Int32Array } | { ok: false; error: QueryError };
 
+const NONE: ReadonlySet<number> = new Set();
+
 /** images read from the database per statement when indexing */
 const ROWS_PER_READ = 4096;
 
@@ -32,7 +34,7 @@ export class FilterIndex implements RowWatcher {
   /** how many images `indexed` holds */
   private held = 0;
   /** the set `unreadable` gave when last looked at */
-  private seenUnreadable: ReadonlySet<number> = new Set();
+  private seenUnreadable: ReadonlySet<number> = NONE;
   /** warmFilter's place in the list */
   private warmed = 0;
   /**
@@ -45,7 +47,7 @@ export class FilterIndex implements RowWatcher {
   constructor(
     private readonly db: IndexDatabase,
     /** the images whose caption file the last sync could not read (see FolderSync) */
-    private readonly unreadable: () => ReadonlySet<number> = () => new Set(),
+    private readonly unreadable: () => ReadonlySet<number> = () => NONE,
   ) {
     db.watch(this);
   }
