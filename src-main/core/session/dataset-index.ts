@@ -138,9 +138,10 @@ export class DatasetIndex {
   /**
    * Replace the image list: the first scan, a resync, files found unreadable.
    * Images that stay (see sameImage) keep their live caption state
-   * (revisions, pending conflicts) and skip mark. Built in time slices; only the swap at the end, with the
-   * counts of the images that left, runs in one go, so no edit lands between
-   * the counts and the list they describe. What a sync built of `entries`
+   * (revisions, pending conflicts) and skip mark. Built in time slices;
+   * only the swap at the end, with the counts of the images that left, runs
+   * in one go, so no edit lands between the counts and the list they
+   * describe. What a sync built of `entries`
    * as they came (see SyncResult) is taken: their `lookup`, and `counted`,
    * the tags of all of them, when the list is the first.
    */
