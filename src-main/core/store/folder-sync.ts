@@ -200,6 +200,8 @@ export class FolderSync {
     ];
     if (shared) Atomics.store(shared, 2, toRead.length);
     const unreadableCaptions = new Set<string>();
+    // a caption no row is stored for is read again by every sync, so each sync finds them all
+    const unreadableIds = new Set<number>();
     // each run of reads is written as soon as it is done, while the helper reads on
     await this.readCaptions(datasetDir, toRead, checkCancelled, shared, (reads, start) => {
       const rows: CaptionRow[] = [];
@@ -214,6 +216,7 @@ export class FolderSync {
         // the image stays listed, its caption empty and never written over; no row is
         // stored, so the next sync reads the file again
         image.readError = read.reason;
+        unreadableIds.add(image.row.id);
         // two images sharing a stem share the file: one line for it
         if (unreadableCaptions.has(image.captionRel)) return;
         unreadableCaptions.add(image.captionRel);
@@ -225,13 +228,12 @@ export class FolderSync {
       this.db.upsertCaptions(rows);
     });
     if (shared) Atomics.store(shared, 1, toRead.length);
-    // a caption no row was stored for is read again by every sync, so each sync finds them all
-    this.unreadableIds = new Set(toRead.filter((image) => image.readError !== undefined).map((image) => image.row.id));
+    this.unreadableIds = unreadableIds;
     const complete = !options.changesOnly || fresh.length > 0 || gone.length > 0 || moved.length > 0;
     if (complete) {
       this.synced = synced;
       // the list holds the captions table as it now is, unless a caption could not be read (its row is left as it was)
-      if (toRead.every((image) => image.readError === undefined)) this.db.keptTagCounts.start();
+      if (unreadableIds.size === 0) this.db.keptTagCounts.start();
     } else {
       const changedIds = new Set(changed.map((c) => c.id));
       const reread = new Set(toRead);
