@@ -1,4 +1,4 @@
-import { createReadStream } from 'node:fs';
+import { createReadStream, type Stats } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -72,6 +72,13 @@ function fromOtherOrigin(req: IncomingMessage): boolean {
  * same-site cookie would ride on) are refused, and WebSockets must come from
  * the page's own origin.
  */
+/**
+ * A served file's validator: which file it is (device, inode) and its size
+ * and time. A thumbnail is a file named by its picture's content, so a new
+ * picture under an old id is another file.
+ */
+const fileTag = (s: Stats): string => `W/"${s.dev.toString(36)}-${s.ino.toString(36)}-${s.size.toString(36)}-${Math.round(s.mtimeMs * 1000).toString(36)}"`;
+
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const token = options.token ?? newToken();
   const root = rendererDir();
@@ -108,12 +115,19 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       if (!answer.ok) return void refuse(answer.status, answer.message);
       const mime = allowedImageMime(answer.mime);
       if (!mime) return void refuse(415, `not an image type the app serves: ${answer.mime || 'none'}`);
-      const headers = { ...COMMON_HEADERS, 'content-type': mime, 'cache-control': 'private, max-age=3600' };
+      // asked again each time it is shown: an id names another picture in another folder, or once its file
+      // changes or SQLite gives it to a new image; the tag says whether the copy the browser has is still it
+      const headers = { ...COMMON_HEADERS, 'content-type': mime, 'cache-control': 'private, no-cache' };
       if ('data' in answer) return void res.writeHead(200, headers).end(answer.data);
       // a folder or a named pipe put under the file's name meanwhile is refused, never waited on
       const opened = await openRegularFile(answer.path).catch((err: unknown) => fileProblem(err));
       if (typeof opened === 'string') return void refuse(404, `the image file could not be read: ${opened}`);
-      res.writeHead(200, { ...headers, 'content-length': opened.stats.size });
+      const etag = fileTag(opened.stats);
+      if (req.headers['if-none-match'] === etag) {
+        await opened.handle.close();
+        return void res.writeHead(304, { ...headers, etag }).end();
+      }
+      res.writeHead(200, { ...headers, etag, 'content-length': opened.stats.size });
       // a browser that stops reading (scrolled away) ends the stream, and the descriptor with it
       await pipeline(opened.handle.createReadStream(), res).catch(() => undefined);
       return;

@@ -76,3 +76,33 @@ describe('/image/<id>/full over serve', () => {
     expect(answer.body.toString()).not.toContain('root:');
   });
 });
+
+/**
+ * An image's URL is its id, and an id names another picture in another
+ * folder, or once SQLite gives a gone image's id to a new one: the browser
+ * must ask again each time, and be told whether its copy is still the file.
+ */
+describe('image caching over serve', () => {
+  it('is revalidated each time: the same file answers 304 to its tag, a changed one is sent anew', async () => {
+    await served.open();
+    const id = await served.idOf('a.png');
+    const url = `${served.origin}/image/${id}/full`;
+    const first = await get(url, { cookie: served.cookie });
+    expect(first.status).toBe(200);
+    expect(first.headers['cache-control']).toBe('private, no-cache');
+    const etag = first.headers.etag!;
+    expect(etag).toBeTruthy();
+
+    const again = await get(url, { cookie: served.cookie, 'if-none-match': etag });
+    expect(again.status).toBe(304);
+    expect(again.body.length).toBe(0);
+
+    // another picture under the same name (as another folder's image of the same id would be)
+    rmSync(join(folder, 'a.png'));
+    copyFileSync(join(tmp.path, 'private.png'), join(folder, 'a.png'));
+    const changed = await get(url, { cookie: served.cookie, 'if-none-match': etag });
+    expect(changed.status).toBe(200);
+    expect(changed.headers.etag).not.toBe(etag);
+    expect(changed.body.equals(first.body)).toBe(false);
+  });
+});
