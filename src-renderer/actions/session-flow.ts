@@ -24,7 +24,7 @@ export async function enterSession(session: SessionInfo): Promise<void> {
     resetCaption();
     resetHistory();
   }
-  useSessionStore.setState({ session, stats: session.stats });
+  useSessionStore.setState((s) => ({ session, stats: session.stats, imageVersion: s.imageVersion + 1 }));
   const [listed] = await Promise.all([
     loadImageList({ imageId: session.position.imageId, index: session.position.index }),
     loadTags(),

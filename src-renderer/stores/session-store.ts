@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { ChannelOutput, SessionInfo, Stats } from '../../src-shared/contract';
+import type { ImageKind } from '../../src-shared/tagger-api';
 import { api } from '../transport/api';
 
 export type AppInfo = ChannelOutput<'app.info'>;
@@ -27,6 +28,13 @@ interface SessionState {
   /** kept apart from `session` because `stats.changed` streams it on every edit */
   stats: Stats | null;
   phase: Phase;
+  /**
+   * Counts the folders entered. Every image URL carries it: image ids are per
+   * folder (and SQLite gives a gone image's id to the next one), so without
+   * it the page would reuse a picture it loaded for another image of the
+   * same id, whatever the server's cache headers say.
+   */
+  imageVersion: number;
 }
 
 export const useSessionStore = create<SessionState>()(() => ({
@@ -34,9 +42,16 @@ export const useSessionStore = create<SessionState>()(() => ({
   session: null,
   stats: null,
   phase: { kind: 'starting' },
+  imageVersion: 0,
 }));
 
 export const setPhase = (phase: Phase) => useSessionStore.setState({ phase });
 export const showWelcome = (message: WelcomeMessage | null = null) => setPhase({ kind: 'welcome', message });
+
+/** an image's URL for this folder; `retry` makes it new again after a failed load */
+export function imageUrl(id: number, kind: ImageKind, retry = 0): string {
+  const version = useSessionStore.getState().imageVersion;
+  return api.imageUrl(id, kind, retry === 0 ? version : `${version}-retry-${retry}`);
+}
 
 api.on('stats.changed', (stats) => useSessionStore.setState((s) => (s.session ? { stats } : s)));

@@ -3,8 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { acceptSuggestions, rejectSuggestions } from '../../actions/captioner';
 import { type CaptionResult, setEdit, useCaptionerStore } from '../../stores/captioner-store';
 import { setImageIndex, useImagesStore } from '../../stores/images-store';
-import { useSessionStore } from '../../stores/session-store';
-import { api } from '../../transport/api';
+import { imageUrl, useSessionStore } from '../../stores/session-store';
 import { CaptionDiff } from './caption-diff';
 import { acceptedCaption } from './captioner-text';
 import { reviewKeyFor } from './review-keys';
@@ -92,7 +91,7 @@ export function ReviewCard({ result }: { result: CaptionResult }) {
       }}
     >
       <div className="captioner-card-head">
-        <img className="captioner-thumb" src={api.imageUrl(result.imageId, 'thumb')} alt="" loading="lazy" />
+        <img className="captioner-thumb" src={imageUrl(result.imageId, 'thumb')} alt="" loading="lazy" />
         <button
           type="button"
           className="link-button captioner-card-name"

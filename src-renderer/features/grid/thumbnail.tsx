@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ImageSummary } from '../../../src-shared/contract/index';
-import { api } from '../../transport/api';
+import { imageUrl } from '../../stores/session-store';
 
 type LoadState = 'loading' | 'loaded' | 'failed';
 
@@ -62,7 +62,7 @@ export function Thumbnail({ id, row }: { id: number; row: ImageSummary | undefin
         key={attempt}
         className="thumb-image"
         // no src until wanted: an <img> without one makes no request and draws nothing
-        src={wanted ? api.imageUrl(id, 'thumb', attempt === 0 ? undefined : `retry-${attempt}`) : undefined}
+        src={wanted ? imageUrl(id, 'thumb', attempt) : undefined}
         alt=""
         loading="lazy"
         decoding="async"

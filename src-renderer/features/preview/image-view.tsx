@@ -3,7 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { nextImage, previousImage } from '../../actions/current-image';
 import { currentImage, useImagesStore } from '../../stores/images-store';
 import { toggleZoom, useZoomStore } from '../../stores/view-store';
-import { api } from '../../transport/api';
+import { imageUrl } from '../../stores/session-store';
 import { ImageFacts } from './image-facts';
 import { ZoomedPicture } from './zoomed-picture';
 import { useNavPosition } from '../tagging/use-nav-position';
@@ -13,7 +13,7 @@ import { useNavPosition } from '../tagging/use-nav-position';
  * an image's pixels yet (caption.revision changes with every tag edit, which
  * would refetch the picture each time); see the report for the field asked for.
  */
-const previewUrl = (id: number) => api.imageUrl(id, 'preview');
+const previewUrl = (id: number) => imageUrl(id, 'preview');
 
 /** Warm the cache for the neighbours so ← and → show the next picture at once. */
 function usePrefetchNeighbours(ids: ReadonlyArray<number | undefined>) {

@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import { toggleZoom } from '../../stores/view-store';
-import { api } from '../../transport/api';
+import { imageUrl } from '../../stores/session-store';
 
 /** past this many pixels of movement a press is a pan, not a click back to fit */
 const DRAG_SLOP = 4;
@@ -56,7 +56,7 @@ export function ZoomedPicture({ id, name }: { id: number; name: string }) {
         className="image-actual"
         data-testid="current-image-full"
         data-image-id={id}
-        src={api.imageUrl(id, 'full')}
+        src={imageUrl(id, 'full')}
         alt={name}
         draggable={false}
         onError={() => setBroken(true)}
