@@ -11,7 +11,7 @@ import { rowFromState, stateFromSnapshot } from './caption-loader';
 import { changeOf, noChange, type CaptionSource, type ChangeSet } from './change-set';
 import { StatusTally } from './dataset-stats';
 import { EntryLookup } from './entry-lookup';
-import { describe, sameImage, summarize, type CaptionState, type ImageEntry } from './image-entry';
+import { describe, summarize, type CaptionState, type ImageEntry } from './image-entry';
 import { mergeTagChanges } from './tag-changes';
 
 let listVersions = 0;
@@ -137,13 +137,13 @@ export class DatasetIndex {
 
   /**
    * Replace the image list: the first scan, a resync, files found unreadable.
-   * Images that stay (see sameImage) keep their live caption state
-   * (revisions, pending conflicts) and skip mark. Built in time slices;
-   * only the swap at the end, with the counts of the images that left, runs
-   * in one go, so no edit lands between the counts and the list they
-   * describe. What a sync built of `entries`
-   * as they came (see SyncResult) is taken: their `lookup`, and `counted`,
-   * the tags of all of them, when the list is the first.
+   * Images that stay (the same id: ids are never given twice, see migration
+   * 009) keep their live caption state (revisions, pending conflicts) and
+   * skip mark. Built in time slices; only the swap at the end, with the
+   * counts of the images that left, runs in one go, so no edit lands between
+   * the counts and the list they describe. What a sync built of `entries` as
+   * they came (see SyncResult) is taken: their `lookup`, and `counted`, the
+   * tags of all of them, when the list is the first.
    */
   replace(entries: ImageEntry[], skipped: SkippedFile[], signal?: AbortSignal, built: { counted?: TagCounter; lookup?: EntryLookup } = {}): Promise<ChangeSet> {
     const change = this.listChange.then(() => this.swap(entries, skipped, signal, built));
@@ -162,7 +162,7 @@ export class DatasetIndex {
     await forEachSliced(
       entries,
       (e) => {
-        if (sameImage(this.lookup.byId(e.row.id), e)) return;
+        if (this.lookup.byId(e.row.id) !== undefined) return;
         if (!first) addedTags.addAll(e.caption.tags);
         addedTally.add(e);
       },
@@ -170,14 +170,14 @@ export class DatasetIndex {
     );
     for (const e of entries) {
       const live = this.lookup.byId(e.row.id);
-      if (sameImage(live, e) && live !== e) {
+      if (live && live !== e) {
         e.caption = live.caption;
         e.row.skip = live.row.skip;
       }
     }
     const touched = new Set(addedTags.map.keys());
     for (const e of this.entries) {
-      if (sameImage(lookup.byId(e.row.id), e)) continue;
+      if (lookup.byId(e.row.id) !== undefined) continue;
       this.counter.removeAll(e.caption.tags);
       this.tally.remove(e);
       for (const tag of e.caption.tags) touched.add(tag);

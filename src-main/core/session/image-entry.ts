@@ -27,15 +27,6 @@ export interface ImageEntry {
   caption: CaptionState;
 }
 
-/**
- * The same image in two lists: the same id, and the same file. SQLite gives
- * a gone image's id to the next one inserted if it was the highest, so an
- * id alone may name a new file that must take nothing of the old one's.
- */
-export function sameImage(a: ImageEntry | undefined, b: ImageEntry): a is ImageEntry {
-  return a !== undefined && a.row.relPath === b.row.relPath;
-}
-
 export function statusOf(entry: ImageEntry): ImageStatus {
   return imageStatus(entry.row.skip, entry.caption.text);
 }

@@ -3,7 +3,7 @@ import { startBackgroundProbe } from './background-probe';
 import { ChangeCollector } from './change-set';
 import type { DatasetSession } from './dataset-session';
 import { forEachLimited } from './for-each-limited';
-import { sameImage, type CaptionState, type ImageEntry } from './image-entry';
+import type { CaptionState, ImageEntry } from './image-entry';
 import type { OpenDeps } from './open-session';
 import { syncFolder } from './sync-folder';
 
@@ -33,8 +33,7 @@ export async function resyncSession(session: DatasetSession, deps: Pick<OpenDeps
     synced.entries,
     (e) => {
       const live = index.find(e.row.id);
-      // a new image with the id of one gone is no change to it
-      if (!sameImage(live, e)) return;
+      if (!live) return;
       if (live.caption.fingerprint !== e.caption.fingerprint || live.caption.readError !== e.caption.readError) captionsChanged.push({ captionRel: e.captionRel, id: e.row.id, state: e.caption });
       // a new list (synced.complete) carries the files' new sizes itself
       if (!synced.complete && (live.row.size !== e.row.size || live.row.mtimeMs !== e.row.mtimeMs)) filesChanged.push({ entry: live, size: e.row.size, mtimeMs: e.row.mtimeMs });

@@ -23,11 +23,22 @@ export function migrate(db: Database.Database, migrations: readonly Migration[])
   }
   const step = (m: Migration) => {
     db.exec(m.up);
+    if (m.rebuildsTables) {
+      const broken = db.pragma('foreign_key_check') as { table: string }[];
+      if (broken.length > 0) throw new Error(`migration ${m.name} left ${broken.length} rows of ${broken[0]!.table} pointing at nothing`);
+    }
     db.pragma(`user_version = ${m.version}`);
   };
   const steps = migrations.slice(from);
-  // a new database is made in one transaction: one commit, and a failure leaves it empty
-  if (from === 0) db.transaction(() => steps.forEach(step))();
-  else for (const m of steps) db.transaction(() => step(m))();
+  // SQLite ignores this pragma inside a transaction: it is set around them
+  const keysOff = steps.some((m) => m.rebuildsTables) && (db.pragma('foreign_keys', { simple: true }) as number) === 1;
+  if (keysOff) db.pragma('foreign_keys = OFF');
+  try {
+    // a new database is made in one transaction: one commit, and a failure leaves it empty
+    if (from === 0) db.transaction(() => steps.forEach(step))();
+    else for (const m of steps) db.transaction(() => step(m))();
+  } finally {
+    if (keysOff) db.pragma('foreign_keys = ON');
+  }
   return { from, to: latest };
 }
