@@ -21,7 +21,8 @@ const SETTLE_MS = 3000;
  * (the open's code as cold as at a person's first open), the whole list in
  * pages, a tag filter (its index is made on the index thread), the shipped
  * tag list loaded (it starts 2 s after an open; the phase waits until a
- * suggestion comes from it), the folder closed and opened again. The figure is the kernel's high-water mark of that process's RSS
+ * suggestion comes from it), the folder closed and opened again. The
+ * figure is the kernel's high-water mark of that process's RSS
  * (VmHWM). The bench's own process runs the app from source, where each
  * thread loads tsx and Node gives each a thread of its own for the loader's
  * hooks: its peak RSS is that of a development run. Skipped, with the

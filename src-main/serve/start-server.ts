@@ -61,6 +61,13 @@ function fromOtherOrigin(req: IncomingMessage): boolean {
 }
 
 /**
+ * A served file's validator: which file it is (device, inode) and its size
+ * and time. A thumbnail is a file named by its picture's content, so another
+ * picture under the same id is another file.
+ */
+const fileTag = (s: Stats): string => `W/"${s.dev.toString(36)}-${s.ino.toString(36)}-${s.size.toString(36)}-${Math.round(s.mtimeMs * 1000).toString(36)}"`;
+
+/**
  * The api over HTTP + WebSocket for a browser: the end-to-end suite runs the
  * real renderer and core through it, and `lora-tagger serve` uses it for a
  * dataset on another machine. The printed URL carries a token; the first
@@ -72,13 +79,6 @@ function fromOtherOrigin(req: IncomingMessage): boolean {
  * same-site cookie would ride on) are refused, and WebSockets must come from
  * the page's own origin.
  */
-/**
- * A served file's validator: which file it is (device, inode) and its size
- * and time. A thumbnail is a file named by its picture's content, so a new
- * picture under an old id is another file.
- */
-const fileTag = (s: Stats): string => `W/"${s.dev.toString(36)}-${s.ino.toString(36)}-${s.size.toString(36)}-${Math.round(s.mtimeMs * 1000).toString(36)}"`;
-
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const token = options.token ?? newToken();
   const root = rendererDir();
@@ -115,8 +115,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       if (!answer.ok) return void refuse(answer.status, answer.message);
       const mime = allowedImageMime(answer.mime);
       if (!mime) return void refuse(415, `not an image type the app serves: ${answer.mime || 'none'}`);
-      // asked again each time it is shown: an id names another picture in another folder, or once its file
-      // changes or SQLite gives it to a new image; the tag says whether the copy the browser has is still it
+      // asked again each time it is shown: an id names another picture in another folder, and the file
+      // under an id may change; the tag says whether the copy the browser has is still it
       const headers = { ...COMMON_HEADERS, 'content-type': mime, 'cache-control': 'private, no-cache' };
       if ('data' in answer) return void res.writeHead(200, headers).end(answer.data);
       // a folder or a named pipe put under the file's name meanwhile is refused, never waited on

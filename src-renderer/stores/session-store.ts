@@ -30,9 +30,9 @@ interface SessionState {
   phase: Phase;
   /**
    * Counts the folders entered. Every image URL carries it: image ids are per
-   * folder (and SQLite gives a gone image's id to the next one), so without
-   * it the page would reuse a picture it loaded for another image of the
-   * same id, whatever the server's cache headers say.
+   * folder, so without it the page would reuse a picture it loaded for
+   * another folder's image of the same id, whatever the server's cache
+   * headers say.
    */
   imageVersion: number;
 }

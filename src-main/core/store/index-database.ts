@@ -158,7 +158,7 @@ export interface ProvenanceColumns {
 /**
  * Told of each write to what the filter reads (see FilterIndex), before it
  * is made: the list (images in or out, their order); an image's caption
- * text or skip, or the image gone (its id may be given again); the rows of
+ * text or skip, or the image gone (its index goes with it); the rows of
  * which tags a model wrote. Which of those rows count also follows the undo
  * log, which the filter looks at by its stamp (historyStamp).
  */
@@ -413,7 +413,7 @@ export class IndexDatabase {
 
   deleteImages(ids: readonly number[]): void {
     this.watcher.listChanged();
-    // SQLite gives a deleted image's id to the next image inserted if it was the highest; its model tags go with it
+    // its index and its model tags go with it
     this.watcher.imagesChanged(ids);
     this.watcher.modelTagsChanged();
     this.db.transaction(() => ids.forEach((id) => this.stmt.deleteImage.run(id)))();

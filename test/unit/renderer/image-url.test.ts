@@ -24,7 +24,7 @@ describe('image URLs', () => {
     await enterSession(folder('/data/two'));
     const second = imageUrl(1, 'thumb');
     expect(second).not.toBe(first);
-    // the same folder opened again (a file renamed meanwhile may hold a gone image's id): new again
+    // the same folder opened again: new again (a picture may have changed while it was closed)
     await enterSession(folder('/data/two'));
     expect(imageUrl(1, 'thumb')).not.toBe(second);
     // a failed load asks again under a URL of its own

@@ -79,8 +79,8 @@ describe('/image/<id>/full over serve', () => {
 
 /**
  * An image's URL is its id, and an id names another picture in another
- * folder, or once SQLite gives a gone image's id to a new one: the browser
- * must ask again each time, and be told whether its copy is still the file.
+ * folder, and the file under an id may change: the browser must ask again
+ * each time, and be told whether its copy is still the file.
  */
 describe('image caching over serve', () => {
   it('is revalidated each time: the same file answers 304 to its tag, a changed one is sent anew', async () => {

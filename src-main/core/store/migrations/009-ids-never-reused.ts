@@ -3,12 +3,12 @@ import type { Migration } from './migration';
 /**
  * Image ids are never given twice. Without AUTOINCREMENT, SQLite gives the
  * highest id again once its image is gone, and everything that keys on ids
- * (main's list, the filter's index, model tag rows, the page's pictures)
- * would take the new file for the old one. The table is made anew with the
- * same columns and rows: SQLite cannot add the keyword to a table in place.
- * Foreign keys are off for the step (see Migration.rebuildsTables), so
- * dropping the old table does not delete the captions and runs that point at
- * its ids; the copy keeps every id.
+ * (main's list, the filter's index, the page's pictures) would take the new
+ * file for the old one unless it guarded against it. The table is made
+ * anew with the same columns and rows: SQLite cannot add the keyword to a
+ * table in place. Foreign keys are off for the step (see
+ * Migration.rebuildsTables), so dropping the old table does not delete the
+ * captions and runs that point at its ids; the copy keeps every id.
  */
 export const migration009: Migration = {
   version: 9,
