@@ -172,6 +172,14 @@ describe('the review layer', () => {
     expect(await sources('tall')).toEqual(['green_left_edge:person']);
   });
 
+  it('reviews the rows as the index has them, whoever wrote to them last: a run gone from the index leaves the review', async () => {
+    await call('autotag.apply', { runId, target: all, mode: 'append', settings: {} });
+    expect((await call('autotag.review', {})).tags.length).toBeGreaterThan(0);
+    // a write the review's own store did not make: the run and its rows go in the index itself
+    await api.workspace.requireSession().store.index.call('deleteTaggerRun', runId);
+    expect((await call('autotag.review', {})).tags).toEqual([]);
+  });
+
   it('reviews the model’s tags across the dataset, and settles one everywhere: remove (undoable) or keep', async () => {
     await setTags('tall', ['red_bottom']);
     await call('autotag.apply', { runId, target: all, mode: 'append', settings: {} });

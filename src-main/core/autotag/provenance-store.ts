@@ -2,25 +2,23 @@ import type { IndexChannel } from '../store/index-channel';
 import type { ProvenanceColumns, ProvenanceRow } from '../store/index-database';
 
 interface Kept {
-  /** bumped by every write through a ProvenanceStore */
-  generation: number;
-  /** what the rows were read under: the generation and the undo log's stamp */
-  readAt: string | null;
+  /** the index thread's modelTagsStamp the rows were read under */
+  stamp: string | null;
   rows: Promise<Map<number, ProvenanceRow[]>> | null;
 }
 
 /**
- * The rows as last read, per session database: the filter's source: and
- * score: and the dataset review ask for every row, which is 300,000 at
- * 10,000 images of 30 model tags. They are read again only after a write
- * through this store or a change to the undo log (which decides which rows
- * count): a step added, undone, redone or dropped.
+ * The rows as last read, per session database: the dataset's review asks
+ * for every row, which is 300,000 at 10,000 images of 30 model tags. They
+ * are read again once the index thread's stamp of them changes: any write
+ * to them, whoever made it (an apply, a run deleted, an image gone), or a
+ * change to the undo log, which decides which rows count.
  */
 const kept = new WeakMap<IndexChannel, Kept>();
 
 function keptOf(index: IndexChannel): Kept {
   let k = kept.get(index);
-  if (!k) kept.set(index, (k = { generation: 0, readAt: null, rows: null }));
+  if (!k) kept.set(index, (k = { stamp: null, rows: null }));
   return k;
 }
 
@@ -35,28 +33,18 @@ export class ProvenanceStore {
   /** every image's rows, by image id */
   async all(): Promise<ReadonlyMap<number, readonly ProvenanceRow[]>> {
     const k = keptOf(this.index);
-    const generation = k.generation;
-    const readAt = `${generation}/${await this.index.call('historyStamp')}`;
-    if (k.readAt === readAt && k.rows) return k.rows;
-    const reading = this.read();
-    k.readAt = readAt;
+    // a write that lands between the two requests makes the rows newer than the stamp: the next call reads again
+    const stamp = await this.index.call('modelTagsStamp');
+    if (k.stamp === stamp && k.rows) return k.rows;
+    const reading = this.index.call('allProvenance').then(provenanceByImage);
+    k.stamp = stamp;
     k.rows = reading;
-    const drop = () => {
-      if (k.rows === reading) {
-        k.rows = null;
-        k.readAt = null;
-      }
-    };
-    reading.then(() => k.generation !== generation && drop(), drop);
+    reading.catch(() => {
+      if (k.rows !== reading) return;
+      k.rows = null;
+      k.stamp = null;
+    });
     return reading;
-  }
-
-  private async read(): Promise<Map<number, ProvenanceRow[]>> {
-    return provenanceByImage(await this.index.call('allProvenance'));
-  }
-
-  private changed(): void {
-    keptOf(this.index).generation++;
   }
 
   async of(imageId: number): Promise<ProvenanceRow[]> {
@@ -67,19 +55,16 @@ export class ProvenanceStore {
   async recordApplied(rows: readonly ProvenanceRow[]): Promise<void> {
     if (rows.length === 0) return;
     const stepId = await this.index.call('lastDoneStepId');
-    this.changed();
     await this.index.call('recordProvenance', rows, stepId);
   }
 
   async recordSuggested(rows: readonly ProvenanceRow[]): Promise<void> {
     if (rows.length === 0) return;
-    this.changed();
     await this.index.call('recordProvenance', rows, null);
   }
 
   async drop(rows: readonly { imageId: number; tag: string }[]): Promise<void> {
     if (rows.length === 0) return;
-    this.changed();
     await this.index.call('dropProvenance', rows);
   }
 }

@@ -56,11 +56,6 @@ export class ScoreStore {
     }
   }
 
-  deleteRun(runId: number): Promise<void> {
-    forgetRun(this.index, runId);
-    return this.index.call('deleteTaggerRun', runId);
-  }
-
   reject(rows: readonly { imageId: number; tag: string }[]): Promise<void> {
     return this.index.call('rejectSuggestions', rows);
   }

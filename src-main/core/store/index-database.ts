@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { CaptionEncoding, HistoryState } from '../../../src-shared/contract';
 import { countedLabel } from '../history/step-labels';
@@ -188,6 +189,9 @@ const EMPTY_HISTORY: HistoryState = { canUndo: false, canRedo: false, undoLabel:
 export class IndexDatabase {
   private readonly stmt;
   private watcher: RowWatcher = UNWATCHED;
+  /** see modelTagsStamp */
+  private modelTagWrites = 0;
+  private readonly connectionKey = randomUUID();
   /** how many captions carry each tag, kept for a reopen (the folder sync builds them as it reads the list whole) */
   readonly keptTagCounts: KeptTagCounts;
 
@@ -415,7 +419,7 @@ export class IndexDatabase {
     this.watcher.listChanged();
     // its index and its model tags go with it
     this.watcher.imagesChanged(ids);
-    this.watcher.modelTagsChanged();
+    this.modelTagsWillChange();
     this.db.transaction(() => ids.forEach((id) => this.stmt.deleteImage.run(id)))();
   }
 
@@ -463,7 +467,7 @@ export class IndexDatabase {
   dropAsInvalid(ids: readonly number[], rows: readonly InvalidFileRow[]): void {
     this.watcher.listChanged();
     this.watcher.imagesChanged(ids);
-    this.watcher.modelTagsChanged();
+    this.modelTagsWillChange();
     this.db.transaction(() => {
       ids.forEach((id) => this.stmt.deleteImage.run(id));
       rows.forEach((r) => this.stmt.insertInvalid.run(r.relPath, r.size, r.mtimeMs, r.reason));
@@ -683,7 +687,7 @@ export class IndexDatabase {
   }
 
   deleteTaggerRun(runId: number): void {
-    this.watcher.modelTagsChanged(); // its rows go with it
+    this.modelTagsWillChange(); // its rows go with it
     this.stmt.deleteRun.run(runId);
   }
 
@@ -705,7 +709,7 @@ export class IndexDatabase {
 
   /** tags a model wrote under `stepId` (null: suggested), replacing any earlier row for the image and tag; one transaction */
   recordProvenance(rows: readonly ProvenanceRow[], stepId: number | null): void {
-    this.watcher.modelTagsChanged();
+    this.modelTagsWillChange();
     this.db.transaction(() =>
       rows.forEach((r) => this.stmt.putProvenance.run(r.imageId, r.tag, r.runId, r.score, r.category, stepId, r.suggested ? 1 : 0)),
     )();
@@ -742,13 +746,28 @@ export class IndexDatabase {
     return this.stmt.historyStamp.get() as string;
   }
 
+  /**
+   * A stamp of the model tag rows: it changes with every write to them (a
+   * row recorded or dropped, a run or an image gone) and with the undo log.
+   * Main keeps a copy of the rows under it (ProvenanceStore). It names this
+   * connection too, so a restarted thread's count never matches an old one.
+   */
+  modelTagsStamp(): string {
+    return `${this.connectionKey}/${this.modelTagWrites}/${this.historyStamp()}`;
+  }
+
+  private modelTagsWillChange(): void {
+    this.modelTagWrites++;
+    this.watcher.modelTagsChanged();
+  }
+
   /** one image's rows not undone, as [imageId, tag, runId, score, category, suggested] */
   imageProvenance(imageId: number): unknown[][] {
     return this.stmt.imageProvenance.all(imageId) as unknown[][];
   }
 
   dropProvenance(rows: readonly { imageId: number; tag: string }[]): void {
-    this.watcher.modelTagsChanged();
+    this.modelTagsWillChange();
     this.db.transaction(() => rows.forEach((r) => this.stmt.dropProvenance.run(r.imageId, r.tag)))();
   }
 
