@@ -39,8 +39,8 @@ export class FilterIndex implements RowWatcher {
   private warmed = 0;
   /**
    * The model tag rows, read when a query first asks (reading every row is
-   * far dearer than the query), under the undo log's stamp; and each
-   * image's scores of them, made as asked. Null: changed since.
+   * far dearer than the query), under the database's stamp of them
+   * (modelTagsStamp); and each image's scores of them, made as asked.
    */
   private model: { stamp: string; rows: Map<number, ProvenanceRow[]>; scores: Map<number, ModelTagScores> } | null = null;
 
@@ -59,10 +59,6 @@ export class FilterIndex implements RowWatcher {
 
   imagesChanged(ids: readonly number[]): void {
     for (const id of ids) this.forget(id);
-  }
-
-  modelTagsChanged(): void {
-    this.model = null;
   }
 
   /** The images a query matches, in the list's order, indexing first whatever is not yet. */
@@ -135,7 +131,7 @@ export class FilterIndex implements RowWatcher {
 
   /** each image's model tag scores: its rows whose tag its caption, as written, still holds */
   private modelTags(): Map<number, ModelTagScores> {
-    const stamp = this.db.historyStamp();
+    const stamp = this.db.modelTagsStamp();
     if (this.model?.stamp !== stamp) this.model = { stamp, rows: provenanceByImage(this.db.allProvenance()), scores: new Map() };
     const { rows, scores } = this.model;
     const missing = [...rows.keys()].filter((id) => !scores.has(id));

@@ -159,17 +159,15 @@ export interface ProvenanceColumns {
 /**
  * Told of each write to what the filter reads (see FilterIndex), before it
  * is made: the list (images in or out, their order); an image's caption
- * text or skip, or the image gone (its index goes with it); the rows of
- * which tags a model wrote. Which of those rows count also follows the undo
- * log, which the filter looks at by its stamp (historyStamp).
+ * text or skip, or the image gone (its index goes with it). The rows of
+ * which tags a model wrote are looked at by their stamp (modelTagsStamp).
  */
 export interface RowWatcher {
   listChanged(): void;
   imagesChanged(ids: readonly number[]): void;
-  modelTagsChanged(): void;
 }
 
-const UNWATCHED: RowWatcher = { listChanged: () => undefined, imagesChanged: () => undefined, modelTagsChanged: () => undefined };
+const UNWATCHED: RowWatcher = { listChanged: () => undefined, imagesChanged: () => undefined };
 
 const EMPTY_HISTORY: HistoryState = { canUndo: false, canRedo: false, undoLabel: null, redoLabel: null };
 
@@ -189,7 +187,7 @@ const EMPTY_HISTORY: HistoryState = { canUndo: false, canRedo: false, undoLabel:
 export class IndexDatabase {
   private readonly stmt;
   private watcher: RowWatcher = UNWATCHED;
-  /** see modelTagsStamp */
+  /** writes to the model tag rows on this connection, counted before each is made: see modelTagsStamp */
   private modelTagWrites = 0;
   private readonly connectionKey = randomUUID();
   /** how many captions carry each tag, kept for a reopen (the folder sync builds them as it reads the list whole) */
@@ -419,7 +417,7 @@ export class IndexDatabase {
     this.watcher.listChanged();
     // its index and its model tags go with it
     this.watcher.imagesChanged(ids);
-    this.modelTagsWillChange();
+    this.modelTagWrites++;
     this.db.transaction(() => ids.forEach((id) => this.stmt.deleteImage.run(id)))();
   }
 
@@ -467,7 +465,7 @@ export class IndexDatabase {
   dropAsInvalid(ids: readonly number[], rows: readonly InvalidFileRow[]): void {
     this.watcher.listChanged();
     this.watcher.imagesChanged(ids);
-    this.modelTagsWillChange();
+    this.modelTagWrites++;
     this.db.transaction(() => {
       ids.forEach((id) => this.stmt.deleteImage.run(id));
       rows.forEach((r) => this.stmt.insertInvalid.run(r.relPath, r.size, r.mtimeMs, r.reason));
@@ -687,7 +685,7 @@ export class IndexDatabase {
   }
 
   deleteTaggerRun(runId: number): void {
-    this.modelTagsWillChange(); // its rows go with it
+    this.modelTagWrites++; // its rows go with it
     this.stmt.deleteRun.run(runId);
   }
 
@@ -709,7 +707,7 @@ export class IndexDatabase {
 
   /** tags a model wrote under `stepId` (null: suggested), replacing any earlier row for the image and tag; one transaction */
   recordProvenance(rows: readonly ProvenanceRow[], stepId: number | null): void {
-    this.modelTagsWillChange();
+    this.modelTagWrites++;
     this.db.transaction(() =>
       rows.forEach((r) => this.stmt.putProvenance.run(r.imageId, r.tag, r.runId, r.score, r.category, stepId, r.suggested ? 1 : 0)),
     )();
@@ -742,23 +740,19 @@ export class IndexDatabase {
   }
 
   /** a stamp of the undo log: when it is unchanged, so is which of the rows count */
-  historyStamp(): string {
+  private historyStamp(): string {
     return this.stmt.historyStamp.get() as string;
   }
 
   /**
    * A stamp of the model tag rows: it changes with every write to them (a
    * row recorded or dropped, a run or an image gone) and with the undo log.
-   * Main keeps a copy of the rows under it (ProvenanceStore). It names this
-   * connection too, so a restarted thread's count never matches an old one.
+   * Main keeps a copy of the rows under it (ProvenanceStore), and so does
+   * the filter's index. It names this connection too, so a restarted
+   * thread's count never matches an old one.
    */
   modelTagsStamp(): string {
     return `${this.connectionKey}/${this.modelTagWrites}/${this.historyStamp()}`;
-  }
-
-  private modelTagsWillChange(): void {
-    this.modelTagWrites++;
-    this.watcher.modelTagsChanged();
   }
 
   /** one image's rows not undone, as [imageId, tag, runId, score, category, suggested] */
@@ -767,7 +761,7 @@ export class IndexDatabase {
   }
 
   dropProvenance(rows: readonly { imageId: number; tag: string }[]): void {
-    this.modelTagsWillChange();
+    this.modelTagWrites++;
     this.db.transaction(() => rows.forEach((r) => this.stmt.dropProvenance.run(r.imageId, r.tag)))();
   }
 

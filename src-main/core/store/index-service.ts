@@ -15,7 +15,6 @@ const filterKinds: ReadonlySet<string> = new Set(FILTER_KINDS);
  * if it is one of theirs (see FOLDER_KINDS), else to the database. `helper`:
  * see FolderSync.
  */
-
 export function serveIndex(
   db: IndexDatabase,
   helper?: () => ThreadPool<ScanProtocol> | null,
